@@ -1,0 +1,64 @@
+"""verbalkit: tag what customer-service agents do with words, in Swedish and English.
+
+>>> import verbalkit
+>>> call = verbalkit.read("examples/sv-matkasse.json")   # doctest: +SKIP
+>>> result = verbalkit.analyze(call)                      # doctest: +SKIP
+>>> result.to_frame("tags")                               # doctest: +SKIP
+
+Nothing heavy is imported here: spaCy pipelines are built on first use, once per process.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AnalysedCall",
+    "Behaviour",
+    "Failure",
+    "Tag",
+    "Transcript",
+    "Utterance",
+    "VerbalkitError",
+    "__version__",
+    "analyze",
+    "analyze_many",
+    "from_pandas",
+    "read",
+    "read_many",
+    "tag",
+]
+
+_LAZY = {
+    "read": "verbalkit.io",
+    "read_many": "verbalkit.io",
+    "from_pandas": "verbalkit.io",
+    "analyze": "verbalkit.analysis",
+    "analyze_many": "verbalkit.analysis",
+    "tag": "verbalkit.analysis",
+    "AnalysedCall": "verbalkit.schema",
+    "Failure": "verbalkit.schema",
+    "Tag": "verbalkit.schema",
+    "Transcript": "verbalkit.schema",
+    "Utterance": "verbalkit.schema",
+    "Behaviour": "verbalkit.vocab",
+    "VerbalkitError": "verbalkit.errors",
+}
+
+if TYPE_CHECKING:
+    from verbalkit.analysis import analyze, analyze_many, tag
+    from verbalkit.errors import VerbalkitError
+    from verbalkit.io import from_pandas, read, read_many
+    from verbalkit.schema import AnalysedCall, Failure, Tag, Transcript, Utterance
+    from verbalkit.vocab import Behaviour
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'verbalkit' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
