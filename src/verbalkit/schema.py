@@ -178,7 +178,8 @@ class AnalysedCall(_Model):
         """A tidy table of this call: one row per tag, utterance, event or metric."""
         from verbalkit.report.frames import call_frame
 
-        return call_frame(self, kind)
+        frame: pd.DataFrame = call_frame(self, kind)
+        return frame
 
 
 class Failure(_Model):

@@ -1,0 +1,28 @@
+"""Language hooks: the context rules that patterns alone cannot express.
+
+Each module (``sv.py``, ``en.py``) defines ``refine(doc, pack) -> None``, run after the
+pattern rules and question typing of an agent utterance. It may add or remove tags using
+:mod:`verbalkit.pipeline.components.common`, and reads the previous customer turn from
+``doc._.vk_prev``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from verbalkit.pipeline.packs import RulePack
+
+Refiner = Callable[[Doc, RulePack], None]
+
+
+def refiner(lang: str) -> Refiner | None:
+    """The ``refine`` hook of a language, or None."""
+    try:
+        module = importlib.import_module(f"verbalkit.pipeline.lang.{lang}")
+    except ModuleNotFoundError:
+        return None
+    hook: Refiner | None = getattr(module, "refine", None)
+    return hook
