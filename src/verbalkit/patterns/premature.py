@@ -1,0 +1,186 @@
+"""Premature solution (*svaret kommer för snabbt*): fixing before listening.
+
+After the customer states a problem (a customer utterance tagged ``problem`` or
+``emotion``), the agent should listen (``open_question``, ``restating`` or
+``sympathy``) before the first ``solution``. Closed questions and apologies are not
+listening.
+
+The check walks the call in spoken order (time order when timed, else input order)
+and keeps one *open problem* at a time:
+
+* a customer ``problem``/``emotion`` utterance opens a problem when none is open, or
+  when the previous one is settled (the agent already listened or offered a
+  solution); while a problem is still open, more problem talk belongs to it;
+* in each agent utterance the tags are read in the order of their start offsets:
+  a listening tag settles the problem well, a ``solution`` tag settles it as
+  *premature*. When a listening and a solution tag start at the same offset, the
+  listening one is taken first (the benefit of the doubt goes to the agent).
+
+Fallback: when no customer utterance carries ``problem`` or ``emotion`` (e.g. the
+signals were not tagged), the first customer utterance with at least
+:data:`FALLBACK_MIN_WORDS` words is taken as the problem statement, and the event
+details say ``"problem_basis": "fallback"``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from verbalkit.patterns.common import PatternResult, in_time_order, n_words
+from verbalkit.schema import AnalysedCall, AnalysedUtterance, PatternEvent
+from verbalkit.vocab import LISTENING, Behaviour, Pattern, Role, Signal
+
+#: The first customer utterance with at least this many words stands in for the problem
+#: statement when no customer utterance is tagged ``problem`` or ``emotion``.
+FALLBACK_MIN_WORDS = 6
+
+_PROBLEM_LABELS = frozenset({Signal.PROBLEM.value, Signal.EMOTION.value})
+_LISTENING_LABELS = frozenset(b.value for b in LISTENING)
+_SOLUTION = Behaviour.SOLUTION.value
+
+
+@dataclass(frozen=True)
+class Episode:
+    """One problem statement and how the agent answered it.
+
+    Attributes:
+        problem: The customer utterance that opened the problem.
+        problem_basis: ``"tags"`` (tagged problem/emotion) or ``"fallback"``.
+        solution: The agent utterance with the first solution after it, if any.
+        listened_first: True when a listening tag came before that solution (or, with
+            no solution, when the agent listened at all).
+        listening: The agent utterance with the first listening tag, if any came first.
+        before: Agent labels seen between the problem and the settling tag, in order
+            (e.g. ``["closed_question", "apology"]``): what the agent did instead.
+    """
+
+    problem: AnalysedUtterance
+    problem_basis: str
+    solution: AnalysedUtterance | None
+    listened_first: bool
+    listening: AnalysedUtterance | None
+    before: tuple[str, ...]
+
+    @property
+    def premature(self) -> bool:
+        """True when a solution came before any listening."""
+        return self.solution is not None and not self.listened_first
+
+
+def problem_episodes(call: AnalysedCall) -> list[Episode]:
+    """Split a call into problem episodes and say how each was answered.
+
+    Args:
+        call: A call whose customer utterances may carry ``problem``/``emotion`` tags and
+            whose agent utterances carry behaviour tags.
+
+    Returns:
+        One :class:`Episode` per problem statement, in spoken order.
+    """
+    ordered, _ = in_time_order(call)
+    tagged = any(
+        u.speaker is Role.CUSTOMER and u.labels & _PROBLEM_LABELS for u in call.utterances
+    )
+    basis = "tags" if tagged else "fallback"
+    fallback = None
+    if not tagged:
+        fallback = next(
+            (
+                u
+                for u in ordered
+                if u.speaker is Role.CUSTOMER and n_words(u.text) >= FALLBACK_MIN_WORDS
+            ),
+            None,
+        )
+
+    episodes: list[Episode] = []
+    problem: AnalysedUtterance | None = None
+    before: list[str] = []
+    for u in ordered:
+        if u.speaker is Role.CUSTOMER:
+            states = u is fallback if not tagged else bool(u.labels & _PROBLEM_LABELS)
+            if states and problem is None:
+                problem, before = u, []
+            continue
+        if u.speaker is not Role.AGENT or problem is None:
+            continue
+        for tag in _in_span_order(u):
+            if tag in _LISTENING_LABELS:
+                episodes.append(Episode(problem, basis, None, True, u, tuple(before)))
+            elif tag == _SOLUTION:
+                episodes.append(Episode(problem, basis, u, False, None, tuple(before)))
+            else:
+                before.append(tag)
+                continue
+            problem = None
+            break
+    if problem is not None:
+        episodes.append(Episode(problem, basis, None, False, None, tuple(before)))
+    return [_with_solution(e, ordered) for e in episodes]
+
+
+def detect_premature(call: AnalysedCall) -> PatternResult:
+    """Find premature solutions in one call.
+
+    Args:
+        call: A tagged call (agent behaviours; customer problem/emotion signals).
+
+    Returns:
+        One ``premature_solution`` event per problem answered with a solution before any
+        listening; ``utterances`` are ``[customer index, agent index]``.
+
+    >>> from verbalkit.schema import AnalysedCall, AnalysedUtterance, Tag
+    >>> fix = Tag(label="solution", start=0, end=29, text="Jag skickar en ny i morgon.",
+    ...           rule="demo", confidence=1.0)
+    >>> call = AnalysedCall(call_id="x", language="sv", has_timestamps=False, utterances=[
+    ...     AnalysedUtterance(index=0, speaker="customer",
+    ...                       text="Burken med räkor saknades i min leverans i går."),
+    ...     AnalysedUtterance(index=1, speaker="agent", text="Jag skickar en ny i morgon.",
+    ...                       tags=[fix])])
+    >>> [e.utterances for e in detect_premature(call).events]
+    [[0, 1]]
+    """
+    events = []
+    for ep in problem_episodes(call):
+        if not ep.premature or ep.solution is None:
+            continue
+        instead = ", ".join(dict.fromkeys(b for b in ep.before if b != Behaviour.JARGON.value))
+        tail = f" (before it only: {instead})" if instead else ""
+        events.append(
+            PatternEvent(
+                pattern=Pattern.PREMATURE_SOLUTION.value,
+                utterances=[ep.problem.index, ep.solution.index],
+                start=ep.solution.start,
+                end=ep.solution.end,
+                basis=None,
+                message=f"solution (#{ep.solution.index}) comes before any open question, "
+                f"restating or sympathy after the customer's problem (#{ep.problem.index})"
+                + tail,
+                details={
+                    "problem_utterance": ep.problem.index,
+                    "solution_utterance": ep.solution.index,
+                    "problem_basis": ep.problem_basis,
+                    "before_listening": list(ep.before),
+                },
+            )
+        )
+    return PatternResult(events=events)
+
+
+def _in_span_order(u: AnalysedUtterance) -> list[str]:
+    """The utterance's labels in reading order; listening first on a tie."""
+    tags = sorted(u.tags, key=lambda t: (t.start, t.label not in _LISTENING_LABELS))
+    return [t.label for t in tags]
+
+
+def _with_solution(ep: Episode, ordered: list[AnalysedUtterance]) -> Episode:
+    """After good listening, also record the first solution that followed (for give-away)."""
+    if ep.solution is not None or ep.listening is None:
+        return ep
+    after = ordered[ordered.index(ep.listening) :]
+    for u in after:
+        if u.speaker is Role.CUSTOMER and u is not ep.problem and u.labels & _PROBLEM_LABELS:
+            break
+        if u.speaker is Role.AGENT and _SOLUTION in u.labels:
+            return Episode(ep.problem, ep.problem_basis, u, True, ep.listening, ep.before)
+    return ep
