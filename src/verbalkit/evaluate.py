@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from verbalkit.errors import LabelFileError, VerbalkitError
-from verbalkit.schema import AnalysedCall, Tag, Transcript
+from verbalkit.errors import LabelFileError
+from verbalkit.schema import Tag, Transcript
 from verbalkit.vocab import BEHAVIOURS, Behaviour, Pattern, Role
 
 if TYPE_CHECKING:
@@ -797,9 +797,6 @@ def _evaluate_calls(
 ) -> EvaluationReport:
     from verbalkit import analysis
 
-    analyze: Callable[[Transcript], AnalysedCall] | None = getattr(analysis, "analyze", None)
-    if analyze is None:
-        raise VerbalkitError("call-level evaluation needs verbalkit.analysis.analyze")
     index = {c: i for i, c in enumerate(columns)}
     calls = _Calls(path)
     counts: dict[str, _LanguageCounts] = {}
@@ -825,7 +822,7 @@ def _evaluate_calls(
             n_excluded += 1
             continue
         n_calls += 1
-        result = analyze(calls.get(call_id))
+        result = analysis.analyze(calls.get(call_id))
         c = counts.setdefault(
             language, _LanguageCounts(behaviours={p: _Counts() for p in _CALL_PATTERNS})
         )
