@@ -84,6 +84,57 @@ def validate(
         raise typer.Exit(1)
 
 
+@app.command()
+def evaluate(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Labelled CSV files (utterance, call, call-level or external labels)."),
+    ],
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List every false positive and false negative.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print a JSON array, one report per file.")
+    ] = False,
+    exclude_note: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude-note",
+            help="Drop rows with a note in row_notes.csv starting with this (repeatable), "
+            "e.g. AMB:.",
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", min=0, help="Evaluate only the first N rows of each file."),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", "--language", help="Evaluate only rows in this language."),
+    ] = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Score the tagger against labelled files: precision, recall and F1 per behaviour."""
+    import json
+
+    from verbalkit.evaluate import evaluate_file
+    from verbalkit.report.evaluation import render_report
+
+    with user_errors(debug):
+        reports = [
+            evaluate_file(p, exclude_notes=tuple(exclude_note or ()), lang=lang, limit=limit)
+            for p in paths
+        ]
+    if as_json:
+        dicts = [r.to_dict() for r in reports]
+        if not errors:
+            for d in dicts:
+                d.pop("errors")
+        typer.echo(json.dumps(dicts, ensure_ascii=False, indent=2))
+        return
+    typer.echo("\n".join(render_report(r, errors=errors) for r in reports), nl=False)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
