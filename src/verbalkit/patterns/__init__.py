@@ -7,10 +7,24 @@ a new one with ``metrics``, ``events`` and ``warnings`` filled in.
 from __future__ import annotations
 
 from verbalkit.patterns.common import PatternResult
+from verbalkit.patterns.giveaway import detect_give_away
+from verbalkit.patterns.money import Amount, find_amounts
 from verbalkit.patterns.overtalk import detect_overtalk
+from verbalkit.patterns.premature import Episode, detect_premature, problem_episodes
 from verbalkit.schema import AnalysedCall
+from verbalkit.vocab import Pattern
 
-__all__ = ["PatternResult", "detect", "detect_overtalk"]
+__all__ = [
+    "Amount",
+    "Episode",
+    "PatternResult",
+    "detect",
+    "detect_give_away",
+    "detect_overtalk",
+    "detect_premature",
+    "find_amounts",
+    "problem_episodes",
+]
 
 
 def detect(call: AnalysedCall) -> AnalysedCall:
@@ -22,13 +36,18 @@ def detect(call: AnalysedCall) -> AnalysedCall:
         call: A call whose utterances carry their tags.
 
     Returns:
-        A copy of ``call`` with over-talking metrics, pattern events and warnings added.
+        A copy of ``call`` with the over-talking metrics, the pattern events
+        (``interruption``, ``long_monologue``, ``premature_solution``, ``give_away``) in
+        time order, and warnings about the input added.
     """
-    results = [detect_overtalk(call)]
+    results = [detect_overtalk(call), detect_premature(call), detect_give_away(call)]
     metrics = [m for r in results for m in r.metrics]
-    events = [e for r in results for e in r.events]
+    events = sorted(
+        (e for r in results for e in r.events),
+        key=lambda e: (e.start is None, e.start or 0.0, min(e.utterances, default=0)),
+    )
     names = {m.name for m in metrics}
-    patterns = {"interruption", "long_monologue", "premature_solution", "give_away"}
+    patterns = {p.value for p in Pattern}
     warnings = list(call.warnings)
     for r in results:
         warnings += [w for w in r.warnings if w not in warnings]

@@ -78,9 +78,7 @@ def problem_episodes(call: AnalysedCall) -> list[Episode]:
         One :class:`Episode` per problem statement, in spoken order.
     """
     ordered, _ = in_time_order(call)
-    tagged = any(
-        u.speaker is Role.CUSTOMER and u.labels & _PROBLEM_LABELS for u in call.utterances
-    )
+    tagged = any(u.speaker is Role.CUSTOMER and u.labels & _PROBLEM_LABELS for u in call.utterances)
     basis = "tags" if tagged else "fallback"
     fallback = None
     if not tagged:
@@ -154,8 +152,7 @@ def detect_premature(call: AnalysedCall) -> PatternResult:
                 end=ep.solution.end,
                 basis=None,
                 message=f"solution (#{ep.solution.index}) comes before any open question, "
-                f"restating or sympathy after the customer's problem (#{ep.problem.index})"
-                + tail,
+                f"restating or sympathy after the customer's problem (#{ep.problem.index})" + tail,
                 details={
                     "problem_utterance": ep.problem.index,
                     "solution_utterance": ep.solution.index,

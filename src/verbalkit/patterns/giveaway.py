@@ -1,0 +1,188 @@
+"""Give-away (*ge bort butiken*): compensation as the first move, or worth more than the loss.
+
+A call has a ``give_away`` event when either holds:
+
+* **first move**: the agent's first ``solution`` after a problem statement comes before
+  any listening (see :mod:`verbalkit.patterns.premature`) and that utterance offers
+  compensation (a voucher, credit, refund, discount, free month, presentkort,
+  tillgodo, rabatt, återbetalning…, with or without an amount);
+* **above the loss**: the customer states a loss and the agent's compensation in the
+  same currency is worth more than :data:`GIVE_AWAY_RATIO` times it (80 kr jar,
+  200 kr credit).
+
+The *loss* is the money the customer mentions in a problem context: amounts in
+customer utterances tagged ``problem``/``emotion``, or said before the agent's first
+compensation amount. The *offer* is the sum of the compensation amounts the agent
+names (money, not percentages). The same value mentioned twice by one side counts
+once ("the £3.20 … yes, the £3.20"). Refunding exactly what was lost is not a
+give-away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pydantic import JsonValue
+
+from verbalkit.patterns.common import PatternResult, in_time_order
+from verbalkit.patterns.money import Amount, find_amounts, format_amount
+from verbalkit.patterns.premature import problem_episodes
+from verbalkit.schema import AnalysedCall, AnalysedUtterance, PatternEvent
+from verbalkit.vocab import Pattern, Role, Signal
+
+#: The offer must be worth more than this many times the stated loss.
+GIVE_AWAY_RATIO = 1.0
+
+_PROBLEM_LABELS = frozenset({Signal.PROBLEM.value, Signal.EMOTION.value})
+
+
+@dataclass(frozen=True)
+class _Said:
+    utt: AnalysedUtterance
+    amount: Amount
+
+
+def detect_give_away(call: AnalysedCall) -> PatternResult:
+    """Find a give-away in one call.
+
+    Args:
+        call: A tagged call (the ``solution`` and listening tags decide the first move;
+            amounts are read from the text in the call's language).
+
+    Returns:
+        At most one ``give_away`` event; its details hold ``reasons`` (``first_move``,
+        ``above_loss``), ``loss``, ``offer``, ``currency`` and ``ratio`` when known.
+
+    >>> from verbalkit.schema import AnalysedCall, AnalysedUtterance
+    >>> call = AnalysedCall(call_id="x", language="sv", has_timestamps=False, utterances=[
+    ...     AnalysedUtterance(index=0, speaker="customer",
+    ...                       text="Burken med räkor saknades, den kostade 80 kr."),
+    ...     AnalysedUtterance(index=1, speaker="agent",
+    ...                       text="Jag lägger in 200 kr i tillgodo på ditt konto.")])
+    >>> detect_give_away(call).events[0].message
+    'offered 200 kr against a stated loss of 80 kr (2.5×)'
+    """
+    ordered, _ = in_time_order(call)
+    said = [
+        _Said(u, a)
+        for u in ordered
+        if u.speaker in (Role.AGENT, Role.CUSTOMER)
+        for a in find_amounts(u.text, call.language)
+    ]
+
+    # First move: a premature solution that offers compensation.
+    first_moves = [
+        ep
+        for ep in problem_episodes(call)
+        if ep.premature
+        and ep.solution is not None
+        and any(s.utt is ep.solution and s.amount.compensation for s in said)
+    ]
+
+    offers = [
+        s
+        for s in said
+        if s.utt.speaker is Role.AGENT
+        and s.amount.compensation
+        and s.amount.kind == "money"
+        and s.amount.value is not None
+    ]
+    first_offer = offers[0].utt if offers else None
+    before_offer = set()
+    for u in ordered:
+        if u is first_offer:
+            break
+        before_offer.add(u.index)
+    losses = [
+        s
+        for s in said
+        if s.utt.speaker is Role.CUSTOMER
+        and s.amount.kind == "money"
+        and s.amount.value is not None
+        and (s.utt.index in before_offer or s.utt.labels & _PROBLEM_LABELS)
+    ]
+
+    currency, loss, offer = _compare(losses, offers)
+    above = loss is not None and offer is not None and offer > loss * GIVE_AWAY_RATIO + 0.005
+    if not (first_moves or above):
+        return PatternResult()
+
+    parts: list[str] = []
+    reasons: list[JsonValue] = []
+    involved: set[int] = set()
+    details: dict[str, JsonValue] = {}
+    if first_moves:
+        ep = first_moves[0]
+        assert ep.solution is not None
+        offered = [s.amount.text for s in said if s.utt is ep.solution and s.amount.compensation]
+        parts.append(
+            f"compensation is the first move (#{ep.solution.index}: "
+            f"{', '.join(repr(t) for t in offered)}), before any listening after the "
+            f"problem (#{ep.problem.index})"
+        )
+        reasons.append("first_move")
+        involved |= {ep.problem.index, ep.solution.index}
+        details |= {
+            "first_move_utterance": ep.solution.index,
+            "problem_utterance": ep.problem.index,
+            "problem_basis": ep.problem_basis,
+        }
+    if loss is not None and offer is not None:
+        ratio = offer / loss if loss > 0 else None
+        times = f" ({ratio:.1f}×)" if ratio is not None else ""
+        if above or first_moves:
+            parts.append(
+                f"offered {format_amount(offer, currency)} against a stated loss of "
+                f"{format_amount(loss, currency)}{times}"
+            )
+        if above:
+            reasons.append("above_loss")
+        involved |= {s.utt.index for s in offers if s.amount.currency == currency}
+        involved |= {s.utt.index for s in losses if s.amount.currency == currency}
+        details |= {
+            "loss": loss,
+            "offer": offer,
+            "currency": currency,
+            "ratio": None if ratio is None else round(ratio, 2),
+        }
+    details["reasons"] = reasons
+    details["offers"] = [
+        {"utterance": s.utt.index, "text": s.amount.text, "value": s.amount.value}
+        for s in said
+        if s.utt.speaker is Role.AGENT and s.amount.compensation
+    ]
+    indexes = sorted(involved)
+    starts = [u.start for u in ordered if u.index in involved and u.start is not None]
+    message = "; ".join(parts)
+    return PatternResult(
+        events=[
+            PatternEvent(
+                pattern=Pattern.GIVE_AWAY.value,
+                utterances=indexes,
+                start=min(starts) if starts else None,
+                basis=None,
+                message=message,
+                details=details,
+            )
+        ]
+    )
+
+
+def _compare(
+    losses: list[_Said], offers: list[_Said]
+) -> tuple[str | None, float | None, float | None]:
+    """(currency, loss, offer) for the first currency both sides used."""
+    for s in losses:
+        currency = s.amount.currency
+        loss = _distinct_sum(x for x in losses if x.amount.currency == currency)
+        mine = [x for x in offers if x.amount.currency == currency]
+        if mine:
+            return currency, loss, _distinct_sum(mine)
+    return None, None, None
+
+
+def _distinct_sum(items: Iterable[_Said]) -> float:
+    """Sum of the distinct values: a repeated mention counts once."""
+    values = {s.amount.value for s in items if s.amount.value is not None}
+    return round(sum(values), 2)

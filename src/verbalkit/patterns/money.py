@@ -1,0 +1,575 @@
+"""Money in what people say: amounts, percentages and compensation offers (sv, en).
+
+:func:`find_amounts` finds
+
+* digits with a currency: "79 kr", "79 kronor", "3 000 kr" (space, no-break space or
+  narrow space between thousands), "1 200:-", "149:-", "2,50 kr", "£2.50", "$40",
+  "€15", "15 euro", "1,200 pounds", "5 tusen kronor", "50 öre", "50p";
+* percentages: "20 %", "20%", "20 procent", "twenty percent";
+* number words with a currency: Swedish "tvåhundra kronor", "femhundra kr",
+  "tvåhundrafemtio spänn", "tre tusen fem hundra kronor", "en hundralapp"; English
+  "two hundred dollars", "thirty pounds", "two hundred and fifty pounds", "a tenner";
+* compensation with no stated value: "a free month", "fri frakt", "helt gratis",
+  "a voucher", "rabatt" (``value=None``, ``compensation=True``).
+
+Each amount says whether it is said in a *compensation* context: the nearest cue word
+in the same sentence, within :data:`CUE_WINDOW` words, is a compensation cue
+("presentkort på 300 kr", "500 kr i tillgodo", "a £30 voucher", "refund the £3.20",
+"200 kronor extra för besväret") rather than a price cue ("avgift på 695 kronor",
+"49 kronor i månaden", "£84 a month"). A compensation cue that no amount claims
+becomes an amount of unknown value.
+
+A bare number ("45 210", "23,418", "10.42") is not money: a currency or "%" is needed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+#: A cue word counts for an amount when at most this many words lie between them.
+CUE_WINDOW = 8
+
+Kind = Literal["money", "percent"]
+
+
+class Amount(BaseModel):
+    """An amount of money (or a percentage) found in a text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    value: float | None = Field(description="In the currency's main unit; None when not said.")
+    currency: str | None = Field(description="ISO code (SEK, GBP, USD, EUR); None for percent.")
+    kind: Kind = Field(description="'money' or 'percent'.")
+    start: int = Field(ge=0, description="Character offset in the text.")
+    end: int = Field(ge=0, description="Character offset (exclusive).")
+    text: str = Field(description="text[start:end].")
+    compensation: bool = Field(description="Said as compensation (voucher, refund, credit…).")
+    cue: str | None = Field(default=None, description="The cue word that decided the context.")
+
+
+# -- currencies --------------------------------------------------------------------
+
+# (pattern, currency, factor); factor turns a subunit (öre, pence) into the main unit.
+_SUFFIXES: list[tuple[str, str | None, float]] = [
+    (r":[-–]", "SEK", 1.0),
+    (r"kr\b", "SEK", 1.0),
+    (r"kronor\b|kronan\b|krona\b", "SEK", 1.0),
+    (r"spänn\b", "SEK", 1.0),
+    (r"sek\b", "SEK", 1.0),
+    (r"öre\b", "SEK", 0.01),
+    (r"pounds?\b|quid\b|gbp\b", "GBP", 1.0),
+    (r"pence\b", "GBP", 0.01),
+    (r"dollars?\b|bucks\b|usd\b", "USD", 1.0),
+    (r"euros?\b|eur\b|€", "EUR", 1.0),
+    (r"%|procent\b|percent\b|per cent\b", None, 1.0),
+]
+_SUFFIX_RE = [(re.compile(p, re.IGNORECASE), c, f) for p, c, f in _SUFFIXES]
+_PREFIXES = {"£": "GBP", "$": "USD", "us$": "USD", "€": "EUR", "sek": "SEK", "gbp": "GBP"}
+
+_NUM = (
+    r"(?<![\d.,])(?:"
+    r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?"  # 3 000, 1 200,50
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?"  # 1,200 / 1,200.50
+    r"|\d+(?:[.,]\d{1,2})?"  # 79, 2.50, 2,50
+    r")(?![\d])"
+)
+_DIGITS_RE = re.compile(
+    r"(?P<pre>US\$|£|\$|€|(?:SEK|GBP)\s?)?"
+    rf"(?P<num>{_NUM})"
+    r"(?:\s?(?P<mult>tusen|thousand|miljoner|miljon|millions?|k)\b)?",
+    re.IGNORECASE,
+)
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+# -- number words -------------------------------------------------------------------
+
+_SV_MORPHEMES: dict[str, int] = {
+    "ettusen": 1000,
+    "en": 1,
+    "ett": 1,
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "åtta": 8,
+    "nio": 9,
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+    "tretton": 13,
+    "fjorton": 14,
+    "femton": 15,
+    "sexton": 16,
+    "sjutton": 17,
+    "arton": 18,
+    "nitton": 19,
+    "tjugo": 20,
+    "trettio": 30,
+    "fyrtio": 40,
+    "femtio": 50,
+    "sextio": 60,
+    "sjuttio": 70,
+    "åttio": 80,
+    "nittio": 90,
+    "hundra": 100,
+    "tusen": 1000,
+}
+_SV_BY_LENGTH = sorted(_SV_MORPHEMES, key=len, reverse=True)
+
+_EN_WORDS: dict[str, int] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "thousand": 1000,
+}
+# Words that are a sum of money on their own.
+_WHOLE_WORDS: dict[str, tuple[float, str]] = {"fiver": (5.0, "GBP"), "tenner": (10.0, "GBP")}
+
+# -- cues ---------------------------------------------------------------------------
+
+# Compensation cues that can stand alone (an offer of unknown value) ...
+_COMP_SV = [
+    r"presentkort\w*",
+    r"värdecheck\w*",
+    r"värdebevis\w*",
+    r"tillgodo\w*",
+    r"kompensation\w*",
+    r"kompenser\w*",
+    r"ersättning\w*",
+    r"återbetal\w*",
+    r"pengarna tillbaka",
+    r"kreditera\w*",
+    r"kreditering\w*",
+    r"rabatt\w*",
+    r"kostnadsfri\w*",
+    r"utan kostnad",
+    r"gratis(?:\s+månad\w*|\s+frakt)?",
+    r"fri(?:tt)?\s+(?:frakt|leverans|månad)\w*",
+    r"för besväret",
+    r"plåster på såren",
+    r"bjuder på",
+]
+_COMP_EN = [
+    r"(?:gift\s+)?vouchers?",
+    r"gift\s+cards?",
+    r"credit(?:s|ed|ing)?(?!\s+(?:card|check|score|rating|limit|history|agreement|union))",
+    r"refund\w*",
+    r"reimburs\w*",
+    r"discount\w*",
+    r"compensat\w*",
+    r"goodwill(?:\s+gesture|\s+payment)?",
+    r"money\s+back",
+    r"free\s+of\s+charge",
+    r"for\s+free",
+    r"(?<!-)free\s+(?:months?|delivery|deliveries|shipping|postage|returns?|upgrade|"
+    r"replacement|installation|visit|call-?out|trial|month's)\b",
+    r"(?:months?|delivery)\s+free",
+    r"on\s+the\s+house",
+    r"on\s+us",
+    r"complimentary",
+    r"waive[ds]?",
+    r"for\s+the\s+(?:trouble|inconvenience|hassle)",
+]
+# ... and cues that only mark an amount said next to them ("£10 off", "få 200 kr tillbaka").
+_ATTACH_ONLY = [r"off", r"tillbaka", r"back", r"avdrag\w*"]
+# Price cues: the amount is a cost, a fee or a balance, not something given.
+_PRICE = [
+    r"avgift\w*",
+    r"kostar",
+    r"kostade",
+    r"kostnad\w*",
+    r"pris\w*",
+    r"självrisk\w*",
+    r"debiter\w*",
+    r"saldo\w*",
+    r"skuld\w*",
+    r"betala\w*",
+    r"i\s+månaden",
+    r"per\s+månad",
+    r"i\s+mån",
+    r"fees?",
+    r"charge[sd]?",
+    r"costs?",
+    r"price\w*",
+    r"excess",
+    r"balance",
+    r"owe\w*",
+    r"pay\w*",
+    r"direct\s+debit",
+    r"(?:a|per)\s+(?:month|year|week)",
+]
+
+
+def _cue_re(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
+
+
+_COMP_RE = {"sv": _cue_re(_COMP_SV), "en": _cue_re(_COMP_EN), "*": _cue_re(_COMP_SV + _COMP_EN)}
+_ATTACH_RE = _cue_re(_ATTACH_ONLY)
+_PRICE_RE = _cue_re(_PRICE)
+_SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)|\n+")
+
+
+def find_amounts(text: str, lang: str) -> list[Amount]:
+    """Find amounts of money, percentages and compensation offers in a text.
+
+    Args:
+        text: One utterance.
+        lang: ``"sv"`` or ``"en"`` (number words and cues of that language; any other
+            code uses both).
+
+    Returns:
+        The amounts in text order. Compensation offers with no value have
+        ``value=None``.
+
+    >>> [(a.value, a.currency, a.compensation) for a in find_amounts(
+    ...     "Jag lägger in ett presentkort på 500 kronor, och så får du fri frakt.", "sv")]
+    [(500.0, 'SEK', True), (None, None, True)]
+    """
+    digits = _digit_amounts(text)
+    raw = digits + [
+        w
+        for w in _word_amounts(text, lang)
+        if not any(_overlaps((w[0], w[1]), (d[0], d[1])) for d in digits)
+    ]
+    raw.sort(key=lambda r: r[0])
+    comp_re = _COMP_RE.get(lang, _COMP_RE["*"])
+    amounts: list[Amount] = []
+    claimed: set[tuple[int, int]] = set()
+    for sent_start, sent_end in _sentences(text):
+        in_sent = [r for r in raw if sent_start <= r[0] < sent_end]
+        comp = [(m.start(), m.end()) for m in comp_re.finditer(text, sent_start, sent_end)]
+        attach = [(m.start(), m.end()) for m in _ATTACH_RE.finditer(text, sent_start, sent_end)]
+        price = [
+            (m.start(), m.end())
+            for m in _PRICE_RE.finditer(text, sent_start, sent_end)
+            if not any(_overlaps((m.start(), m.end()), c) for c in comp)
+        ]
+        for start, end, value, currency, kind in in_sent:
+            cue = _nearest_cue(text, (start, end), comp + attach, price)
+            is_comp = cue is not None and cue[1]
+            if cue is not None and is_comp:
+                claimed.add(cue[0])
+            amounts.append(
+                Amount(
+                    value=value,
+                    currency=currency,
+                    kind=kind,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    compensation=bool(is_comp),
+                    cue=text[cue[0][0] : cue[0][1]] if cue is not None else None,
+                )
+            )
+        for span in comp:
+            if span in claimed or any(_overlaps(span, (r[0], r[1])) for r in in_sent):
+                continue
+            amounts.append(
+                Amount(
+                    value=None,
+                    currency=None,
+                    kind="money",
+                    start=span[0],
+                    end=span[1],
+                    text=text[span[0] : span[1]],
+                    compensation=True,
+                    cue=text[span[0] : span[1]],
+                )
+            )
+    amounts.sort(key=lambda a: a.start)
+    return amounts
+
+
+def parse_number_words(words: list[str], lang: str) -> float | None:
+    """The value of a run of number words, or None if they are not all number words.
+
+    >>> parse_number_words(["tvåhundrafemtio"], "sv"), parse_number_words(
+    ...     ["two", "hundred", "and", "fifty"], "en")
+    (250.0, 250.0)
+    """
+    parts: list[int] = []
+    for i, word in enumerate(words):
+        w = word.lower()
+        if lang == "en":
+            if w == "and" and 0 < i < len(words) - 1:
+                continue
+            if (
+                w == "a"
+                and i == 0
+                and len(words) > 1
+                and words[1].lower() in ("hundred", "thousand")
+            ):
+                parts.append(1)
+                continue
+            if w not in _EN_WORDS:
+                return None
+            parts.append(_EN_WORDS[w])
+        else:
+            split = _sv_morphemes(w)
+            if split is None:
+                return None
+            parts.extend(split)
+    if not parts:
+        return None
+    total, current = 0, 0
+    for v in parts:
+        if v == 100:
+            current = (current or 1) * 100
+        elif v == 1000:
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            current += v
+    return float(total + current)
+
+
+def format_amount(value: float, currency: str | None) -> str:
+    """Write an amount the way people read it: "700 kr", "£3.20", "$40", "€15", "20 %".
+
+    >>> format_amount(1200, "SEK"), format_amount(3.2, "GBP")
+    ('1 200 kr', '£3.20')
+    """
+    whole = abs(value - round(value)) < 0.005
+    if currency == "SEK":
+        num = f"{value:,.0f}" if whole else f"{value:,.2f}"
+        num = num.replace(",", " ").replace(".", ",")
+        return f"{num} kr"
+    num = f"{value:,.0f}" if whole else f"{value:,.2f}"
+    symbol = {"GBP": "£", "USD": "$", "EUR": "€"}.get(currency or "")
+    if symbol:
+        return f"{symbol}{num}"
+    if currency is None:
+        return f"{num} %"
+    return f"{num} {currency}"
+
+
+# -- internals ------------------------------------------------------------------------
+
+_Raw = tuple[int, int, float | None, str | None, Kind]
+
+
+def _digit_amounts(text: str) -> list[_Raw]:
+    found: list[_Raw] = []
+    for m in _DIGITS_RE.finditer(text):
+        value = _to_float(m.group("num"))
+        if value is None:
+            continue
+        mult = (m.group("mult") or "").lower()
+        end = m.end()
+        if mult:
+            if mult == "k" and not m.group("pre"):
+                # "5k" needs a currency prefix ("£5k") to be money; "5 k" is rarely it.
+                end = m.end("num")
+                mult = ""
+            else:
+                value *= 1_000_000 if mult.startswith(("milj", "mill")) else 1000
+        pre = (m.group("pre") or "").strip().lower()
+        currency = _PREFIXES.get(pre)
+        kind: Kind = "money"
+        if currency is None:
+            suffix = _suffix_at(text, end)
+            if suffix is None:
+                continue
+            end, currency, factor = suffix
+            if currency is None:
+                kind = "percent"
+            value *= factor
+        elif mult == "" and (suffix := _suffix_at(text, end)) is not None and suffix[1] == currency:
+            end = suffix[0]  # "€15 euro" once
+        found.append((m.start(), end, round(value, 2), currency, kind))
+    return found
+
+
+def _suffix_at(text: str, pos: int) -> tuple[int, str | None, float] | None:
+    """A currency or percent word starting at ``pos`` (after at most one space)."""
+    if text.startswith(":", pos):
+        m = _SUFFIX_RE[0][0].match(text, pos)
+        return (m.end(), "SEK", 1.0) if m else None
+    gap = 0
+    if pos < len(text) and text[pos] in " \u00a0\u202f":
+        gap = 1
+    for rx, currency, factor in _SUFFIX_RE[1:]:
+        m = rx.match(text, pos + gap)
+        if m:
+            return m.end(), currency, factor
+    # "50p": pence written against the number.
+    if gap == 0 and re.match(r"p\b", text[pos : pos + 2]):
+        return pos + 1, "GBP", 0.01
+    return None
+
+
+def _word_amounts(text: str, lang: str) -> list[_Raw]:
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
+    langs = [lang] if lang in ("sv", "en") else ["sv", "en"]
+    found: list[_Raw] = []
+    i = 0
+    while i < len(tokens):
+        start, end, word = tokens[i]
+        low = word.lower()
+        if low in _WHOLE_WORDS and ("en" in langs):
+            value, currency = _WHOLE_WORDS[low]
+            found.append((start, end, value, currency, "money"))
+            i += 1
+            continue
+        if "sv" in langs and (lapp := _sv_note(low)) is not None:
+            count = 1.0
+            first = start
+            if i > 0:
+                prev = parse_number_words([tokens[i - 1][2]], "sv")
+                if prev is not None and _adjacent(text, tokens[i - 1][1], start):
+                    count, first = prev, tokens[i - 1][0]
+            found.append((first, end, lapp * count, "SEK", "money"))
+            i += 1
+            continue
+        hit = None
+        for lg in langs:
+            hit = _number_run(text, tokens, i, lg)
+            if hit is not None:
+                break
+        if hit is None:
+            i += 1
+            continue
+        j, value = hit  # tokens[i:j] are the number words
+        suffix = _suffix_at(text, tokens[j - 1][1])
+        if suffix is None:
+            i = j
+            continue
+        s_end, cur, factor = suffix
+        kind: Kind = "percent" if cur is None else "money"
+        found.append((start, s_end, round(value * factor, 2), cur, kind))
+        i = j
+    return found
+
+
+def _number_run(
+    text: str, tokens: list[tuple[int, int, str]], i: int, lang: str
+) -> tuple[int, float] | None:
+    """The longest run of number words starting at token i: (end token, value)."""
+    best = None
+    j = i
+    while j < len(tokens):
+        if j > i and not _adjacent(text, tokens[j - 1][1], tokens[j][0]):
+            break
+        value = parse_number_words([t[2] for t in tokens[i : j + 1]], lang)
+        if value is None:
+            # "two hundred and" is not a number yet, "two hundred and fifty" is.
+            if tokens[j][2].lower() in ("and", "a"):
+                j += 1
+                continue
+            break
+        best = (j + 1, value)
+        j += 1
+    return best
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Only spaces or a hyphen between two tokens ("twenty-five", "två hundra")."""
+    return text[end:start].strip(" -\u00a0") == "" and start - end <= 2
+
+
+def _sv_morphemes(word: str) -> list[int] | None:
+    """Split a Swedish number word ("tvåhundrafemtio") into its parts ([2, 100, 50])."""
+    parts: list[int] = []
+    pos = 0
+    while pos < len(word):
+        for m in _SV_BY_LENGTH:
+            if word.startswith(m, pos):
+                parts.append(_SV_MORPHEMES[m])
+                pos += len(m)
+                break
+        else:
+            return None
+    return parts
+
+
+def _sv_note(word: str) -> float | None:
+    """A Swedish banknote word: "hundralapp" = 100, "femhundralappar" = 500 each."""
+    m = re.fullmatch(r"(\w+?)lapp(?:en|ar|arna)?", word)
+    if not m:
+        return None
+    return parse_number_words([m.group(1)], "sv")
+
+
+def _to_float(num: str) -> float | None:
+    s = num.replace("\u00a0", " ").replace("\u202f", " ")
+    if " " in s:
+        s = s.replace(" ", "").replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?", s):
+        s = s.replace(",", "")
+    else:
+        s = s.replace(",", ".")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _nearest_cue(
+    text: str,
+    span: tuple[int, int],
+    comp: list[tuple[int, int]],
+    price: list[tuple[int, int]],
+) -> tuple[tuple[int, int], bool] | None:
+    """The nearest cue within :data:`CUE_WINDOW` words: (its span, is compensation).
+
+    A compensation cue wins a tie with a price cue.
+    """
+    best: tuple[int, int, tuple[int, int], bool] | None = None
+    for cues, is_comp in ((comp, True), (price, False)):
+        for cue in cues:
+            if _overlaps(cue, span):
+                continue
+            lo, hi = (cue[1], span[0]) if cue[1] <= span[0] else (span[1], cue[0])
+            distance = len(_WORD_RE.findall(text[lo:hi]))
+            if distance > CUE_WINDOW:
+                continue
+            key = (distance, 0 if is_comp else 1, cue, is_comp)
+            if best is None or key[:2] < best[:2]:
+                best = key
+    return None if best is None else (best[2], best[3])
