@@ -135,6 +135,92 @@ def evaluate(
     typer.echo("\n".join(render_report(r, errors=errors) for r in reports), nl=False)
 
 
+PackOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--pack", help="A rule-pack folder that extends the built-in one (repeatable)."),
+]
+
+
+@app.command("tag")
+def tag_command(
+    text: Annotated[str, typer.Argument(help="One utterance.")],
+    lang: Annotated[str, typer.Option("--lang", "--language", help="sv or en.")],
+    prev: Annotated[
+        str | None, typer.Option("--prev", help="The customer's previous turn (context).")
+    ] = None,
+    role: Annotated[
+        str, typer.Option("--role", help="agent (behaviours, jargon) or customer (signals).")
+    ] = "agent",
+    pack: PackOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the tags as JSON.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Tag one utterance and show each tag with its evidence."""
+    import json
+
+    from verbalkit.analysis import tag
+    from verbalkit.report.tags import render_tags
+
+    if role not in ("agent", "customer"):
+        typer.echo(f"error: --role must be 'agent' or 'customer', not {role!r}", err=True)
+        raise typer.Exit(2)
+    with user_errors(debug):
+        tags = tag(text, lang, prev=prev, role=role, packs=tuple(str(p) for p in pack or ()))
+    if as_json:
+        typer.echo(json.dumps([t.to_dict() for t in tags], ensure_ascii=False, indent=2))
+    else:
+        typer.echo(render_tags(text, tags))
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[Path], typer.Argument(help="Transcript files or folders.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Write JSON Lines: one analysed call per line.")
+    ] = False,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+    agent_speaker: AgentOpt = None,
+    pack: PackOpt = None,
+    width: Annotated[int, typer.Option(help="Width of the timeline text.")] = 100,
+    debug: DebugOpt = False,
+) -> None:
+    """Tag every call and show its timeline, metrics and patterns (or JSON Lines)."""
+    import json
+
+    from verbalkit.analysis import analyze_many
+    from verbalkit.io import read_many
+    from verbalkit.report.timeline import render_call
+    from verbalkit.schema import Failure
+
+    n_failed = n_ok = 0
+    with user_errors(debug):
+        stream = read_many(paths, format=fmt, language=lang, agent_speaker=agent_speaker or None)
+        results = analyze_many(stream, packs=tuple(str(p) for p in pack or ()))
+        sink = out.open("w", encoding="utf-8") if out else None
+        try:
+            for item in results:
+                if isinstance(item, Failure):
+                    n_failed += 1
+                    typer.echo(f"error: {item.path}: {item.message}", err=True)
+                    continue
+                n_ok += 1
+                if as_json:
+                    line = json.dumps(item.to_dict(), ensure_ascii=False)
+                else:
+                    line = render_call(item, width=width) + "\n"
+                typer.echo(line, file=sink)
+        finally:
+            if sink:
+                sink.close()
+    typer.echo(f"{n_ok} calls analysed, {n_failed} failed", err=True)
+    if n_failed:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

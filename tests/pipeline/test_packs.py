@@ -1,0 +1,101 @@
+"""Rule packs load, validate, and extend; broken packs fail with file and line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from verbalkit.analysis import tag
+from verbalkit.errors import RulePackError
+from verbalkit.pipeline.packs import builtin_root, load_pack, read_pack
+from verbalkit.vocab import SUPPORTED_LANGUAGES
+
+
+@pytest.mark.parametrize("lang", SUPPORTED_LANGUAGES)
+def test_every_builtin_pack_loads(lang: str) -> None:
+    pack = load_pack(lang)
+    assert pack.language == lang
+    assert pack.rules, "a built-in pack without rules"
+    assert all(r.id.startswith(f"{lang}.") for r in pack.rules)
+    assert len({r.id for r in pack.rules}) == len(pack.rules)
+    for name in ("fillers", "v1_verbs", "wh_open", "wh_fact"):
+        assert pack.lexicon(name), f"lexicon {name} missing in {lang}"
+
+
+def test_builtin_root_is_models_folder() -> None:
+    assert (builtin_root() / "sv" / "pack.yaml").is_file()
+
+
+def write_pack(folder: Path, rules: list[str], jargon: str = "", lang: str = "sv") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "pack.yaml").write_text(f"name: acme\nlanguage: {lang}\nversion: 1.0.0\n")
+    (folder / "behaviours.jsonl").write_text("\n".join(rules) + "\n", encoding="utf-8")
+    if jargon:
+        (folder / "jargon.tsv").write_text(jargon, encoding="utf-8")
+    return folder
+
+
+def test_unknown_behaviour_names_file_and_line(tmp_path: Path) -> None:
+    good = json.dumps({"id": "sv.sympathy.x", "label": "sympathy", "pattern": "så synd"})
+    bad = json.dumps({"id": "sv.sympathy.y", "label": "sympaty", "pattern": "usch"})
+    folder = write_pack(tmp_path / "acme", [good, bad])
+    with pytest.raises(RulePackError) as info:
+        read_pack(folder)
+    message = str(info.value)
+    assert "behaviours.jsonl:2" in message
+    assert "unknown behaviour 'sympaty'" in message
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('{"id": "sv.a.b", "label": "sympathy"', "not valid JSON"),
+        (
+            '{"id": "sv.x.y", "label": "sympathy", "pattern": [{"NOPE": "x"}]}',
+            "invalid pattern",
+        ),
+        ('{"id": "en.x.y", "label": "sympathy", "pattern": "hej"}', "must start with 'sv.'"),
+    ],
+)
+def test_broken_rules_are_reported(tmp_path: Path, line: str, problem: str) -> None:
+    folder = write_pack(tmp_path / "acme", [line])
+    with pytest.raises(RulePackError, match=problem):
+        read_pack(folder)
+
+
+def test_duplicate_rule_id(tmp_path: Path) -> None:
+    rule = json.dumps({"id": "sv.thanking.x", "label": "thanking", "pattern": "stort tack"})
+    with pytest.raises(RulePackError, match="duplicate rule id"):
+        read_pack(write_pack(tmp_path / "acme", [rule, rule]))
+
+
+def test_missing_pack_yaml(tmp_path: Path) -> None:
+    with pytest.raises(RulePackError, match=r"pack\.yaml is missing"):
+        read_pack(tmp_path)
+
+
+def test_user_pack_adds_own_product_codes_as_jargon(tmp_path: Path) -> None:
+    folder = write_pack(
+        tmp_path / "acme",
+        [
+            json.dumps(
+                {"id": "sv.sympathy.acme_synd", "label": "sympathy", "pattern": "så himla synd"}
+            )
+        ],
+        jargon="Flexpris Bas\tvårt enklaste elavtal\n",
+    )
+    text = "Jag föreslår att du byter till Flexpris Bas, det var så himla synd med fakturan."
+    plain = tag(text, "sv")
+    extended = tag(text, "sv", packs=(str(folder),))
+    jargon = [t for t in extended if t.label == "jargon"]
+    assert any(t.text == "Flexpris Bas" and t.suggestion == "vårt enklaste elavtal" for t in jargon)
+    assert not any(t.text == "Flexpris Bas" for t in plain)
+    assert any(t.rule == "sv.sympathy.acme_synd" for t in extended)
+
+
+def test_user_pack_of_other_language_is_refused(tmp_path: Path) -> None:
+    folder = write_pack(tmp_path / "acme", [], lang="en")
+    with pytest.raises(RulePackError, match="expected 'sv'"):
+        load_pack("sv", (str(folder),))
