@@ -19,13 +19,18 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")]
+DebugOpt = Annotated[
+    bool, typer.Option("--debug", help="Show tracebacks instead of one-line errors.")
+]
 LangOpt = Annotated[
-    str | None, typer.Option("--lang", "--language", help="Declare the language (sv, en); default: detect.")
+    str | None,
+    typer.Option("--lang", "--language", help="Declare the language (sv, en); default: detect."),
 ]
 AgentOpt = Annotated[
     list[str] | None,
-    typer.Option("--agent-speaker", help="Speaker label that is the agent (repeatable), e.g. spk_0."),
+    typer.Option(
+        "--agent-speaker", help="Speaker label that is the agent (repeatable), e.g. spk_0."
+    ),
 ]
 FormatOpt = Annotated[
     str | None,
@@ -55,7 +60,9 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
     ] = False,
 ) -> None:
     """verbalkit: coaching insight from call transcripts."""
@@ -71,9 +78,8 @@ def validate(
     debug: DebugOpt = False,
 ) -> None:
     """Read and validate transcripts; print one summary row per call."""
-    from verbalkit.report.console import print_validation
-
     from verbalkit.io import read_many
+    from verbalkit.report.console import print_validation
 
     with user_errors(debug):
         results = read_many(
