@@ -1,0 +1,94 @@
+"""Tell a transcript's format from its extension and its first 64 KiB.
+
+Strong content signals (a ``WEBVTT`` header, SRT cue timings, JSON braces) win over the
+extension, so a ``.txt`` holding WebVTT is read as WebVTT; otherwise the extension decides;
+without a known extension the content decides alone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+#: Extensions of transcript files (also what a folder walk picks up).
+EXTENSIONS: dict[str, str] = {
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".txt": "text",
+    ".text": "text",
+    ".vtt": "vtt",
+    ".srt": "srt",
+}
+
+_SRT_START = re.compile(r"^\d+[ \t]*\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->")
+_CUE_TIMING = re.compile(r"^\s*(?:\d+:)?\d{2}:\d{2}[,.]\d{3}\s*-->")
+_JSON_FAMILY = ("json", "jsonl")
+_STRONG = ("vtt", "srt", "json", "jsonl")
+
+
+def detect_format(suffix: str, head: str, declared: str | None = None) -> str | None:
+    """The format of a file: ``declared`` if given, else from extension and content.
+
+    Args:
+        suffix: The lower-case extension with its dot (``".json"``).
+        head: The first decoded chunk of the file.
+        declared: A normalised format name from ``format=``.
+
+    Returns:
+        One of :data:`verbalkit.io.raw.FORMATS`, or None when nothing fits.
+    """
+    if declared:
+        return declared
+    by_ext = EXTENSIONS.get(suffix)
+    sniffed = sniff(head)
+    if by_ext in _JSON_FAMILY:
+        return sniffed if sniffed in _JSON_FAMILY else by_ext
+    if by_ext in ("vtt", "srt"):
+        return sniffed if sniffed in ("vtt", "srt") else by_ext
+    if by_ext in ("csv", "tsv"):
+        if sniffed in _STRONG or sniffed in ("csv", "tsv"):
+            return sniffed
+        return by_ext
+    if by_ext == "text":
+        return sniffed if sniffed in (*_STRONG, "csv", "tsv") else "text"
+    return sniffed
+
+
+def sniff(head: str) -> str | None:
+    """Guess a format from the first chunk of text alone."""
+    text = head.lstrip("\ufeff \t\r\n")
+    if not text:
+        return None
+    if text.startswith("WEBVTT"):
+        return "vtt"
+    if text[0] in "{[":
+        return _sniff_json(text)
+    normalised = text[:4000].replace("\r\n", "\n").replace("\r", "\n")
+    if _SRT_START.match(normalised) or _CUE_TIMING.match(normalised):
+        return "srt"
+    first_line = normalised.split("\n", 1)[0]
+    from verbalkit.io.table import sniff_delimiter
+
+    delimiter = sniff_delimiter(first_line)
+    if delimiter is not None:
+        return "tsv" if delimiter == "\t" else "csv"
+    from verbalkit.io.plaintext import looks_like_text
+
+    if looks_like_text(normalised):
+        return "text"
+    return None
+
+
+def _sniff_json(text: str) -> str:
+    first, _, rest = text.partition("\n")
+    if first.lstrip().startswith("{") and rest.strip().startswith("{"):
+        try:
+            json.loads(first)
+        except ValueError:
+            return "json"
+        return "jsonl"
+    return "json"

@@ -1,0 +1,194 @@
+"""What a format reader hands to the builder: calls as written, before roles and checks.
+
+Readers only parse. Mapping speaker labels to roles, deciding the language and checking the
+call happen once, in :mod:`verbalkit.io.build`, so every format behaves the same.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from verbalkit.errors import VerbalkitError
+
+#: Format names accepted by ``format=`` (and ``--format``).
+FORMATS: tuple[str, ...] = (
+    "json",
+    "jsonl",
+    "csv",
+    "tsv",
+    "text",
+    "vtt",
+    "srt",
+    "transcribe",
+    "whisper",
+)
+
+_FORMAT_ALIASES = {
+    "ndjson": "jsonl",
+    "json-lines": "jsonl",
+    "jsonlines": "jsonl",
+    "txt": "text",
+    "plain": "text",
+    "webvtt": "vtt",
+    "subrip": "srt",
+    "aws": "transcribe",
+    "amazon": "transcribe",
+    "amazon-transcribe": "transcribe",
+    "whisperx": "whisper",
+}
+
+
+@dataclass(slots=True)
+class RawUtterance:
+    """One turn as the source wrote it: a speaker label, text and optional times."""
+
+    label: str
+    text: str
+    start: float | None = None
+    end: float | None = None
+    line: int | None = None
+    """Line in the source file, for messages (None when the format has no useful line)."""
+
+
+@dataclass(slots=True)
+class RawCall:
+    """One call as the source wrote it."""
+
+    path: str
+    """File the call came from, as given (for messages and ``Transcript.source``)."""
+    call_id: str
+    utterances: list[RawUtterance]
+    where: str | None = None
+    """Where the call is in a multi-call file, e.g. ``"line 41"`` (JSONL) or ``"[2]"``."""
+    language: str | None = None
+    """Language declared in the source, as written (``"sv-SE"``, ``"Swedish"``...)."""
+    roles_in_source: bool = False
+    """True when labels come from a field that names roles (``speaker`` in verbalkit JSON)."""
+    fields: dict[str, object] = field(default_factory=dict)
+    """Other Transcript fields: agent_id, team, started_at, metadata."""
+    warnings: list[str] = field(default_factory=list)
+
+    def utterance_where(self, index: int, name: str) -> str:
+        """Location of an utterance field for messages, e.g. ``line 41: utterances[3].end``."""
+        line = self.utterances[index].line if index < len(self.utterances) else None
+        loc = f"utterances[{index}].{name}"
+        if line is not None:
+            return f"line {line}: {loc}"
+        if self.where is None:
+            return loc
+        if self.where.startswith("["):
+            return f"{self.where}.{loc}"
+        return f"{self.where}: {loc}"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """The reading options shared by every format (see :func:`verbalkit.io.read`)."""
+
+    format: str | None = None
+    language: str | None = None
+    agent_speaker: tuple[str, ...] = ()
+    customer_speaker: tuple[str, ...] = ()
+    strict: bool = False
+    columns: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def column_map(self) -> dict[str, str]:
+        """User column names by field (``{"speaker": "Talare"}``)."""
+        return dict(self.columns)
+
+
+def make_options(
+    *,
+    format: str | None,
+    language: str | None,
+    agent_speaker: str | Sequence[str] | None,
+    customer_speaker: str | Sequence[str] | None,
+    strict: bool,
+    columns: Mapping[str, str] | None,
+) -> ReadOptions:
+    """Check and normalise the keyword arguments of the public readers.
+
+    Raises:
+        VerbalkitError: For an unknown format name or an unknown column field.
+        UnsupportedLanguageError: For a declared language without a rule pack.
+    """
+    from verbalkit.io.language import normalise_declared
+
+    fmt = normalise_format(format) if format else None
+    lang = normalise_declared(language, source="language=") if language else None
+    known_fields = ("call_id", "speaker", "text", "start", "end", "agent_id", "team", "language")
+    cols = dict(columns or {})
+    for key in cols:
+        if key not in known_fields:
+            raise VerbalkitError(
+                f"columns: unknown field {key!r}; use one of {', '.join(known_fields)}"
+            )
+    return ReadOptions(
+        format=fmt,
+        language=lang,
+        agent_speaker=_labels(agent_speaker),
+        customer_speaker=_labels(customer_speaker),
+        strict=strict,
+        columns=tuple(sorted(cols.items())),
+    )
+
+
+def normalise_format(name: str) -> str:
+    """``"WebVTT"`` -> ``"vtt"``; raises VerbalkitError for unknown names."""
+    key = name.strip().lower().lstrip(".")
+    key = _FORMAT_ALIASES.get(key, key)
+    if key not in FORMATS:
+        raise VerbalkitError(f"unknown format {name!r}: use one of {', '.join(FORMATS)}")
+    return key
+
+
+def _labels(value: str | Sequence[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    # `--agent-speaker spk_0,spk_2` is as natural as repeating the option.
+    return tuple(p.strip() for v in value for p in str(v).split(",") if p.strip())
+
+
+_CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:[.,]\d+)?)$")
+
+
+def parse_time(value: object) -> float | None:
+    """Seconds from a number, ``"12.5"``, ``"01:12"``, ``"00:01:12.500"`` or ``"00:01:12,500"``.
+
+    Returns None for missing values (None, ``""``, NaN).
+
+    Raises:
+        ValueError: When the value is not a time; the message says what was found.
+
+    >>> parse_time("01:12.5"), parse_time("1:02:03,250"), parse_time(4)
+    (72.5, 3723.25, 4.0)
+    """
+    if value is None or isinstance(value, bool):
+        if isinstance(value, bool):
+            raise ValueError(f"not a time: {value!r}")
+        return None
+    if isinstance(value, int | float):
+        number = float(value)
+        return None if math.isnan(number) else number
+    if not isinstance(value, str):
+        raise ValueError(f"not a time: {value!r}")
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        pass
+    else:
+        return None if math.isnan(number) else number
+    match = _CLOCK.match(text)
+    if match is None:
+        raise ValueError(f"not a time: {value!r} (use seconds, mm:ss or hh:mm:ss)")
+    hours, minutes, seconds = match.groups()
+    return int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds.replace(",", "."))

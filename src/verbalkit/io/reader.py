@@ -1,0 +1,285 @@
+"""The public readers: :func:`read` (one call), :func:`read_many` (a stream) and
+:func:`from_pandas`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from verbalkit.errors import TranscriptError, UnsupportedLanguageError
+from verbalkit.io.build import build_transcript
+from verbalkit.io.detect import EXTENSIONS, detect_format
+from verbalkit.io.raw import FORMATS, RawCall, ReadOptions, make_options
+from verbalkit.io.source import TextSource, open_source, open_stream
+from verbalkit.schema import Failure, Transcript
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+PathLike = str | os.PathLike[str]
+Source = PathLike | IO[str] | IO[bytes]
+
+
+def read(
+    path: Source,
+    *,
+    format: str | None = None,
+    language: str | None = None,
+    agent_speaker: str | Sequence[str] | None = None,
+    customer_speaker: str | Sequence[str] | None = None,
+    strict: bool = False,
+    columns: Mapping[str, str] | None = None,
+) -> Transcript:
+    """Read one call from a file.
+
+    The format is told from the extension and the content, or given as ``format`` (one of
+    json, jsonl, csv, tsv, text, vtt, srt, transcribe, whisper).
+
+    Args:
+        path: A transcript file (or an open file object).
+        format: The format, when detection is not wanted.
+        language: Declare the language ("sv", "en"); default: the file's, else detected.
+        agent_speaker: Speaker label(s) that are the agent, e.g. ``"spk_0"``.
+        customer_speaker: Speaker label(s) that are the customer.
+        strict: Treat warnings (empty texts, unsorted times, overlaps) as errors.
+        columns: CSV/TSV column names by field, e.g. ``{"speaker": "Talare"}``.
+
+    Returns:
+        The call, with roles mapped, language decided and warnings listed.
+
+    Raises:
+        TranscriptError: When the file cannot be read or is invalid, or holds several calls
+            (use :func:`read_many`); the message names the file, the place and the problem.
+        UnsupportedLanguageError: When the language has no rule pack.
+
+    >>> call = read("examples/sv-matkasse.json")  # doctest: +SKIP
+    >>> call.language, call.speaker_rule  # doctest: +SKIP
+    ('sv', 'roles-in-source')
+    """
+    opts = make_options(
+        format=format,
+        language=language,
+        agent_speaker=agent_speaker,
+        customer_speaker=customer_speaker,
+        strict=strict,
+        columns=columns,
+    )
+    with _open(path) as src:
+        items = _raw_calls(src, opts, _reopener(path))
+        first = next(items, None)
+        if first is None:
+            raise TranscriptError(src.name, "no calls found")
+        more = sum(1 for _ in items)
+    if more:
+        raise TranscriptError(
+            src.name, f"holds {more + 1} calls; read() reads one: use read_many() for this file"
+        )
+    if isinstance(first, TranscriptError):
+        raise first
+    return build_transcript(first, opts)
+
+
+def read_many(
+    paths_or_folder: Source | Iterable[Source],
+    *,
+    format: str | None = None,
+    language: str | None = None,
+    agent_speaker: str | Sequence[str] | None = None,
+    customer_speaker: str | Sequence[str] | None = None,
+    strict: bool = False,
+    columns: Mapping[str, str] | None = None,
+) -> Iterator[Transcript | Failure]:
+    """Stream calls from files and folders: one Transcript or Failure per call.
+
+    Folders are walked recursively in sorted order (files with a transcript extension; hidden
+    files skipped). JSON Lines and CSV are read incrementally, so memory does not grow with
+    the number of calls. A bad file, or a bad line of a JSON Lines file, yields a
+    :class:`~verbalkit.schema.Failure` and reading goes on.
+
+    Args:
+        paths_or_folder: A file, a folder, an open file object, or a list of them.
+        format, language, agent_speaker, customer_speaker, strict, columns: As in :func:`read`.
+
+    Returns:
+        A generator of Transcript and Failure items, in file order.
+
+    Raises:
+        VerbalkitError: At once, for an unknown ``format`` or ``columns`` field.
+        UnsupportedLanguageError: At once, for a declared language without a rule pack.
+
+    >>> for item in read_many("examples/"):  # doctest: +SKIP
+    ...     print(item.call_id if isinstance(item, Transcript) else item.message)
+    """
+    opts = make_options(
+        format=format,
+        language=language,
+        agent_speaker=agent_speaker,
+        customer_speaker=customer_speaker,
+        strict=strict,
+        columns=columns,
+    )
+    return _stream(_inputs(paths_or_folder), opts)
+
+
+def from_pandas(
+    df: pd.DataFrame,
+    call_id: str = "call_id",
+    speaker: str = "speaker",
+    text: str = "text",
+    start: str | None = None,
+    end: str | None = None,
+    *,
+    language: str | None = None,
+    agent_speaker: str | Sequence[str] | None = None,
+    customer_speaker: str | Sequence[str] | None = None,
+    strict: bool = False,
+) -> list[Transcript]:
+    """Calls from a DataFrame with one row per utterance (many calls, row order kept).
+
+    Column names not found fall back to the same aliases as CSV (``conversation_id``,
+    ``role``, ``transcript``, ``start_time``...). ``start``/``end`` default to such columns when
+    present; times may be seconds, ``"mm:ss"`` strings or Timedeltas. Columns ``agent_id``,
+    ``team`` and ``language`` are used when present.
+
+    Raises:
+        TranscriptError: For a missing column or an invalid call (path ``DataFrame``).
+        UnsupportedLanguageError: When a language has no rule pack.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"call_id": ["c1", "c1"], "speaker": ["Agent", "Kund"],
+    ...                    "text": ["Välkommen till Matkassen, vad kan jag hjälpa dig med?",
+    ...                             "Hej, det saknades en burk i min kasse och jag är besviken."]})
+    >>> [(t.call_id, t.speaker_rule) for t in from_pandas(df)]
+    [('c1', 'alias')]
+    """
+    from verbalkit.io.table import frame_calls
+
+    opts = make_options(
+        format=None,
+        language=language,
+        agent_speaker=agent_speaker,
+        customer_speaker=customer_speaker,
+        strict=strict,
+        columns=None,
+    )
+    names = {"call_id": call_id, "speaker": speaker, "text": text, "start": start, "end": end}
+    return [build_transcript(raw, opts) for raw in frame_calls(df, names)]
+
+
+def _inputs(value: Source | Iterable[Source]) -> list[Source]:
+    if isinstance(value, str | os.PathLike) or hasattr(value, "read"):
+        return [value]  # type: ignore[list-item]
+    return list(value)
+
+
+def _stream(inputs: list[Source], opts: ReadOptions) -> Iterator[Transcript | Failure]:
+    for item in inputs:
+        if hasattr(item, "read"):
+            yield from _read_one(item, opts)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            files = find_files(path)
+            if not files:
+                known = ", ".join(sorted(EXTENSIONS))
+                yield Failure(
+                    path=str(item), message=f"no transcript files ({known}) in this folder"
+                )
+            for file in files:
+                yield from _read_one(file, opts)
+        else:
+            yield from _read_one(item, opts)
+
+
+def find_files(folder: Path) -> list[Path]:
+    """Transcript files under a folder, recursively, sorted; hidden files and folders skipped."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in EXTENSIONS:
+                found.append(Path(root) / name)
+    return sorted(found)
+
+
+def _read_one(item: Source, opts: ReadOptions) -> Iterator[Transcript | Failure]:
+    try:
+        with _open(item) as src:
+            for raw in _raw_calls(src, opts, _reopener(item)):
+                if isinstance(raw, TranscriptError):
+                    yield _failure(raw)
+                    continue
+                try:
+                    yield build_transcript(raw, opts)
+                except TranscriptError as err:
+                    yield _failure(err)
+                except UnsupportedLanguageError as err:
+                    yield _language_failure(raw.path, err)
+    except TranscriptError as err:
+        yield _failure(err)
+
+
+def _open(item: Source) -> TextSource:
+    if hasattr(item, "read"):
+        return open_stream(item)  # type: ignore[arg-type]
+    return open_source(os.fspath(item))
+
+
+def _reopener(item: Source) -> Any:
+    if hasattr(item, "read"):
+        return None
+    return lambda: open_source(os.fspath(item))
+
+
+def _raw_calls(
+    src: TextSource, opts: ReadOptions, reopen: Any
+) -> Iterator[RawCall | TranscriptError]:
+    fmt = detect_format(src.suffix, src.head, opts.format)
+    if fmt is None:
+        raise TranscriptError(
+            src.name,
+            "cannot tell the format from the name or the content: "
+            f"pass --format (one of {', '.join(FORMATS)})",
+        )
+    try:
+        yield from _dispatch(src, fmt, opts, reopen)
+    except (KeyError, TypeError, IndexError, AttributeError, ValueError) as err:
+        # Untrusted input in an unexpected shape: say so, naming the file, instead of a traceback.
+        raise TranscriptError(src.name, f"unexpected content for format {fmt!r}: {err}") from err
+
+
+def _dispatch(
+    src: TextSource, fmt: str, opts: ReadOptions, reopen: Any
+) -> Iterator[RawCall | TranscriptError]:
+    if fmt in ("json", "transcribe", "whisper"):
+        from verbalkit.io.jsonfmt import read_json
+
+        return read_json(src, fmt)
+    if fmt == "jsonl":
+        from verbalkit.io.jsonfmt import read_jsonl
+
+        return read_jsonl(src)
+    if fmt in ("csv", "tsv"):
+        from verbalkit.io.table import read_table
+
+        delimiter = "\t" if fmt == "tsv" else None
+        return read_table(src, delimiter, opts.column_map, reopen)
+    if fmt == "text":
+        from verbalkit.io.plaintext import read_text
+
+        return read_text(src)
+    from verbalkit.io.subtitles import read_subtitles
+
+    return read_subtitles(src, fmt)
+
+
+def _failure(err: TranscriptError) -> Failure:
+    message = f"{err.where}: {err.problem}" if err.where else err.problem
+    return Failure(path=str(err.path), message=message)
+
+
+def _language_failure(path: str, err: UnsupportedLanguageError) -> Failure:
+    message = str(err).removeprefix(f"{path}:").strip()
+    return Failure(path=path, message=message)

@@ -1,0 +1,127 @@
+"""WebVTT and SRT with speaker names: ``<v Agent>`` voice tags or ``Name:`` in the cue text.
+
+Each cue (or each voice in a cue) becomes an utterance with the cue's times; consecutive cues
+of one speaker stay separate utterances. A cue with no name continues with the previous
+cue's speaker.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from verbalkit.errors import TranscriptError
+from verbalkit.io.raw import RawCall, RawUtterance, parse_time
+from verbalkit.io.source import TextSource
+
+_TIME = r"(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}"
+_TIMING = re.compile(rf"^\s*(?P<start>{_TIME})\s*-->\s*(?P<end>{_TIME})")
+_VOICE = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+([^>]*)>", re.IGNORECASE)
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>")
+_PREFIX = re.compile(
+    r"^\s*(?:-\s*)?(?:\[(?P<b>[^\]]{1,32})\]|(?P<n>[^\W\d_][\w.'’ -]{0,30}?)\s*:)\s+(?P<text>.*)$"
+)
+_SKIP_BLOCKS = ("NOTE", "STYLE", "REGION", "WEBVTT")
+
+
+@dataclass(slots=True)
+class _Cue:
+    line: int
+    start: float
+    end: float
+    payload: list[str]
+
+
+def read_subtitles(src: TextSource, fmt: str) -> Iterator[RawCall]:
+    """The one call in a WebVTT (``fmt="vtt"``) or SRT file."""
+    cues = list(_cues(src))
+    if not cues:
+        raise TranscriptError(
+            src.name, f"no cues found: not a {'WebVTT' if fmt == 'vtt' else 'SRT'} file?"
+        )
+    utterances: list[RawUtterance] = []
+    current: str | None = None
+    for cue in cues:
+        parts = _speakers(cue.payload, current)
+        if parts is None:
+            raise TranscriptError(
+                src.name,
+                "cue has no speaker: use <v Name> voice tags or 'Name:' at the start of the text",
+                where=f"line {cue.line}",
+            )
+        for label, text in parts:
+            if text:
+                utterances.append(RawUtterance(label, text, cue.start, cue.end, line=cue.line))
+            current = label
+    return iter([RawCall(path=src.name, call_id=src.stem, utterances=utterances)])
+
+
+def _cues(src: TextSource) -> Iterator[_Cue]:
+    block: list[tuple[int, str]] = []
+    for number, line in src.lines():
+        if line.strip():
+            block.append((number, line))
+            continue
+        if block:
+            cue = _cue(src.name, block)
+            if cue is not None:
+                yield cue
+            block = []
+    if block:
+        cue = _cue(src.name, block)
+        if cue is not None:
+            yield cue
+
+
+def _cue(path: str, block: list[tuple[int, str]]) -> _Cue | None:
+    first = block[0][1].lstrip("\ufeff").strip()
+    if first.split(" ", 1)[0] in _SKIP_BLOCKS:
+        return None
+    for i, (number, line) in enumerate(block):
+        timing = _TIMING.match(line)
+        if timing is None:
+            continue
+        try:
+            start = parse_time(timing.group("start"))
+            end = parse_time(timing.group("end"))
+        except ValueError as err:  # pragma: no cover (the regex only lets times through)
+            raise TranscriptError(path, str(err), where=f"line {number}") from err
+        assert start is not None and end is not None
+        return _Cue(number, start, end, [text for _, text in block[i + 1 :]])
+    number = block[0][0]
+    raise TranscriptError(
+        path, "expected a cue timing like '00:00:01.000 --> 00:00:04.000'", where=f"line {number}"
+    )
+
+
+def _speakers(payload: list[str], current: str | None) -> list[tuple[str, str]] | None:
+    """(speaker, text) pairs of a cue; None when the cue names no one and no one spoke before."""
+    text = "\n".join(payload)
+    if _VOICE.search(text):
+        parts: list[tuple[str, str]] = []
+        pieces = _VOICE.split(text)
+        if pieces[0].strip() and current is not None:
+            parts.append((current, _clean(pieces[0])))
+        for label, chunk in zip(pieces[1::2], pieces[2::2], strict=True):
+            parts.append((label.strip(), _clean(chunk)))
+        return parts
+    parts = []
+    for line in payload:
+        match = _PREFIX.match(_TAG.sub("", line))
+        if match and len((match.group("b") or match.group("n")).split()) <= 3:
+            current = (match.group("b") or match.group("n")).strip()
+            parts.append((current, _clean(match.group("text"))))
+        elif parts:
+            label, so_far = parts[-1]
+            parts[-1] = (label, f"{so_far} {_clean(line)}".strip())
+        elif current is not None:
+            parts.append((current, _clean(line)))
+        else:
+            return None
+    return parts
+
+
+def _clean(text: str) -> str:
+    return " ".join(html.unescape(_TAG.sub("", text)).split())

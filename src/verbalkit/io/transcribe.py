@@ -1,0 +1,159 @@
+"""Amazon Transcribe output: standard (speaker or channel labels) and Call Analytics.
+
+Standard output (``results.items``, words with ``start_time``/``end_time``/``alternatives``
+and ``type`` pronunciation or punctuation; speakers in ``speaker_label`` on the items, or in
+``results.speaker_labels.segments``, or channels in ``results.channel_labels``): consecutive
+words of one speaker make an utterance; labels (``spk_0``, ``ch_1``) go through the speaker
+rules.
+
+Call Analytics output (``Transcript: [{ParticipantRole, BeginOffsetMillis, EndOffsetMillis,
+Content, Sentiment}]``): one utterance per segment, roles from ``ParticipantRole``; the
+sentiments are kept in ``metadata["sentiment"]``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from verbalkit.errors import TranscriptError
+from verbalkit.io.jsonfmt import type_name
+from verbalkit.io.raw import RawCall, RawUtterance, parse_time
+from verbalkit.io.source import TextSource
+
+
+def parse_transcribe(data: Any, src: TextSource) -> RawCall:
+    """A parsed Amazon Transcribe JSON document -> RawCall.
+
+    Raises:
+        TranscriptError: When the document has neither shape, or no speaker information.
+    """
+    if isinstance(data, dict) and isinstance(data.get("Transcript"), list):
+        return _analytics(data, src)
+    results = data.get("results") if isinstance(data, dict) else None
+    if not isinstance(results, dict):
+        raise TranscriptError(
+            src.name,
+            "not Amazon Transcribe output: expected 'results' (standard) or 'Transcript' "
+            f"(Call Analytics); found {type_name(data)}",
+        )
+    return _standard(data, results, src)
+
+
+def _analytics(data: dict[str, Any], src: TextSource) -> RawCall:
+    utterances = []
+    sentiments: list[str | None] = []
+    for i, seg in enumerate(data["Transcript"]):
+        where = f"Transcript[{i}]"
+        if not isinstance(seg, dict):
+            raise TranscriptError(
+                src.name, f"expected an object, found {type_name(seg)}", where=where
+            )
+        role = seg.get("ParticipantRole")
+        if not isinstance(role, str) or not role:
+            raise TranscriptError(src.name, "missing ParticipantRole", where=where)
+        times = []
+        for key in ("BeginOffsetMillis", "EndOffsetMillis"):
+            try:
+                value = parse_time(seg.get(key))
+            except ValueError as err:
+                raise TranscriptError(src.name, str(err), where=f"{where}.{key}") from err
+            times.append(None if value is None else value / 1000)
+        text = seg.get("Content") or ""
+        utterances.append(RawUtterance(role, str(text), times[0], times[1]))
+        sentiment = seg.get("Sentiment")
+        sentiments.append(sentiment if isinstance(sentiment, str) else None)
+    job = data.get("JobName")
+    metadata: dict[str, Any] = {"format": "transcribe-call-analytics", "sentiment": sentiments}
+    if job:
+        metadata["job_name"] = str(job)
+    return RawCall(
+        path=src.name,
+        call_id=str(job) if job else src.stem,
+        utterances=utterances,
+        language=_str(data.get("LanguageCode")),
+        roles_in_source=True,
+        fields={"metadata": metadata},
+    )
+
+
+def _standard(data: dict[str, Any], results: dict[str, Any], src: TextSource) -> RawCall:
+    items = results.get("items")
+    if not isinstance(items, list) or not items:
+        raise TranscriptError(src.name, "no words: results.items is missing or empty")
+    by_start = _speaker_by_start(results)
+    words: list[tuple[str | None, str, float | None, float | None, bool]] = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise TranscriptError(
+                src.name,
+                f"expected an object, found {type_name(item)}",
+                where=f"results.items[{i}]",
+            )
+        alternatives = item.get("alternatives") or [{}]
+        content = (
+            str(alternatives[0].get("content", "")) if isinstance(alternatives[0], dict) else ""
+        )
+        is_punct = item.get("type") == "punctuation"
+        try:
+            start = parse_time(item.get("start_time"))
+            end = parse_time(item.get("end_time"))
+        except ValueError as err:
+            raise TranscriptError(src.name, str(err), where=f"results.items[{i}]") from err
+        label = item.get("speaker_label") or item.get("channel_label")
+        if label is None and item.get("start_time") is not None:
+            label = by_start.get(str(item["start_time"]))
+        words.append((_str(label), content, start, end, is_punct))
+    if not any(label for label, *_ in words):
+        raise TranscriptError(
+            src.name,
+            "no speaker labels: run the job with ShowSpeakerLabels (or ChannelIdentification)",
+        )
+    utterances: list[RawUtterance] = []
+    for label, content, start, end, is_punct in words:
+        if is_punct or label is None:
+            # Punctuation carries no speaker or time: it belongs to the word before it.
+            if utterances:
+                last = utterances[-1]
+                last.text = f"{last.text}{content}" if is_punct else f"{last.text} {content}"
+            continue
+        if utterances and utterances[-1].label == label:
+            last = utterances[-1]
+            last.text = f"{last.text} {content}"
+            last.end = end if end is not None else last.end
+        else:
+            utterances.append(RawUtterance(label, content, start, end))
+    job = data.get("jobName")
+    return RawCall(
+        path=src.name,
+        call_id=str(job) if job else src.stem,
+        utterances=utterances,
+        language=_str(results.get("language_code") or data.get("language_code")),
+        fields={"metadata": {"format": "transcribe", **({"job_name": str(job)} if job else {})}},
+    )
+
+
+def _speaker_by_start(results: dict[str, Any]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    speakers = results.get("speaker_labels")
+    if isinstance(speakers, dict):
+        for seg in speakers.get("segments") or []:
+            for item in seg.get("items") or [] if isinstance(seg, dict) else []:
+                if isinstance(item, dict) and item.get("start_time") is not None:
+                    label = item.get("speaker_label") or seg.get("speaker_label")
+                    if label:
+                        found[str(item["start_time"])] = str(label)
+    channels = results.get("channel_labels")
+    if isinstance(channels, dict):
+        for channel in channels.get("channels") or []:
+            if not isinstance(channel, dict):
+                continue
+            for item in channel.get("items") or []:
+                if isinstance(item, dict) and item.get("start_time") is not None:
+                    label = channel.get("channel_label")
+                    if label:
+                        found.setdefault(str(item["start_time"]), str(label))
+    return found
+
+
+def _str(value: object) -> str | None:
+    return None if value in (None, "") else str(value)

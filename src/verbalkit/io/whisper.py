@@ -1,0 +1,82 @@
+"""Whisper / WhisperX JSON: ``{"segments": [{"start", "end", "text", "speaker"?, "words"?}]}``.
+
+Speakers come from each segment's ``speaker`` (WhisperX after diarisation), else from the
+most common ``speaker`` of its words; a segment without one continues the previous speaker.
+Consecutive segments of one speaker are joined into one turn: Whisper cuts segments by
+pauses and length, not by turns. A bare list of segments is accepted too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from verbalkit.errors import TranscriptError
+from verbalkit.io.jsonfmt import type_name
+from verbalkit.io.raw import RawCall, RawUtterance, parse_time
+from verbalkit.io.source import TextSource
+
+
+def parse_whisper(data: Any, src: TextSource) -> RawCall:
+    """A parsed Whisper/WhisperX document -> RawCall.
+
+    Raises:
+        TranscriptError: When there are no segments or no speaker labels at all.
+    """
+    segments = data.get("segments") if isinstance(data, dict) else data
+    if not isinstance(segments, list):
+        raise TranscriptError(src.name, f"not Whisper output: 'segments' is {type_name(segments)}")
+    if not segments:
+        raise TranscriptError(src.name, "no segments")
+    parsed: list[tuple[str | None, str, float | None, float | None]] = []
+    for i, seg in enumerate(segments):
+        where = f"segments[{i}]"
+        if not isinstance(seg, dict):
+            raise TranscriptError(
+                src.name, f"expected an object, found {type_name(seg)}", where=where
+            )
+        times = []
+        for key in ("start", "end"):
+            try:
+                times.append(parse_time(seg.get(key)))
+            except ValueError as err:
+                raise TranscriptError(src.name, str(err), where=f"{where}.{key}") from err
+        parsed.append((_speaker(seg), str(seg.get("text") or "").strip(), times[0], times[1]))
+    if not any(label for label, *_ in parsed):
+        raise TranscriptError(
+            src.name,
+            "no speaker labels in the segments: diarise first (e.g. WhisperX with diarization) "
+            "or add 'speaker' to each segment",
+        )
+    first_label = next(label for label, *_ in parsed if label)
+    utterances: list[RawUtterance] = []
+    for label, text, start, end in parsed:
+        label = label or (utterances[-1].label if utterances else first_label)
+        if utterances and utterances[-1].label == label:
+            last = utterances[-1]
+            last.text = f"{last.text} {text}".strip()
+            last.end = end if end is not None else last.end
+        else:
+            utterances.append(RawUtterance(label, text, start, end))
+    language = data.get("language") if isinstance(data, dict) else None
+    return RawCall(
+        path=src.name,
+        call_id=src.stem,
+        utterances=utterances,
+        language=str(language) if language else None,
+        fields={"metadata": {"format": "whisper"}},
+    )
+
+
+def _speaker(seg: dict[str, Any]) -> str | None:
+    speaker = seg.get("speaker")
+    if speaker not in (None, ""):
+        return str(speaker)
+    words = seg.get("words")
+    if isinstance(words, list):
+        counts = Counter(
+            str(w["speaker"]) for w in words if isinstance(w, dict) and w.get("speaker")
+        )
+        if counts:
+            return counts.most_common(1)[0][0]
+    return None
