@@ -149,7 +149,7 @@ def render_report(report: EvaluationReport, *, errors: bool = False) -> str:
         out.append("")
         out.append("Calls")
         headers, rows = _call_rows(report)
-        out.extend(_text_table(headers, rows, left=2))
+        out.extend(_text_table(headers, rows, left=len(headers)))
     if errors:
         out.append("")
         out.append(f"Errors ({len(report.errors)})")
@@ -196,7 +196,7 @@ def render_markdown(
         out.append(f"{h}# Calls")
         out.append("")
         headers, rows = _call_rows(report)
-        out.extend(_md_table(headers, rows, left=2))
+        out.extend(_md_table(headers, rows, left=len(headers)))
     if errors and report.errors:
         out.append("")
         out.append(f"{h}# Errors ({len(report.errors)})")
