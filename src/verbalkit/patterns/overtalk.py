@@ -16,7 +16,10 @@ Definitions (timestamps):
   ends in a cut-off marker. A short agent backchannel ("mm", "ja", "right": at most
   :data:`BACKCHANNEL_MAX_WORDS` words, over before the customer stops) is not one.
 * **run**: consecutive utterances by one speaker in time order; its length is first
-  start to latest end, its words the sum. The agent's longest run is the *monologue*;
+  start to latest end, its words the sum. Backchannels (at most
+  :data:`BACKCHANNEL_MAX_WORDS` words, wholly inside the other speaker's utterance)
+  are not turns: they do not break or start a run and are not speaker switches, but
+  their seconds and words still count as speech. The agent's longest run is the *monologue*;
   a run above :data:`LONG_MONOLOGUE_S` seconds or :data:`LONG_MONOLOGUE_WORDS` words
   is a ``long_monologue`` event.
 * **speech seconds** of a speaker: the length of the *union* of that speaker's
@@ -60,8 +63,8 @@ LONG_MONOLOGUE_S = 30.0
 LONG_MONOLOGUE_WORDS = 75
 #: Speaking rate used to estimate a missing end time.
 WORDS_PER_SECOND = 2.5
-#: An overlapping agent turn of at most this many words, inside the customer's turn,
-#: is a backchannel ("mm", "ja precis"), not an interruption.
+#: A turn of at most this many words said wholly inside the other speaker's utterance
+#: is a backchannel ("mm", "ja precis"): not an interruption, not a turn.
 BACKCHANNEL_MAX_WORDS = 3
 
 #: Metric names, in output order.
@@ -186,7 +189,9 @@ def _timed(call: AnalysedCall) -> PatternResult:
         )
 
     interruptions = _interruptions(segs)
-    runs = _runs(segs)
+    # Backchannels are not turns: they neither end nor start a run, nor switch speakers.
+    turns = [s for s in segs if not _is_backchannel(s, segs)]
+    runs = _runs(turns)
     agent_runs = [r for r in runs if r.speaker is Role.AGENT]
     customer_runs = [r for r in runs if r.speaker is Role.CUSTOMER]
 
@@ -203,7 +208,7 @@ def _timed(call: AnalysedCall) -> PatternResult:
 
     gaps = _response_gaps(runs)
     duration = max(s.end for s in segs) - min(s.start for s in segs)
-    switches = sum(1 for a, b in pairwise(segs) if a.speaker is not b.speaker)
+    switches = sum(1 for a, b in pairwise(turns) if a.speaker is not b.speaker)
     spm = switches / (duration / 60.0) if duration > 0 else None
 
     mono_s = max((r.seconds for r in agent_runs), default=None)
@@ -317,8 +322,7 @@ def _interruptions(segs: list[_Seg]) -> list[PatternEvent]:
         marker = prev is not None and prev.speaker is Role.CUSTOMER and ends_cut_off(prev.utt.text)
         if customer is not None:
             cut = marker and customer is prev
-            backchannel = a.words <= BACKCHANNEL_MAX_WORDS and a.end <= customer.end
-            if backchannel and not cut:
+            if _is_backchannel(a, segs) and not cut:
                 continue
         elif marker and prev is not None:
             customer, cut = prev, True
@@ -352,6 +356,15 @@ def _interruptions(segs: list[_Seg]) -> list[PatternEvent]:
             )
         )
     return events
+
+
+def _is_backchannel(seg: _Seg, segs: list[_Seg]) -> bool:
+    """A short turn ("mm", "ja precis") said wholly inside another speaker's utterance."""
+    if seg.words > BACKCHANNEL_MAX_WORDS:
+        return False
+    return any(
+        o.speaker is not seg.speaker and o.start < seg.start and seg.end <= o.end for o in segs
+    )
 
 
 def _runs(segs: list[_Seg]) -> list[_Run]:
