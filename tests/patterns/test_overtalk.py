@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from itertools import pairwise
 
 import pytest
 from pattern_builders import (
@@ -319,9 +320,10 @@ def reference(doc: dict[str, object]) -> tuple[int, float, float]:
     interruptions = 0
     for i in range(1, len(us)):
         prev, cur = us[i - 1], us[i]
-        if cur["speaker"] == "agent" and prev["speaker"] == "customer":
-            if cur["start"] < prev["end"] or prev["text"].rstrip().endswith("–"):
-                interruptions += 1
+        handover = cur["speaker"] == "agent" and prev["speaker"] == "customer"
+        overlap = cur["start"] < prev["end"]
+        if handover and (overlap or prev["text"].rstrip().endswith("–")):
+            interruptions += 1
     longest = 0.0
     run_start = None
     run_end = 0.0
@@ -395,7 +397,7 @@ def test_dev_calls_gaps_and_untimed(call_id: str) -> None:
     c = detect(dev_call(dev, call_id, with_gold=False))
     gaps = [
         cur["start"] - prev["end"]
-        for prev, cur in zip(us, us[1:], strict=False)
+        for prev, cur in pairwise(us)
         if prev["speaker"] == "customer" and cur["speaker"] == "agent"
     ]
     assert value(c, "response_gap_mean_s") == pytest.approx(statistics.fmean(gaps), abs=0.01)
