@@ -74,16 +74,29 @@ def validate(
     fmt: FormatOpt = None,
     lang: LangOpt = None,
     agent_speaker: AgentOpt = None,
+    customer_speaker: Annotated[
+        list[str] | None,
+        typer.Option("--customer-speaker", help="Speaker label that is the customer (repeatable)."),
+    ] = None,
     strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Read and validate transcripts; print one summary row per call."""
+    """Read and validate transcripts; print one summary row per call.
+
+    Rows are printed as calls are read; each file or call that cannot be read is one
+    `error:` line on stderr, and the exit code is 1 when any failed.
+    """
     from verbalkit.io import read_many
     from verbalkit.report.console import print_validation
 
     with user_errors(debug):
         results = read_many(
-            paths, format=fmt, language=lang, agent_speaker=agent_speaker or None, strict=strict
+            paths,
+            format=fmt,
+            language=lang,
+            agent_speaker=agent_speaker or None,
+            customer_speaker=customer_speaker or None,
+            strict=strict,
         )
         n_failed = print_validation(results)
     if n_failed:
