@@ -24,6 +24,7 @@ from verbalkit.vocab import BEHAVIOURS
 
 B = [str(b) for b in BEHAVIOURS]
 UTTERANCE_HEADER = ["id", "prev_customer_text", "agent_text", *B, "jargon_terms"]
+runner = CliRunner()
 
 
 def _tag(text: str, label: str, rule: str, piece: str | None = None) -> Tag:
@@ -288,6 +289,17 @@ def test_call_utterance_labels_need_the_call_file(tmp_path: Path, fake: FakeTagg
         evaluate_file(path)
 
 
+def test_broken_call_file_is_a_user_error(tmp_path: Path, fake: FakeTagger) -> None:
+    (tmp_path / "calls").mkdir()
+    (tmp_path / "calls" / "c-1.json").write_text("{not json", encoding="utf-8")
+    header = ["call_id", "utt_index", "agent_text", *B, "jargon_terms"]
+    path = _write(tmp_path / "labels.csv", header, [["c-1", "0", "Hej", *["0"] * 12, ""]])
+    result = runner.invoke(app, ["evaluate", str(path)])
+    assert result.exit_code == 1
+    assert "c-1.json" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
 def test_call_level_labels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _write_call(tmp_path / "calls", "sv-c1", "sv", [("customer", "Fel."), ("agent", "200 kr!")])
     _write_call(tmp_path / "calls", "sv-c2", "sv", [("customer", "Fel."), ("agent", "Vad hände?")])
@@ -480,8 +492,6 @@ def test_render_report_is_aligned(utterances: Path, fake: FakeTagger) -> None:
 
 
 # ---------------------------------------------------------------- CLI
-
-runner = CliRunner()
 
 
 def test_cli_text_and_errors(utterances: Path, fake: FakeTagger) -> None:

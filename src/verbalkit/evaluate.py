@@ -16,14 +16,13 @@ The file's format is detected from its header:
 from __future__ import annotations
 
 import csv
-import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from verbalkit.errors import LabelFileError
 from verbalkit.schema import Tag, Transcript
@@ -379,27 +378,10 @@ def _language_of_id(path: Path, line: int, row_id: str) -> str:
 
 
 def _read_transcript(path: Path) -> Transcript:
-    """Read a call with ``verbalkit.io.read`` when it exists, else as verbalkit JSON."""
-    import verbalkit.io as vio
+    """Read one call (verbalkit JSON, or any format :func:`verbalkit.io.read` knows)."""
+    from verbalkit.io import read
 
-    read: Callable[[Path], Transcript] | None = getattr(vio, "read", None)
-    if read is not None:
-        return read(path)
-    try:
-        with path.open(encoding="utf-8") as handle:
-            data = json.load(handle)
-    except FileNotFoundError as err:
-        raise LabelFileError(path, "call file not found") from err
-    except OSError as err:
-        raise LabelFileError(path, f"cannot read the call file ({err.strerror or err})") from err
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        raise LabelFileError(path, f"not valid JSON ({err})") from err
-    try:
-        return Transcript.model_validate(data)
-    except ValidationError as err:
-        first = err.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"])
-        raise LabelFileError(path, first["msg"], loc or None) from err
+    return read(path)
 
 
 class _Calls:
