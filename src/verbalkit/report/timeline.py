@@ -18,6 +18,8 @@ MIN_TEXT_WIDTH = 24
 
 _SPEAKER_WIDTH = len("customer")
 _METRIC_NAME_WIDTH = 24
+# Tags that start together are listed in the spec's order (DOMAIN.md).
+_RANK = {b.value: i for i, b in enumerate(Behaviour)}
 # textwrap only breaks at ASCII whitespace, so this keeps two words on one line.
 _GLUE = "\u00a0"
 
@@ -147,7 +149,7 @@ def _tag_text(tags: list[Tag]) -> str:
     if not tags:
         return ""
     names: list[str] = []
-    for t in sorted(tags, key=lambda t: (t.start, t.end)):
+    for t in sorted(tags, key=lambda t: (t.start, _RANK.get(t.label, len(_RANK)))):
         if t.label == Behaviour.JARGON.value:
             names.append(f'jargon "{t.text}"')
         elif t.label not in names:
@@ -206,12 +208,10 @@ def _event_where(e: PatternEvent, stamps: dict[int, str]) -> str:
 
 def _metric_line(m: Metric, width: int) -> str:
     if m.value is None:
-        value = "–"
+        value, basis = "–", f"(not available: needs {m.basis})"
     elif float(m.value).is_integer() and (m.name.startswith("n_") or m.name.endswith("_words")):
-        value = f"{int(m.value)}"
+        value, basis = f"{int(m.value)}", m.basis
     else:
-        value = f"{m.value:.2f}"
-    line = f"  {m.name:<{_METRIC_NAME_WIDTH}}  {value:>8}  {m.basis}"
-    if m.value is None and m.description:
-        line += f" ({m.description})"
-    return textwrap.shorten(line, width, placeholder=" …") if len(line) > width else line
+        value, basis = f"{m.value:.2f}", m.basis
+    line = f"  {m.name:<{_METRIC_NAME_WIDTH}}  {value:>8}  {basis}"
+    return line if len(line) <= width else line[: width - 1] + "…"
