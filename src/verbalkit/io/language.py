@@ -21,6 +21,11 @@ DEFAULT_LANGUAGE = SUPPORTED_LANGUAGES[0]
 
 #: Fewer function-word hits than this is "too little text".
 MIN_HITS = 4
+#: Below this confidence a detected language comes with a warning.
+LOW_CONFIDENCE = 0.6
+#: A text is "another language" when the best supported one scores under this share of
+#: (best + it); above, the best supported language is assumed, with a warning.
+UNSUPPORTED_SHARE = 0.35
 #: Words read for detection (the start of a call is enough, and keeps long calls cheap).
 MAX_WORDS = 600
 
@@ -59,8 +64,8 @@ _DECLARED_ALIASES = {
 _FUNCTION_WORDS: dict[str, str] = {
     "sv": "och att det jag inte är en ett som på för med har vi du kan till så men om vad var "
     "den av hur ska mig dig här där nu när också bara eller från någon något skulle vill hej "
-    "tack ja nej kanske vara sig han hon de dem mycket alltså efter ju väl då i ni era er "
-    "min mitt din ditt vår får fick blev blir kommer jättebra",
+    "tack ja nej kanske vara sig han hon de dem mycket alltså efter ju väl då i ni era "
+    "min mitt din ditt vår får fick blev blir kommer jättebra varför eftersom tycker hade",
     "en": "the and you is to i it that of a in for on have be this with we can are not your "
     "my was what will do me at so but if how there just yes no please thanks thank would "
     "could get they from about an our she he it's i'm don't that's you're",
@@ -71,9 +76,11 @@ _FUNCTION_WORDS: dict[str, str] = {
     "es": "el la los las y que de en es no un una por para con lo se su pero sí gracias muy "
     "está usted tengo mi",
     "no": "og ikke jeg er det på en et som har vi du kan til så men om hva hvordan hvor skal "
-    "meg deg her der nå også bare eller fra noe noen kunne vil takk ja nei kanskje være i",
+    "meg deg her der nå også bare eller fra noe noen kunne vil takk ja nei kanskje være i "
+    "fordi synes dere hvorfor hvis mye likevel hadde",
     "da": "og ikke jeg er det at på en et som har vi du kan til så men om hvad hvordan hvor "
-    "skal mig dig her der nu også bare eller fra noget nogen kunne vil tak ja nej måske være i",
+    "skal mig dig her der nu også bare eller fra noget nogen kunne vil tak ja nej måske være i "
+    "fordi synes hvorfor hvis meget alligevel havde",
     "fi": "ja on ei se minä sinä me te he että mutta kun jos niin kuin tämä tuo mitä miten "
     "missä olen olet kiitos joo kyllä voi hyvä nyt vielä myös",
 }
@@ -116,8 +123,25 @@ class LanguageGuess:
     code: str | None
     """Best language, or None when there is too little evidence."""
     confidence: float
+    """Best score against the runner-up's, in [0.5, 1] (0 with too little evidence)."""
     n_words: int
     hits: int
+    scores: tuple[tuple[str, float], ...] = ()
+    """Every language's score, best first."""
+
+    def against_supported(self) -> tuple[str, float]:
+        """The best supported language and the share of the best score it would leave.
+
+        For a Norwegian text, ("sv", 0.3) means Swedish scores 30 % of the scores of Swedish and
+        of the languages that beat it.
+        """
+        for code, score in self.scores:
+            if code in SUPPORTED_LANGUAGES:
+                # Norwegian and Danish split their shared words; count every language that
+                # beats the supported one together.
+                above = sum(s for c, s in self.scores if s > score and c not in SUPPORTED_LANGUAGES)
+                return code, score / (above + score) if above + score else 0.0
+        return DEFAULT_LANGUAGE, 0.0
 
 
 def detect_language(texts: Iterable[str]) -> LanguageGuess:
@@ -148,12 +172,15 @@ def detect_language(texts: Iterable[str]) -> LanguageGuess:
         if n_words >= MAX_WORDS:
             break
     total = sum(scores.values())
+    ranked = tuple(sorted(scores.items(), key=lambda kv: kv[1], reverse=True))
     if hits < MIN_HITS or total <= 0:
-        best = max(scores, key=scores.__getitem__) if scores else None
-        return LanguageGuess(best, 0.0, n_words, hits)
-    best = max(scores, key=scores.__getitem__)
-    score = scores[best]
-    return LanguageGuess(best, round(score / total, 3), n_words, hits)
+        return LanguageGuess(ranked[0][0] if ranked else None, 0.0, n_words, hits, ranked)
+    best = ranked[0][1]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    # Against the runner-up, not the total: Swedish shares many words with Norwegian and
+    # Danish, which would otherwise cap a clearly Swedish text near 0.6.
+    confidence = round(best / (best + runner_up), 3)
+    return LanguageGuess(ranked[0][0], confidence, n_words, hits, ranked)
 
 
 def normalise_declared(value: str, source: str) -> str:
@@ -202,21 +229,21 @@ def decide_language(
         )
         return LanguageInfo(code=fallback, source="default", confidence=0.2), [warning]
     if guess.code not in SUPPORTED_LANGUAGES:
-        if guess.confidence >= 0.5:
+        fallback, share = guess.against_supported()
+        if share < UNSUPPORTED_SHARE:
             name = NAMES.get(guess.code, guess.code)
             raise UnsupportedLanguageError(
-                f"{path}: the text looks {name} ({guess.code}, confidence {guess.confidence:.2f}); "
-                f"verbalkit reads {', '.join(SUPPORTED_LANGUAGES)} (declare one with --lang "
-                "if this is wrong)"
+                f"{path}: the text looks {name} ({guess.code}), not "
+                f"{' or '.join(NAMES[c] for c in SUPPORTED_LANGUAGES)}; verbalkit reads "
+                f"{', '.join(SUPPORTED_LANGUAGES)} (declare one with --lang if this is wrong)"
             )
-        fallback = DEFAULT_LANGUAGE
         warning = (
-            f"language: unclear (closest: {guess.code}, {guess.confidence:.2f}); "
+            f"language: unclear (closest: {guess.code}, then {fallback}); "
             f"assumed {fallback!r}: declare it with --lang"
         )
-        return LanguageInfo(code=fallback, source="default", confidence=0.2), [warning]
+        return LanguageInfo(code=fallback, source="default", confidence=round(share, 3)), [warning]
     warnings = []
-    if guess.confidence < 0.5:
+    if guess.confidence < LOW_CONFIDENCE:
         warnings.append(
             f"language: detected {guess.code!r} with low confidence ({guess.confidence:.2f}); "
             "declare it with --lang"

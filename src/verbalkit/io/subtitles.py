@@ -36,7 +36,8 @@ class _Cue:
 
 def read_subtitles(src: TextSource, fmt: str) -> Iterator[RawCall]:
     """The one call in a WebVTT (``fmt="vtt"``) or SRT file."""
-    cues = list(_cues(src))
+    header: dict[str, str] = {}
+    cues = list(_cues(src, header))
     if not cues:
         raise TranscriptError(
             src.name, f"no cues found: not a {'WebVTT' if fmt == 'vtt' else 'SRT'} file?"
@@ -55,16 +56,31 @@ def read_subtitles(src: TextSource, fmt: str) -> Iterator[RawCall]:
             if text:
                 utterances.append(RawUtterance(label, text, cue.start, cue.end, line=cue.line))
             current = label
-    return iter([RawCall(path=src.name, call_id=src.stem, utterances=utterances)])
+    return iter(
+        [
+            RawCall(
+                path=src.name,
+                call_id=src.stem,
+                utterances=utterances,
+                language=header.get("language"),
+            )
+        ]
+    )
 
 
-def _cues(src: TextSource) -> Iterator[_Cue]:
+def _cues(src: TextSource, header: dict[str, str]) -> Iterator[_Cue]:
+    """Cues in order; the WebVTT header's ``Key: value`` lines go into ``header``."""
     block: list[tuple[int, str]] = []
     for number, line in src.lines():
         if line.strip():
             block.append((number, line))
             continue
         if block:
+            if block[0][1].lstrip("\ufeff").startswith("WEBVTT"):
+                for _, text in block[1:]:
+                    key, sep, value = text.partition(":")
+                    if sep:
+                        header[key.strip().lower()] = value.strip()
             cue = _cue(src.name, block)
             if cue is not None:
                 yield cue
