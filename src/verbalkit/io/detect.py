@@ -26,6 +26,7 @@ EXTENSIONS: dict[str, str] = {
 
 _SRT_START = re.compile(r"^\d+[ \t]*\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->")
 _CUE_TIMING = re.compile(r"^\s*(?:\d+:)?\d{2}:\d{2}[,.]\d{3}\s*-->")
+_BRACKETED_TIME = re.compile(r"^\[\s*\d{1,2}:\d{2}")  # "[00:01:12] Agent: ...", not JSON
 _JSON_FAMILY = ("json", "jsonl")
 _STRONG = ("vtt", "srt", "json", "jsonl")
 
@@ -65,7 +66,7 @@ def sniff(head: str) -> str | None:
         return None
     if text.startswith("WEBVTT"):
         return "vtt"
-    if text[0] in "{[":
+    if text[0] in "{[" and not _BRACKETED_TIME.match(text):
         return _sniff_json(text)
     normalised = text[:4000].replace("\r\n", "\n").replace("\r", "\n")
     if _SRT_START.match(normalised) or _CUE_TIMING.match(normalised):
