@@ -248,6 +248,52 @@ def test_several_problems_restart_the_check() -> None:
     assert pairs(c) == [[4, 5]]
 
 
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_answer_to_open_question_is_not_a_new_problem(lang: str) -> None:
+    text = {
+        "sv": [
+            "Frysvarorna var tinade när kassen kom i går kväll.",
+            "Åh nej. Berätta mer om hur det såg ut.",
+            "Väskan var öppen och glassen hade smält helt.",
+            "Hur skulle du vilja att vi gör det här bra igen?",
+            "Jag vill ha tillbaka pengarna för frysvarorna.",
+            "Jag återbetalar dem till ditt kort i dag.",
+        ],
+        "en": [
+            "My card was declined at the hotel and I was so embarrassed.",
+            "That sounds awful. Can you tell me what happened at the desk?",
+            "It said declined three times and there was a queue behind me.",
+            "What would put this right for you?",
+            "I just want it to work for the rest of my trip.",
+            "I've lifted the block, so it works straight away.",
+        ],
+    }[lang]
+    tags = [
+        ["problem"],
+        ["sympathy", "open_question"],
+        ["problem"],
+        ["open_question", "collaboration"],
+        ["problem"],
+        ["solution"],
+    ]
+    speakers = ["customer", "agent"] * 3
+    c = call(lang, [utt(i, speakers[i], text[i], tags=tags[i]) for i in range(6)])
+    assert pairs(c) == []
+    assert [e.problem.index for e in problem_episodes(c)] == [0]
+
+
+def test_first_problem_after_greeting_question_opens() -> None:
+    c = call(
+        "sv",
+        [
+            utt(0, "agent", "Hej, vad kan jag hjälpa dig med?", tags=["open_question"]),
+            utt(1, "customer", "Min router blinkar rött och nätet är nere.", tags=["problem"]),
+            utt(2, "agent", "Då skickar jag en ny router i dag.", tags=["solution"]),
+        ],
+    )
+    assert pairs(c) == [[1, 2]]
+
+
 def test_problem_restated_while_open_keeps_the_first_statement() -> None:
     c = call(
         "en",

@@ -9,8 +9,10 @@
 * number words with a currency: Swedish "tvåhundra kronor", "femhundra kr",
   "tvåhundrafemtio spänn", "tre tusen fem hundra kronor", "en hundralapp"; English
   "two hundred dollars", "thirty pounds", "two hundred and fifty pounds", "a tenner";
-* compensation with no stated value: "a free month", "fri frakt", "helt gratis",
-  "a voucher", "rabatt" (``value=None``, ``compensation=True``).
+* compensation with no stated value: "a free month", "fri frakt", "gratis månad",
+  "a voucher", "rabatt" (``value=None``, ``compensation=True``). "Gratis", "for free"
+  and "free of charge" alone say that a remedy costs nothing, which is not
+  compensation; next to an amount they mark it as given.
 
 Each amount says whether it is said in a *compensation* context: the nearest cue word
 in the same sentence, within :data:`CUE_WINDOW` words, is a compensation cue
@@ -171,9 +173,8 @@ _COMP_SV = [
     r"kreditera\w*",
     r"kreditering\w*",
     r"rabatt\w*",
-    r"kostnadsfri\w*",
-    r"utan kostnad",
-    r"gratis(?:\s+månad\w*|\s+frakt)?",
+    r"gratis\s+(?:månad\w*|frakt|leverans\w*)",
+    r"månad\w*\s+gratis",
     r"fri(?:tt)?\s+(?:frakt|leverans|månad)\w*",
     r"för besväret",
     r"plåster på såren",
@@ -189,8 +190,6 @@ _COMP_EN = [
     r"compensat\w*",
     r"goodwill(?:\s+gesture|\s+payment)?",
     r"money\s+back",
-    r"free\s+of\s+charge",
-    r"for\s+free",
     r"(?<!-)free\s+(?:months?|delivery|deliveries|shipping|postage|returns?|upgrade|"
     r"replacement|installation|visit|call-?out|trial|month's)\b",
     r"(?:months?|delivery)\s+free",
@@ -201,7 +200,19 @@ _COMP_EN = [
     r"for\s+the\s+(?:trouble|inconvenience|hassle)",
 ]
 # ... and cues that only mark an amount said next to them ("£10 off", "få 200 kr tillbaka").
-_ATTACH_ONLY = [r"off", r"tillbaka", r"back", r"avdrag\w*"]
+# "Gratis", "for free" alone usually say a remedy costs nothing ("jag skickar ett nytt
+# skal, helt gratis", "we can book the installation for free"): not compensation by itself.
+_ATTACH_ONLY = [
+    r"off",
+    r"tillbaka",
+    r"back",
+    r"avdrag\w*",
+    r"gratis",
+    r"kostnadsfri\w*",
+    r"utan\s+kostnad",
+    r"free\s+of\s+charge",
+    r"for\s+free",
+]
 # Price cues: the amount is a cost, a fee or a balance, not something given.
 _PRICE = [
     r"avgift\w*",
@@ -269,11 +280,15 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
     for sent_start, sent_end in _sentences(text):
         in_sent = [r for r in raw if sent_start <= r[0] < sent_end]
         comp = [(m.start(), m.end()) for m in comp_re.finditer(text, sent_start, sent_end)]
-        attach = [(m.start(), m.end()) for m in _ATTACH_RE.finditer(text, sent_start, sent_end)]
+        attach = [
+            (m.start(), m.end())
+            for m in _ATTACH_RE.finditer(text, sent_start, sent_end)
+            if not any(_overlaps((m.start(), m.end()), c) for c in comp)
+        ]
         price = [
             (m.start(), m.end())
             for m in _PRICE_RE.finditer(text, sent_start, sent_end)
-            if not any(_overlaps((m.start(), m.end()), c) for c in comp)
+            if not any(_overlaps((m.start(), m.end()), c) for c in comp + attach)
         ]
         for start, end, value, currency, kind in in_sent:
             cue = _nearest_cue(text, (start, end), comp + attach, price)

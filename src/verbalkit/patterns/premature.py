@@ -11,6 +11,10 @@ and keeps one *open problem* at a time:
 * a customer ``problem``/``emotion`` utterance opens a problem when none is open, or
   when the previous one is settled (the agent already listened or offered a
   solution); while a problem is still open, more problem talk belongs to it;
+* except: once a problem has been raised, a customer statement that answers an agent
+  utterance with an ``open_question``, ``restating`` or ``collaboration`` tag is the
+  customer elaborating what the agent asked about ("Hur skulle du vilja att vi gör?"
+  - "Jag vill ha tillbaka pengarna, 312 kronor"), not a new problem;
 * in each agent utterance the tags are read in the order of their start offsets:
   a listening tag settles the problem well, a ``solution`` tag settles it as
   *premature*. When a listening and a solution tag start at the same offset, the
@@ -37,6 +41,10 @@ FALLBACK_MIN_WORDS = 6
 _PROBLEM_LABELS = frozenset({Signal.PROBLEM.value, Signal.EMOTION.value})
 _LISTENING_LABELS = frozenset(b.value for b in LISTENING)
 _SOLUTION = Behaviour.SOLUTION.value
+# Agent moves whose answer elaborates the problem already raised, not a new one.
+_INVITING = frozenset(
+    {Behaviour.OPEN_QUESTION.value, Behaviour.RESTATING.value, Behaviour.COLLABORATION.value}
+)
 
 
 @dataclass(frozen=True)
@@ -94,13 +102,18 @@ def problem_episodes(call: AnalysedCall) -> list[Episode]:
     episodes: list[Episode] = []
     problem: AnalysedUtterance | None = None
     before: list[str] = []
+    invited = False  # the agent's last utterance asked the customer to say more
     for u in ordered:
         if u.speaker is Role.CUSTOMER:
             states = u is fallback if not tagged else bool(u.labels & _PROBLEM_LABELS)
-            if states and problem is None:
+            answers = invited and bool(episodes)
+            if states and problem is None and not answers:
                 problem, before = u, []
             continue
-        if u.speaker is not Role.AGENT or problem is None:
+        if u.speaker is not Role.AGENT:
+            continue
+        invited = bool(u.labels & _INVITING)
+        if problem is None:
             continue
         for tag in _in_span_order(u):
             if tag in _LISTENING_LABELS:
