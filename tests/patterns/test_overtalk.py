@@ -296,6 +296,20 @@ def test_missing_end_times_are_estimated() -> None:
     assert events(c, "interruption") == []
 
 
+def test_end_before_start_is_treated_as_missing() -> None:
+    c = detect(
+        call(
+            "en",
+            [
+                utt(0, "customer", "My meter reading is wrong on the bill.", 0.0, 3.0),
+                utt(1, "agent", "Let me correct it.", 4.0, 2.0),  # 4 words -> 1.6 s
+            ],
+        )
+    )
+    assert any("had no end time" in w for w in c.warnings)
+    assert value(c, "agent_talk_share") == pytest.approx(1.6 / 4.6, abs=1e-4)
+
+
 def test_estimated_end_is_capped_at_next_start() -> None:
     c = detect(
         call(

@@ -299,7 +299,8 @@ def _resolve_ends(ordered: list[AnalysedUtterance]) -> list[_Seg]:
     for pos, u in enumerate(ordered):
         assert u.start is not None  # is_timed() checked every start
         words = n_words(u.text)
-        if u.end is not None:
+        # An end before the start is as good as no end (AnalysedUtterance does not check).
+        if u.end is not None and u.end >= u.start:
             segs.append(_Seg(u, u.start, u.end, words, end_estimated=False))
             continue
         end = u.start + words / WORDS_PER_SECOND
