@@ -179,8 +179,8 @@ def _timed(call: AnalysedCall) -> PatternResult:
             f"(words at {WORDS_PER_SECOND:g} words/s, capped at the next start)."
         )
         warnings.append(
-            f"{n_est} utterance(s) had no end time; estimated from words at "
-            f"{WORDS_PER_SECOND:g} words/s, capped at the next utterance's start"
+            f"{n_est} utterance(s) had no end time (or one before the start); estimated "
+            f"from words at {WORDS_PER_SECOND:g} words/s, capped at the next utterance's start"
         )
     n_zero = sum(1 for s in segs if s.end == s.start and not s.end_estimated)
     if n_zero:
