@@ -1,0 +1,739 @@
+"""English context rules: what a sentence *does*, beyond single patterns.
+
+Run after the pack's pattern rules and question typing of an agent utterance, before
+vetoes. Each rule works on one sentence, written as its lower-cased tokens joined by
+spaces ("i 'll call you back by 5 pm today ."), so that the regular expressions below read
+like the phrases they catch. Verb and word classes come from the pack's lexicons, so the
+rules stay general: "I/we + will/can + remedy verb" is a solution whatever the remedy.
+
+The conventions followed are those of ``shared/data/dev/LABELLING.md`` (rule numbers in
+the comments refer to it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from verbalkit.pipeline.components.common import add_tag, has_tag, remove_tags, tags
+from verbalkit.pipeline.components.questions import Lexicons, classify
+from verbalkit.pipeline.packs import RulePack
+
+#: Rule ids this module writes, besides the pack's own (tests check tags against both).
+GENERATED_RULE_IDS = frozenset(
+    {
+        "en.open_question.wh_open",
+        "en.open_question.request_to_explain",
+        "en.open_question.statement_request",
+        "en.closed_question.wh_one_fact",
+        "en.closed_question.v1_verb_first",
+        "en.closed_question.question_mark",
+        "en.closed_question.tag_question",
+        "en.closed_question.request_one_fact",
+        "en.closed_question.statement_one_fact",
+        "en.closed_question.asr_tail_question",
+        "en.closed_question.choice",
+        "en.restating.so_marker",
+        "en.restating.reflection_phrase",
+        "en.restating.echo_acknowledgement",
+        "en.restating.you_paraphrase",
+        "en.sympathy.situation_judgement",
+        "en.sympathy.named_feeling",
+        "en.sympathy.reassurance",
+        "en.sympathy.sorry_for_situation",
+        "en.apology.sorry_owned",
+        "en.apology.owned_fault",
+        "en.solution.agent_remedy",
+        "en.solution.remedy_done",
+        "en.solution.staff_remedy",
+        "en.solution.offer",
+        "en.solution.self_help_step",
+        "en.solution.point_to_place",
+        "en.solution.blunt_redirect",
+        "en.collaboration.design_outcome",
+        "en.collaboration.check_proposal",
+        "en.collaboration.choice",
+        "en.expectation.next_step_time",
+        "en.follow_up.contact_again",
+        "en.demanding.obligation",
+        "en.blaming.shift_fault",
+        "en.blaming.blame_customer",
+    }
+)
+
+OPEN, CLOSED = "open_question", "closed_question"
+TERMINALS = frozenset({".", "!", "?", "…", "...", ";"})
+
+
+def alt(items: Iterable[str]) -> str:
+    """A regex alternation of phrases, longest first, as whole words."""
+    parts = sorted({re.escape(i.lower()) for i in items if i.strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
+
+
+def inflect(verb: str) -> set[str]:
+    """Regular English forms of a base verb (send -> sends, sending, sended is harmless)."""
+    irregular = {
+        "send": {"sent"},
+        "give": {"gave", "given"},
+        "take": {"took", "taken"},
+        "get": {"got", "gotten", "getting"},
+        "put": {"putting"},
+        "set": {"setting"},
+        "pay": {"paid"},
+        "top": {"topped"},
+        "stop": {"stopped", "stopping"},
+        "drop": {"dropped", "dropping"},
+        "log": {"logged", "logging"},
+        "swap": {"swapped", "swapping"},
+        "fit": {"fitted", "fitting"},
+        "go": {"went", "gone", "goes"},
+        "knock": {"knocked"},
+        "run": {"ran", "running"},
+        "shut": {"shutting"},
+    }
+    forms = {verb} | irregular.get(verb, set())
+    if verb.endswith("e"):
+        forms |= {verb + "s", verb + "d", verb[:-1] + "ing"}
+    elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    elif verb.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {verb + "es", verb + "ed", verb + "ing"}
+    else:
+        forms |= {verb + "s", verb + "ed", verb + "ing"}
+    return forms
+
+
+@dataclass(frozen=True)
+class Res:
+    """The compiled regexes of one pack (built once per pack)."""
+
+    remedy: str
+    remedy_done: str
+    instruction: str
+    symp: str
+    feeling: str
+    target: str
+    fault: str
+    questions: Lexicons
+
+
+#: Compiled regexes per pack object (packs are cached and never mutated, so id() is stable).
+_COMPILED: dict[int, tuple[RulePack, Res]] = {}
+
+
+def _res(pack: RulePack) -> Res:
+    hit = _COMPILED.get(id(pack))
+    if hit is None or hit[0] is not pack:
+        hit = (pack, _compile(pack))
+        _COMPILED[id(pack)] = hit
+    return hit[1]
+
+
+def _compile(pack: RulePack) -> Res:
+    remedy = pack.lexicon("remedy_verbs")
+    forms = set().union(*(inflect(v) for v in remedy)) if remedy else set()
+    done = {f for f in forms if f.endswith(("ed", "en", "t")) or f in {"put", "set", "sent"}}
+    return Res(
+        remedy=alt(forms),
+        remedy_done=alt(done | {"sorted", "booked in", "confirmed", "done", "sorted out"}),
+        instruction=alt(pack.lexicon("instruction_verbs")),
+        symp=alt(pack.lexicon("sympathy_words")),
+        feeling=alt(pack.lexicon("feeling_words")),
+        target=alt(pack.lexicon("blame_targets")),
+        fault=alt(pack.lexicon("fault_phrases")),
+        questions=Lexicons.from_pack(pack),
+    )
+
+
+class Sent:
+    """One sentence as normalised text, with a way back from characters to tokens."""
+
+    def __init__(self, span: Span) -> None:
+        self.span = span
+        self.starts: list[int] = []
+        parts: list[str] = []
+        pos = 0
+        for tok in span:
+            self.starts.append(pos)
+            parts.append(tok.lower_)
+            pos += len(tok.lower_) + 1
+        self.text = " ".join(parts)
+        self.is_question = any(t.text == "?" for t in span) or bool(tags_within(span, OPEN, CLOSED))
+
+    def find(self, pattern: str) -> re.Match[str] | None:
+        """First match of ``pattern`` on whole words of the sentence."""
+        return re.search(r"(?<![\w'])(?:" + pattern + r")(?![\w])", self.text)
+
+    def has(self, pattern: str) -> bool:
+        return self.find(pattern) is not None
+
+    def span_of(self, match: re.Match[str]) -> Span:
+        """The tokens a regex match covers."""
+        first = max(i for i, s in enumerate(self.starts) if s <= match.start())
+        last = max(i for i, s in enumerate(self.starts) if s < max(match.end(), match.start() + 1))
+        return self.span[first : last + 1]
+
+
+def tags_within(span: Span, *labels: str) -> list[Span]:
+    doc = span.doc
+    return [
+        t for lab in labels for t in tags(doc, lab) if t.start >= span.start and t.end <= span.end
+    ]
+
+
+# --- shared vocabulary -------------------------------------------------------------------
+
+NUM = (
+    r"(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|fifteen|twenty|thirty|forty|forty - eight|a few|a couple of|couple of|24|48|72)"
+)
+UNIT = r"(?:minutes?|mins?|hours?|days?|weeks?|months?|working days?|business days?)"
+DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)"
+PART = r"(?:morning|afternoon|evening|lunchtime|night)"
+ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|tenth|twentieth)"
+TIME_ANCHOR = "|".join(
+    [
+        rf"within (?:the next )?(?:{NUM} )?(?:(?:to|or|-) {NUM} )?(?:working |business )?{UNIT}",
+        r"within the hour",
+        rf"in (?:the next )?(?:about |around )?{NUM} (?:(?:to|or|-) {NUM} )?(?:working |business )?{UNIT}",
+        rf"(?:up to|about|around|roughly|another) {NUM} (?:(?:to|or|-) {NUM} )?(?:working |business )?{UNIT}",
+        rf"{NUM} (?:to|or|-) {NUM} (?:working |business )?{UNIT}",
+        rf"{NUM} (?:working|business) days?",
+        rf"give it (?:about |around )?{NUM} {UNIT}",
+        rf"by (?:the )?(?:end of (?:the |this |that |next )?(?:day|week|month)|{DAY}|tomorrow|"
+        rf"tonight|noon|midday|lunchtime|\d|{ORD}|close of)",
+        r"(?:the )?end of (?:the |this |that |next )?(?:day|week|month)",
+        rf"tomorrow(?: {PART})?|tonight|later today|today|this {PART}|this week|this month",
+        rf"next (?:week|month|{DAY}|bill|statement|invoice|payment)",
+        rf"(?:on |this |next |by )?{DAY}(?: {PART})?",
+        r"at \d+(?:[.:]\d+)?(?: ?(?:am|pm|o'clock))?",
+        r"\d+(?:[.:]\d+)? ?(?:am|pm)",
+        rf"between \d+(?:[.:]\d+)? and \d+",
+        r"after lunch|first thing|first job|straight after|as soon as it opens",
+        rf"(?:on |from |by )?the {ORD}(?: of \w+)?",
+    ]
+)
+#: A next step: future, scheduled present, or an expected result.
+FUTURE = (
+    r"'ll|will|wo n't|shall|going to|(?:is|are|'s|'re) (?:coming|arriving|due|booked|scheduled)|"
+    r"should (?:be|arrive|get|have|see|come|reach|hear|show|clear|go|land)|can take|may take|"
+    r"takes? up to|expect|give it|you 'll (?:get|have|receive|see|hear)"
+)
+
+
+def is_wh_question(sent: Sent) -> bool:
+    return sent.is_question and sent.has(r"^(?:\W+ )?(?:what|how|why|which|when|where|who)")
+
+
+# --- sentence boundaries and question typing ------------------------------------------
+
+
+def _fix_sentences(doc: Doc) -> bool:
+    """Undo discourse-word splits in punctuated text; return True if the doc is punctuated.
+
+    The generic splitter treats an utterance whose only full stop is its last token as
+    unpunctuated ASR text and splits it before "how", "what", "so"…, which turns
+    "I can hear how fed up you are." into a question. Punctuated text is split on
+    punctuation only.
+    """
+    punctuated = any(t.text in TERMINALS or t.text.endswith(("?", "!")) for t in doc)
+    if not punctuated:
+        return False
+    for i, token in enumerate(doc):
+        if i == 0:
+            continue
+        prev = doc[i - 1]
+        after_terminal = prev.text in TERMINALS or prev.text.endswith(("?", "!"))
+        token.is_sent_start = after_terminal and not token.is_punct
+    return True
+
+
+SUBORDINATE = re.compile(r"^(?:\W+ )?(?:when|if|once|while|whenever|as soon as|before|after)\b")
+
+
+def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
+    """Question typing again on corrected sentences, with English-specific cases."""
+    remove_tags(doc, OPEN)
+    remove_tags(doc, CLOSED)
+    lex = res.questions
+    for span in doc.sents:
+        sent = Sent(span)
+        target = span
+        # "When you're ready, could you…": the question is the main clause.
+        if SUBORDINATE.match(sent.text) and "," in sent.text:
+            comma = next(t.i for t in span if t.text == ",")
+            if comma + 1 < span.end:
+                target = doc[comma + 1 : span.end]
+        # "What a mess!", "How awful": exclamatives ask nothing.
+        if sent.has(r"^(?:\W+ )?(?:oh )?(?:what an?|how (?:awful|horrible|terrible|lovely|kind))"):
+            if not any(t.text == "?" for t in span):
+                continue
+        found = classify(target, lex, "en")
+        if found is None:
+            found = _statement_question(sent)
+        if found is None and not punctuated:
+            tail = _asr_tail_question(span, lex)
+            if tail is not None:
+                add_tag(doc, tail, CLOSED, "en.closed_question.asr_tail_question", 0.6)
+                continue
+        if found is not None:
+            behaviour, rule, confidence = found
+            add_tag(doc, span, str(getattr(behaviour, "value", behaviour)), rule, confidence)
+
+
+def _statement_question(sent: Sent) -> tuple[str, str, float] | None:
+    """Questions without question syntax (NOQM rows): one fact asked for, or an invitation."""
+    if sent.has(
+        r"^(?:\W+ )?(?:and |so |ok |okay |right )?(?:i 'd (?:like|love) to (?:hear|know|understand) (?:how|what|why|more|about)|"
+        r"i 'm (?:wondering|curious) (?:how|what|why)|i wonder (?:how|what|why))"
+    ):
+        return OPEN, "en.open_question.statement_request", 0.7
+    if sent.has(
+        r"^(?:\W+ )?(?:and |so |ok |okay |right |now )?(?:i (?:just |'ll |will )?(?:just )?need (?:the|your)|"
+        r"(?:can|could|may) i (?:just )?(?:take|get|have|grab) (?:the|your))"
+    ) or sent.has(r"^(?:\W+ )?(?:and |then |ok |okay |right )?your [\w ]{2,30} please"):
+        return CLOSED, "en.closed_question.statement_one_fact", 0.65
+    return None
+
+
+def _asr_tail_question(span: Span, lex: Lexicons) -> Span | None:
+    """A yes/no question run on after a statement in unpunctuated text ("… is that your door")."""
+    words = [t for t in span if not t.is_punct]
+    aux = lex.v1_verbs
+    for k in range(len(words) - 2, 1, -1):
+        tok, subj, before = words[k], words[k + 1], words[k - 1]
+        if tok.lower_ not in aux or subj.lower_ not in {"you", "that", "it", "this", "there"}:
+            continue
+        if before.lower_ in lex.subjects or before.lower_ in aux or before.lower_ in {
+            "what", "which", "who", "where", "when", "how", "why", "not", "if", "whether",
+        }:
+            return None
+        tail = words[k:]
+        if len(tail) > 8 or any(t.lower_ in aux for t in tail[2:]):
+            return None
+        return span.doc[tok.i : span.end]
+    return None
+
+
+# --- behaviours -----------------------------------------------------------------------
+
+WE = r"(?:i|we)"
+WILL = (
+    r"(?:'ll|will|can|could|shall|'m going to|am going to|'re going to|are going to|"
+    r"'d be happy to|'m happy to|am happy to|'d like to|'m able to|'ll be able to|"
+    r"'ll just|'ll also|'m just going to)"
+)
+ADV = r"(?:(?:just|also|then|now|definitely|certainly|gladly|happily|immediately|personally|"
+ADV += r"straight away|quickly|first|instead|still|actually|already) )*"
+#: Owning a fault: the agent or the company did it (rule 5).
+OWNED = (
+    r"(?:our|my) (?:mistake|error|fault|bad|oversight)|(?:mistake|error|fault) (?:on|at) (?:our|my) "
+    r"(?:side|part|end)|(?:down to|on) us|we (?:got (?:it|that|this) wrong|made (?:a|an) "
+    r"(?:mistake|error)|messed (?:it |that )?up|dropped the ball|let you down|should (?:have|'ve|"
+    r"not have|n't have))|should never have|unfair of (?:me|us)|came out wrong|"
+    r"(?:forgive|pardon|excuse) (?:the|my) (?:jargon|language|wording)|"
+    r"we (?:sent|charged|gave|delivered|took|put|used|loaded|booked) (?:you )?(?:the )?wrong|"
+    r"(?:that 's|that was|it was) (?:entirely |completely |totally )?(?:our|my) (?:mistake|error|fault)|"
+    r"how we want (?:any of )?our|not (?:the )?(?:service|standard) (?:we|you should)"
+)
+NOT_OWNED = r"not (?:our|my) (?:mistake|error|fault|problem|responsibility)"
+PARDON = (
+    r"(?:sorry|pardon|excuse me|apologies)[ ,]*(?:\? |, )?(?:(?:did|could|can|would|do) you|"
+    r"what (?:was|did|'s)|i did n't (?:catch|hear|get)|i (?:do n't|did n't) (?:quite )?"
+    r"(?:understand|follow|catch)|say (?:that )?again|the line|you 're breaking|"
+    r"it 's a bad line|i missed|who|which|where|when|how)"
+)
+REPAIR = r"sorry[ ,]*(?:i mean|i meant|i said|i misspoke|my mistake ,? i mean|that should be|let me rephrase|scratch that)"
+
+
+def _sorry(doc: Doc, sents: list[Sent], whole: Sent, res: Res) -> None:
+    """Sorry-words: apology only when a fault is owned; else sympathy, pardon or repair."""
+    owned = whole.has(OWNED) and not whole.has(NOT_OWNED)
+    for sent in sents:
+        for m in re.finditer(r"(?<![\w'])(?:sorry|apologi[sz]e|apologies)(?![\w])", sent.text):
+            span = sent.span_of(m)
+            rest = sent.text[m.start() :]
+            if re.match(PARDON, rest) or re.match(REPAIR, rest) or rest.startswith("sorry ?"):
+                if not owned:
+                    continue
+            if re.match(r"sorry to hear|sorry (?:about|for) (?:your|the loss|his|her|what happened)", rest):
+                add_tag(doc, sent.span, "sympathy", "en.sympathy.sorry_for_situation", 0.85)
+                continue
+            about_them = re.match(
+                r"sorry (?:that )?(?:this|that|it|you|he|she|they|your|all this) (?!was (?:our|my))",
+                rest,
+            )
+            sympathetic = has_tag(doc, "sympathy") or whole.has(situation(res))
+            for_company = re.match(r"sorry (?:about|for) (?:that|the|this|keeping|any|all)", rest)
+            if not owned and (about_them or (sympathetic and not for_company)):
+                add_tag(doc, sent.span, "sympathy", "en.sympathy.sorry_for_situation", 0.75)
+                continue
+            add_tag(doc, span, "apology", "en.apology.sorry_owned", 0.85 if owned else 0.65)
+    if owned and not has_tag(doc, "apology"):
+        m2 = whole.find(OWNED)
+        if m2 is not None:
+            add_tag(doc, whole.span_of(m2), "apology", "en.apology.owned_fault", 0.75)
+
+
+def situation(res: Res) -> str:
+    """The agent judges the customer's situation as hard: "that's awful", "what a nightmare"."""
+    intens = r"(?:(?:really|so|very|incredibly|quite|such|a bit|pretty|absolutely|truly|genuinely) )*"
+    return (
+        rf"(?:that|this|it|which)(?: 's| is| must be| must have been| sounds| 's been| was| would be|"
+        rf" can be| must feel)(?: like)? {intens}(?:an? )?{intens}{res.symp}"
+        rf"|what an? {intens}{res.symp}|(?:an?|such an?) {intens}{res.symp} (?:surprise|time|"
+        rf"experience|shock|situation|start|thing|position|week|day|morning)"
+        rf"|(?:a|such a) long time to|a lot to (?:deal|be dealing|cope|handle|take in|go through)"
+        rf"|^(?:\W+ )?oh no|poor you|poor thing|not what you need|no fun|"
+        rf"^(?:\W+ )?{NUM} \w+ (?:of|at|with|without) [\w ]{{2,30}} (?:is|'s|that 's) {intens}(?:an? )?"
+        rf"{intens}(?:{res.symp}|long|too long|exhausting)"
+    )
+
+
+def _sympathy(doc: Doc, sent: Sent, res: Res) -> None:
+    """Sympathy: judging the situation as hard, naming a feeling, reassurance, well-wishes."""
+    feeling_named = (
+        rf"you must (?:be|have been|feel) (?:so |really |very |absolutely )?(?:{res.feeling}|{res.symp})"
+        rf"|(?:that|this|it) must (?:be|have been) (?:so |really |very )?(?:{res.feeling}|wearing)"
+        rf"|i (?:completely |totally |fully |really |do )?(?:understand|appreciate|know|get) "
+        rf"(?:that |why |how )?(?:you 're|you are|you feel|you 've been|you were|how you|how "
+        rf"(?:frustrating|worrying|stressful|upsetting|hard|difficult)|your (?:frustration|concern|"
+        rf"worry|worries|upset|anger|disappointment|feelings))"
+        rf"|i (?:can )?(?:imagine|understand) (?:how|that must|that would|it must)"
+        rf"|i can (?:hear|see|tell) (?:how|that you|you 're)"
+        rf"|(?:it )?(?:sounds|seems) (?:like|as if|as though) you 're (?:feeling |really |so )*"
+        rf"(?:{res.feeling})|you sound (?:really |so |very )?(?:{res.feeling})"
+    )
+    reassure = (
+        r"(?:do n't|dont|please do n't|no need to|not to|try not to) worry|no worries|rest assured|"
+        r"you 're (?:far from|not) the (?:only|first)|it happens to (?:lots|a lot|many|plenty)|"
+        r"you did (?:the right thing|nothing wrong)|(?:it 's|that 's) not your fault|"
+        r"i (?:really )?hope (?:he|she|you|they|your|the little|things)[\w ' ]{0,30}"
+        r"(?:better|well|soon|recover|okay|ok|alright)|get well soon|take care of (?:yourself|"
+        r"yourselves|him|her|them)|^(?:\W+ )?take care|we 'll (?:get (?:this|it|that|you) sorted|"
+        r"sort (?:this|it) out|go through this)|you 're in (?:good|safe) hands|"
+        r"we 'll go through (?:this|it) (?:one step|together|step)|thank goodness|glad (?:you|he|she|"
+        r"they) (?:'re|are|is) (?:ok|okay|safe|alright)"
+    )
+    if sent.has(feeling_named):
+        add_tag(doc, sent.span, "sympathy", "en.sympathy.named_feeling", 0.8)
+        # Hearing or sensing a feeling gives it back: restating too (rule 4).
+        if sent.has(
+            r"i can (?:hear|see|tell)|(?:it )?(?:sounds|seems) (?:like|as if|as though) you|you sound"
+        ):
+            add_tag(doc, sent.span, "restating", "en.restating.reflection_phrase", 0.75)
+    elif sent.has(situation(res)) and not is_wh_question(sent):
+        add_tag(doc, sent.span, "sympathy", "en.sympathy.situation_judgement", 0.75)
+    elif sent.has(reassure) and not sent.has(r"thank goodness"):
+        add_tag(doc, sent.span, "sympathy", "en.sympathy.reassurance", 0.7)
+
+
+class _PrevTurn:
+    """The customer's previous turn, enough of it for restating checks."""
+
+    def __init__(self, norm: str) -> None:
+        self.text = norm
+        self.is_question = norm.rstrip().endswith("?") or bool(
+            re.match(r"(?:\W+ )?(?:what|how|why|when|where|which|who|can|could|do|does|did|is|are|"
+                     r"will|would|have|has)\b", norm)
+        )
+
+
+def _restating(doc: Doc, sent: Sent, prev: _PrevTurn | None, prev_words: set[str]) -> None:
+    """Giving back the customer's content: "So…", "It sounds like…", echoes, paraphrases."""
+    if sent.has(
+        r"as i (?:said|mentioned|explained)|like i said|i said|i (?:just )?mentioned|"
+        r"if i understand (?:the|our|this|that) (?!you)"
+    ):
+        return
+    rule = None
+    if sent.has(
+        r"if i (?:'ve|have) (?:understood|got) (?:you|that|this|it)|if i understand (?:you|"
+        r"correctly|right)|(?:just )?to (?:check|confirm|make sure) (?:i 've|i have|that i|i)"
+        r" (?:got|understood|understand)|let me (?:check|make sure) i 've|am i right (?:in thinking|"
+        r"that)|(?:so )?what (?:you 're|you are) saying is|you 're saying|in other words|"
+        r"what i 'm hearing|(?:it )?(?:sounds|seems) (?:like|as if|as though)|have i got (?:that|this|it)"
+        r" right|did i (?:get|understand) (?:that|you) right"
+    ):
+        rule = "en.restating.reflection_phrase"
+    else:
+        m = sent.find(
+            r"^(?:\W+ )?(?:(?:ok|okay|right|alright|yeah|yes|mm|and|oh|i see)(?: ,)? )*so (?:,? )?"
+        )
+        if m is not None:
+            rest = sent.text[m.end() :]
+            consequence = re.match(
+                r"(?:i|we|let|if|what|how|why|when|where|who|which|please|is|are|do|does|can|could|"
+                r"would|just|that 's why|the next|in that case|yes|no|basically|now|at this|"
+                r"you (?:'ll|will|need|have to|must|should|can|could|wo n't))\b",
+                rest,
+            )
+            own = content_words(rest)
+            if not consequence and (own & prev_words or rest.startswith(("you ", "your "))):
+                rule = "en.restating.so_marker"
+        elif prev is not None and not prev.is_question and not sent.is_question:
+            own = content_words(sent.text)
+            shared = own & prev_words
+            echo_ack = sent.has(r"(?:,|-) (?:got it|okay|ok|right|noted|understood|i see)(?: \W)?$")
+            you_paraphrase = (
+                sent.has(r"\byou(?:r| 've| 're| were| had| have)?\b")
+                and not sent.has(
+                    r"\b(?:i|we)\b|'ll|will|can|could|should|need|have to|must|would|please|"
+                    r"thank|sorry|if you"
+                )
+                and len(shared) >= 2
+            )
+            if echo_ack and len(shared) >= 1:
+                rule = "en.restating.echo_acknowledgement"
+            elif you_paraphrase:
+                rule = "en.restating.you_paraphrase"
+    if rule is not None:
+        add_tag(doc, sent.span, "restating", rule, 0.7)
+
+
+STOP = frozenset(
+    "the a an and or but so to of in on at for with from by is are was were be been being am "
+    "i you he she it we they me him her us them my your his its our their this that these those "
+    "there here what which who whom whose when where why how not no yes ok okay right just "
+    "really very also too then now all any some can could will would shall should may might must "
+    "do does did done have has had get got 's 're 've 'll 'd 'm n't one still again about up out "
+    "if as than like well yeah oh um uh mm".split()
+)
+
+
+def stem(word: str) -> str:
+    """A crude stem, so "charged" meets "charge" and "readings" meets "reading"."""
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)][:6]
+    return word[:6]
+
+
+def content_words(text: str) -> set[str]:
+    return {stem(w) for w in re.findall(r"[a-z0-9£$€.]+", text) if w not in STOP and len(w) > 2}
+
+
+COMP_NOUNS = (
+    r"(?:full |partial )?(?:refund|replacement|exchange|voucher|credit|compensation|discount|"
+    r"goodwill (?:gesture|payment)|gesture of goodwill|reimbursement|rebate|allowance|taxi|"
+    r"courtesy car|hire car|loan (?:phone|device)|free (?:month|delivery|upgrade)|payment plan|"
+    r"repair|refit|new one|slot|appointment|engineer visit|home visit|callback)"
+)
+INFO_VERBS = (
+    r"(?:send|provide|give|fill|sign|upload|show|prove|bring|email|tell|confirm|pay|get (?:a|an|"
+    r"the) (?:crime|police|reference|report|receipt|letter|note|certificate)|complete|submit "
+    r"(?:the|a|your) (?:form|documents|proof|evidence|receipt)|attach|post|scan|print|wait|read|"
+    r"accept|agree|keep|answer|verify)"
+)
+STAFF = (
+    r"(?:an?|the|our|your)(?: own)?(?: in - house)?(?: \w+)? (?:engineer|technician|team|driver|plumber|"
+    r"electrician|colleague|specialist|manager|nurse|doctor|handler|adviser|advisor|surveyor|fitter|"
+    r"department|courier)|(?:he|she|they)"
+)
+
+
+def _solution(doc: Doc, sent: Sent, res: Res) -> None:
+    """Proposing or carrying out a remedy (rule 6)."""
+    r = res.remedy
+    found = None
+    if sent.has(
+        rf"\b{WE} {WILL} {ADV}(?:{r})\b(?! (?:you )?(?:back|on hold|through to))|"
+        rf"\b{WE} {WILL} {ADV}(?:look (?:that|it|this|into)|check with|get (?:it|that|this|them|"
+        rf"you|someone|an? \w+) (?:\w+ )?(?:{res.remedy_done}|out|sorted|booked|fixed|over))|"
+        rf"\blet me {ADV}(?:{r})\b(?! (?:you )?(?:back|on hold|through))|"
+        rf"\bwhat (?:i|we) can do is|\bhow about (?:i|we|a|an)|\b(?:i|we) could (?:also )?\w+|"
+        rf"\bone option (?:is|would be)|\bthe (?:best|quickest|easiest) (?:thing|option|way|fix) "
+        rf"(?:would be|is)|\bi 'd (?:suggest|recommend)|\byou could (?:try|also)"
+    ) and not sent.has(r"\b(?:i|we) could n't|\b(?:i|we) ca n't|\b(?:i|we) could (?:see|tell|hear)"):
+        found = "en.solution.agent_remedy"
+    elif sent.has(
+        rf"\b{WE} (?:'ve|have|'m|am|'re|are) {ADV}(?:{r})\b|"
+        rf"\b(?:it|that|this|they|those|you|your \w+(?: \w+)?|the \w+) (?:'s|is|'re|are|has|have|"
+        rf"'ve) (?:now |all |just |been |already )*(?:{res.remedy_done})\b(?! (?:by|because|when))"
+    ) and not sent.has(r"\bwas\b|\bwere\b") and not sent.is_question:
+        found = "en.solution.remedy_done"
+    elif sent.has(rf"\b{STAFF} (?:'ll|will|can|is going to|are going to) {ADV}(?:{r}|come|visit|call round|pop round)\b(?! you)"):
+        found = "en.solution.staff_remedy"
+    elif sent.has(
+        rf"(?:would you (?:like|prefer|rather)|do you want|would .* (?:work|suit) for you|"
+        rf"(?:i|we) (?:'ve|have) got|there 's|i can (?:give|offer))[\w ,'-]*{COMP_NOUNS}|"
+        rf"(?:gets?|entitles?|entitled to|qualify for|qualifies for|eligible for) (?:you )?"
+        rf"(?:to )?(?:an? )?{COMP_NOUNS}"
+    ):
+        found = "en.solution.offer"
+    elif sent.has(
+        rf"^(?:\W+ )?(?:(?:ok|okay|right|so|now|first|then|and|just|please|if you) (?:,? )?)*"
+        rf"(?:{res.instruction})\b(?! (?:me|on|ahead|with me|through|a moment|a sec))|"
+        rf"^(?:\W+ )?(?:please )?do n't (?:let|touch|use|go|turn|switch|open|plug|try)"
+    ) and not sent.is_question and not sent.has(r"^(?:\W+ )?(?:give me|bear|hang on|hold on)"):
+        found = "en.solution.self_help_step"
+    elif sent.has(
+        r"you can (?:\w+ ){1,5}(?:online|on (?:our|the) (?:website|site|app|portal)|in the app|"
+        r"through the app|via the app|at any \w+)|(?:it|that|the form|the details) (?:'s|is|are) "
+        r"(?:on|in) (?:our|the) (?:website|app|portal)"
+    ) and not sent.has(r"you can (?:always )?(?:call|ring|contact|phone)"):
+        found = "en.solution.point_to_place"
+    if found is not None:
+        add_tag(doc, sent.span, "solution", found, 0.7)
+
+
+def _collaboration(doc: Doc, sent: Sent) -> None:
+    """Inviting the customer to shape the remedy (rules 1 and 7)."""
+    design = (
+        r"(?:what|how|when|which|where)(?: \w+){0,4} would (?:\w+ )?(?:suit|work|be (?:best|fair|"
+        r"reasonable|easiest|ideal|good|right)|feel|you (?:like|prefer|want|need|rather|say|"
+        r"suggest)|make (?:it|this|things)|look like|help)"
+        r"|what (?:do|would) you (?:think|feel) (?:would|is) (?:fair|reasonable|best|right)"
+        r"|(?:what|how) (?:do )?you (?:'d )?(?:like|want|prefer) (?:us|me) to"
+        r"|what (?:would|does) (?:a good|the best|an ideal|a fair) (?:result|outcome|solution)"
+        r"|(?:when|what time|which day) (?:suits|works) (?:you|best)"
+    )
+    check = (
+        r"(?:how (?:does|do|'s) (?:that|this) (?:sound|seem|feel)|what do you (?:think|reckon|say)"
+        r"(?: (?:of|about|to) (?:that|this))?|how would (?:that|this) (?:be|work|suit|feel)|"
+        r"how do you feel about (?:that|this))(?: for you)? ?\?"
+    )
+    choice = (
+        r"(?:would you (?:like|prefer|rather)|do you (?:want|prefer)|should (?:we|i)|shall (?:we|i)|"
+        r"would (?:an?|the) .* (?:work|suit) for you|you 'd (?:like|prefer|rather))"
+    )
+    if sent.has(check):
+        # A wh-check on a proposal already made is collaboration only (rule 7).
+        remove_tags(doc, OPEN, within=sent.span)
+        remove_tags(doc, CLOSED, within=sent.span)
+        add_tag(doc, sent.span, "collaboration", "en.collaboration.check_proposal", 0.8)
+    elif sent.has(design) and (sent.is_question or sent.has(r"wondering|curious")):
+        add_tag(doc, sent.span, "collaboration", "en.collaboration.design_outcome", 0.8)
+        if sent.has(r"^(?:\W+ )?(?:\w+ )?(?:when|which|where|what time|what day)"):
+            remove_tags(doc, OPEN, within=sent.span)
+            add_tag(doc, sent.span, CLOSED, "en.closed_question.choice", 0.7)
+        elif not has_tag(doc, CLOSED, within=sent.span):
+            add_tag(doc, sent.span, OPEN, "en.open_question.wh_open", 0.75)
+    elif sent.is_question and sent.has(choice) and (
+        sent.has(r"\bor\b") or sent.has(r"prefer|rather|you 'd like (?:us|me) to")
+    ):
+        add_tag(doc, sent.span, "collaboration", "en.collaboration.choice", 0.75)
+        remove_tags(doc, OPEN, within=sent.span)
+        add_tag(doc, sent.span, CLOSED, "en.closed_question.choice", 0.75)
+
+
+def _expectation(doc: Doc, sent: Sent) -> None:
+    """What happens next and when (rule 8): a next step and a time anchor in one sentence."""
+    if sent.is_question or not sent.has(TIME_ANCHOR):
+        return
+    future = sent.find(FUTURE)
+    if future is None:
+        return
+    # A deadline on the customer, opening hours, or when terms change is not a next step.
+    if sent.has(
+        r"you (?:'ll|will)? ?(?:have to|need to|must|'ve got to)|deadline|last day|open(?:ing)? "
+        r"(?:hours|from|until|till)|we 're (?:open|closed)|(?:price|tariff|terms|rate|fee|contract|"
+        r"policy|offer|promotion)s? (?:\w+ )?(?:will )?(?:start|begin|change|go up|rise|increase|"
+        r"expire|end|renew|take effect|apply)|if you (?:leave|cancel|switch)|before you"
+    ):
+        return
+    add_tag(doc, sent.span, "expectation", "en.expectation.next_step_time", 0.7)
+
+
+def _follow_up(doc: Doc, sent: Sent) -> None:
+    """We will contact the customer again (rule 9); customers calling back do not count."""
+    contact = (
+        r"(?:call|ring|phone|email|e - mail|text|contact|write to|get back to|come back to|update|"
+        r"follow up with|check in with|be in touch with|get in touch with|touch base with|give) you|"
+        r"(?:be|get) (?:back )?in touch|let you know|keep you (?:updated|posted|informed)|"
+        r"drop you (?:a|an) |give you (?:a|an) (?:ring|call|bell|update)|(?:call|ring|phone) you back"
+    )
+    m = sent.find(
+        rf"(?:^|\b)([\w' -]{{0,40}}?) (?:'ll|will|can|'m going to|is going to|are going to|"
+        rf"'re going to|shall|'d) (?:\w+ ){{0,3}}?(?:{contact})"
+    )
+    if m is None:
+        return
+    subject = m.group(1).split(" , ")[-1].split(" and ")[-1]
+    # An outside firm or an automatic message is not our follow-up (AMB:third-party-sms-not-fu).
+    if re.search(
+        r"\b(?:you|firm|company|contractor|installer|courier|supplier|partner|third party|agency|"
+        r"system|app|confirmation|text|email|sms|letter|it)\s*$",
+        subject,
+    ) or re.search(r"\b(?:firm|company|contractor|agency|third party|that we use|we use)\b", subject):
+        return
+    add_tag(doc, sent.span, "follow_up", "en.follow_up.contact_again", 0.8)
+
+
+def _demanding(doc: Doc, sent: Sent, res: Res) -> None:
+    """An obligation put on the customer (rule 6); questions and conditionals are not."""
+    m = sent.find(
+        r"(?<!if )(?<!unless )(?<!when )(?<!whether )you (?:'ll |will |would )?(?:have to|need to|"
+        r"'ve got to|have got to|got to)|(?<!if )you must (?!be |have been |feel |'ve been |have had )|"
+        r"you (?:'re|are) (?:required|obliged|expected) to|(?:it 's|that 's) (?:up to|for) you to"
+    )
+    if m is None or sent.is_question:
+        return
+    add_tag(doc, sent.span_of(m), "demanding", "en.demanding.obligation", 0.8)
+    rest = sent.text[m.end() :]
+    # A blunt redirect sends the customer off to get it fixed: demanding + solution.
+    if not re.match(rf"\s*(?:(?:just|first|also|then) )?{INFO_VERBS}\b", rest):
+        add_tag(doc, sent.span, "solution", "en.solution.blunt_redirect", 0.65)
+
+
+def _blaming(doc: Doc, sent: Sent, res: Res) -> None:
+    """Shifting fault onto another party or onto the customer (not the neutral naming of one)."""
+    shift = (
+        rf"not (?:ours|us|our (?:fault|problem|mistake|responsibility|network|system|end|side|"
+        rf"doing|issue))|(?:that 's|it 's|that is|it is) (?:on|down to) (?:them|you)|"
+        rf"(?:their|your (?:own )?|the \w+ 's|\w+ 's) (?:fault|mistake|error|responsibility|"
+        rf"problem|doing)(?! ,? (?:not|and not) (?:yours|the customer))|"
+        rf"\b(?:they|the \w+|{res.target})(?: \w+)? (?:'ve been |have been |are |'re |were |was )?"
+        rf"(?:always |never |obviously |clearly )?(?:{res.fault})"
+    )
+    customer = (
+        r"you should (?:have|'ve) |because you (?:\w+ )?(?:kept|typed|entered|did n't|forgot|gave|"
+        r"used|ignored|missed|failed|put|chose|clicked)|you (?:kept|forgot to|failed to) |"
+        r"your own fault|(?:that 's|it 's) (?:down to|on) you"
+    )
+    if sent.has(r"not (?:your|their) fault|was n't your fault|no one 's fault|nobody 's fault"):
+        return
+    if sent.has(customer) and not sent.is_question:
+        add_tag(doc, sent.span, "blaming", "en.blaming.blame_customer", 0.75)
+    elif sent.has(shift) and not sent.has(OWNED):
+        add_tag(doc, sent.span, "blaming", "en.blaming.shift_fault", 0.7)
+
+
+def refine(doc: Doc, pack: RulePack) -> None:
+    """English context rules for one agent utterance (see the module docstring)."""
+    if len(doc) == 0:
+        return
+    res = _res(pack)
+    punctuated = _fix_sentences(doc)
+    _retype_questions(doc, res, punctuated)
+    sents = [Sent(s) for s in doc.sents]
+    whole = Sent(doc[:])
+    prev_text = doc._.vk_prev or ""
+    prev = None
+    prev_words: set[str] = set()
+    if prev_text.strip():
+        norm = " ".join(re.findall(r"[\w'£$€.]+|[?]", prev_text.lower()))
+        prev_words = content_words(norm)
+        prev = _PrevTurn(norm)
+    for sent in sents:
+        _sympathy(doc, sent, res)
+    _sorry(doc, sents, whole, res)
+    for sent in sents:
+        _restating(doc, sent, prev, prev_words)
+        _solution(doc, sent, res)
+        _collaboration(doc, sent)
+        _expectation(doc, sent)
+        _follow_up(doc, sent)
+        _demanding(doc, sent, res)
+        _blaming(doc, sent, res)
+    # A follow-up call by itself is not a remedy (a call back is not a fix).
+    for span in tags(doc, "solution"):
+        if has_tag(doc, "follow_up", within=span) and not Sent(span).has(
+            rf"(?:{res.remedy})\b(?! (?:you )?back)(?! you)"
+        ):
+            remove_tags(doc, "solution", within=span)
+
