@@ -349,6 +349,41 @@ def test_fallback_uses_first_substantive_customer_turn() -> None:
     assert len(["Det", "kommer", "brunt", "vatten", "ur", "kranen"]) >= FALLBACK_MIN_WORDS
 
 
+def test_fallback_when_only_later_turns_are_tagged() -> None:
+    c = call(
+        "en",
+        [
+            utt(0, "customer", "Hi, the olive oil I ordered wasn't in my delivery.", tags=[]),
+            utt(1, "agent", "Sorry! I'll refund it now.", tags=["apology", "solution"]),
+            utt(2, "customer", "OK. Why does this keep happening?", tags=["emotion"]),
+            utt(3, "agent", "What else was missing recently?", tags=["open_question"]),
+        ],
+    )
+    (event,) = premature(c)
+    assert event.utterances == [0, 1]
+    assert event.details["problem_basis"] == "fallback"
+
+
+def test_no_fallback_when_a_tagged_turn_comes_before_the_solution() -> None:
+    c = call(
+        "sv",
+        [
+            utt(0, "customer", "Hej, jag ringer om min beställning från i tisdags.", tags=[]),
+            utt(1, "agent", "Vad gäller det?", tags=["open_question"]),
+            utt(
+                2,
+                "customer",
+                "Halva beställningen saknas och jag är riktigt irriterad.",
+                tags=["problem"],
+            ),
+            utt(3, "agent", "Jag skickar resten i morgon.", tags=["solution"]),
+        ],
+    )
+    (event,) = premature(c)
+    assert event.utterances == [2, 3]
+    assert event.details["problem_basis"] == "tags"
+
+
 def test_no_substantive_customer_turn_no_event() -> None:
     c = call(
         "en",

@@ -23,7 +23,10 @@ and keeps one *open problem* at a time:
 Fallback: when no customer utterance carries ``problem`` or ``emotion`` (e.g. the
 signals were not tagged), the first customer utterance with at least
 :data:`FALLBACK_MIN_WORDS` words is taken as the problem statement, and the event
-details say ``"problem_basis": "fallback"``.
+details say ``"problem_basis": "fallback"``. The same stand-in is used when the
+signal tagger marked only later turns: if no customer utterance from that first
+substantive turn up to the agent's first solution after it is tagged, the solution
+answers an untagged opening statement, and that statement is the problem.
 """
 
 from __future__ import annotations
@@ -86,18 +89,7 @@ def problem_episodes(call: AnalysedCall) -> list[Episode]:
         One :class:`Episode` per problem statement, in spoken order.
     """
     ordered, _ = in_time_order(call)
-    tagged = any(u.speaker is Role.CUSTOMER and u.labels & _PROBLEM_LABELS for u in call.utterances)
-    basis = "tags" if tagged else "fallback"
-    fallback = None
-    if not tagged:
-        fallback = next(
-            (
-                u
-                for u in ordered
-                if u.speaker is Role.CUSTOMER and n_words(u.text) >= FALLBACK_MIN_WORDS
-            ),
-            None,
-        )
+    fallback = _fallback_problem(ordered)
 
     episodes: list[Episode] = []
     problem: AnalysedUtterance | None = None
@@ -105,7 +97,7 @@ def problem_episodes(call: AnalysedCall) -> list[Episode]:
     invited = False  # the agent's last utterance asked the customer to say more
     for u in ordered:
         if u.speaker is Role.CUSTOMER:
-            states = u is fallback if not tagged else bool(u.labels & _PROBLEM_LABELS)
+            states = u is fallback or bool(u.labels & _PROBLEM_LABELS)
             answers = invited and bool(episodes)
             if states and problem is None and not answers:
                 problem, before = u, []
@@ -115,6 +107,7 @@ def problem_episodes(call: AnalysedCall) -> list[Episode]:
         invited = bool(u.labels & _INVITING)
         if problem is None:
             continue
+        basis = "fallback" if problem is fallback else "tags"
         for tag in _in_span_order(u):
             if tag in _LISTENING_LABELS:
                 episodes.append(Episode(problem, basis, None, True, u, tuple(before)))
@@ -126,8 +119,34 @@ def problem_episodes(call: AnalysedCall) -> list[Episode]:
             problem = None
             break
     if problem is not None:
+        basis = "fallback" if problem is fallback else "tags"
         episodes.append(Episode(problem, basis, None, False, None, tuple(before)))
     return [_with_solution(e, ordered) for e in episodes]
+
+
+def _fallback_problem(ordered: list[AnalysedUtterance]) -> AnalysedUtterance | None:
+    """The first substantive customer turn, when no tag marks the problem it opens.
+
+    It stands in for the problem statement when no customer utterance from it up to the
+    agent's first solution after it is tagged ``problem``/``emotion`` (with no tags at all,
+    that is always the case).
+    """
+    pos = next(
+        (
+            i
+            for i, u in enumerate(ordered)
+            if u.speaker is Role.CUSTOMER and n_words(u.text) >= FALLBACK_MIN_WORDS
+        ),
+        None,
+    )
+    if pos is None:
+        return None
+    for u in ordered[pos:]:
+        if u.speaker is Role.CUSTOMER and u.labels & _PROBLEM_LABELS:
+            return None
+        if u.speaker is Role.AGENT and _SOLUTION in u.labels:
+            break
+    return ordered[pos]
 
 
 def detect_premature(call: AnalysedCall) -> PatternResult:
