@@ -99,7 +99,7 @@ REDIRECT_WORDS = (
 
 DAYS = "måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
 MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
-UNITS = r"(?:minut|timm|timme|dag|dygn|vecka|veckor|månad|bankdag|arbetsdag|vardag)\w*"
+UNITS = r"(?:minut|kvart|timm|timme|dag|dygn|vecka|veckor|månad|bankdag|arbetsdag|vardag)\w*"
 NUMBER = r"(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|fjorton|femton|tjugo|trettio|några|ett par)"
 #: Future time anchors (LABELLING rule 8): clock, calendar, span or relative time.
 TIME_ANCHOR = re.compile(
@@ -366,6 +366,8 @@ def is_question(doc: Doc, unit: Span) -> bool:
 def agent_remedy(toks: list[Token], w: Words) -> bool:
     """jag/vi (+ modal, adverbs) + remedy verb, or a remedy verb inverted before jag/vi."""
     low = lows(toks)
+    if low and low[0] in WH_WORDS:  # "Vad kan jag hjälpa dig med?" asks, it does not offer
+        return False
     for i, word in enumerate(low):
         if word not in AGENT_SUBJECTS:
             continue
@@ -390,7 +392,9 @@ def remedy_verb(toks: list[Token], i: int, w: Words) -> bool:
     forms = base_forms(token)
     if not forms & w.remedy:
         return False
-    nxt = toks[i + 1].lower_ if i + 1 < len(toks) else ""
+    # The particle may follow an inverted subject or an adverb ("lägger jag också på").
+    after = [t.lower_ for t in toks[i + 1 : i + 4] if t.lower_ not in VERB_BRIDGE | AGENT_SUBJECTS]
+    nxt = after[0] if after else ""
     if forms & {"ta"}:
         return nxt in ("bort", "fram", "tillbaka", "över")
     if forms & {"be"}:
@@ -524,7 +528,7 @@ def blaming(toks: list[Token], w: Words) -> str | None:
     if re.search(r"\b(?:det är|det var|är det|var det) (?!vi\b|jag\b|du\b|ni\b)(?:\w+ ){1,3}som\b", text) and fault:
         if not any(x in FIRST_PERSON for x in low if x not in ("vi",)) or "inte vi" in text:
             return "shift_fault"
-    if fault and re.search(r"\b(?:de|dom|dem) har (?:\w+ ){0,2}(?:inte|aldrig)?\b", text):
+    if fault and re.search(r"\b(?:de|dom)\b", text):
         if not any(x in ("jag", "vi", "oss") for x in low):
             return "shift_fault"
     if re.search(r"\b(?:ligger efter|har slarvat|har struntat|har missat|har glömt)\b", text):
