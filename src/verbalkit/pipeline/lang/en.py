@@ -112,6 +112,8 @@ class Res:
     """The compiled regexes of one pack (built once per pack)."""
 
     remedy: str
+    remedy_ing: str
+    remedy_past: str
     remedy_done: str
     instruction: str
     symp: str
@@ -139,6 +141,8 @@ def _compile(pack: RulePack) -> Res:
     done = {f for f in forms if f.endswith(("ed", "en", "t")) or f in {"put", "set", "sent"}}
     return Res(
         remedy=alt(forms),
+        remedy_ing=alt({f for f in forms if f.endswith("ing")}),
+        remedy_past=alt(done),
         remedy_done=alt(done | {"sorted", "booked in", "confirmed", "done", "sorted out"}),
         instruction=alt(pack.lexicon("instruction_verbs")),
         symp=alt(pack.lexicon("sympathy_words")),
@@ -166,7 +170,7 @@ class Sent:
 
     def find(self, pattern: str) -> re.Match[str] | None:
         """First match of ``pattern`` on whole words of the sentence."""
-        return re.search(r"(?<![\w'])(?:" + pattern + r")(?![\w])", self.text)
+        return re.search(r"(?<![\w'])(?:" + pattern + r")(?:(?<= )|(?![\w]))", self.text)
 
     def has(self, pattern: str) -> bool:
         return self.find(pattern) is not None
@@ -338,7 +342,8 @@ OWNED = (
     r"(?:forgive|pardon|excuse) (?:the|my) (?:jargon|language|wording)|"
     r"we (?:sent|charged|gave|delivered|took|put|used|loaded|booked) (?:you )?(?:the )?wrong|"
     r"(?:that 's|that was|it was) (?:entirely |completely |totally )?(?:our|my) (?:mistake|error|fault)|"
-    r"how we want (?:any of )?our|not (?:the )?(?:service|standard) (?:we|you should)"
+    r"how we want (?:any of )?our|(?:that was|sorry for|apologies for|sorry about) (?:a lot of |all "
+    r"(?:the|that) |too much |the |my )?(?:jargon|technical|acronyms)|not (?:the )?(?:service|standard) (?:we|you should)"
 )
 NOT_OWNED = r"not (?:our|my) (?:mistake|error|fault|problem|responsibility)"
 PARDON = (
@@ -415,8 +420,7 @@ def _sympathy(doc: Doc, sent: Sent, res: Res) -> None:
         r"i (?:really )?hope (?:he|she|you|they|your|the little|things)[\w ' ]{0,30}"
         r"(?:better|well|soon|recover|okay|ok|alright)|get well soon|take care of (?:yourself|"
         r"yourselves|him|her|them)|^(?:\W+ )?take care|we 'll (?:get (?:this|it|that|you) sorted|"
-        r"sort (?:this|it) out|go through this)|you 're in (?:good|safe) hands|"
-        r"we 'll go through (?:this|it) (?:one step|together|step)|thank goodness|glad (?:you|he|she|"
+        r"sort (?:this|it) out)|you 're in (?:good|safe) hands|one step at a time|thank goodness|glad (?:you|he|she|"
         r"they) (?:'re|are|is) (?:ok|okay|safe|alright)"
     )
     if sent.has(feeling_named):
@@ -480,7 +484,8 @@ def _restating(doc: Doc, sent: Sent, prev: _PrevTurn | None, prev_words: set[str
             shared = own & prev_words
             echo_ack = sent.has(r"(?:,|-) (?:got it|okay|ok|right|noted|understood|i see)(?: \W)?$")
             you_paraphrase = (
-                sent.has(r"\byou(?:r| 've| 're| were| had| have)?\b")
+                not has_tag(doc, "sympathy", within=sent.span)
+                and sent.has(r"\byou(?:r| 've| 're| were| had| have)?\b")
                 and not sent.has(
                     r"\b(?:i|we)\b|'ll|will|can|could|should|need|have to|must|would|please|"
                     r"thank|sorry|if you"
@@ -530,9 +535,9 @@ INFO_VERBS = (
     r"accept|agree|keep|answer|verify)"
 )
 STAFF = (
-    r"(?:an?|the|our|your)(?: own)?(?: in - house)?(?: \w+)? (?:engineer|technician|team|driver|plumber|"
-    r"electrician|colleague|specialist|manager|nurse|doctor|handler|adviser|advisor|surveyor|fitter|"
-    r"department|courier)|(?:he|she|they)"
+    r"(?:(?:an?|the|our|your)(?: own)?(?: in - house)?(?: \w+)? (?:engineer|technician|team|driver|"
+    r"plumber|electrician|colleague|specialist|manager|nurse|doctor|handler|adviser|advisor|"
+    r"surveyor|fitter|department|courier)|he|she|they)"
 )
 
 
@@ -541,7 +546,9 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
     r = res.remedy
     found = None
     if sent.has(
-        rf"\b{WE} {WILL} {ADV}(?:{r})\b(?! (?:you )?(?:back|on hold|through to))|"
+        rf"(?<!before )(?<!once )(?<!until )(?<!after )(?<!so )(?<!if )(?<!then )"
+        rf"\b{WE} {WILL} {ADV}(?:{r}|take (?:\S+ ){{1,3}}off|take care of)\b"
+        rf"(?! (?:you )?(?:back|on hold|through to))|"
         rf"\b{WE} {WILL} {ADV}(?:look (?:that|it|this|into)|check with|get (?:it|that|this|them|"
         rf"you|someone|an? \w+) (?:\w+ )?(?:{res.remedy_done}|out|sorted|booked|fixed|over))|"
         rf"\blet me {ADV}(?:{r})\b(?! (?:you )?(?:back|on hold|through))|"
@@ -551,7 +558,8 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
     ) and not sent.has(r"\b(?:i|we) could n't|\b(?:i|we) ca n't|\b(?:i|we) could (?:see|tell|hear)"):
         found = "en.solution.agent_remedy"
     elif sent.has(
-        rf"\b{WE} (?:'ve|have|'m|am|'re|are) {ADV}(?:{r})\b|"
+        rf"\b{WE} (?:'ve|have) {ADV}(?:{res.remedy_past})\b|\b{WE} (?:'m|am|'re|are) {ADV}"
+        rf"(?:{res.remedy_ing})\b|"
         rf"\b(?:it|that|this|they|those|you|your \w+(?: \w+)?|the \w+) (?:'s|is|'re|are|has|have|"
         rf"'ve) (?:now |all |just |been |already )*(?:{res.remedy_done})\b(?! (?:by|because|when))"
     ) and not sent.has(r"\bwas\b|\bwere\b") and not sent.is_question:
@@ -623,10 +631,19 @@ def _collaboration(doc: Doc, sent: Sent) -> None:
 
 def _expectation(doc: Doc, sent: Sent) -> None:
     """What happens next and when (rule 8): a next step and a time anchor in one sentence."""
-    if sent.is_question or not sent.has(TIME_ANCHOR):
+    if sent.is_question:
         return
-    future = sent.find(FUTURE)
-    if future is None:
+    # A time inside a condition ("if it hasn't helped in 30 days") is not when anything happens.
+    text = re.sub(r"\bif\b[^,;]*", "", sent.text)
+    anchor = re.search(rf"(?<![\w'])(?:{TIME_ANCHOR})(?![\w])", text)
+    if anchor is None:
+        return
+    # A span ("within two hours") is forward-looking by itself unless the sentence is past.
+    span_only = re.match(r"within|in |up to", anchor.group(0)) and not re.search(
+        r"\b(?:was|were|did|had|last|ago)\b", text
+    )
+    contact = has_tag(doc, "follow_up", within=sent.span)
+    if re.search(rf"(?<![\w'])(?:{FUTURE})(?![\w])", text) is None and not span_only and not contact:
         return
     # A deadline on the customer, opening hours, or when terms change is not a next step.
     if sent.has(
@@ -649,7 +666,7 @@ def _follow_up(doc: Doc, sent: Sent) -> None:
     )
     m = sent.find(
         rf"(?:^|\b)([\w' -]{{0,40}}?) (?:'ll|will|can|'m going to|is going to|are going to|"
-        rf"'re going to|shall|'d) (?:\w+ ){{0,3}}?(?:{contact})"
+        rf"'re going to|shall|'d) (?:[\w ']{{0,50}} and )?(?:\w+ ){{0,3}}?(?:{contact})"
     )
     if m is None:
         return
@@ -726,8 +743,8 @@ def refine(doc: Doc, pack: RulePack) -> None:
         _restating(doc, sent, prev, prev_words)
         _solution(doc, sent, res)
         _collaboration(doc, sent)
-        _expectation(doc, sent)
         _follow_up(doc, sent)
+        _expectation(doc, sent)
         _demanding(doc, sent, res)
         _blaming(doc, sent, res)
     # A follow-up call by itself is not a remedy (a call back is not a fix).
