@@ -35,7 +35,7 @@ def render_call(call: AnalysedCall, *, width: int = 100) -> str:
 
     Args:
         call: An analysed call (see :func:`verbalkit.patterns.detect`).
-        width: Maximum line width in characters.
+        width: Maximum line width in characters (at least 44 is used).
 
     Returns:
         The text, ending with a newline.
@@ -91,7 +91,7 @@ def render_call(call: AnalysedCall, *, width: int = 100) -> str:
     for e in call.events:
         where = _event_where(e, stamps)
         lead = f"  {where:<{stamp_width}}  {e.pattern:<18}  "
-        body = textwrap.wrap(e.message, max(width - len(lead), MIN_TEXT_WIDTH)) or [""]
+        body = textwrap.wrap(e.message, max(width - len(lead), 12)) or [""]
         out.append(lead + body[0])
         out += [" " * len(lead) + line for line in body[1:]]
     return "\n".join(line.rstrip() for line in out) + "\n"
