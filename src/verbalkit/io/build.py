@@ -66,9 +66,17 @@ def build_transcript(raw: RawCall, opts: ReadOptions) -> Transcript:
         *language_warnings,
     ]
     if opts.strict and warnings:
-        more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
+        problems = [
+            *turn_warnings,
+            *(
+                Problem(raw.where, w)
+                for w in (*raw.warnings, *mapping.warnings, *language_warnings)
+            ),
+        ]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        first = problems[0]
         raise TranscriptError(
-            raw.path, f"{warnings[0]}{more} [--strict: warnings are errors]", where=raw.where
+            raw.path, f"{first.message}{more} [--strict: warnings are errors]", where=first.where
         )
     data: dict[str, object] = {
         "call_id": raw.call_id,
