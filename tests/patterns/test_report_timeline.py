@@ -89,7 +89,7 @@ def test_long_text_is_cut(sv_call: str) -> None:
     assert text_lines[-1].endswith("…")
 
 
-@pytest.mark.parametrize("width", [60, 80, 100, 140])
+@pytest.mark.parametrize("width", [44, 60, 80, 100, 140])
 def test_width_is_respected(width: int) -> None:
     c = detect(
         turns(
