@@ -86,6 +86,7 @@ def _jsonl_lines(
     src: TextSource, lines: Iterator[tuple[int, str]]
 ) -> Iterator[RawCall | TranscriptError]:
     seen = 0
+    stem = src.stem
     for number, line in lines:
         if not line.strip():
             continue
@@ -99,7 +100,7 @@ def _jsonl_lines(
             )
             continue
         try:
-            yield parse_call(data, src.name, default_id=f"{src.stem}-{number}", where=where)
+            yield parse_call(data, src.name, default_id=f"{stem}-{number}", where=where)
         except TranscriptError as err:
             yield err
     if not seen:

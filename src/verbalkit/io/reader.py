@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 from verbalkit.errors import TranscriptError, UnsupportedLanguageError
 from verbalkit.io.build import build_transcript
@@ -227,14 +227,16 @@ def _open(item: Source) -> TextSource:
     return open_source(os.fspath(item))
 
 
-def _reopener(item: Source) -> Any:
-    if hasattr(item, "read"):
-        return None
-    return lambda: open_source(os.fspath(item))
+def _reopener(item: Source) -> Callable[[], TextSource] | None:
+    """A way to read a file again (CSV checks call ids first); None for streams."""
+    if isinstance(item, str | os.PathLike):
+        path = os.fspath(item)
+        return lambda: open_source(path)
+    return None
 
 
 def _raw_calls(
-    src: TextSource, opts: ReadOptions, reopen: Any
+    src: TextSource, opts: ReadOptions, reopen: Callable[[], TextSource] | None
 ) -> Iterator[RawCall | TranscriptError]:
     fmt = detect_format(src.suffix, src.head, opts.format)
     if fmt is None:
@@ -251,7 +253,7 @@ def _raw_calls(
 
 
 def _dispatch(
-    src: TextSource, fmt: str, opts: ReadOptions, reopen: Any
+    src: TextSource, fmt: str, opts: ReadOptions, reopen: Callable[[], TextSource] | None
 ) -> Iterator[RawCall | TranscriptError]:
     if fmt in ("json", "transcribe", "whisper"):
         from verbalkit.io.jsonfmt import read_json
