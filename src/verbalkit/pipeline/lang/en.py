@@ -246,6 +246,10 @@ def _fix_sentences(doc: Doc) -> bool:
     """
     punctuated = any(t.text in TERMINALS or t.text.endswith(("?", "!")) for t in doc)
     if not punctuated:
+        # "I don't know how…", "I wonder what…": an embedded clause, not a new question.
+        for i, token in enumerate(doc):
+            if i > 0 and token.is_sent_start and doc[i - 1].lower_ in EMBEDDERS:
+                token.is_sent_start = False
         return False
     for i, token in enumerate(doc):
         if i == 0:
@@ -255,6 +259,16 @@ def _fix_sentences(doc: Doc) -> bool:
         token.is_sent_start = after_terminal and not token.is_punct
     return True
 
+
+#: Words after which a wh-word opens an embedded clause ("I don't know how young…").
+EMBEDDERS = frozenset(
+    "know knew wonder wondering wondered understand see tell ask asked idea sure about is was "
+    "of on to matter decide figure explain show remember forget learn find out that's "
+    "guess think imagine believe".split()
+)
+#: After a wh-word, these make a direct question ("what did…", "who's…"); "what they do is…"
+#: and "who cooks" are not questions.
+INVERSION = frozenset("'s 're 'd 'll 've happened happens happen else".split())
 
 SUBORDINATE = re.compile(r"^(?:\W+ )?(?:when|if|once|while|whenever|as soon as|before|after)\b")
 
@@ -277,6 +291,8 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
             if not any(t.text == "?" for t in span):
                 continue
         found = classify(target, lex, "en")
+        if found is not None and not _is_real_question(target, found[1], lex):
+            found = None
         if found is None:
             found = _statement_question(sent)
         if found is None and not punctuated:
@@ -287,6 +303,30 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
         if found is not None:
             behaviour, rule, confidence = found
             add_tag(doc, span, str(getattr(behaviour, "value", behaviour)), rule, confidence)
+
+
+def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
+    """Reject question readings that need a "?" or inversion and have neither."""
+    if any(t.text == "?" for t in span):
+        return True
+    toks = [t.lower_ for t in span if not t.is_punct]
+    while toks and toks[0] in lex.fillers:
+        toks = toks[1:]
+    if rule.endswith(("wh_open", "wh_one_fact")):
+        # "What they do is…", "who cooks": a wh-word without inversion is a relative clause.
+        nxt = toks[1:3]
+        return bool(nxt) and (
+            nxt[0] in lex.v1_verbs
+            or nxt[0] in INVERSION
+            or (len(nxt) > 1 and nxt[1] in lex.v1_verbs | INVERSION)
+        )
+    if rule.endswith("tag_question"):
+        # A one-word tail ("…, okay", "that's all right") is a question only with "?".
+        tail = next((p for p in lex.tag_questions if tuple(toks[-len(p) :]) == p), ())
+        return len(tail) > 1
+    if rule.endswith("request_to_explain"):
+        return "do n't tell" not in " ".join(toks)
+    return True
 
 
 def _statement_question(sent: Sent) -> tuple[str, str, float] | None:
@@ -304,17 +344,28 @@ def _statement_question(sent: Sent) -> tuple[str, str, float] | None:
     return None
 
 
+ADVERBS = frozenset(
+    "what which who where when how why not if whether just still also always never really all "
+    "then so and but or usually even ever".split()
+)
+
+
 def _asr_tail_question(span: Span, lex: Lexicons) -> Span | None:
     """A yes/no question run on after a statement in unpunctuated text ("… is that your door")."""
+    if any(t.is_punct for t in span.doc):
+        return None
     words = [t for t in span if not t.is_punct]
-    aux = lex.v1_verbs
+    aux = lex.v1_verbs & {"is", "are", "was", "were", "do", "does", "did", "can", "could", "have"}
     for k in range(len(words) - 2, 1, -1):
         tok, subj, before = words[k], words[k + 1], words[k - 1]
         if tok.lower_ not in aux or subj.lower_ not in {"you", "that", "it", "this", "there"}:
             continue
-        if before.lower_ in lex.subjects or before.lower_ in aux or before.lower_ in {
-            "what", "which", "who", "where", "when", "how", "why", "not", "if", "whether",
-        }:
+        if (
+            before.lower_ in lex.subjects
+            or before.lower_ in lex.v1_verbs
+            or before.lower_.endswith("ly")
+            or before.lower_ in ADVERBS
+        ):
             return None
         tail = words[k:]
         if len(tail) > 8 or any(t.lower_ in aux for t in tail[2:]):
@@ -388,11 +439,14 @@ def situation(res: Res) -> str:
     """The agent judges the customer's situation as hard: "that's awful", "what a nightmare"."""
     intens = r"(?:(?:really|so|very|incredibly|quite|such|a bit|pretty|absolutely|truly|genuinely) )*"
     return (
-        rf"(?:that|this|it|which)(?: 's| is| must be| must have been| sounds| 's been| was| would be|"
-        rf" can be| must feel)(?: like)? {intens}(?:an? )?{intens}{res.symp}"
+        rf"(?:(?:that|this)(?: 's| is| must be| must have been| sounds| 's been| was| would be|"
+        rf" can be| must feel)|it(?: must be| must have been| sounds| must feel))(?: like)? "
+        rf"{intens}(?:an? )?{intens}{res.symp}(?! (?:to|for me|lot|question|part|one))"
+        rf"|a lot of (?:pressure|stress|worry|hassle|upheaval|disruption) (?:to|for|on)"
         rf"|what an? {intens}{res.symp}|(?:an?|such an?) {intens}{res.symp} (?:surprise|time|"
         rf"experience|shock|situation|start|thing|position|week|day|morning)"
-        rf"|(?:a|such a) long time to|a lot to (?:deal|be dealing|cope|handle|take in|go through)"
+        rf"|(?:that 's|that is|is) (?:a |such a )?(?:really |very )?long time to (?:be|wait|go|"
+        rf"sit|put up)|a lot to (?:deal|be dealing|cope|handle|take in|go through)"
         rf"|^(?:\W+ )?oh no|poor you|poor thing|not what you need|no fun|"
         rf"^(?:\W+ )?{NUM} \w+ (?:of|at|with|without) [\w ]{{2,30}} (?:is|'s|that 's) {intens}(?:an? )?"
         rf"{intens}(?:{res.symp}|long|too long|exhausting)"
@@ -419,7 +473,7 @@ def _sympathy(doc: Doc, sent: Sent, res: Res) -> None:
         r"you did (?:the right thing|nothing wrong)|(?:it 's|that 's) not your fault|"
         r"i (?:really )?hope (?:he|she|you|they|your|the little|things)[\w ' ]{0,30}"
         r"(?:better|well|soon|recover|okay|ok|alright)|get well soon|take care of (?:yourself|"
-        r"yourselves|him|her|them)|^(?:\W+ )?take care|we 'll (?:get (?:this|it|that|you) sorted|"
+        r"yourselves)|^(?:\W+ )?take care(?: of yourself)?(?: \W)?$|we 'll (?:get (?:this|it|that|you) sorted|"
         r"sort (?:this|it) out)|you 're in (?:good|safe) hands|one step at a time|thank goodness|glad (?:you|he|she|"
         r"they) (?:'re|are|is) (?:ok|okay|safe|alright)"
     )
@@ -459,8 +513,10 @@ def _restating(doc: Doc, sent: Sent, prev: _PrevTurn | None, prev_words: set[str
         r"if i (?:'ve|have) (?:understood|got) (?:you|that|this|it)|if i understand (?:you|"
         r"correctly|right)|(?:just )?to (?:check|confirm|make sure) (?:i 've|i have|that i|i)"
         r" (?:got|understood|understand)|let me (?:check|make sure) i 've|am i right (?:in thinking|"
-        r"that)|(?:so )?what (?:you 're|you are) saying is|you 're saying|in other words|"
-        r"what i 'm hearing|(?:it )?(?:sounds|seems) (?:like|as if|as though)|have i got (?:that|this|it)"
+        r"that)|(?:so )?what (?:you 're|you are) saying is|^(?:\W+ )?(?:so )?you 're saying (?:that |the |it |"
+        r"you |he |she |they )|in other words|"
+        r"what i 'm hearing|(?:it )?(?:sounds|seems) (?:like|as if|as though) (?:you|your)|"
+        r"have i got (?:that|this|it)"
         r" right|did i (?:get|understand) (?:that|you) right"
     ):
         rule = "en.restating.reflection_phrase"
@@ -471,24 +527,30 @@ def _restating(doc: Doc, sent: Sent, prev: _PrevTurn | None, prev_words: set[str
         if m is not None:
             rest = sent.text[m.end() :]
             consequence = re.match(
-                r"(?:i|we|let|if|what|how|why|when|where|who|which|please|is|are|do|does|can|could|"
-                r"would|just|that 's why|the next|in that case|yes|no|basically|now|at this|"
+                r"(?:i|we|let|if|what|how|why|when|where|who|which|please|is|are|do|does|did|was|"
+                r"were|have|has|will|can|could|would|just|that 's why|the next|in that case|yes|no|"
+                r"basically|now|at this|you know|,|uh|um|anyway|then|far|much|many|long|"
                 r"you (?:'ll|will|need|have to|must|should|can|could|wo n't))\b",
                 rest,
             )
             own = content_words(rest)
-            if not consequence and (own & prev_words or rest.startswith(("you ", "your "))):
+            # "So you…" with no shared word is still a paraphrase when the customer said something.
+            said_something = prev is not None and not prev.is_question and len(prev_words) >= 3
+            if not consequence and said_something and (
+                own & prev_words or rest.startswith(("you ", "your "))
+            ):
                 rule = "en.restating.so_marker"
-        elif prev is not None and not prev.is_question and not sent.is_question:
+        elif prev is not None and not prev.is_question and not sent.is_question and len(prev_words) >= 4:
             own = content_words(sent.text)
             shared = own & prev_words
             echo_ack = sent.has(r"(?:,|-) (?:got it|okay|ok|right|noted|understood|i see)(?: \W)?$")
+            generic = r"you know|you see|you can|you could|you get|you 've got|you have to|you mean"
             you_paraphrase = (
                 not has_tag(doc, "sympathy", within=sent.span)
-                and sent.has(r"\byou(?:r| 've| 're| were| had| have)?\b")
+                and re.search(r"\byou(?:r| 've| 're| were| had| have)?\b", re.sub(generic, "", sent.text))
                 and not sent.has(
-                    r"\b(?:i|we)\b|'ll|will|can|could|should|need|have to|must|would|please|"
-                    r"thank|sorry|if you"
+                    r"\b(?:i|we|me|my|us|our)\b|'ll|will|can|could|should|need|have to|must|would|"
+                    r"please|thank|sorry|if you|because|^(?:\W+ )?(?:and|but|or|so|because|when)\b"
                 )
                 and len(shared) >= 2
             )
@@ -532,7 +594,7 @@ INFO_VERBS = (
     r"(?:send|provide|give|fill|sign|upload|show|prove|bring|email|tell|confirm|pay|get (?:a|an|"
     r"the) (?:crime|police|reference|report|receipt|letter|note|certificate)|complete|submit "
     r"(?:the|a|your) (?:form|documents|proof|evidence|receipt)|attach|post|scan|print|wait|read|"
-    r"accept|agree|keep|answer|verify)"
+    r"accept|agree|keep|answer|verify|report|register|declare|notify|inform|let us know)"
 )
 STAFF = (
     r"(?:(?:an?|the|our|your)(?: own)?(?: in - house)?(?: \w+)? (?:engineer|technician|team|driver|"
@@ -665,7 +727,7 @@ def _follow_up(doc: Doc, sent: Sent) -> None:
         r"drop you (?:a|an) |give you (?:a|an) (?:ring|call|bell|update)|(?:call|ring|phone) you back"
     )
     m = sent.find(
-        rf"(?:^|\b)([\w' -]{{0,40}}?) (?:'ll|will|can|'m going to|is going to|are going to|"
+        rf"(?:^|\b)([\w' -]{{0,40}}?)(?: ,)? (?:'ll|will|can|'m going to|is going to|are going to|"
         rf"'re going to|shall|'d) (?:[\w ']{{0,50}} and )?(?:\w+ ){{0,3}}?(?:{contact})"
     )
     if m is None:
@@ -750,7 +812,7 @@ def refine(doc: Doc, pack: RulePack) -> None:
     # A follow-up call by itself is not a remedy (a call back is not a fix).
     for span in tags(doc, "solution"):
         if has_tag(doc, "follow_up", within=span) and not Sent(span).has(
-            rf"(?:{res.remedy})\b(?! (?:you )?back)(?! you)"
+            rf"(?:{res.remedy})\b(?! (?:you )?back)(?! you)|check with|look into|look (?:that|it) up"
         ):
             remove_tags(doc, "solution", within=span)
 
