@@ -50,7 +50,9 @@ def main() -> int:
             n_calls += 1
             n_utts += len(item.utterances)
     read_s = time.perf_counter() - t0
-    print(f"read     {n_calls:>6} calls ({n_failed} failed), {n_utts} utterances in {read_s:6.1f} s")
+    print(
+        f"read     {n_calls:>6} calls ({n_failed} failed), {n_utts} utterances in {read_s:6.1f} s"
+    )
     print(f"         {n_calls / read_s:8.0f} calls/s, peak RSS {peak_mb():.0f} MB")
 
     t0 = time.perf_counter()

@@ -72,7 +72,7 @@ def _rows(call: AnalysedCall, kind: FrameKind) -> list[dict[str, object]]:
             for t in u.tags
         ]
     if kind == "utterances":
-        rows = []
+        rows: list[dict[str, object]] = []
         for u in call.utterances:
             counts = {label: 0 for label in UTTERANCE_COLUMNS[10:]}
             for t in u.tags:
