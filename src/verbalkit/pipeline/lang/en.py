@@ -293,6 +293,17 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
         found = classify(target, lex, "en")
         if found is not None and not _is_real_question(target, found[1], lex):
             found = None
+        # "So on that day, what were…", "I'm curious, what do you…": the question follows a
+        # lead-in clause; type it by the clause after the comma.
+        if found is not None and found[1].endswith("question_mark"):
+            for tok in target:
+                if tok.text == "," and tok.i + 1 < target.end:
+                    clause = doc[tok.i + 1 : target.end]
+                    better = classify(clause, lex, "en")
+                    if better and not better[1].endswith("question_mark"):
+                        if _is_real_question(clause, better[1], lex):
+                            found = better
+                            break
         if found is None:
             found = _statement_question(sent)
         if found is None and not punctuated:
@@ -501,7 +512,9 @@ class _PrevTurn:
         )
 
 
-def _restating(doc: Doc, sent: Sent, prev: _PrevTurn | None, prev_words: set[str]) -> None:
+def _restating(
+    doc: Doc, sent: Sent, prev: _PrevTurn | None, prev_words: set[str], res_feeling: str
+) -> None:
     """Giving back the customer's content: "So…", "It sounds like…", echoes, paraphrases."""
     if sent.has(
         r"as i (?:said|mentioned|explained)|like i said|i said|i (?:just )?mentioned|"
@@ -540,13 +553,14 @@ def _restating(doc: Doc, sent: Sent, prev: _PrevTurn | None, prev_words: set[str
                 own & prev_words or rest.startswith(("you ", "your "))
             ):
                 rule = "en.restating.so_marker"
-        elif prev is not None and not prev.is_question and not sent.is_question and len(prev_words) >= 4:
+        elif prev is not None and not prev.is_question and len(prev_words) >= 3:
             own = content_words(sent.text)
             shared = own & prev_words
             echo_ack = sent.has(r"(?:,|-) (?:got it|okay|ok|right|noted|understood|i see)(?: \W)?$")
             generic = r"you know|you see|you can|you could|you get|you 've got|you have to|you mean"
             you_paraphrase = (
-                not has_tag(doc, "sympathy", within=sent.span)
+                not sent.is_question
+                and not has_tag(doc, "sympathy", within=sent.span)
                 and re.search(r"\byou(?:r| 've| 're| were| had| have)?\b", re.sub(generic, "", sent.text))
                 and not sent.has(
                     r"\b(?:i|we|me|my|us|our)\b|'ll|will|can|could|should|need|have to|must|would|"
@@ -554,8 +568,17 @@ def _restating(doc: Doc, sent: Sent, prev: _PrevTurn | None, prev_words: set[str
                 )
                 and len(shared) >= 2
             )
+            you_state = sent.has(
+                r"^(?:\W+ )?(?:(?:ok|okay|right|mm|yeah|and|oh) (?:,? )?)*(?:you 're|you are|you were|"
+                r"you 've been|you feel|you felt|you want|you wanted|you do n't|you did n't|you sound|"
+                r"you seem|you think|you thought|you had|you 've had|you got)\b"
+                r"(?! (?:booked|entitled|welcome|all set|covered|eligible|right|correct|through|"
+                r"on hold|going to|able|allowed|due))"
+            )
             if echo_ack and len(shared) >= 1:
                 rule = "en.restating.echo_acknowledgement"
+            elif you_state and (shared or sent.has(res_feeling)):
+                rule = "en.restating.you_paraphrase"
             elif you_paraphrase:
                 rule = "en.restating.you_paraphrase"
     if rule is not None:
@@ -802,7 +825,7 @@ def refine(doc: Doc, pack: RulePack) -> None:
         _sympathy(doc, sent, res)
     _sorry(doc, sents, whole, res)
     for sent in sents:
-        _restating(doc, sent, prev, prev_words)
+        _restating(doc, sent, prev, prev_words, res.feeling)
         _solution(doc, sent, res)
         _collaboration(doc, sent)
         _follow_up(doc, sent)
