@@ -68,7 +68,9 @@ PUNCT_CHARS = ".,?!;"
 TERMINALS = frozenset({".", "!", "?", "…", "...", ";"})
 QUESTION_LABELS = ("open_question", "closed_question")
 
-WH_WORDS = frozenset({"vad", "vem", "vilken", "vilket", "vilka", "när", "var", "vart", "hur", "varför"})
+WH_WORDS = frozenset(
+    {"vad", "vem", "vilken", "vilket", "vilka", "när", "var", "vart", "hur", "varför"}
+)
 SECOND_PERSON = frozenset({"du", "ni", "dig", "er", "din", "ditt", "dina", "era", "ert"})
 FIRST_PERSON = frozenset({"jag", "vi", "mig", "oss", "vår", "vårt", "våra", "min", "mitt", "mina"})
 AGENT_SUBJECTS = frozenset({"jag", "vi"})
@@ -87,15 +89,18 @@ MODALS = frozenset({"måste", "får", "behöver"})
 NOT_OBLIGATION = frozenset(
     {"ha", "vara", "inte", "gärna", "en", "ett", "den", "det", "de", "dem", "svar", "tillbaka"}
 )
-OBLIGATION_SKIP = frozenset({"själv", "själva", "tyvärr", "nog", "då", "alltså", "också", "istället"})
+OBLIGATION_SKIP = frozenset(
+    {"själv", "själva", "tyvärr", "nog", "då", "alltså", "också", "istället"}
+)
 DOCUMENT_WORDS = (
     "polisanmälan", "kvitto", "intyg", "underlag", "bild", "foto", "kopia", "lönebesked",
     "läkarintyg", "kontoutdrag",
 )  # fmt: skip
-REDIRECT_WORDS = (
-    "kontakta", "vänd", "vända", "mina sidor", "e-tjänst", "webbplats", "hemsida",
-    "blankett", "post", "ta med", "mottagaren",
-)  # fmt: skip
+#: A demand that sends the customer elsewhere is a (blunt) solution too (AMB:blunt-redirect).
+REDIRECT = re.compile(
+    r"\b(?:kontakta|vänd dig|vända dig|mina sidor|e-tjänst\w*|webbplats\w*|hemsida\w*|post"
+    r"|(?:ta|ordna|prata|lösa|reda ut|göra upp)(?: \w+){0,2} med|hos)\b"
+)
 
 DAYS = "måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
 MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
@@ -126,7 +131,10 @@ IRREGULAR_PAST = frozenset(
 STATIVE = frozenset({"vara", "ha", "finnas", "heta", "gälla"})
 #: Adverbs that may stand between a particle verb and its particle ("lägger jag också på").
 PARTICLE_SKIP = frozenset({"jag", "vi", "också", "även", "gärna", "nu", "direkt", "då", "bara"})
-PARTICLES = frozenset({"in", "upp", "till", "på", "av", "om", "ut", "med", "tillbaka", "ner", "bort"})
+PARTICLES = frozenset(
+    {"in", "upp", "till", "på", "av", "om", "ut", "med", "tillbaka", "ner", "bort"}
+)
+CLAUSE_JOINS = frozenset({"och", "men", "så", "eftersom", "innan", "fast"})
 #: Contact verbs: a remedy when we contact someone else for the customer, follow-up when "dig".
 CONTACT_FOR = frozenset({"ringa", "kontakta", "påminna", "mejla", "maila"})
 
@@ -218,7 +226,9 @@ def core(span: Span, w: Words) -> list[Token]:
     """Word tokens after leading fillers ("okej, ja, så vad hände" keeps "så vad hände")."""
     toks = word_tokens(span)
     i = 0
-    while i < len(toks) - 1 and toks[i].lower_ in w.fillers and toks[i].lower_ not in ("så", "alltså"):
+    while (
+        i < len(toks) - 1 and toks[i].lower_ in w.fillers and toks[i].lower_ not in ("så", "alltså")
+    ):
         i += 1
     return toks[i:]
 
@@ -420,6 +430,8 @@ def remedy_verb(toks: list[Token], i: int, w: Words) -> bool:
         return nxt in PARTICLES
     if forms & {"hjälpa"}:  # a concrete offer, not "jag hjälper dig med allt"
         return nxt in ("dig", "er") and "att" in after[1:3]
+    if forms & {"lösa", "fixa", "ordna", "reda"}:  # "vi löser det" reassures, names no remedy
+        return nxt not in ("det", "detta", "allt", "ut", "")
     if forms & CONTACT_FOR:  # calling the shop for the customer; "ringer dig" is follow-up
         return nxt not in ("dig", "er", "upp", "tillbaka", "")
     return True
@@ -442,7 +454,9 @@ def solution_slug(unit: Span, toks: list[Token], w: Words, question: bool) -> st
         return "self_help"
     if has_phrase(text, "prova att", "försök att", "testa att"):
         return "self_help"
-    if re.search(r"\b(?:ligger|finns) (?:\w+ )?på (?:vår|er|våra)? ?(?:webbplats|hemsida|mina sidor)", text):
+    if re.search(
+        r"\b(?:ligger|finns) (?:\w+ )?på (?:vår|er|våra)? ?(?:webbplats|hemsida|mina sidor)", text
+    ):
         return "where_to_fix"
     if re.search(r"\bdu har rätt till\b", text) or re.search(r"\bfå tillbaka\b", text):
         return "where_to_fix"
@@ -470,13 +484,21 @@ def collaboration(toks: list[Token], question: bool, w: Words) -> str | None:
         return "open"
     if re.search(r"\bvad (?:du|ni) (?:tycker|själv tycker) (?:att )?(?:vi|jag) ska\b", text):
         return "open"
-    if re.search(r"\b(?:vad|vilken|vilket|vilka|när|hur) (?:\w+ ){0,3}(?:som )?passar (?:dig|er)\b", text):
+    if re.search(
+        r"\b(?:vad|vilken|vilket|vilka|när|hur) (?:\w+ ){0,3}(?:som )?passar (?:dig|er)\b", text
+    ):
         return "closed"
     if re.search(r"\bvad (?:föredrar|vill|önskar) (?:du|ni)\b", text):
         return "closed"
-    if re.search(r"\b(?:vad|vilken|hur) (?:\w+ ){0,2}(?:skulle|vore) (?:\w+ ){0,3}(?:rimlig|rimligt|bäst|bästa)\b", text):
+    if re.search(
+        r"\b(?:vad|vilken|hur) (?:\w+ ){0,2}(?:skulle|vore) (?:\w+ ){0,3}(?:rimlig|rimligt|bäst|bästa)\b",
+        text,
+    ):
         return "closed"
-    if re.search(r"\bvill (?:du|ni) (?:hellre |helst )?(?:att (?:vi|jag)|ha)\b", text) and " eller " in f" {text} ":
+    if (
+        re.search(r"\bvill (?:du|ni) (?:hellre |helst )?(?:att (?:vi|jag)|ha)\b", text)
+        and " eller " in f" {text} "
+    ):
         return "closed"
     return None
 
@@ -487,13 +509,37 @@ def expectation(doc: Doc, unit: Span, toks: list[Token], w: Words) -> bool:
         return False
     if is_question(doc, unit):  # a time offered, not yet agreed (dev-set addition, rule 8)
         return False
-    if FUTURE_CUE.search(text):
-        return True
-    # Past events ("ändrades den 1 april") and states ("systemet är segt i dag") are not
-    # what happens next: it takes an event verb in the present.
-    if any(is_past(t) for t in toks):
-        return False
-    return any(present_event(t) for t in toks)
+    # Judge the clause that holds the time: "Priset ändrades den 1 april, så det nya blir…"
+    # is a past date; "Jag ringer dig på måndag och hör hur det gick" is a next step.
+    for clause in clauses(unit):
+        ctext = " ".join(lows(clause))
+        anchor = TIME_ANCHOR.search(ctext)
+        if not anchor:
+            continue
+        verbs = clause if any(verbish(t) for t in clause) else toks
+        if any(is_past(t) for t in verbs) and not FUTURE_CUE.search(ctext):
+            continue
+        if FUTURE_CUE.search(ctext) or any(present_event(t) for t in verbs):
+            return True
+        # A span or a deadline-like anchor ("inom två bankdagar", "senast") is itself future.
+        if re.match(r"(?:inom|senast|om|upp till)\b", anchor.group(0)):
+            return True
+    return False
+
+
+def clauses(unit: Span) -> list[list[Token]]:
+    """Split a unit at commas and clause-joining conjunctions."""
+    out: list[list[Token]] = [[]]
+    for token in unit:
+        if token.text == "," or (token.lower_ in CLAUSE_JOINS and out[-1]):
+            out.append([])
+        if not token.is_punct and not token.is_space:
+            out[-1].append(token)
+    return [c for c in out if c]
+
+
+def verbish(token: Token) -> bool:
+    return is_past(token) or present_event(token) or token.lemma_.lower() in STATIVE
 
 
 def present_event(token: Token) -> bool:
@@ -523,9 +569,13 @@ def follow_up(toks: list[Token], w: Words) -> bool:
             obj = [x for x in nxt if x not in ("upp", "jag", "vi", "tillbaka", "till")]
             if obj[:1] and obj[0] in ("dig", "er"):
                 return True
-            if word.startswith("återkom") and (before in AGENT_SUBJECTS or nxt[:1] in (["jag"], ["vi"])):
+            if word.startswith("återkom") and (
+                before in AGENT_SUBJECTS or nxt[:1] in (["jag"], ["vi"])
+            ):
                 return True
-        if word == "hör" and contains(nxt, (("av", "mig"), ("av", "oss"), ("jag", "av"), ("vi", "av"))):
+        if word == "hör" and contains(
+            nxt, (("av", "mig"), ("av", "oss"), ("jag", "av"), ("vi", "av"))
+        ):
             return True
         if word == "hör" and i > 0 and low[i - 1] in w.inhouse and nxt[:2] == ["av", "sig"]:
             return "till" in nxt or "dig" in low[i:]
@@ -567,18 +617,24 @@ def blaming(toks: list[Token], w: Words) -> str | None:
         " som " in f" {text} " or fault or "deras" in low
     ):
         return "shift_fault"
-    if re.search(r"\b(?:det är|det var|är det|var det) (?!vi\b|jag\b|du\b|ni\b)(?:\w+ ){1,3}som\b", text) and fault:
-        if not any(x in FIRST_PERSON for x in low if x not in ("vi",)) or "inte vi" in text:
-            return "shift_fault"
-    if fault and re.search(r"\b(?:de|dom)\b", text):
-        if not any(x in ("jag", "vi", "oss") for x in low):
-            return "shift_fault"
-    if re.search(r"\b(?:ligger efter|har slarvat|har struntat|har missat|har glömt)\b", text):
-        if not any(x in ("jag", "vi", "oss") for x in low):
-            return "shift_fault"
+    we = any(x in ("jag", "vi", "oss") for x in low)
+    cleft = re.search(
+        r"\b(?:det är|det var|är det|var det) (?!vi\b|jag\b|du\b|ni\b)(?:\w+ ){1,3}som\b", text
+    )
+    if cleft and fault and (not any(x in FIRST_PERSON - {"vi"} for x in low) or "inte vi" in text):
+        return "shift_fault"  # "det är lagret som har slarvat"
+    if fault and not we and re.search(r"\b(?:de|dom)\b", text):
+        return "shift_fault"  # "de har helt enkelt struntat i…"
+    if not we and re.search(
+        r"\b(?:ligger efter|har slarvat|har struntat|har missat|har glömt)\b", text
+    ):
+        return "shift_fault"
     if re.search(r"\binte (?:är|var) (?:ditt|ert)\b", text):
         return None
-    if re.search(r"\bdu har ju\b|\bditt (?:eget )?fel\b|\bdu har (?:ju )?själv (?:valt|angett|glömt|missat)", text):
+    if re.search(
+        r"\bdu har ju\b|\bditt (?:eget )?fel\b|\bdu har (?:ju )?själv (?:valt|angett|glömt|missat)",
+        text,
+    ):
         return "customer_fault"
     return None
 
@@ -590,7 +646,9 @@ def restating(
     text = " ".join(low)
     if has_phrase(text, "som jag sa", "som jag nämnde", "som sagt"):
         return None
-    if re.search(r"\b(?:om|har) jag (?:förstått|fattat|uppfattat|förstår) (?:dig|er|det) rätt\b", text):
+    if re.search(
+        r"\b(?:om|har) jag (?:förstått|fattat|uppfattat|förstår) (?:dig|er|det) rätt\b", text
+    ):
         return "check_understanding"
     if re.search(r"\bhar jag (?:förstått|fattat|uppfattat) rätt\b", text):
         return "check_understanding"
@@ -599,8 +657,8 @@ def restating(
     own = stems(unit.text, w.stop)
     shared = own & prev_stems
     # In ASR rows a "så" inside a run is mostly "so that"; only a turn-initial one restates.
-    at_turn_start = unit.start == 0 or doc[unit.start - 1].is_punct or (
-        doc[unit.start - 1].lower_ in w.fillers
+    at_turn_start = (
+        unit.start == 0 or doc[unit.start - 1].is_punct or (doc[unit.start - 1].lower_ in w.fillers)
     )
     if len(low) > 1 and low[0] in ("så", "alltså") and low[1] not in WH_WORDS and at_turn_start:
         nxt = low[1]
@@ -628,7 +686,10 @@ def feeling_sympathy(toks: list[Token], w: Words) -> str | None:
     text = " ".join(low)
     if re.search(r"\bförstår (?:jag )?(?:varför|vad|hur det|om)\b", text):
         return None
-    if re.search(r"\b(?:jag|vi) (?:förstår|fattar|kan förstå|förstår verkligen) (?:\w+ )?(?:att|hur) (?:du|ni)\b", text):
+    if re.search(
+        r"\b(?:jag|vi) (?:förstår|fattar|kan förstå|förstår verkligen) (?:\w+ )?(?:att|hur) (?:du|ni)\b",
+        text,
+    ):
         return "understands_feeling"
     if any(x in w.feelings for x in low):
         return "feeling_word"
@@ -699,9 +760,9 @@ def refine(doc: Doc, pack: RulePack) -> None:
         if not question and demanding(toks, w):
             tag(doc, unit, "demanding", "obligation", 0.8)
             text = " ".join(low)
-            if any(r in text for r in REDIRECT_WORDS) and not any(d in text for d in DOCUMENT_WORDS):
-                if not re.search(r"\b(?:in )?till oss\b", text):
-                    tag(doc, unit, "solution", "blunt_redirect", 0.65)
+            redirect = REDIRECT.search(text) and not re.search(r"\b(?:in )?till oss\b", text)
+            if redirect and not any(d in text for d in DOCUMENT_WORDS):
+                tag(doc, unit, "solution", "blunt_redirect", 0.65)
 
         blame = blaming(toks, w)
         if blame:

@@ -1,0 +1,246 @@
+"""Swedish rule pack: behaviours, jargon and customer signals on sentences we wrote.
+
+Each table row is (agent text, previous customer turn, expected behaviour labels). The label
+sets are compared exactly, so a row also guards against extra tags. Hard negatives from
+LABELLING.md have their own rows, marked in a comment.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from verbalkit.analysis import tag
+from verbalkit.pipeline.build import get_nlp
+from verbalkit.pipeline.lang.sv import GENERATED_RULES
+from verbalkit.pipeline.packs import load_pack
+from verbalkit.schema import Tag
+
+LANG = "sv"
+BEHAVIOURS = {
+    "open_question",
+    "closed_question",
+    "restating",
+    "sympathy",
+    "apology",
+    "thanking",
+    "solution",
+    "collaboration",
+    "expectation",
+    "follow_up",
+    "demanding",
+    "blaming",
+}
+
+
+@pytest.fixture(scope="session")
+def sv_nlp() -> Language:
+    return get_nlp(LANG)
+
+
+def labels(text: str, prev: str | None = None, role: str = "agent") -> set[str]:
+    return {t.label for t in tag(text, LANG, prev=prev, role=role) if t.label in BEHAVIOURS}
+
+
+CASES: list[tuple[str, str | None, set[str]]] = [
+    # --- questions (rule 1)
+    ("Vad var det som hände när montören kom?", None, {"open_question"}),
+    ("Hur har det fungerat sedan i fredags?", None, {"open_question"}),
+    ("Varför tror du att mätaren visar så mycket?", None, {"open_question"}),
+    ("Berätta gärna hur det började.", None, {"open_question"}),
+    ("Kan du beskriva hur felet visar sig?", None, {"open_question"}),
+    ("Jag undrar hur det märks när du startar bilen.", None, {"open_question"}),
+    ("Har du fått någon bekräftelse på mejlen?", None, {"closed_question"}),
+    ("Är det samma adress som förra gången?", None, {"closed_question"}),
+    ("händer det varje gång du startar datorn", None, {"closed_question"}),  # V1, no "?"
+    ("Vilket datum skickade du reklamationen?", None, {"closed_question"}),  # wh one fact
+    ("Hur länge har lampan lyst rött?", None, {"closed_question"}),  # wh one fact
+    ("Vad är ditt kundnummer?", None, {"closed_question"}),
+    ("Var det på tisdagen eller onsdagen?", None, {"closed_question"}),
+    ("Skulle du kunna mejla en bild på skadan?", None, {"closed_question"}),  # polite request
+    ("Vad tråkigt att höra!", None, {"sympathy"}),  # exclamative, not a question
+    ("Åh vad synd.", None, {"sympathy"}),
+    ("Okej, ett ögonblick så tar jag fram ditt avtal.", None, set()),  # hold turn
+    ("Då ser jag att betalningen har kommit in.", None, set()),  # V2 after "då"
+    # --- restating (rules 2, 3, 4)
+    (
+        "Så elementen i sovrummet har varit kalla sedan i helgen?",
+        "Elementen i sovrummet är iskalla, det har de varit hela helgen.",
+        {"restating", "closed_question"},
+    ),
+    (
+        "Okej, så kortet drogs två gånger för samma köp.",
+        "Kortet har dragits två gånger för samma köp på apoteket.",
+        {"restating"},
+    ),
+    (
+        "Har jag förstått rätt att du aldrig fick någon kallelse?",
+        "Jag fick aldrig någon kallelse till besöket.",
+        {"restating", "closed_question"},
+    ),
+    (
+        "Jag hör att du är orolig för räkningen.",
+        "Jag vet inte hur jag ska betala den här räkningen.",
+        {"restating", "sympathy"},
+    ),
+    # hard negative: the agent's own earlier words are not restating
+    ("Som jag sa nyss skickas kortet till din folkbokföringsadress.", None, set()),
+    # hard negative: "om jag förstår X rätt" about rules, not about the customer
+    ("Om jag förstår reglerna rätt gäller garantin i två år.", "Gäller garantin?", set()),
+    # --- sympathy and apology (rules 4, 5)
+    ("Det låter verkligen jobbigt.", None, {"sympathy"}),
+    ("Jag förstår att du är besviken.", None, {"sympathy"}),
+    ("Ingen fara, vi löser det tillsammans.", None, {"sympathy"}),  # reassurance
+    ("Du måste ha blivit väldigt orolig.", None, {"sympathy"}),  # epistemic måste
+    ("Då förstår jag varför beloppet blev högre.", None, set()),  # förstår about facts
+    ("Jag beklagar verkligen, det är hemskt att bli utsatt för inbrott.", None, {"sympathy"}),
+    ("Jag ber om ursäkt, det var vårt misstag.", None, {"apology"}),
+    ("Det var slarvigt av oss att glömma bort din beställning.", None, {"apology"}),
+    ("Ursäkta, sa du Storgatan eller Strandgatan?", None, {"closed_question"}),  # pardon
+    ("Förlåt, jag menar fredag, inte torsdag.", None, set()),  # self-repair
+    # --- thanking
+    ("Tack för att du hörde av dig om det här.", None, {"thanking"}),
+    ("Tack själv och ha en trevlig kväll.", None, {"thanking"}),  # closing still thanks
+    ("Tack vare kvittot kunde vi hitta köpet direkt.", None, set()),  # tack vare
+    ("Bra att du ringde så snabbt.", None, set()),  # praise, not thanks
+    # --- solution, expectation, follow-up (rules 6, 8, 9)
+    ("Jag skickar en ny laddare till dig.", None, {"solution"}),
+    ("Då krediterar jag hela beloppet på nästa faktura.", None, {"solution", "expectation"}),
+    ("Vi kan ersätta dig med 300 kronor för besväret.", None, {"solution"}),
+    (
+        "Jag kan boka om tiden åt dig, passar det?",
+        None,
+        {"solution", "closed_question"},
+    ),
+    ("Nu är det ombokat.", None, {"solution"}),
+    ("Starta om routern och vänta två minuter.", None, {"solution"}),  # self-help imperative
+    ("Pengarna finns på ditt konto inom två bankdagar.", None, {"expectation"}),
+    ("Du får ett svar från oss senast på torsdag.", None, {"expectation"}),
+    ("Kontoret har öppet till klockan fem i dag.", None, set()),  # opening hours
+    ("Priset höjdes den 1 mars.", None, set()),  # a past date
+    ("Sista dag att skicka in intyget är den 20 maj.", None, set()),  # a deadline
+    ("Jag ringer dig på måndag och hör hur det gick.", None, {"follow_up", "expectation"}),
+    ("Vår rådgivare Lena kontaktar dig i morgon.", None, {"follow_up", "expectation"}),
+    ("Hör av dig till oss igen om felet kommer tillbaka.", None, set()),  # customer calls
+    ("En elektriker som vi anlitar ringer dig för att boka en tid.", None, set()),
+    # --- collaboration (rule 7)
+    ("Vad skulle kännas rimligt för dig?", None, {"collaboration", "closed_question"}),
+    (
+        "Hur skulle du vilja att vi gör med resten av beställningen?",
+        None,
+        {"collaboration", "open_question"},
+    ),
+    (
+        "Vill du att vi skickar en ny vara eller betalar tillbaka pengarna?",
+        None,
+        {"collaboration", "solution", "closed_question"},
+    ),
+    (
+        "Vi kan byta ut hela enheten, vad tycker du om det?",
+        None,
+        {"solution", "collaboration"},
+    ),
+    # --- demanding (rule 6)
+    ("Du måste fylla i blanketten först.", None, {"demanding"}),
+    ("Det får du ordna själv med hyresvärden.", None, {"demanding", "solution"}),
+    ("Vi måste tyvärr beställa en ny del.", None, {"solution"}),  # vi måste
+    ("Det enklaste är om du skickar ett foto på kvittot.", None, set()),  # polite
+    ("Du får en bekräftelse när ordern är packad.", None, set()),  # receiving, not obligation
+    # --- blaming
+    ("Det är budfirman som har slarvat, inte vi.", None, {"blaming"}),
+    ("Du har ju själv angett fel kontonummer.", None, {"blaming"}),
+    ("Elnätet ägs av nätbolaget i din kommun.", None, set()),  # neutral partner
+    ("Det var vi som skickade fel storlek.", None, {"apology"}),  # admission, not blame
+]
+
+
+@pytest.mark.parametrize(("text", "prev", "expected"), CASES)
+def test_behaviours(sv_nlp: Language, text: str, prev: str | None, expected: set[str]) -> None:
+    assert labels(text, prev) == expected
+
+
+JARGON_CASES: list[tuple[str, str | None, list[str]]] = [
+    ("Jag ser en plockavvikelse i WMS:et.", None, ["plockavvikelse", "WMS:et"]),
+    ("Du behöver en ny APN-profil i telefonen.", None, ["APN-profil"]),
+    ("Ärendet ligger hos andra linjen just nu.", None, ["andra linjen"]),
+    ("Jag har lagt en chargeback på köpet.", None, ["chargeback"]),
+    # the customer said it first
+    ("Okej, så VPN:en tappar anslutningen?", "Min VPN kopplar ner hela tiden.", []),
+    ("Har du kvar din router?", None, []),  # a word customers know
+]
+
+
+@pytest.mark.parametrize(("text", "prev", "expected"), JARGON_CASES)
+def test_jargon(sv_nlp: Language, text: str, prev: str | None, expected: list[str]) -> None:
+    found = [t.text for t in tag(text, LANG, prev=prev) if t.label == "jargon"]
+    assert found == expected
+
+
+def test_jargon_suggestion(sv_nlp: Language) -> None:
+    tags = [t for t in tag("Mätaren skickar bara ett schablonvärde.", LANG) if t.label == "jargon"]
+    assert tags and tags[0].suggestion
+
+
+SIGNAL_CASES: list[tuple[str, set[str]]] = [
+    ("Jag är så trött på det här, det är tredje gången jag ringer!", {"emotion"}),
+    ("Paketet kom aldrig fram och pengarna är dragna.", {"problem"}),
+    ("Min internetuppkoppling fungerar inte sedan i går.", {"problem"}),
+    ("Jag är jätteorolig, hyran ska betalas och lönen har inte kommit.", {"emotion", "problem"}),
+    ("Ja, det stämmer.", set()),
+    ("Tack, vad bra.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIGNAL_CASES)
+def test_signals(sv_nlp: Language, text: str, expected: set[str]) -> None:
+    found = {t.label for t in tag(text, LANG, role="customer")}
+    assert found == expected
+
+
+def check_contract(text: str, tags: list[Tag]) -> None:
+    pack = load_pack(LANG)
+    known = (
+        {r.id for r in pack.rules}
+        | GENERATED_RULES
+        | {
+            "sv.jargon.term",
+            "sv.jargon.compound_part",
+            "sv.jargon.code_shape",
+            "sv.problem.trouble_word",
+        }
+    )
+    for t in tags:
+        assert 0 <= t.start <= t.end <= len(text)
+        assert t.text == text[t.start : t.end]
+        assert 0.0 <= t.confidence <= 1.0
+        assert t.rule.startswith("sv.")
+        assert t.rule in known, t.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "prev", "expected"), CASES + [(t, p, set()) for t, p, _ in JARGON_CASES]
+)
+def test_contract(sv_nlp: Language, text: str, prev: str | None, expected: set[str]) -> None:
+    check_contract(text, tag(text, LANG, prev=prev))
+
+
+@pytest.mark.parametrize(("text", "expected"), SIGNAL_CASES)
+def test_contract_customer(sv_nlp: Language, text: str, expected: set[str]) -> None:
+    check_contract(text, tag(text, LANG, role="customer"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "😀😀😀", "123 456 789", "\x00", "?!?", "…", "vad", "så", "tack vare", "du måste"],
+)
+@pytest.mark.parametrize("role", ["agent", "customer"])
+def test_junk_does_not_crash(sv_nlp: Language, text: str, role: str) -> None:
+    check_contract(text, tag(text, LANG, prev=text, role=role))
+
+
+def test_very_long_utterance(sv_nlp: Language) -> None:
+    words = ("så jag skickar en ny router i morgon och du måste ringa oss vad hände " * 700).split()
+    text = " ".join(words[:10_000])
+    tags = tag(text, LANG, prev="routern är trasig")
+    check_contract(text, tags)
+    assert tags
