@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from verbalkit.pipeline.components.common import add_tag, has_tag, remove_tags, tags
 from verbalkit.pipeline.components.questions import Lexicons, classify
 from verbalkit.pipeline.packs import RulePack
+from verbalkit.vocab import Behaviour
 
 #: Rule ids this module writes, besides the pack's own (tests check tags against both).
 GENERATED_RULE_IDS = frozenset(
@@ -100,6 +101,9 @@ def inflect(verb: str) -> set[str]:
         forms |= {verb + "s", verb + "d", verb[:-1] + "ing"}
     elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
         forms |= {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    elif verb.endswith("l") and verb[-2:-1] in "aeiou" and verb[-3:-2] not in "aeiou":
+        # British doubling: cancel -> cancelled, cancelling (and the American forms).
+        forms |= {verb + "s", verb + "ed", verb + "ing", verb + "led", verb + "ling"}
     elif verb.endswith(("s", "sh", "ch", "x", "z")):
         forms |= {verb + "es", verb + "ed", verb + "ing"}
     else:
@@ -216,7 +220,7 @@ TIME_ANCHOR = "|".join(
         rf"(?:on |this |next |by )?{DAY}(?: {PART})?",
         r"at \d+(?:[.:]\d+)?(?: ?(?:am|pm|o'clock))?",
         r"\d+(?:[.:]\d+)? ?(?:am|pm)",
-        rf"between \d+(?:[.:]\d+)? and \d+",
+        r"between \d+(?:[.:]\d+)? and \d+",
         r"after lunch|first thing|first job|straight after|as soon as it opens",
         rf"(?:on |from |by )?the {ORD}(?: of \w+)?",
     ]
@@ -262,13 +266,45 @@ def _fix_sentences(doc: Doc) -> bool:
 
 #: Words after which a wh-word opens an embedded clause ("I don't know how young…").
 EMBEDDERS = frozenset(
-    "know knew wonder wondering wondered understand see tell ask asked idea sure about is was "
-    "of on to matter decide figure explain show remember forget learn find out that's "
-    "guess think imagine believe".split()
+    [
+        "know",
+        "knew",
+        "wonder",
+        "wondering",
+        "wondered",
+        "understand",
+        "see",
+        "tell",
+        "ask",
+        "asked",
+        "idea",
+        "sure",
+        "about",
+        "is",
+        "was",
+        "of",
+        "on",
+        "to",
+        "matter",
+        "decide",
+        "figure",
+        "explain",
+        "show",
+        "remember",
+        "forget",
+        "learn",
+        "find",
+        "out",
+        "that's",
+        "guess",
+        "think",
+        "imagine",
+        "believe",
+    ]
 )
 #: After a wh-word, these make a direct question ("what did…", "who's…"); "what they do is…"
 #: and "who cooks" are not questions.
-INVERSION = frozenset("'s 're 'd 'll 've happened happens happen else".split())
+INVERSION = frozenset(["'s", "'re", "'d", "'ll", "'ve", "happened", "happens", "happen", "else"])
 
 SUBORDINATE = re.compile(r"^(?:\W+ )?(?:when|if|once|while|whenever|as soon as|before|after)\b")
 
@@ -287,9 +323,11 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
             if comma + 1 < span.end:
                 target = doc[comma + 1 : span.end]
         # "What a mess!", "How awful": exclamatives ask nothing.
-        if sent.has(r"^(?:\W+ )?(?:oh )?(?:what an?|how (?:awful|horrible|terrible|lovely|kind))"):
-            if not any(t.text == "?" for t in span):
-                continue
+        exclamative = sent.has(
+            r"^(?:\W+ )?(?:oh )?(?:what an?|how (?:awful|horrible|terrible|lovely|kind))"
+        )
+        if exclamative and not any(t.text == "?" for t in span):
+            continue
         found = classify(target, lex, "en")
         if found is not None and not _is_real_question(target, found[1], lex):
             found = None
@@ -300,10 +338,13 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
                 if tok.text == "," and tok.i + 1 < target.end:
                     clause = doc[tok.i + 1 : target.end]
                     better = classify(clause, lex, "en")
-                    if better and not better[1].endswith("question_mark"):
-                        if _is_real_question(clause, better[1], lex):
-                            found = better
-                            break
+                    if (
+                        better
+                        and not better[1].endswith("question_mark")
+                        and _is_real_question(clause, better[1], lex)
+                    ):
+                        found = better
+                        break
         if found is None:
             found = _statement_question(sent)
         if found is None and not punctuated:
@@ -313,7 +354,7 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
                 continue
         if found is not None:
             behaviour, rule, confidence = found
-            add_tag(doc, span, str(getattr(behaviour, "value", behaviour)), rule, confidence)
+            add_tag(doc, span, behaviour.value, rule, confidence)
 
 
 def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
@@ -340,24 +381,49 @@ def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
     return True
 
 
-def _statement_question(sent: Sent) -> tuple[str, str, float] | None:
+def _statement_question(sent: Sent) -> tuple[Behaviour, str, float] | None:
     """Questions without question syntax (NOQM rows): one fact asked for, or an invitation."""
     if sent.has(
         r"^(?:\W+ )?(?:and |so |ok |okay |right )?(?:i 'd (?:like|love) to (?:hear|know|understand) (?:how|what|why|more|about)|"
         r"i 'm (?:wondering|curious) (?:how|what|why)|i wonder (?:how|what|why))"
     ):
-        return OPEN, "en.open_question.statement_request", 0.7
+        return Behaviour.OPEN_QUESTION, "en.open_question.statement_request", 0.7
     if sent.has(
         r"^(?:\W+ )?(?:and |so |ok |okay |right |now )?(?:i (?:just |'ll |will )?(?:just )?need (?:the|your)|"
         r"(?:can|could|may) i (?:just )?(?:take|get|have|grab) (?:the|your))"
     ) or sent.has(r"^(?:\W+ )?(?:and |then |ok |okay |right )?your [\w ]{2,30} please"):
-        return CLOSED, "en.closed_question.statement_one_fact", 0.65
+        return Behaviour.CLOSED_QUESTION, "en.closed_question.statement_one_fact", 0.65
     return None
 
 
 ADVERBS = frozenset(
-    "what which who where when how why not if whether just still also always never really all "
-    "then so and but or usually even ever".split()
+    [
+        "what",
+        "which",
+        "who",
+        "where",
+        "when",
+        "how",
+        "why",
+        "not",
+        "if",
+        "whether",
+        "just",
+        "still",
+        "also",
+        "always",
+        "never",
+        "really",
+        "all",
+        "then",
+        "so",
+        "and",
+        "but",
+        "or",
+        "usually",
+        "even",
+        "ever",
+    ]
 )
 
 
@@ -424,10 +490,12 @@ def _sorry(doc: Doc, sents: list[Sent], whole: Sent, res: Res) -> None:
         for m in re.finditer(r"(?<![\w'])(?:sorry|apologi[sz]e|apologies)(?![\w])", sent.text):
             span = sent.span_of(m)
             rest = sent.text[m.start() :]
-            if re.match(PARDON, rest) or re.match(REPAIR, rest) or rest.startswith("sorry ?"):
-                if not owned:
-                    continue
-            if re.match(r"sorry to hear|sorry (?:about|for) (?:your|the loss|his|her|what happened)", rest):
+            pardon = re.match(PARDON, rest) or re.match(REPAIR, rest) or rest.startswith("sorry ?")
+            if pardon and not owned:
+                continue
+            if re.match(
+                r"sorry to hear|sorry (?:about|for) (?:your|the loss|his|her|what happened)", rest
+            ):
                 add_tag(doc, sent.span, "sympathy", "en.sympathy.sorry_for_situation", 0.85)
                 continue
             about_them = re.match(
@@ -448,7 +516,9 @@ def _sorry(doc: Doc, sents: list[Sent], whole: Sent, res: Res) -> None:
 
 def situation(res: Res) -> str:
     """The agent judges the customer's situation as hard: "that's awful", "what a nightmare"."""
-    intens = r"(?:(?:really|so|very|incredibly|quite|such|a bit|pretty|absolutely|truly|genuinely) )*"
+    intens = (
+        r"(?:(?:really|so|very|incredibly|quite|such|a bit|pretty|absolutely|truly|genuinely) )*"
+    )
     return (
         rf"(?:(?:that|this)(?: 's| is| must be| must have been| sounds| 's been| was| would be|"
         rf" can be| must feel)|it(?: must be| must have been| sounds| must feel))(?: like)? "
@@ -458,6 +528,8 @@ def situation(res: Res) -> str:
         rf"experience|shock|situation|start|thing|position|week|day|morning)"
         rf"|(?:that 's|that is|is) (?:a |such a )?(?:really |very )?long time to (?:be|wait|go|"
         rf"sit|put up)|a lot to (?:deal|be dealing|cope|handle|take in|go through)"
+        rf"|what an? (?:{res.symp} )?(?:week|day|morning|time|year|month|mess|palaver|saga|start)"
+        rf"(?: you 've had| that must)"
         rf"|^(?:\W+ )?oh no|poor you|poor thing|not what you need|no fun|"
         rf"^(?:\W+ )?{NUM} \w+ (?:of|at|with|without) [\w ]{{2,30}} (?:is|'s|that 's) {intens}(?:an? )?"
         rf"{intens}(?:{res.symp}|long|too long|exhausting)"
@@ -481,7 +553,9 @@ def _sympathy(doc: Doc, sent: Sent, res: Res) -> None:
     reassure = (
         r"(?:do n't|dont|please do n't|no need to|not to|try not to) worry|no worries|rest assured|"
         r"you 're (?:far from|not) the (?:only|first)|it happens to (?:lots|a lot|many|plenty)|"
-        r"you did (?:the right thing|nothing wrong)|(?:it 's|that 's) not your fault|"
+        r"you did (?:the right thing|nothing wrong)|^(?:\W+ )?(?:and |but |honestly ,? )?(?:it|that) "
+        r"(?:'s not|is not|is n't|was n't|was not) "
+        r"(?:\w+ )?your fault|"
         r"i (?:really )?hope (?:he|she|you|they|your|the little|things)[\w ' ]{0,30}"
         r"(?:better|well|soon|recover|okay|ok|alright)|get well soon|take care of (?:yourself|"
         r"yourselves)|^(?:\W+ )?take care(?: of yourself)?(?: \W)?$|we 'll (?:get (?:this|it|that|you) sorted|"
@@ -507,8 +581,11 @@ class _PrevTurn:
     def __init__(self, norm: str) -> None:
         self.text = norm
         self.is_question = norm.rstrip().endswith("?") or bool(
-            re.match(r"(?:\W+ )?(?:what|how|why|when|where|which|who|can|could|do|does|did|is|are|"
-                     r"will|would|have|has)\b", norm)
+            re.match(
+                r"(?:\W+ )?(?:what|how|why|when|where|which|who|can|could|do|does|did|is|are|"
+                r"will|would|have|has)\b",
+                norm,
+            )
         )
 
 
@@ -549,8 +626,10 @@ def _restating(
             own = content_words(rest)
             # "So you…" with no shared word is still a paraphrase when the customer said something.
             said_something = prev is not None and not prev.is_question and len(prev_words) >= 3
-            if not consequence and said_something and (
-                own & prev_words or rest.startswith(("you ", "your "))
+            if (
+                not consequence
+                and said_something
+                and (own & prev_words or rest.startswith(("you ", "your ")))
             ):
                 rule = "en.restating.so_marker"
         elif prev is not None and not prev.is_question and len(prev_words) >= 3:
@@ -561,7 +640,9 @@ def _restating(
             you_paraphrase = (
                 not sent.is_question
                 and not has_tag(doc, "sympathy", within=sent.span)
-                and re.search(r"\byou(?:r| 've| 're| were| had| have)?\b", re.sub(generic, "", sent.text))
+                and re.search(
+                    r"\byou(?:r| 've| 're| were| had| have)?\b", re.sub(generic, "", sent.text)
+                )
                 and not sent.has(
                     r"\b(?:i|we|me|my|us|our)\b|'ll|will|can|could|should|need|have to|must|would|"
                     r"please|thank|sorry|if you|because|^(?:\W+ )?(?:and|but|or|so|because|when)\b"
@@ -577,21 +658,129 @@ def _restating(
             )
             if echo_ack and len(shared) >= 1:
                 rule = "en.restating.echo_acknowledgement"
-            elif you_state and (shared or sent.has(res_feeling)):
-                rule = "en.restating.you_paraphrase"
-            elif you_paraphrase:
+            elif (you_state and (shared or sent.has(res_feeling))) or you_paraphrase:
                 rule = "en.restating.you_paraphrase"
     if rule is not None:
         add_tag(doc, sent.span, "restating", rule, 0.7)
 
 
 STOP = frozenset(
-    "the a an and or but so to of in on at for with from by is are was were be been being am "
-    "i you he she it we they me him her us them my your his its our their this that these those "
-    "there here what which who whom whose when where why how not no yes ok okay right just "
-    "really very also too then now all any some can could will would shall should may might must "
-    "do does did done have has had get got 's 're 've 'll 'd 'm n't one still again about up out "
-    "if as than like well yeah oh um uh mm".split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "so",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "i",
+        "you",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "me",
+        "him",
+        "her",
+        "us",
+        "them",
+        "my",
+        "your",
+        "his",
+        "its",
+        "our",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "not",
+        "no",
+        "yes",
+        "ok",
+        "okay",
+        "right",
+        "just",
+        "really",
+        "very",
+        "also",
+        "too",
+        "then",
+        "now",
+        "all",
+        "any",
+        "some",
+        "can",
+        "could",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "done",
+        "have",
+        "has",
+        "had",
+        "get",
+        "got",
+        "'s",
+        "'re",
+        "'ve",
+        "'ll",
+        "'d",
+        "'m",
+        "n't",
+        "one",
+        "still",
+        "again",
+        "about",
+        "up",
+        "out",
+        "if",
+        "as",
+        "than",
+        "like",
+        "well",
+        "yeah",
+        "oh",
+        "um",
+        "uh",
+        "mm",
+    ]
 )
 
 
@@ -640,16 +829,24 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
         rf"\bwhat (?:i|we) can do is|\bhow about (?:i|we|a|an)|\b(?:i|we) could (?:also )?\w+|"
         rf"\bone option (?:is|would be)|\bthe (?:best|quickest|easiest) (?:thing|option|way|fix) "
         rf"(?:would be|is)|\bi 'd (?:suggest|recommend)|\byou could (?:try|also)"
-    ) and not sent.has(r"\b(?:i|we) could n't|\b(?:i|we) ca n't|\b(?:i|we) could (?:see|tell|hear)"):
+    ) and not sent.has(
+        r"\b(?:i|we) could n't|\b(?:i|we) ca n't|\b(?:i|we) could (?:see|tell|hear)"
+    ):
         found = "en.solution.agent_remedy"
-    elif sent.has(
-        rf"\b{WE} (?:'ve|have) {ADV}(?:{res.remedy_past})\b|\b{WE} (?:'m|am|'re|are) {ADV}"
-        rf"(?:{res.remedy_ing})\b|"
-        rf"\b(?:it|that|this|they|those|you|your \w+(?: \w+)?|the \w+) (?:'s|is|'re|are|has|have|"
-        rf"'ve) (?:now |all |just |been |already )*(?:{res.remedy_done})\b(?! (?:by|because|when))"
-    ) and not sent.has(r"\bwas\b|\bwere\b") and not sent.is_question:
+    elif (
+        sent.has(
+            rf"\b{WE} (?:'ve|have) {ADV}(?:{res.remedy_past})\b|\b{WE} (?:'m|am|'re|are) {ADV}"
+            rf"(?:{res.remedy_ing})\b|"
+            rf"\b(?:it|that|this|they|those|you|your \w+(?: \w+)?|the \w+) (?:'s|is|'re|are|has|have|"
+            rf"'ve) (?:now |all |just |been |already )*(?:{res.remedy_done})\b(?! (?:by|because|when))"
+        )
+        and not sent.has(r"\bwas\b|\bwere\b")
+        and not sent.is_question
+    ):
         found = "en.solution.remedy_done"
-    elif sent.has(rf"\b{STAFF} (?:'ll|will|can|is going to|are going to) {ADV}(?:{r}|come|visit|call round|pop round)\b(?! you)"):
+    elif sent.has(
+        rf"\b{STAFF} (?:'ll|will|can|is going to|are going to) {ADV}(?:{r}|come|visit|call round|pop round)\b(?! you)"
+    ):
         found = "en.solution.staff_remedy"
     elif sent.has(
         rf"(?:would you (?:like|prefer|rather)|do you want|would .* (?:work|suit) for you|"
@@ -658,11 +855,15 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
         rf"(?:to )?(?:an? )?{COMP_NOUNS}"
     ):
         found = "en.solution.offer"
-    elif sent.has(
-        rf"^(?:\W+ )?(?:(?:ok|okay|right|so|now|first|then|and|just|please|if you) (?:,? )?)*"
-        rf"(?:{res.instruction})\b(?! (?:me|on|ahead|with me|through|a moment|a sec))|"
-        rf"^(?:\W+ )?(?:please )?do n't (?:let|touch|use|go|turn|switch|open|plug|try)"
-    ) and not sent.is_question and not sent.has(r"^(?:\W+ )?(?:give me|bear|hang on|hold on)"):
+    elif (
+        sent.has(
+            rf"^(?:\W+ )?(?:(?:ok|okay|right|so|now|first|then|and|just|please|if you) (?:,? )?)*"
+            rf"(?:{res.instruction})\b(?! (?:me|on|ahead|with me|through|a moment|a sec))|"
+            rf"^(?:\W+ )?(?:please )?do n't (?:let|touch|use|go|turn|switch|open|plug|try)"
+        )
+        and not sent.is_question
+        and not sent.has(r"^(?:\W+ )?(?:give me|bear|hang on|hold on)")
+    ):
         found = "en.solution.self_help_step"
     elif sent.has(
         r"you can (?:\w+ ){1,5}(?:online|on (?:our|the) (?:website|site|app|portal)|in the app|"
@@ -706,8 +907,10 @@ def _collaboration(doc: Doc, sent: Sent) -> None:
             add_tag(doc, sent.span, CLOSED, "en.closed_question.choice", 0.7)
         elif not has_tag(doc, CLOSED, within=sent.span):
             add_tag(doc, sent.span, OPEN, "en.open_question.wh_open", 0.75)
-    elif sent.is_question and sent.has(choice) and (
-        sent.has(r"\bor\b") or sent.has(r"prefer|rather|you 'd like (?:us|me) to")
+    elif (
+        sent.is_question
+        and sent.has(choice)
+        and (sent.has(r"\bor\b") or sent.has(r"prefer|rather|you 'd like (?:us|me) to"))
     ):
         add_tag(doc, sent.span, "collaboration", "en.collaboration.choice", 0.75)
         remove_tags(doc, OPEN, within=sent.span)
@@ -728,7 +931,11 @@ def _expectation(doc: Doc, sent: Sent) -> None:
         r"\b(?:was|were|did|had|last|ago)\b", text
     )
     contact = has_tag(doc, "follow_up", within=sent.span)
-    if re.search(rf"(?<![\w'])(?:{FUTURE})(?![\w])", text) is None and not span_only and not contact:
+    if (
+        re.search(rf"(?<![\w'])(?:{FUTURE})(?![\w])", text) is None
+        and not span_only
+        and not contact
+    ):
         return
     # A deadline on the customer, opening hours, or when terms change is not a next step.
     if sent.has(
@@ -761,7 +968,9 @@ def _follow_up(doc: Doc, sent: Sent) -> None:
         r"\b(?:you|firm|company|contractor|installer|courier|supplier|partner|third party|agency|"
         r"system|app|confirmation|text|email|sms|letter|it)\s*$",
         subject,
-    ) or re.search(r"\b(?:firm|company|contractor|agency|third party|that we use|we use)\b", subject):
+    ) or re.search(
+        r"\b(?:firm|company|contractor|agency|third party|that we use|we use)\b", subject
+    ):
         return
     add_tag(doc, sent.span, "follow_up", "en.follow_up.contact_again", 0.8)
 
@@ -790,7 +999,8 @@ def _blaming(doc: Doc, sent: Sent, res: Res) -> None:
         rf"(?:their|your (?:own )?|the \w+ 's|\w+ 's) (?:fault|mistake|error|responsibility|"
         rf"problem|doing)(?! ,? (?:not|and not) (?:yours|the customer))|"
         rf"\b(?:they|the \w+|{res.target})(?: \w+)? (?:'ve been |have been |are |'re |were |was )?"
-        rf"(?:always |never |obviously |clearly )?(?:{res.fault})"
+        rf"(?:always |never |obviously |clearly )?(?:{res.fault}|(?:keeps? |kept )?(?:get|gets|getting|"
+        rf"got) (?:\w+ ){{0,3}}wrong|keeps? (?:losing|forgetting|breaking|missing|ignoring|messing))"
     )
     customer = (
         r"you should (?:have|'ve) |because you (?:\w+ )?(?:kept|typed|entered|did n't|forgot|gave|"
@@ -838,4 +1048,3 @@ def refine(doc: Doc, pack: RulePack) -> None:
             rf"(?:{res.remedy})\b(?! (?:you )?back)(?! you)|check with|look into|look (?:that|it) up"
         ):
             remove_tags(doc, "solution", within=span)
-

@@ -1,0 +1,287 @@
+"""English rule pack: behaviour label sets on realistic lines, hard negatives, contracts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from verbalkit.analysis import tag_many
+from verbalkit.pipeline.lang.en import GENERATED_RULE_IDS
+from verbalkit.pipeline.packs import load_pack
+from verbalkit.schema import Tag
+
+Tagger = Callable[[str, str | None, str], list[Tag]]
+BEHAVIOURS = frozenset(
+    {
+        "open_question",
+        "closed_question",
+        "restating",
+        "sympathy",
+        "apology",
+        "thanking",
+        "solution",
+        "collaboration",
+        "expectation",
+        "follow_up",
+        "demanding",
+        "blaming",
+    }
+)
+
+
+@pytest.fixture(scope="session")
+def en_tag() -> Tagger:
+    """Tag one utterance with the English pipeline (built once per session)."""
+
+    def run(text: str, prev: str | None = None, role: str = "agent") -> list[Tag]:
+        return next(tag_many([(text, prev)], "en", role=role))
+
+    run("warm up", None, "agent")
+    return run
+
+
+# (agent text, previous customer turn, expected behaviour labels)
+CASES: list[tuple[str, str | None, set[str]]] = [
+    # questions (rule 1)
+    ("How has the outage affected your business this week?", None, {"open_question"}),
+    ("Could you walk me through what the app shows when it fails?", None, {"open_question"}),
+    ("I'd love to hear what happened at the counter.", None, {"open_question"}),
+    ("Do you still have the delivery note?", None, {"closed_question"}),
+    ("What's the postcode for the property?", None, {"closed_question"}),
+    ("which branch did you visit", None, {"closed_question"}),
+    ("and your account number please", "It's Mark Ellis.", {"closed_question"}),
+    ("Could you email me a copy of the invoice?", None, {"closed_question"}),
+    (
+        "When you get a moment, could you describe what the noise sounds like?",
+        None,
+        {"open_question"},
+    ),
+    # exclamative: not a question (hard negative)
+    ("What a week you've had!", "My car broke down and then the boiler went.", {"sympathy"}),
+    # restating (rules 2-4)
+    (
+        "So the router restarts on its own every evening?",
+        "My router keeps restarting every evening around seven.",
+        {"restating", "closed_question"},
+    ),
+    (
+        "Right, so the parcel was left outside and now it's soaked.",
+        "The parcel was left outside in the rain and it's completely soaked.",
+        {"restating"},
+    ),
+    (
+        "If I've understood you correctly, the second payment went out on the same day?",
+        None,
+        {"restating", "closed_question"},
+    ),
+    (
+        "It sounds like you're really worried about the move.",
+        "I'm moving on Friday and nothing is set up.",
+        {"restating", "sympathy"},
+    ),
+    # agent's own words are not restating (hard negative)
+    (
+        "Like I said earlier, the credit goes back to the same card.",
+        "Where does the money go?",
+        set(),
+    ),
+    (
+        "If I understand the policy right, accidental damage is covered.",
+        "Am I covered if I dropped it?",
+        set(),
+    ),
+    # sympathy (rule 4)
+    (
+        "That sounds really stressful with a new baby at home.",
+        "We've had no heating for two days and we've got a newborn.",
+        {"sympathy"},
+    ),
+    (
+        "You must be exhausted after all those calls.",
+        "I've rung six times this week.",
+        {"sympathy"},
+    ),
+    ("I understand you're worried about the deposit.", None, {"sympathy"}),
+    (
+        "Don't worry, we'll sort that out for you today.",
+        None,
+        {"sympathy", "solution", "expectation"},
+    ),
+    (
+        "I hope your dad feels better soon.",
+        "My dad's in hospital, that's why I'm calling.",
+        {"sympathy"},
+    ),
+    # "understand" about facts is not sympathy (hard negative)
+    ("Ah, now I understand why the payment bounced.", None, set()),
+    # sorry: sympathy, apology, pardon, repair
+    (
+        "I'm so sorry to hear about the break-in.",
+        "Our flat was broken into last night.",
+        {"sympathy"},
+    ),
+    ("I'm really sorry, we sent you the wrong size.", None, {"apology"}),
+    ("Sorry for keeping you waiting so long.", None, {"apology"}),
+    ("That was our error, the payment was taken twice.", None, {"apology"}),
+    ("Sorry, did you say flat 4 or flat 14?", "It's flat 14.", {"closed_question"}),
+    ("Sorry, I mean Thursday, not Tuesday.", None, set()),
+    # thanking
+    ("Thanks for letting us know about the price on the shelf.", None, {"thanking"}),
+    ("Thank you, and have a lovely evening.", None, {"thanking"}),
+    ("Thanks to your photos, the claim went through quickly.", None, set()),
+    ("It's good that you called us straight away.", None, set()),
+    # solution (rule 6)
+    ("I'll send a replacement kettle out to you.", None, {"solution"}),
+    ("I've credited your account with the missed delivery charge.", None, {"solution"}),
+    ("I can offer you a ten percent discount on next month's bill.", None, {"solution"}),
+    ("Switch the router off at the wall and leave it for a minute.", None, {"solution"}),
+    ("I can refund the postage, would that help?", None, {"solution", "closed_question"}),
+    # collaboration (rules 1 and 7)
+    ("What would feel like a fair outcome for you?", None, {"collaboration", "open_question"}),
+    (
+        "I could move the payment date to the 20th, how does that sound?",
+        None,
+        {"solution", "collaboration"},
+    ),
+    (
+        "Would you prefer a refund or a replacement?",
+        None,
+        {"solution", "collaboration", "closed_question"},
+    ),
+    ("Which day would suit you best for the visit?", None, {"collaboration", "closed_question"}),
+    # expectation (rule 8)
+    ("You'll get a confirmation email within the next hour.", None, {"expectation"}),
+    ("The refund should reach your card in three to five working days.", None, {"expectation"}),
+    ("I'll rebook your table for Saturday evening.", None, {"solution", "expectation"}),
+    # time without a next step (hard negatives)
+    ("Our lines are open from 8 till 6 on weekdays.", None, set()),
+    ("The payment left your account on the 2nd of June.", None, set()),
+    ("The new prices start on the 1st of April.", None, set()),
+    ("I'm cancelling the order now.", None, {"solution"}),
+    # follow-up (rule 9)
+    ("I'll ring you on Monday to check the repair held.", None, {"follow_up", "expectation"}),
+    (
+        "Our billing team will call you back by the end of the day.",
+        None,
+        {"follow_up", "expectation"},
+    ),
+    # customer calls back, automatic messages (hard negatives)
+    ("You can always call us back if it happens again.", None, set()),
+    ("You'll get a text when the driver is on the way.", None, set()),
+    # demanding (rule 6)
+    ("You need to send us a copy of the police report.", None, {"demanding"}),
+    ("You'll have to contact the retailer yourself.", None, {"demanding", "solution"}),
+    ("If you could send me a photo of the label, that would help.", None, set()),
+    ("We have to order the part from the manufacturer first.", None, set()),
+    (
+        "You must be so fed up with this by now.",
+        "This is the fourth time I've called.",
+        {"sympathy"},
+    ),
+    # blaming
+    ("That's the courier's fault, not ours.", None, {"blaming"}),
+    ("The warehouse keeps getting the labels wrong.", None, {"blaming"}),
+    ("You should have checked the size before ordering.", None, {"blaming"}),
+    ("We use an outside firm for the gas safety checks.", None, set()),
+    ("It wasn't your fault at all.", None, {"sympathy"}),
+    # neutral
+    ("Bear with me while I bring up your details.", None, set()),
+    ("Your balance is 42 pounds 10.", None, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "prev", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_behaviour_labels(en_tag: Tagger, text: str, prev: str | None, expected: set[str]) -> None:
+    labels = {t.label for t in en_tag(text, prev, "agent")} & BEHAVIOURS
+    assert labels == expected
+
+
+JARGON = [
+    # (text, prev, term expected to be marked, suggestion contains)
+    ("Your transfer is held for an AML review.", None, "AML", "money-laundering"),
+    ("We've started subrogation against the other insurer.", None, "subrogation", "insurer"),
+    ("The MPAN on your bill doesn't match the meter.", None, "MPAN", "meter number"),
+    ("I've raised it as a P2 with the network team.", None, "P2", "priority"),
+    ("The CPE needs a new firmware image.", None, "CPE", "router"),
+]
+
+
+@pytest.mark.parametrize(("text", "prev", "term", "hint"), JARGON, ids=[j[2] for j in JARGON])
+def test_jargon_with_suggestion(
+    en_tag: Tagger, text: str, prev: str | None, term: str, hint: str
+) -> None:
+    spans = [t for t in en_tag(text, prev, "agent") if t.label == "jargon"]
+    match = [t for t in spans if t.text == term]
+    assert match, spans
+    assert match[0].suggestion and hint in match[0].suggestion
+
+
+@pytest.mark.parametrize(
+    ("text", "prev"),
+    [
+        ("So the VPN drops every time you dock the laptop?", "My VPN drops whenever I dock."),
+        ("Scan the QR code on the box and the app will open.", None),
+        ("Your GP will get the results first.", None),
+        ("I've let HR know about the wrong date.", None),
+    ],
+)
+def test_not_jargon(en_tag: Tagger, text: str, prev: str | None) -> None:
+    assert not [t for t in en_tag(text, prev, "agent") if t.label == "jargon"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This is the third time I've called and it's still not fixed!", {"emotion", "problem"}),
+        ("I'm really fed up, nobody ever calls back.", {"emotion", "problem"}),
+        ("My parcel never arrived and the tracking says delivered.", {"problem"}),
+        ("I was charged twice for the same order.", {"problem"}),
+        ("Honestly this is ridiculous.", {"emotion"}),
+        ("Hi, I'd like to update my address please.", set()),
+        ("No problem, thanks for your help.", set()),
+    ],
+)
+def test_customer_signals(en_tag: Tagger, text: str, expected: set[str]) -> None:
+    assert {t.label for t in en_tag(text, None, "customer")} == expected
+
+
+def test_customer_turn_gets_no_behaviours(en_tag: Tagger) -> None:
+    labels = {t.label for t in en_tag("Can you tell me what happened?", None, "customer")}
+    assert not labels & BEHAVIOURS
+
+
+ALL_TEXTS = [(c[0], c[1]) for c in CASES] + [(j[0], j[1]) for j in JARGON]
+
+
+@pytest.mark.parametrize(("text", "prev"), ALL_TEXTS, ids=[t[0][:40] for t in ALL_TEXTS])
+def test_tag_contract(en_tag: Tagger, text: str, prev: str | None) -> None:
+    pack_ids = {r.id for r in load_pack("en").rules}
+    for t in en_tag(text, prev, "agent"):
+        assert 0 <= t.start < t.end <= len(text)
+        assert t.text == text[t.start : t.end]
+        assert 0.0 <= t.confidence <= 1.0
+        assert t.rule.startswith("en.")
+        generated = t.rule in GENERATED_RULE_IDS or t.rule.startswith("en.jargon.")
+        assert t.rule in pack_ids or generated, t.rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "😀😀😀",
+        "1234567890",
+        "\x00",
+        "?!?!",
+        "so",
+        "... — –",
+        " ".join(["sorry so what you must be frustrated by Friday"] * 1000),
+    ],
+    ids=["empty", "spaces", "emoji", "digits", "nul", "punct", "one-word", "dashes", "10k-words"],
+)
+@pytest.mark.parametrize("role", ["agent", "customer"])
+def test_junk_does_not_crash(en_tag: Tagger, text: str, role: str) -> None:
+    for t in en_tag(text, "so what 😀", role):
+        assert t.text == text[t.start : t.end]
