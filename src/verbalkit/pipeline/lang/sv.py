@@ -135,6 +135,8 @@ PARTICLES = frozenset(
     {"in", "upp", "till", "på", "av", "om", "ut", "med", "tillbaka", "ner", "bort"}
 )
 CLAUSE_JOINS = frozenset({"och", "men", "så", "eftersom", "innan", "fast"})
+#: Function words the POS-less lemmatizer may read as verbs ("för" -> "föra").
+NOT_VERBS = frozenset({"för", "under", "efter", "över", "där", "här", "när", "mer", "eller", "var"})
 #: Contact verbs: a remedy when we contact someone else for the customer, follow-up when "dig".
 CONTACT_FOR = frozenset({"ringa", "kontakta", "påminna", "mejla", "maila"})
 
@@ -391,10 +393,12 @@ def is_question(doc: Doc, unit: Span) -> bool:
 def agent_remedy(toks: list[Token], w: Words) -> bool:
     """jag/vi (+ modal, adverbs) + remedy verb, or a remedy verb inverted before jag/vi."""
     low = lows(toks)
-    if low and low[0] in WH_WORDS:  # "Vad kan jag hjälpa dig med?" asks, it does not offer
-        return False
     for i, word in enumerate(low):
         if word not in AGENT_SUBJECTS:
+            continue
+        if low[0] in WH_WORDS and i <= 3:  # "Vad kan jag hjälpa dig med?" asks, it does not offer
+            continue
+        if i > 0 and is_past(toks[i - 1]):  # "hann vi ändra det": a past event, not an offer
             continue
         # V2 inversion: "Då skickar jag…", "det rättar jag i dag"
         if i > 0 and remedy_verb(toks, i - 1, w) and not is_past(toks[i - 1]):
@@ -484,6 +488,19 @@ def collaboration(toks: list[Token], question: bool, w: Words) -> str | None:
         return "open"
     if re.search(r"\bvad (?:du|ni) (?:tycker|själv tycker) (?:att )?(?:vi|jag) ska\b", text):
         return "open"
+    if (
+        re.search(
+            r"\bvad (?:tycker|tror|skulle|vill|önskar) (?:du|ni)(?: själv)? (?:\w+ ){0,3}"
+            r"(?:rimlig\w*|bäst\w*|lösning\w*|ersättning\w*|att (?:vi|jag))\b",
+            text,
+        )
+        and " eller " not in f" {text} "
+    ):
+        return "open"
+    if re.search(
+        r"\bhur (?:vill|önskar|tycker) (?:du|ni)(?: att (?:vi|jag)| (?:gå vidare|göra))", text
+    ):
+        return "closed" if " eller " in f" {text} " else "open"  # after alternatives: a choice
     if re.search(
         r"\b(?:vad|vilken|vilket|vilka|när|hur) (?:\w+ ){0,3}(?:som )?passar (?:dig|er)\b", text
     ):
@@ -548,6 +565,7 @@ def present_event(token: Token) -> bool:
     low = token.lower_
     return (
         lemma != low
+        and low not in NOT_VERBS
         and lemma.endswith(("a", "å"))
         and lemma not in STATIVE
         and low.endswith(("r", "s"))
@@ -650,7 +668,10 @@ def restating(
         r"\b(?:om|har) jag (?:förstått|fattat|uppfattat|förstår) (?:dig|er|det) rätt\b", text
     ):
         return "check_understanding"
-    if re.search(r"\bhar jag (?:förstått|fattat|uppfattat) rätt\b", text):
+    if re.search(
+        r"\b(?:har jag (?:förstått|fattat|uppfattat)|(?:förstår|fattar|uppfattar) jag (?:dig|er)) rätt\b",
+        text,
+    ):
         return "check_understanding"
     if re.search(r"\b(?:jag hör|det hörs|det låter som) (?:på dig )?att (?:du|ni)\b", text):
         return "named_feeling"
@@ -751,18 +772,20 @@ def refine(doc: Doc, pack: RulePack) -> None:
         ):
             tag(doc, unit, "solution", "choice_of_remedies", 0.6)
 
-        if expectation(doc, unit, toks, w):
-            tag(doc, unit, "expectation", "next_step_time", 0.75)
-        if follow_up(toks, w):
-            tag(doc, unit, "follow_up", "contact_again", 0.8)
-
         drop(doc, "demanding", unit)
-        if not question and demanding(toks, w):
+        demand = not question and demanding(toks, w)
+        if demand:
             tag(doc, unit, "demanding", "obligation", 0.8)
             text = " ".join(low)
             redirect = REDIRECT.search(text) and not re.search(r"\b(?:in )?till oss\b", text)
             if redirect and not any(d in text for d in DOCUMENT_WORDS):
                 tag(doc, unit, "solution", "blunt_redirect", 0.65)
+
+        # A time the customer must meet ("skicka in den före den 15 maj") is a deadline.
+        if not demand and expectation(doc, unit, toks, w):
+            tag(doc, unit, "expectation", "next_step_time", 0.75)
+        if follow_up(toks, w):
+            tag(doc, unit, "follow_up", "contact_again", 0.8)
 
         blame = blaming(toks, w)
         if blame:
