@@ -80,7 +80,7 @@ VERB_BRIDGE = frozenset(
         "kan", "ska", "kommer", "att", "får", "måste", "vill", "tänker", "har", "gärna",
         "också", "även", "direkt", "nu", "då", "antingen", "själv", "tyvärr", "bara",
         "istället", "genast", "redan", "helt", "enkelt", "faktiskt", "nog", "först", "sen",
-        "sedan", "hellre", "alltså", "börjar", "med", "gå", "in", "och", "personligen",
+        "sedan", "hellre", "alltså", "börjar", "med", "gå", "in", "och", "personligen", "alltid",
         "skulle", "kunna", "absolut", "självklart", "gott",
     }
 )  # fmt: skip
@@ -114,7 +114,8 @@ TIME_ANCHOR = re.compile(
     rf"|senast\b|om (?:{NUMBER} ){UNITS}|klockan \d+|kl\.? ?\d+|vid \d+-tiden"
     rf"|före klockan|mellan (?:\d+|{NUMBER}) och|under (?:dagen|veckan|eftermiddagen|kvällen)"
     rf"|den \d+(?::e)? (?:{MONTHS})|efter helgen|(?:{DAYS}) (?:förmiddag|eftermiddag|kväll)"
-    rf"|till veckan|upp till (?:{NUMBER} )?{UNITS})"
+    rf"|till veckan|upp till (?:{NUMBER} )?{UNITS}"
+    rf"|(?:tar|dröjer) (?:ungefär |cirka |runt |max |högst |bara )?(?:{NUMBER} )?{UNITS})"
 )
 #: Times that are not what happens next: deadlines, opening hours, habits, validity.
 NOT_NEXT_STEP = re.compile(
@@ -454,8 +455,12 @@ def solution_slug(unit: Span, toks: list[Token], w: Words, question: bool) -> st
             follows = low[i + 1] if i + 1 < len(low) else ""
             if by_us and "inte" not in before and follows != "att":
                 return "remedy_done"
-    if toks and not question and toks[0].lower_ in w.self_help and not has_phrase(text, "ta hand"):
-        return "self_help"
+    # A troubleshooting or safety imperative, also after a comma ("…, håll dig ute").
+    starts_clause = [c[0] for c in clauses(unit) if c]
+    if not question and not has_phrase(text, "ta hand"):
+        for first in starts_clause:
+            if first.lower_ in w.self_help and (first.i == toks[0].i or first.nbor(-1).text == ","):
+                return "self_help"
     if has_phrase(text, "prova att", "försök att", "testa att"):
         return "self_help"
     if re.search(
@@ -611,7 +616,10 @@ def demanding(toks: list[Token], w: Words) -> bool:
         j = i + 1
         while j < len(low) and (low[j] in OBLIGATION_SKIP or low[j] in ("du", "ni")):
             j += 1
-        if j >= len(low) or (low[j] in NOT_OBLIGATION and low[j] != "ha"):
+        if j >= len(low) or (low[j] in NOT_OBLIGATION and low[j] not in ("ha", "vara")):
+            continue
+        # epistemic "du måste vara besviken" vs. obligation "du måste vara hemma"
+        if low[j] == "vara" and any(x in w.feelings for x in low[j + 1 : j + 4]):
             continue
         # epistemic "du måste ha blivit…" (rule 4) vs. obligation "du måste ha kvittot"
         if low[j] == "ha" and (j + 1 >= len(low) or low[j + 1].endswith(("t", "it", "at"))):
@@ -647,6 +655,10 @@ def blaming(toks: list[Token], w: Words) -> str | None:
         r"\b(?:ligger efter|har slarvat|har struntat|har missat|har glömt)\b", text
     ):
         return "shift_fault"
+    if re.search(r"\b(?:inget|ingenting|inte något) (?:som )?vi kan göra", text) and re.search(
+        r"\b(?:deras|dem|de|dom)\b", text
+    ):
+        return "shift_fault"  # "det är ju deras servrar och inget vi kan göra något åt"
     if re.search(r"\binte (?:är|var) (?:ditt|ert)\b", text):
         return None
     if re.search(
@@ -681,7 +693,14 @@ def restating(
     at_turn_start = (
         unit.start == 0 or doc[unit.start - 1].is_punct or (doc[unit.start - 1].lower_ in w.fillers)
     )
-    if len(low) > 1 and low[0] in ("så", "alltså") and low[1] not in WH_WORDS and at_turn_start:
+    conditional = low[1:2] in (["om"], ["att"], ["länge"], ["fort"]) if len(low) > 1 else False
+    if (
+        len(low) > 1
+        and low[0] in ("så", "alltså")
+        and low[1] not in WH_WORDS
+        and at_turn_start
+        and not conditional
+    ):
         nxt = low[1]
         inverted = nxt in w.v1_verbs or is_verb_in(toks[1], w.remedy)
         if not inverted and (shared or any(x in SECOND_PERSON for x in low)):
