@@ -306,6 +306,8 @@ EMBEDDERS = frozenset(
 #: and "who cooks" are not questions.
 INVERSION = frozenset(["'s", "'re", "'d", "'ll", "'ve", "happened", "happens", "happen", "else"])
 
+PRONOUNS = frozenset(["i", "we", "you", "they", "he", "she"])
+
 SUBORDINATE = re.compile(r"^(?:\W+ )?(?:when|if|once|while|whenever|as soon as|before|after)\b")
 
 
@@ -367,6 +369,10 @@ def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
     if rule.endswith(("wh_open", "wh_one_fact")):
         # "What they do is…", "who cooks": a wh-word without inversion is a relative clause.
         nxt = toks[1:3]
+        # "What happens is…", "What I can do is…": a pseudo-cleft explains, it asks nothing.
+        cleft = nxt[:1] in (["happens"], ["happened"]) and nxt[1:] in (["is"], ["was"])
+        if nxt and (nxt[0] in PRONOUNS or cleft):
+            return False
         return bool(nxt) and (
             nxt[0] in lex.v1_verbs
             or nxt[0] in INVERSION
@@ -455,7 +461,7 @@ def _asr_tail_question(span: Span, lex: Lexicons) -> Span | None:
 
 WE = r"(?:i|we)"
 WILL = (
-    r"(?:'ll|will|can|could|shall|'m going to|am going to|'re going to|are going to|"
+    r"(?:'ll|will|can|could|shall|'m going to|am going to|'re going to|are going to|'d|would|"
     r"'d be happy to|'m happy to|am happy to|'d like to|'m able to|'ll be able to|"
     r"'ll just|'ll also|'m just going to)"
 )
@@ -645,7 +651,8 @@ def _restating(
                 )
                 and not sent.has(
                     r"\b(?:i|we|me|my|us|our)\b|'ll|will|can|could|should|need|have to|must|would|"
-                    r"please|thank|sorry|if you|because|^(?:\W+ )?(?:and|but|or|so|because|when)\b"
+                    r"please|thank|sorry|\bif\b|\bwhen\b|\bonce\b|because|the system|"
+                    r"^(?:\W+ )?(?:and|but|or|so|because|when|on top)\b"
                 )
                 and len(shared) >= 2
             )
@@ -835,6 +842,14 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
         found = "en.solution.agent_remedy"
     elif (
         sent.has(
+            r"^(?:\W+ )?(?:ok |okay |right |great |perfect )?,? ?(?:all )?(?:done|sorted)(?: now)? "
+            r"(?:,|\.|!|that|and)|^(?:\W+ )?(?:that 's|that is|it 's) (?:all )?(?:done|sorted)\b"
+        )
+        and not sent.is_question
+    ):
+        found = "en.solution.remedy_done"
+    elif (
+        sent.has(
             rf"\b{WE} (?:'ve|have) {ADV}(?:{res.remedy_past})\b|\b{WE} (?:'m|am|'re|are) {ADV}"
             rf"(?:{res.remedy_ing})\b|"
             rf"\b(?:it|that|this|they|those|you|your \w+(?: \w+)?|the \w+) (?:'s|is|'re|are|has|have|"
@@ -857,7 +872,8 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
         found = "en.solution.offer"
     elif (
         sent.has(
-            rf"^(?:\W+ )?(?:(?:ok|okay|right|so|now|first|then|and|just|please|if you) (?:,? )?)*"
+            rf"^(?:\W+ )?(?:(?:ok|okay|right|so|now|first|then|and|just|please|if you|yes|yeah|"
+            rf"great|perfect|lovely|sure|go ahead and|next) (?:,? )?)*"
             rf"(?:{res.instruction})\b(?! (?:me|on|ahead|with me|through|a moment|a sec))|"
             rf"^(?:\W+ )?(?:please )?do n't (?:let|touch|use|go|turn|switch|open|plug|try)"
         )
@@ -961,6 +977,13 @@ def _follow_up(doc: Doc, sent: Sent) -> None:
         rf"'re going to|shall|'d) (?:[\w ']{{0,50}} and )?(?:\w+ ){{0,3}}?(?:{contact})"
     )
     if m is None:
+        # A personal message to check on the outcome is ours, not an automatic one.
+        m = sent.find(
+            r"\b(?:i|we) (?:'ll|will) (?:\w+ ){0,2}(?:send|drop) you (?:a|an) (?:\w+ )?(?:text|"
+            r"email|message|line)\b(?=.*\b(?:myself|personally|to (?:check|see|make sure|confirm)))"
+        )
+        if m is not None:
+            add_tag(doc, sent.span, "follow_up", "en.follow_up.contact_again", 0.7)
         return
     subject = m.group(1).split(" , ")[-1].split(" and ")[-1]
     # An outside firm or an automatic message is not our follow-up (AMB:third-party-sms-not-fu).
