@@ -383,7 +383,14 @@ def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
         tail = next((p for p in lex.tag_questions if tuple(toks[-len(p) :]) == p), ())
         return len(tail) > 1
     if rule.endswith("request_to_explain"):
-        return "do n't tell" not in " ".join(toks)
+        # "Tell me…" opens the sentence or is asked of "you"; "he can tell me what…" reports.
+        joined = " ".join(toks)
+        for phrase in lex.open_requests:
+            at = joined.find(" ".join(phrase))
+            if at >= 0:
+                before = joined[:at].split()
+                return "do n't tell" not in joined and (len(before) <= 3 or "you" in before)
+        return True
     return True
 
 
@@ -470,9 +477,10 @@ ADV += r"straight away|quickly|first|instead|still|actually|already) )*"
 #: Owning a fault: the agent or the company did it (rule 5).
 OWNED = (
     r"(?:our|my) (?:mistake|error|fault|bad|oversight)|(?:mistake|error|fault) (?:on|at) (?:our|my) "
-    r"(?:side|part|end)|(?:down to|on) us|we (?:got (?:it|that|this) wrong|made (?:a|an) "
-    r"(?:mistake|error)|messed (?:it |that )?up|dropped the ball|let you down|should (?:have|'ve|"
-    r"not have|n't have))|should never have|unfair of (?:me|us)|came out wrong|"
+    r"(?:side|part|end)|(?:that 's|it 's|that was|it was|that is|this is) (?:all |entirely )?"
+    r"(?:down to|on) us|we (?:got (?:it|that|this) wrong|made (?:a|an) (?:mistake|error)|messed "
+    r"(?:it |that |this )?up|dropped the ball|let you down|should (?:have|'ve|not have|n't have) "
+    r"(?:\w+ed|sent|told|done|given|caught|known|made|put|rung|spotted|seen)\b)|should never have|unfair of (?:me|us)|came out wrong|"
     r"(?:forgive|pardon|excuse) (?:the|my) (?:jargon|language|wording)|"
     r"we (?:sent|charged|gave|delivered|took|put|used|loaded|booked) (?:you )?(?:the )?wrong|"
     r"(?:that 's|that was|it was) (?:entirely |completely |totally )?(?:our|my) (?:mistake|error|fault)|"
@@ -493,7 +501,11 @@ def _sorry(doc: Doc, sents: list[Sent], whole: Sent, res: Res) -> None:
     """Sorry-words: apology only when a fault is owned; else sympathy, pardon or repair."""
     owned = whole.has(OWNED) and not whole.has(NOT_OWNED)
     for sent in sents:
-        for m in re.finditer(r"(?<![\w'])(?:sorry|apologi[sz]e|apologies)(?![\w])", sent.text):
+        for m in re.finditer(
+            r"(?<![\w'])(?<!you )(?<!you can )(?<!you could )(?<!to )(?:sorry|apologi[sz]e|apologies)"
+            r"(?![\w])",
+            sent.text,
+        ):
             span = sent.span_of(m)
             rest = sent.text[m.start() :]
             pardon = re.match(PARDON, rest) or re.match(REPAIR, rest) or rest.startswith("sorry ?")
@@ -530,7 +542,8 @@ def situation(res: Res) -> str:
         rf" can be| must feel)|it(?: must be| must have been| sounds| must feel))(?: like)? "
         rf"{intens}(?:an? )?{intens}{res.symp}(?! (?:to|for me|lot|question|part|one))"
         rf"|a lot of (?:pressure|stress|worry|hassle|upheaval|disruption) (?:to|for|on)"
-        rf"|what an? {intens}{res.symp}|(?:an?|such an?) {intens}{res.symp} (?:surprise|time|"
+        rf"|what an? {intens}{res.symp}|(?:what|that 's|that is|that was|it 's been|you 've had|"
+        rf"you 've been having|sounds like|such) (?:an? )?{intens}{res.symp} (?:surprise|time|"
         rf"experience|shock|situation|start|thing|position|week|day|morning)"
         rf"|(?:that 's|that is|is) (?:a |such a )?(?:really |very )?long time to (?:be|wait|go|"
         rf"sit|put up)|a lot to (?:deal|be dealing|cope|handle|take in|go through)"
@@ -651,7 +664,8 @@ def _restating(
                 )
                 and not sent.has(
                     r"\b(?:i|we|me|my|us|our)\b|'ll|will|can|could|should|need|have to|must|would|"
-                    r"please|thank|sorry|\bif\b|\bwhen\b|\bonce\b|because|the system|"
+                    r"please|thank|sorry|\bif\b|\bwhen\b|\bonce\b|because|the system|nice|"
+                    r"lovely|good talking|^(?:\W+ )?it was\b|"
                     r"^(?:\W+ )?(?:and|but|or|so|because|when|on top)\b"
                 )
                 and len(shared) >= 2
