@@ -99,7 +99,7 @@ DOCUMENT_WORDS = (
 #: A demand that sends the customer elsewhere is a (blunt) solution too (AMB:blunt-redirect).
 REDIRECT = re.compile(
     r"\b(?:kontakta|vänd dig|vända dig|mina sidor|e-tjänst\w*|webbplats\w*|hemsida\w*|post"
-    r"|(?:ta|ordna|prata|lösa|reda ut|göra upp)(?: \w+){0,2} med|hos)\b"
+    r"|(?:ta|ordna|prata|lösa|reda ut|göra upp)(?: \w+){0,2} med|hos|till (?:dem|dom|deras))\b"
 )
 
 DAYS = "måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
@@ -114,7 +114,7 @@ TIME_ANCHOR = re.compile(
     rf"|senast\b|om (?:{NUMBER} ){UNITS}|klockan \d+|kl\.? ?\d+|vid \d+-tiden"
     rf"|före klockan|mellan (?:\d+|{NUMBER}) och|under (?:dagen|veckan|eftermiddagen|kvällen)"
     rf"|den \d+(?::e)? (?:{MONTHS})|efter helgen|(?:{DAYS}) (?:förmiddag|eftermiddag|kväll)"
-    rf"|till veckan|upp till (?:{NUMBER} )?{UNITS}"
+    rf"|till veckan|dagen (?:innan|före|efter)|upp till (?:{NUMBER} )?{UNITS}"
     rf"|(?:tar|dröjer) (?:ungefär |cirka |runt |max |högst |bara )?(?:{NUMBER} )?{UNITS})"
 )
 #: Times that are not what happens next: deadlines, opening hours, habits, validity.
@@ -165,6 +165,7 @@ class Words:
     fault: frozenset[str]
     contact: frozenset[str]
     inhouse: frozenset[str]
+    blame_targets: frozenset[str]
     stop: frozenset[str]
 
     @classmethod
@@ -194,6 +195,7 @@ class Words:
             fault=s("fault_words"),
             contact=s("contact_verbs"),
             inhouse=s("inhouse"),
+            blame_targets=s("blame_targets"),
             stop=s("stopwords"),
         )
 
@@ -464,7 +466,8 @@ def solution_slug(unit: Span, toks: list[Token], w: Words, question: bool) -> st
     if has_phrase(text, "prova att", "försök att", "testa att"):
         return "self_help"
     if re.search(
-        r"\b(?:ligger|finns) (?:\w+ )?på (?:vår|er|våra)? ?(?:webbplats|hemsida|mina sidor)", text
+        r"\b(?:ligger|finns) (?:\w+ ){0,3}på (?:vår|er|våra)? ?(?:webbplats|hemsida|mina sidor)",
+        text,
     ):
         return "where_to_fix"
     if re.search(r"\bdu har rätt till\b", text) or re.search(r"\bfå tillbaka\b", text):
@@ -538,10 +541,14 @@ def expectation(doc: Doc, unit: Span, toks: list[Token], w: Words) -> bool:
         anchor = TIME_ANCHOR.search(ctext)
         if not anchor:
             continue
-        verbs = clause if any(verbish(t) for t in clause) else toks
-        if any(is_past(t) for t in verbs) and not FUTURE_CUE.search(ctext):
+        if ctext.startswith("om ") and " inte " in f" {ctext} ":
+            continue  # "Om du inte har fått något inom tio dagar…": a condition, not a plan
+        has_verb = any(verbish(t) for t in clause)
+        verbs = clause if has_verb else toks
+        scope = ctext if has_verb else text
+        if any(is_past(t) for t in verbs) and not FUTURE_CUE.search(scope):
             continue
-        if FUTURE_CUE.search(ctext) or any(present_event(t) for t in verbs):
+        if FUTURE_CUE.search(scope) or any(present_event(t) for t in verbs):
             return True
         # A span or a deadline-like anchor ("inom två bankdagar", "senast") is itself future.
         if re.match(r"(?:inom|senast|om|upp till)\b", anchor.group(0)):
@@ -639,11 +646,15 @@ def blaming(toks: list[Token], w: Words) -> str | None:
     low = lows(toks)
     text = " ".join(low)
     fault = any(x in w.fault for x in low) or "inte skött" in text
+    # a partner or department named as a party: "leverantören", "kommunens", "lagret"
+    target = any(x in w.blame_targets or x.removesuffix("s") in w.blame_targets for x in low)
     if re.search(r"\binte (?:vi|vårt|vår|våra|oss)\b", text) and (
-        " som " in f" {text} " or fault or "deras" in low
+        " som " in f" {text} " or fault or target or "deras" in low
     ):
         return "shift_fault"
-    we = any(x in ("jag", "vi", "oss") for x in low)
+    we = any(x in ("jag", "vi") for x in low)
+    if target and fault and not we:
+        return "shift_fault"  # "Det beror på att leverantören har skickat fel modell"
     cleft = re.search(
         r"\b(?:det är|det var|är det|var det) (?!vi\b|jag\b|du\b|ni\b)(?:\w+ ){1,3}som\b", text
     )
@@ -662,7 +673,7 @@ def blaming(toks: list[Token], w: Words) -> str | None:
     if re.search(r"\binte (?:är|var) (?:ditt|ert)\b", text):
         return None
     if re.search(
-        r"\bdu har ju\b|\bditt (?:eget )?fel\b|\bdu har (?:ju )?själv (?:valt|angett|glömt|missat)",
+        r"\bdu har ju\b|\bditt (?:eget )?(?:fel|ansvar|misstag)\b|\bdu har (?:ju )?själv (?:valt|angett|glömt|missat)",
         text,
     ):
         return "customer_fault"
