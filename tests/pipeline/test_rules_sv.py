@@ -151,6 +151,48 @@ CASES: list[tuple[str, str | None, set[str]]] = [
     ("Du har ju själv angett fel kontonummer.", None, {"blaming"}),
     ("Elnätet ägs av nätbolaget i din kommun.", None, set()),  # neutral partner
     ("Det var vi som skickade fel storlek.", None, {"apology"}),  # admission, not blame
+    ("Det beror på att leverantören har skickat fel modell till oss.", None, {"blaming"}),
+    ("Det är faktiskt ditt eget ansvar att hålla koll på datumen.", None, {"blaming"}),
+    (
+        "Det är kommunens beslut, inte vårt, så överklagan får du skicka till dem.",
+        None,
+        {"blaming", "demanding", "solution"},
+    ),
+    ("Det är nätägaren som ansvarar för mätaren.", None, set()),  # neutral partner
+    # --- more of each kind, ASR rows included
+    ("aha vad jobbigt när hände det", None, {"sympathy", "closed_question"}),
+    ("förlåt det blev fel där jag menar onsdag", None, set()),  # self-repair
+    ("ursäkta jag hörde inte vad sa du", None, {"closed_question"}),  # pardon
+    ("Förlåt att jag avbröt dig, fortsätt.", None, {"apology"}),
+    ("Det var ett fel i vårt system som gjorde att du fick två fakturor.", None, {"apology"}),
+    ("Stackars dig, det låter inte kul alls.", None, {"sympathy"}),
+    ("Jag kan tänka mig att det var en chock att se fakturan.", None, {"sympathy"}),
+    ("Vad tycker du är en rimlig lösning?", None, {"collaboration", "open_question"}),
+    ("Hur vill du gå vidare?", None, {"collaboration", "open_question"}),
+    ("Vad säger du om ett presentkort på 200 kronor?", None, {"collaboration"}),
+    (
+        "vill du ha pengarna tillbaka eller ett presentkort",
+        None,
+        {"closed_question", "collaboration", "solution"},
+    ),
+    ("Jag lägger upp en avbetalningsplan på tre månader åt dig.", None, {"solution"}),
+    ("Det finns en blankett på vår hemsida som du kan fylla i.", None, {"solution"}),
+    ("Du kan hämta ut läkemedlet på valfritt apotek.", None, {"solution"}),
+    ("Vad kan jag hjälpa dig med?", None, {"open_question"}),  # greeting, not an offer
+    ("Tack vare bilderna hann vi ändra ordern i tid.", None, set()),  # past, and tack vare
+    ("Om du inte har fått något inom tio dagar kan du ringa oss igen.", None, set()),
+    ("Ni får ett sms när paketet har kommit fram.", None, set()),  # event-anchored, automatic
+    (
+        "Jag ska själv följa upp ärendet och mejla dig på fredag.",
+        None,
+        {"follow_up", "expectation"},
+    ),
+    ("Jag kollar med lagret och ringer upp dig inom en timme.", None, {"follow_up", "expectation"}),
+    ("Du måste vara hemma när montören kommer.", None, {"demanding"}),
+    ("Du måste vara väldigt trött på det här nu.", None, {"sympathy"}),  # epistemic
+    ("Du behöver inte göra något mer.", None, set()),
+    ("Du får gärna mejla kvittot till oss.", None, set()),  # polite
+    ("Okej, så om det strular igen ringer du bara oss.", "Det strular med mobilen.", set()),
 ]
 
 

@@ -328,18 +328,22 @@ def drop(doc: Doc, label: str, span: Span) -> None:
 
 def question_type(unit: Span, w: Words, asr: bool) -> tuple[str, str] | None:
     """(label, slug) for a question unit, or None (LABELLING rules 1, 2 and 7)."""
-    toks = lows(core(unit, w))
+    return classify_words(lows(core(unit, w)), has_qm(unit), w, asr)
+
+
+def classify_words(toks: list[str], qm: bool, w: Words, asr: bool) -> tuple[str, str] | None:
+    """Question type of a word sequence (fillers already stripped)."""
     if toks and toks[0] in ("så", "alltså") and len(toks) > 1 and toks[1] in WH_WORDS:
         toks = toks[1:]
     if not toks:
         return None
-    qm = has_qm(unit)
     # "Vad tråkigt!", "åh vad synd": an exclamation, whatever its punctuation.
     if len(toks) > 1 and toks[0] == "vad" and toks[1] in w.exclamatives:
         if asr:  # an ASR row may go on into the real question: "vad trist var du i bilen"
             for i in range(2, len(toks) - 1):
-                if toks[i] in w.v1_verbs and toks[i + 1] in ("du", "ni"):
-                    return "closed_question", "v1_verb_first"
+                v1 = toks[i] in w.v1_verbs and toks[i + 1] in ("du", "ni", "det")
+                if v1 or (toks[i] in WH_WORDS and toks[i + 1] in w.v1_verbs):
+                    return classify_words(toks[i:], qm, w, asr)
         return None
     # A wh-check on a proposal already made is collaboration only (rule 7).
     if contains(toks, (("vad", "tycker", "du", "om"), ("vad", "säger", "du", "om"))):
