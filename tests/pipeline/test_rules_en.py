@@ -191,6 +191,115 @@ CASES: list[tuple[str, str | None, set[str]]] = [
 ]
 
 
+# A second table written later, as a check that the rules generalise beyond the first one.
+CASES += [
+    (
+        "Can you tell me a bit more about what the engineer said?",
+        "The engineer came but left without fixing it.",
+        {"open_question"},
+    ),
+    ("What's been going on with the heating?", None, {"open_question"}),
+    ("Why do you think the meter reading was off?", None, {"open_question"}),
+    ("How many times has it happened this month?", None, {"closed_question"}),
+    ("Is the boiler showing any error code?", None, {"closed_question"}),
+    ("Are you the account holder?", None, {"closed_question"}),
+    ("Did you get the email we sent on Monday?", None, {"closed_question"}),
+    ("Have you tried turning it off and on again?", None, {"closed_question"}),
+    ("What date did you place the order?", None, {"closed_question"}),
+    (
+        "So you've been without internet since Saturday?",
+        "We've had no internet since Saturday.",
+        {"restating", "closed_question"},
+    ),
+    (
+        "Okay, so the charge appeared twice on your statement.",
+        "I can see the charge twice on my statement.",
+        {"restating"},
+    ),
+    (
+        "Just to check I've got this right, the delivery never turned up at all?",
+        None,
+        {"restating", "closed_question"},
+    ),
+    (
+        "I can hear how upset you are about this.",
+        "This is absolutely disgraceful.",
+        {"restating", "sympathy"},
+    ),
+    (
+        "Oh no, that's really not what you need right now.",
+        "My car's been towed while I was in hospital.",
+        {"sympathy"},
+    ),
+    ("I completely understand your frustration.", None, {"sympathy"}),
+    (
+        "That must have been a real shock.",
+        "I found water pouring through the ceiling.",
+        {"sympathy"},
+    ),
+    ("No need to worry, your money is safe.", None, {"sympathy"}),
+    ("I'm sorry about the mix-up with your order.", None, {"apology"}),
+    ("Apologies for the delay in getting back to you.", None, {"apology"}),
+    ("We got that wrong and I'm sorry.", None, {"apology"}),
+    ("I'm sorry for your loss.", None, {"sympathy"}),
+    ("Sorry, can you say that again? You cut out.", None, {"closed_question"}),
+    ("Thanks so much for your patience today.", None, {"thanking"}),
+    ("Thank you for bearing with me.", None, {"thanking"}),
+    ("I'll arrange for a courier to collect the faulty unit.", None, {"solution"}),
+    ("We'll waive the late payment fee this time.", None, {"solution"}),
+    ("I've booked an engineer for Wednesday morning.", None, {"solution", "expectation"}),
+    (
+        "I can put a note on the account so it doesn't happen again, and refund the fee.",
+        None,
+        {"solution"},
+    ),
+    ("Try clearing the app's cache and logging back in.", None, {"solution"}),
+    ("What I'll do is escalate this to our complaints team.", None, {"solution"}),
+    ("I'm happy to send you a replacement card today.", None, {"solution", "expectation"}),
+    ("How would you like us to put this right?", None, {"collaboration", "open_question"}),
+    (
+        "Would it help if we split the bill over three months, or would you rather pay it in one go?",
+        None,
+        {"solution", "collaboration", "closed_question"},
+    ),
+    ("What do you think of that?", None, {"collaboration"}),
+    ("Your new card should arrive within five working days.", None, {"expectation"}),
+    ("The engineer will be with you between 8 and 12 tomorrow.", None, {"expectation"}),
+    ("You'll receive the refund by Friday.", None, {"expectation"}),
+    (
+        "I'll give you a call back on Thursday afternoon with an update.",
+        None,
+        {"follow_up", "expectation"},
+    ),
+    ("I'll email you personally once I've heard from the warehouse.", None, {"follow_up"}),
+    ("I'll keep you posted.", None, {"follow_up"}),
+    ("Feel free to give us a ring if anything changes.", None, set()),
+    ("You'll receive an automated text with your booking reference.", None, set()),
+    ("You'll need to bring photo ID to the branch.", None, {"demanding"}),
+    ("You have to pay the full amount before we can release it.", None, {"demanding"}),
+    ("You must have been worried sick.", None, {"sympathy"}),
+    ("It would be great if you could send the receipt over when you get a chance.", None, set()),
+    ("We need to run a few checks on our side first.", None, set()),
+    ("That's the installer's responsibility, not ours.", None, {"blaming"}),
+    ("Our courier partner keeps losing parcels in that area, honestly.", None, {"blaming"}),
+    ("If you'd read the terms you'd have seen the fee.", None, {"blaming"}),
+    ("The parcels are handled by our courier partner.", None, set()),
+    ("Your policy renewal date is the 4th of May.", None, set()),
+    ("We close at 5 on Fridays.", None, set()),
+    ("One moment while I check that for you.", None, set()),
+    ("Is there anything else I can help you with today?", None, {"closed_question"}),
+    ("How can I help you today?", None, {"open_question"}),
+    ("Thanks for calling, have a good day.", None, {"thanking"}),
+    ("i'll pop a new router in the post today", None, {"solution", "expectation"}),
+    (
+        "so the light on the router is flashing red",
+        "the light on the box is flashing red",
+        {"restating"},
+    ),
+    ("can you describe what happens when you try to log in", None, {"open_question"}),
+]
+
+
 @pytest.mark.parametrize(("text", "prev", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_behaviour_labels(en_tag: Tagger, text: str, prev: str | None, expected: set[str]) -> None:
     labels = {t.label for t in en_tag(text, prev, "agent")} & BEHAVIOURS

@@ -229,7 +229,9 @@ TIME_ANCHOR = "|".join(
 FUTURE = (
     r"'ll|will|wo n't|shall|going to|(?:is|are|'s|'re) (?:coming|arriving|due|booked|scheduled)|"
     r"should (?:be|arrive|get|have|see|come|reach|hear|show|clear|go|land)|can take|may take|"
-    r"takes? up to|expect|give it|you 'll (?:get|have|receive|see|hear)"
+    r"takes? up to|expect|give it|you 'll (?:get|have|receive|see|hear)|"
+    r"(?:i|we) (?:'m|am|'re|are|'d be) (?:happy|able|going) to|"
+    r"(?:'ve|have) (?:booked|arranged|scheduled|organised|organized|rebooked|reserved)"
 )
 
 
@@ -333,6 +335,15 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
         found = classify(target, lex, "en")
         if found is not None and not _is_real_question(target, found[1], lex):
             found = None
+            if any(t.text == "?" for t in target):
+                # "How would you like us to put this right?": "right" ends the clause here, it
+                # is not a tag; type the sentence without it.
+                words_end = [t for t in target if not t.is_punct]
+                if len(words_end) > 2:
+                    body = doc[target.start : words_end[-1].i]
+                    found = classify(body, lex, "en")
+                    if found is not None and not _is_real_question(body, found[1], lex):
+                        found = None
         # "So on that day, what were…", "I'm curious, what do you…": the question follows a
         # lead-in clause; type it by the clause after the comma.
         if found is not None and found[1].endswith("question_mark"):
@@ -361,7 +372,8 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
 
 def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
     """Reject question readings that need a "?" or inversion and have neither."""
-    if any(t.text == "?" for t in span):
+    has_qm = any(t.text == "?" for t in span)
+    if has_qm and not rule.endswith("tag_question"):
         return True
     toks = [t.lower_ for t in span if not t.is_punct]
     while toks and toks[0] in lex.fillers:
@@ -381,7 +393,13 @@ def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
     if rule.endswith("tag_question"):
         # A one-word tail ("…, okay", "that's all right") is a question only with "?".
         tail = next((p for p in lex.tag_questions if tuple(toks[-len(p) :]) == p), ())
-        return len(tail) > 1
+        if len(tail) > 1:
+            return True
+        # One word: a tag only after a comma ("…, right?"), and only with "?".
+        words_only = [t for t in span if not t.is_space]
+        qm = any(t.text == "?" for t in span)
+        before = [t for t in words_only if t.text != "?"]
+        return qm and len(before) >= 2 and before[-2].text == ","
     if rule.endswith("request_to_explain"):
         # "Tell me…" opens the sentence or is asked of "you"; "he can tell me what…" reports.
         joined = " ".join(toks)
@@ -535,7 +553,8 @@ def _sorry(doc: Doc, sents: list[Sent], whole: Sent, res: Res) -> None:
 def situation(res: Res) -> str:
     """The agent judges the customer's situation as hard: "that's awful", "what a nightmare"."""
     intens = (
-        r"(?:(?:really|so|very|incredibly|quite|such|a bit|pretty|absolutely|truly|genuinely) )*"
+        r"(?:(?:really|so|very|incredibly|quite|such|a bit|pretty|absolutely|truly|genuinely|real|"
+        r"bit of a|proper|total|complete|right) )*"
     )
     return (
         rf"(?:(?:that|this)(?: 's| is| must be| must have been| sounds| 's been| was| would be|"
@@ -843,11 +862,12 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
     if sent.has(
         rf"(?<!before )(?<!once )(?<!until )(?<!after )(?<!so )(?<!if )(?<!then )"
         rf"\b{WE} {WILL} {ADV}(?:{r}|take (?:\S+ ){{1,3}}off|take care of)\b"
-        rf"(?! (?:you )?(?:back|on hold|through to))|"
+        rf"(?! (?:you )?(?:back|on hold|through to))(?! you an? (?:call|ring|bell|shout|update))|"
         rf"\b{WE} {WILL} {ADV}(?:look (?:that|it|this|into)|check with|get (?:it|that|this|them|"
         rf"you|someone|an? \w+) (?:\w+ )?(?:{res.remedy_done}|out|sorted|booked|fixed|over))|"
         rf"\blet me {ADV}(?:{r})\b(?! (?:you )?(?:back|on hold|through))|"
-        rf"\bwhat (?:i|we) can do is|\bhow about (?:i|we|a|an)|\b(?:i|we) could (?:also )?\w+|"
+        rf"\bwhat (?:i|we) (?:can|'ll|will|'m going to|could) do is|\bhow about (?:if )?(?:i|we|a|an)|"
+        rf"\b(?:would it help|what if|how about if) (?:if )?(?:i|we)\b|\b(?:i|we) could (?:also )?\w+|"
         rf"\bone option (?:is|would be)|\bthe (?:best|quickest|easiest) (?:thing|option|way|fix) "
         rf"(?:would be|is)|\bi 'd (?:suggest|recommend)|\byou could (?:try|also)"
     ) and not sent.has(
@@ -1042,7 +1062,8 @@ def _blaming(doc: Doc, sent: Sent, res: Res) -> None:
     customer = (
         r"you should (?:have|'ve) |because you (?:\w+ )?(?:kept|typed|entered|did n't|forgot|gave|"
         r"used|ignored|missed|failed|put|chose|clicked)|you (?:kept|forgot to|failed to) |"
-        r"your own fault|(?:that 's|it 's) (?:down to|on) you"
+        r"your own fault|(?:that 's|it 's) (?:down to|on) you|if you (?:had|'d) (?:\w+ )?(?:read|"
+        r"checked|called|told|looked|cancelled|followed|paid|noticed|listened)"
     )
     if sent.has(r"not (?:your|their) fault|was n't your fault|no one 's fault|nobody 's fault"):
         return
