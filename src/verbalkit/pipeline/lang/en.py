@@ -406,8 +406,8 @@ def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
         for phrase in lex.open_requests:
             at = joined.find(" ".join(phrase))
             if at >= 0:
-                before = joined[:at].split()
-                return "do n't tell" not in joined and (len(before) <= 3 or "you" in before)
+                lead = joined[:at].split()
+                return "do n't tell" not in joined and (len(lead) <= 3 or "you" in lead)
         return True
     return True
 
@@ -880,9 +880,7 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
             r"(?:,|\.|!|that|and)|^(?:\W+ )?(?:that 's|that is|it 's) (?:all )?(?:done|sorted)\b"
         )
         and not sent.is_question
-    ):
-        found = "en.solution.remedy_done"
-    elif (
+    ) or (
         sent.has(
             rf"\b{WE} (?:'ve|have) {ADV}(?:{res.remedy_past})\b|\b{WE} (?:'m|am|'re|are) {ADV}"
             rf"(?:{res.remedy_ing})\b|"
