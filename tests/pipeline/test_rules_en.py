@@ -300,6 +300,84 @@ CASES += [
 ]
 
 
+# A third table: spoken and lower-case rows, more hard negatives.
+CASES += [
+    ("ok and what did the letter actually say", None, {"open_question"}),
+    ("right and has this happened before", None, {"closed_question"}),
+    (
+        "mm so the tablets ran out on tuesday and the pharmacy didn't have any",
+        "I ran out of tablets on Tuesday and the pharmacy had none in.",
+        {"restating"},
+    ),
+    (
+        "oh that's awful i'm so sorry",
+        "my dog was hit by a car and the vet bill is huge",
+        {"sympathy"},
+    ),
+    ("no worries at all", None, {"sympathy"}),
+    ("i'll get that refunded for you straight away", None, {"solution"}),
+    ("you'll have to take that up with the landlord", None, {"demanding", "solution"}),
+    ("that's on the council not us", None, {"blaming"}),
+    ("thanks for holding", None, {"thanking"}),
+    ("i'll call you back in ten minutes", None, {"follow_up", "expectation"}),
+    (
+        "Okay, so just so I'm clear, you were charged for a delivery that never came?",
+        "I paid for next-day delivery and it never came.",
+        {"restating", "closed_question"},
+    ),
+    (
+        "That's really disappointing, especially after you waited in all day.",
+        "I waited in all day and no one came.",
+        {"sympathy"},
+    ),
+    ("I do apologise, that shouldn't have happened.", None, {"apology"}),
+    ("I'm sorry, but there's nothing more I can do on this one.", None, {"apology"}),
+    ("Sorry, just to confirm, was that the 12th or the 20th?", None, {"closed_question"}),
+    ("Really sorry, I've just realised I gave you the wrong reference.", None, {"apology"}),
+    ("We'll send an engineer out tomorrow between 1 and 5.", None, {"solution", "expectation"}),
+    ("I've applied a £20 credit to your account as a goodwill gesture.", None, {"solution"}),
+    (
+        "If you unplug it for thirty seconds and plug it back in, the light should go green.",
+        None,
+        {"solution"},
+    ),
+    ("Please don't use the appliance until the engineer has checked it.", None, {"solution"}),
+    (
+        "Is there a time of day that works better for you?",
+        None,
+        {"collaboration", "closed_question"},
+    ),
+    ("What would make this right for you?", None, {"collaboration", "open_question"}),
+    ("Does that sound okay?", None, {"closed_question"}),
+    ("Your claim will be assessed within 10 working days.", None, {"expectation"}),
+    ("The technician is booked for the 3rd of March.", None, {"solution", "expectation"}),
+    ("You'll hear from us by the end of next week.", None, {"expectation", "follow_up"}),
+    (
+        "My colleague Sam from the repairs team will ring you this afternoon.",
+        None,
+        {"follow_up", "expectation"},
+    ),
+    ("A contractor we work with will contact you to arrange access.", None, set()),
+    ("You can ring us any time on the number on your bill.", None, set()),
+    ("You need to take the meter reading yourself.", None, {"demanding"}),
+    ("You've got to be kidding, that's a lot of money to lose.", None, set()),
+    ("We must get this fixed for you as soon as possible.", None, set()),
+    ("It's the bank that's blocked it, not us.", None, {"blaming"}),
+    ("Honestly, the delivery firm is a nightmare to deal with.", None, {"blaming"}),
+    ("Your card was declined by your bank, so we couldn't take the payment.", None, set()),
+    ("The meter belongs to the network operator.", None, set()),
+    ("The invoice was issued on the 14th.", None, set()),
+    ("Let me just pull up your account.", None, set()),
+    ("Thanks to the photos you sent, I can see the damage clearly.", None, set()),
+    ("That's great that you rang us first.", None, set()),
+    ("Could you tell me your date of birth?", None, {"closed_question"}),
+    ("I'd like to understand what happened when the driver arrived.", None, {"open_question"}),
+    ("Talk me through the steps you took.", None, {"open_question"}),
+    ("What were you hoping we could do?", None, {"collaboration", "open_question"}),
+    ("Have a think about which option you'd prefer and let me know.", None, {"collaboration"}),
+]
+
+
 @pytest.mark.parametrize(("text", "prev", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_behaviour_labels(en_tag: Tagger, text: str, prev: str | None, expected: set[str]) -> None:
     labels = {t.label for t in en_tag(text, prev, "agent")} & BEHAVIOURS

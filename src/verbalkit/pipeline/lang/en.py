@@ -510,7 +510,8 @@ PARDON = (
     r"(?:sorry|pardon|excuse me|apologies)[ ,]*(?:\? |, )?(?:(?:did|could|can|would|do) you|"
     r"what (?:was|did|'s)|i did n't (?:catch|hear|get)|i (?:do n't|did n't) (?:quite )?"
     r"(?:understand|follow|catch)|say (?:that )?again|the line|you 're breaking|"
-    r"it 's a bad line|i missed|who|which|where|when|how)"
+    r"it 's a bad line|i missed|who|which|where|when|how|(?:just )?to (?:confirm|check|clarify)|"
+    r"can i (?:just )?(?:check|confirm|ask)|to interrupt|one more thing|quick question)"
 )
 REPAIR = r"sorry[ ,]*(?:i mean|i meant|i said|i misspoke|my mistake ,? i mean|that should be|let me rephrase|scratch that)"
 
@@ -644,6 +645,8 @@ def _restating(
         r"that)|(?:so )?what (?:you 're|you are) saying is|^(?:\W+ )?(?:so )?you 're saying (?:that |the |it |"
         r"you |he |she |they )|in other words|"
         r"what i 'm hearing|(?:it )?(?:sounds|seems) (?:like|as if|as though) (?:you|your)|"
+        r"(?:just )?(?:so|to be) (?:i 'm )?clear ,? you\b|(?:just )?so i 'm clear ,? (?:you|your)|"
+        r"(?:to )?make sure i (?:'ve got|understand|have) (?:this|that|it|you)|"
         r"have i got (?:that|this|it)"
         r" right|did i (?:get|understand) (?:that|you) right"
     ):
@@ -846,7 +849,8 @@ INFO_VERBS = (
     r"(?:send|provide|give|fill|sign|upload|show|prove|bring|email|tell|confirm|pay|get (?:a|an|"
     r"the) (?:crime|police|reference|report|receipt|letter|note|certificate)|complete|submit "
     r"(?:the|a|your) (?:form|documents|proof|evidence|receipt)|attach|post|scan|print|wait|read|"
-    r"accept|agree|keep|answer|verify|report|register|declare|notify|inform|let us know)"
+    r"accept|agree|keep|answer|verify|report|register|declare|notify|inform|let us know|"
+    r"take (?:a|the|some) (?:\w+ )?(?:reading|photo|picture|screenshot|note))"
 )
 STAFF = (
     r"(?:(?:an?|the|our|your)(?: own)?(?: in - house)?(?: \w+)? (?:engineer|technician|team|driver|"
@@ -871,7 +875,8 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
         rf"\bone option (?:is|would be)|\bthe (?:best|quickest|easiest) (?:thing|option|way|fix) "
         rf"(?:would be|is)|\bi 'd (?:suggest|recommend)|\byou could (?:try|also)"
     ) and not sent.has(
-        r"\b(?:i|we) could n't|\b(?:i|we) ca n't|\b(?:i|we) could (?:see|tell|hear)"
+        r"\b(?:i|we) could n't|\b(?:i|we) ca n't|\b(?:i|we) could (?:see|tell|hear)|"
+        r"you (?:hoping|want|expect|think|like|prefer)\w* (?:\w+ )?(?:i|we) could"
     ):
         found = "en.solution.agent_remedy"
     elif (
@@ -884,7 +889,8 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
         sent.has(
             rf"\b{WE} (?:'ve|have) {ADV}(?:{res.remedy_past})\b|\b{WE} (?:'m|am|'re|are) {ADV}"
             rf"(?:{res.remedy_ing})\b|"
-            rf"\b(?:it|that|this|they|those|you|your \w+(?: \w+)?|the \w+) (?:'s|is|'re|are|has|have|"
+            rf"(?:(?:^|[,.;!] |and |so |now |right |ok |okay |great )(?:it|that|this|they|those|you)|"
+            rf"\byour \w+(?: \w+)?|\bthe \w+) (?:'s|is|'re|are|has|have|"
             rf"'ve) (?:now |all |just |been |already )*(?:{res.remedy_done})\b(?! (?:by|because|when))"
         )
         and not sent.has(r"\bwas\b|\bwere\b")
@@ -933,6 +939,12 @@ def _collaboration(doc: Doc, sent: Sent) -> None:
         r"|(?:what|how) (?:do )?you (?:'d )?(?:like|want|prefer) (?:us|me) to"
         r"|what (?:would|does) (?:a good|the best|an ideal|a fair) (?:result|outcome|solution)"
         r"|(?:when|what time|which day) (?:suits|works) (?:you|best)"
+        r"|(?:works?|suits?) (?:better |best )?for you|suits? you (?:better|best)"
+        r"|what (?:were|are) you hoping (?:for|we|i|to)|what (?:do|did) you (?:want|expect) (?:us|me) to"
+    )
+    unasked = (
+        r"which (?:option|one|day|time|date) you 'd (?:prefer|like)|let me know (?:which|what|when) "
+        r"(?:suits|works|you 'd prefer|you 'd like)|whichever (?:suits|works|you prefer)"
     )
     check = (
         r"(?:how (?:does|do|'s) (?:that|this) (?:sound|seem|feel)|what do you (?:think|reckon|say)"
@@ -948,6 +960,8 @@ def _collaboration(doc: Doc, sent: Sent) -> None:
         remove_tags(doc, OPEN, within=sent.span)
         remove_tags(doc, CLOSED, within=sent.span)
         add_tag(doc, sent.span, "collaboration", "en.collaboration.check_proposal", 0.8)
+    elif sent.has(unasked) and not sent.is_question:
+        add_tag(doc, sent.span, "collaboration", "en.collaboration.design_outcome", 0.7)
     elif sent.has(design) and (sent.is_question or sent.has(r"wondering|curious")):
         add_tag(doc, sent.span, "collaboration", "en.collaboration.design_outcome", 0.8)
         if sent.has(r"^(?:\W+ )?(?:\w+ )?(?:when|which|where|what time|what day)"):
@@ -1004,6 +1018,13 @@ def _follow_up(doc: Doc, sent: Sent) -> None:
         r"(?:be|get) (?:back )?in touch|let you know|keep you (?:updated|posted|informed)|"
         r"drop you (?:a|an) |give you (?:a|an) (?:ring|call|bell|update)|(?:call|ring|phone) you back"
     )
+    hear = sent.find(
+        r"you (?:'ll|will|should) (?:\w+ )?(?:hear|get a call|get a call back) (?:back )?from (?:us|me|"
+        r"our \w+|my colleague|the team)\b"
+    )
+    if hear is not None:
+        add_tag(doc, sent.span, "follow_up", "en.follow_up.contact_again", 0.75)
+        return
     m = sent.find(
         rf"(?:^|\b)([\w' -]{{0,40}}?)(?: ,)? (?:'ll|will|can|'m going to|is going to|are going to|"
         rf"'re going to|shall|'d) (?:[\w ']{{0,50}} and )?(?:\w+ ){{0,3}}?(?:{contact})"
@@ -1034,7 +1055,8 @@ def _demanding(doc: Doc, sent: Sent, res: Res) -> None:
     """An obligation put on the customer (rule 6); questions and conditionals are not."""
     m = sent.find(
         r"(?<!if )(?<!unless )(?<!when )(?<!whether )you (?:'ll |will |would )?(?:have to|need to|"
-        r"'ve got to|have got to|got to)|(?<!if )you must (?!be |have been |feel |'ve been |have had )|"
+        r"'ve got to|have got to|got to)(?! (?:be kidding|be joking|say|admit|laugh|love|wonder|"
+        r"feel|hand it))|(?<!if )you must (?!be |have been |feel |'ve been |have had )|"
         r"you (?:'re|are) (?:required|obliged|expected) to|(?:it 's|that 's) (?:up to|for) you to"
     )
     if m is None or sent.is_question:
@@ -1056,6 +1078,9 @@ def _blaming(doc: Doc, sent: Sent, res: Res) -> None:
         rf"\b(?:they|the \w+|{res.target})(?: \w+)? (?:'ve been |have been |are |'re |were |was )?"
         rf"(?:always |never |obviously |clearly )?(?:{res.fault}|(?:keeps? |kept )?(?:get|gets|getting|"
         rf"got) (?:\w+ ){{0,3}}wrong|keeps? (?:losing|forgetting|breaking|missing|ignoring|messing))"
+        rf"|\b(?:they|the \w+|{res.target})(?: \w+)? (?:is|are|'s|'re|have been|has been|were|was) "
+        rf"(?:\w+ )?(?:a nightmare|useless|hopeless|rubbish|unreliable|incompetent|a joke|to blame|"
+        rf"always late|the problem|at fault|responsible for (?:the|this|that) (?:delay|mess|problem))"
     )
     customer = (
         r"you should (?:have|'ve) |because you (?:\w+ )?(?:kept|typed|entered|did n't|forgot|gave|"
