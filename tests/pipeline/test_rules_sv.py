@@ -124,7 +124,12 @@ CASES: list[tuple[str, str | None, set[str]]] = [
     ("Hör av dig till oss igen om felet kommer tillbaka.", None, set()),  # customer calls
     ("En elektriker som vi anlitar ringer dig för att boka en tid.", None, set()),
     # --- collaboration (rule 7)
-    ("Vad skulle kännas rimligt för dig?", None, {"collaboration", "closed_question"}),
+    ("Vad skulle kännas rimligt för dig?", None, {"collaboration", "open_question"}),
+    (
+        "Vilket belopp per månad skulle vara rimligt för dig?",
+        None,
+        {"collaboration", "closed_question"},
+    ),
     (
         "Hur skulle du vilja att vi gör med resten av beställningen?",
         None,

@@ -136,6 +136,10 @@ PARTICLES = frozenset(
     {"in", "upp", "till", "på", "av", "om", "ut", "med", "tillbaka", "ner", "bort"}
 )
 CLAUSE_JOINS = frozenset({"och", "men", "så", "eftersom", "innan", "fast"})
+#: Nouns that make a preference question ask for one fact ("vilken summa", "vilken ort").
+QUANTITY_NOUNS = frozenset(
+    {"summa", "belopp", "tid", "dag", "datum", "ort", "nivå", "procent", "månad", "tidpunkt"}
+)
 #: Function words the POS-less lemmatizer may read as verbs ("för" -> "föra").
 NOT_VERBS = frozenset({"för", "under", "efter", "över", "där", "här", "när", "mer", "eller", "var"})
 #: Contact verbs: a remedy when we contact someone else for the customer, follow-up when "dig".
@@ -350,6 +354,14 @@ def classify_words(toks: list[str], qm: bool, w: Words, asr: bool) -> tuple[str,
         return None
     if toks[0] in ("säg", "välj") and len(toks) > 1 and toks[1] in WH_WORDS:
         return "closed_question", "request_one_fact"
+    # Statement-form questions: "Jag undrar om…", "Jag skulle vilja veta vilket datum…"
+    for i in range(len(toks) - 1):
+        if toks[i] in ("undrar", "veta") and i > 0 and toks[i - 1] in ("jag", "vilja", "vill"):
+            nxt = toks[i + 1 :]
+            if nxt[0] in ("vad", "hur", "varför") and not starts(nxt, w.wh_fact):
+                return "open_question", "request_to_explain"
+            if nxt[0] == "om" or nxt[0] in WH_WORDS:
+                return "closed_question", "request_one_fact"
     if contains(toks, w.open_requests):
         if contains(toks, w.closed_requests):
             return "closed_question", "request_one_fact"
@@ -520,10 +532,11 @@ def collaboration(toks: list[Token], question: bool, w: Words) -> str | None:
     if re.search(r"\bvad (?:föredrar|vill|önskar) (?:du|ni)\b", text):
         return "closed"
     if re.search(
-        r"\b(?:vad|vilken|hur) (?:\w+ ){0,2}(?:skulle|vore) (?:\w+ ){0,3}(?:rimlig|rimligt|bäst|bästa)\b",
+        r"\b(?:vad|vilken|vilket|vilka|hur) (?:\w+ ){0,3}(?:skulle|vore) (?:\w+ ){0,3}(?:rimlig|rimligt|bäst|bästa)\b",
         text,
     ):
-        return "closed"
+        # one amount or one option is a closed answer; what would feel right is open
+        return "closed" if any(x in QUANTITY_NOUNS for x in low) else "open"
     if (
         re.search(r"\bvill (?:du|ni) (?:hellre |helst )?(?:att (?:vi|jag)|ha)\b", text)
         and " eller " in f" {text} "
