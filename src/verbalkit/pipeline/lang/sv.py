@@ -140,6 +140,8 @@ CLAUSE_JOINS = frozenset({"och", "men", "så", "eftersom", "innan", "fast"})
 QUANTITY_NOUNS = frozenset(
     {"summa", "belopp", "tid", "dag", "datum", "ort", "nivå", "procent", "månad", "tidpunkt"}
 )
+#: Words that close an echo as an acknowledgement ("Ett köp på 1 850 …, okej.").
+ACKNOWLEDGEMENTS = frozenset({"okej", "ok", "uppfattat", "noterat", "precis", "jaha", "mm"})
 #: Function words the POS-less lemmatizer may read as verbs ("för" -> "föra").
 NOT_VERBS = frozenset({"för", "under", "efter", "över", "där", "här", "när", "mer", "eller", "var"})
 #: Contact verbs: a remedy when we contact someone else for the customer, follow-up when "dig".
@@ -722,8 +724,10 @@ def restating(
         unit.start == 0 or doc[unit.start - 1].is_punct or (doc[unit.start - 1].lower_ in w.fillers)
     )
     conditional = low[1:2] in (["om"], ["att"], ["länge"], ["fort"]) if len(low) > 1 else False
+    filler_so = len(toks) > 1 and toks[0].i + 1 < len(doc) and doc[toks[0].i + 1].text == ","
     if (
         len(low) > 1
+        and not filler_so
         and low[0] in ("så", "alltså")
         and low[1] not in WH_WORDS
         and at_turn_start
@@ -744,6 +748,8 @@ def restating(
         and not any(x in AGENT_SUBJECTS for x in low)
         and not is_question(doc, unit)
         and low[0] not in ("ja", "nej", "precis", "jo", "japp", "tack")
+        # an acknowledgement: a verbless fragment or one closed by "okej", "uppfattat"…
+        and (not any(verbish(t) for t in toks) or low[-1] in ACKNOWLEDGEMENTS)
     ):
         return "echo"
     return None
@@ -794,6 +800,9 @@ def refine(doc: Doc, pack: RulePack) -> None:
                 tag(doc, unit, "sympathy", "feeling_word", 0.75)
 
         sym = feeling_sympathy(toks, w)
+        # "Jag är ledsen för att vi missade…" owns a fault: an apology, not sympathy as well.
+        if sym == "feeling_word" and has_tag(doc, "apology", within=unit):
+            sym = None if {"ledsen", "ledsna"} & set(low) else sym
         if sym and not has_tag(doc, "sympathy", within=unit):
             tag(doc, unit, "sympathy", sym, 0.7)
 
