@@ -472,3 +472,14 @@ def test_tag_contract(en_tag: Tagger, text: str, prev: str | None) -> None:
 def test_junk_does_not_crash(en_tag: Tagger, text: str, role: str) -> None:
     for t in en_tag(text, "so what 😀", role):
         assert t.text == text[t.start : t.end]
+
+
+def test_jargon_terms_are_not_everyday_words() -> None:
+    """Terms match case-insensitively, so none may be a common English word ("SO", "CAB")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    pack = load_pack("en")
+    clashes = [t for t in pack.jargon if t.lower() in STOP_WORDS]
+    assert not clashes
+    known = pack.lexicon_set("known_terms")
+    assert not [t for t in pack.jargon if t.lower() in known]

@@ -665,12 +665,20 @@ def _restating(
                 rest,
             )
             own = content_words(rest)
-            # "So you…" with no shared word is still a paraphrase when the customer said something.
-            said_something = prev is not None and not prev.is_question and len(prev_words) >= 3
+            # A next step ("so it'll be with you Friday") is a consequence, not a reflection.
+            future = re.match(
+                r"(?:\S+ ){0,3}(?:'ll|will|can|could|should|need|have to|must)\b", rest
+            )
+            statement = prev is not None and not prev.is_question
+            # "So you…/So it…" with no shared word is still a paraphrase when the customer said
+            # something of substance.
+            said_something = statement and len(prev_words) >= 3
+            pronoun_start = re.match(r"(?:you|your|it|that|there|he|she|they)\b", rest)
             if (
                 not consequence
-                and said_something
-                and (own & prev_words or rest.startswith(("you ", "your ")))
+                and not future
+                and statement
+                and (own & prev_words or (said_something and pronoun_start))
             ):
                 rule = "en.restating.so_marker"
         elif prev is not None and not prev.is_question and len(prev_words) >= 3:
