@@ -455,6 +455,8 @@ def remedy_verb(toks: list[Token], i: int, w: Words) -> bool:
         return nxt in PARTICLES
     if forms & {"hjälpa"}:  # a concrete offer, not "jag hjälper dig med allt"
         return nxt in ("dig", "er") and "att" in after[1:3]
+    if forms & {"registrera", "lägga"} and any("avvikelse" in t.lower_ for t in toks):
+        return False  # logging a deviation prevents the next one; it fixes nothing now
     if forms & {"lösa", "fixa", "ordna", "reda"}:  # "vi löser det" reassures, names no remedy
         return nxt not in ("det", "detta", "allt", "ut", "")
     if forms & CONTACT_FOR:  # calling the shop for the customer; "ringer dig" is follow-up
@@ -473,7 +475,8 @@ def solution_slug(unit: Span, toks: list[Token], w: Words, question: bool) -> st
         if word in w.done and any(x in ("är", "har") for x in before):
             by_us = any(x in ("nu", "då", "jag", "vi") for x in before)
             follows = low[i + 1] if i + 1 < len(low) else ""
-            if by_us and "inte" not in before and follows != "att":
+            logged = any("avvikelse" in x for x in low)  # a logged deviation is not a remedy
+            if by_us and "inte" not in before and follows != "att" and not logged:
                 return "remedy_done"
     # A troubleshooting or safety imperative, also after a comma ("…, håll dig ute").
     starts_clause = [c[0] for c in clauses(unit) if c]
