@@ -10,7 +10,7 @@ import pytest
 from verbalkit.analysis import tag
 from verbalkit.errors import RulePackError
 from verbalkit.pipeline.packs import builtin_root, load_pack, read_pack
-from verbalkit.vocab import SUPPORTED_LANGUAGES
+from verbalkit.vocab import BEHAVIOURS, SUPPORTED_LANGUAGES
 
 
 @pytest.mark.parametrize("lang", SUPPORTED_LANGUAGES)
@@ -99,3 +99,34 @@ def test_user_pack_of_other_language_is_refused(tmp_path: Path) -> None:
     folder = write_pack(tmp_path / "acme", [], lang="en")
     with pytest.raises(RulePackError, match="expected 'sv'"):
         load_pack("sv", (str(folder),))
+
+
+@pytest.mark.parametrize("lang", SUPPORTED_LANGUAGES)
+@pytest.mark.parametrize("behaviour", [b.value for b in BEHAVIOURS])
+def test_every_behaviour_has_rules_in_every_language(lang: str, behaviour: str) -> None:
+    import importlib
+
+    pack = load_pack(lang)
+    hook = importlib.import_module(f"verbalkit.pipeline.lang.{lang}")
+    generated = getattr(hook, "GENERATED_RULE_IDS", None) or getattr(hook, "GENERATED_RULES", ())
+    # A behaviour is covered by a pattern rule of the pack or by a context rule of the
+    # language hook (which reads its word classes from the pack's lexicons).
+    in_pack = any(r.label == behaviour and not r.veto for r in pack.rules)
+    in_hook = any(rule.startswith(f"{lang}.{behaviour}.") for rule in generated)
+    assert in_pack or in_hook, f"no rule for {behaviour} in {lang}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "n_sentences"),
+    [
+        ("sv", "okej så kassen kom aldrig fram vad hände när du ringde budfirman", 2),
+        ("sv", "Tack. Jag skickar en ny i dag! Passar det?", 3),
+        ("en", "right so the parcel never arrived what happened when you called them", 2),
+        ("en", "Thanks. I'll send a new one today! Does that work?", 3),
+    ],
+)
+def test_sentences_cope_with_asr_text(lang: str, text: str, n_sentences: int) -> None:
+    from verbalkit.pipeline.build import get_nlp
+
+    doc = get_nlp(lang)(text)
+    assert len(list(doc.sents)) == n_sentences
