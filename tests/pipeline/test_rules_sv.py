@@ -198,6 +198,19 @@ CASES: list[tuple[str, str | None, set[str]]] = [
     ("Du behöver inte göra något mer.", None, set()),
     ("Du får gärna mejla kvittot till oss.", None, set()),  # polite
     ("Okej, så om det strular igen ringer du bara oss.", "Det strular med mobilen.", set()),
+    ("Och så får du fri frakt på nästa beställning.", None, {"solution"}),  # compensation
+    ("Vi bjuder på frakten den här gången.", None, {"solution"}),
+    ("Du får en bekräftelse via sms.", None, set()),  # automatic text, no time
+    ("Jag har registrerat en avvikelse på leveransen.", None, set()),  # preventive log
+    ("Ursäkta att jag frågar, men bor du kvar på samma adress?", None, {"closed_question"}),
+    ("Jag undrar om du har kvar förpackningen.", None, {"closed_question"}),  # no "?"
+    ("Jag skulle vilja veta vilket datum du reste.", None, {"closed_question"}),
+    (
+        "En röd resväska med gula hjul, okej.",
+        "Det är en röd resväska med gula hjul.",
+        {"restating"},
+    ),
+    ("Fakturan för mars är på 450 kronor.", "Fakturan för mars är fel.", set()),  # not an echo
 ]
 
 

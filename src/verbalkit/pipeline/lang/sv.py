@@ -172,6 +172,7 @@ class Words:
     contact: frozenset[str]
     inhouse: frozenset[str]
     blame_targets: frozenset[str]
+    compensation: frozenset[str]
     stop: frozenset[str]
 
     @classmethod
@@ -202,6 +203,7 @@ class Words:
             contact=s("contact_verbs"),
             inhouse=s("inhouse"),
             blame_targets=s("blame_targets"),
+            compensation=s("compensation"),
             stop=s("stopwords"),
         )
 
@@ -502,6 +504,12 @@ def solution_slug(unit: Span, toks: list[Token], w: Words, question: bool) -> st
                         after = rest[k + 1].lower_ if k + 1 < len(rest) else ""
                         if after not in ("oss", "hit", "tillbaka", "igen"):
                             return "where_to_fix"
+    # Compensation given to the customer: "och så får du fri frakt", "vi bjuder på frakten"
+    giving = re.search(r"\b(?:får du|du får|ger (?:dig|er)|bjuder (?:dig )?på|ska du få)\b", text)
+    if giving and not question:
+        after = text[giving.end() :].split()[:4]
+        if any(x in w.compensation for x in after):
+            return "agent_remedy"
     if has_phrase(text, "föreslår jag", "jag föreslår", "rekommenderar jag", "jag rekommenderar"):
         return "agent_remedy"
     return None
