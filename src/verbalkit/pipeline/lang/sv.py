@@ -507,8 +507,8 @@ def solution_slug(unit: Span, toks: list[Token], w: Words, question: bool) -> st
     # Compensation given to the customer: "och så får du fri frakt", "vi bjuder på frakten"
     giving = re.search(r"\b(?:får du|du får|ger (?:dig|er)|bjuder (?:dig )?på|ska du få)\b", text)
     if giving and not question:
-        after = text[giving.end() :].split()[:4]
-        if any(x in w.compensation for x in after):
+        given = text[giving.end() :].split()[:4]
+        if any(x in w.compensation for x in given):
             return "agent_remedy"
     if has_phrase(text, "föreslår jag", "jag föreslår", "rekommenderar jag", "jag rekommenderar"):
         return "agent_remedy"
