@@ -378,6 +378,52 @@ CASES += [
 ]
 
 
+# A fourth table: indirect requests, greetings, side-blame, "I can see you…" reflections.
+CASES += [
+    ("Can I ask what made you decide to cancel?", None, {"open_question"}),
+    ("Which would you prefer, a call or an email?", None, {"collaboration", "closed_question"}),
+    ("It'll take about 48 hours to come through.", None, {"expectation"}),
+    (
+        "The refund has been processed and should show in 3 to 5 days.",
+        None,
+        {"solution", "expectation"},
+    ),
+    ("Would you mind explaining what you mean by overcharged?", None, {"open_question"}),
+    ("I'm sorry you've had to chase this.", None, {"sympathy"}),
+    ("I'm sorry we didn't call you back when we said we would.", None, {"apology"}),
+    ("That's not good enough from us, and I apologise.", None, {"apology"}),
+    ("What's your reference number, please?", None, {"closed_question"}),
+    ("Could I take your full name?", None, {"closed_question"}),
+    (
+        "So the issue is really the noise rather than the leak itself.",
+        "It's not even the leak, it's the constant dripping noise all night.",
+        {"restating"},
+    ),
+    (
+        "Gosh, that's a horrible thing to come home to.",
+        "We came home to find the front door kicked in.",
+        {"sympathy"},
+    ),
+    (
+        "I'll flag it to the team and we'll get a replacement out to you on Monday.",
+        None,
+        {"solution", "expectation"},
+    ),
+    ("I'd suggest resetting your password through the app.", None, {"solution"}),
+    ("You'll need to speak to your bank about that charge.", None, {"demanding", "solution"}),
+    ("The delay's on the manufacturer's side, there's nothing we can do.", None, {"blaming"}),
+    ("Because the form wasn't filled in properly, it got rejected.", None, set()),
+    ("Have you had any letters from us about this?", None, {"closed_question"}),
+    ("hiya what can i do for you today", None, {"open_question"}),
+    ("ok thank you", None, {"thanking"}),
+    ("lovely i'll get that booked in for you now", None, {"solution"}),
+    ("no that's fine take your time", None, set()),
+    ("are you still there", None, {"closed_question"}),
+    ("what a pain for you", "the bus didn't turn up again", {"sympathy"}),
+    ("i can see you've been charged twice there", "i've been charged twice", {"restating"}),
+]
+
+
 @pytest.mark.parametrize(("text", "prev", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_behaviour_labels(en_tag: Tagger, text: str, prev: str | None, expected: set[str]) -> None:
     labels = {t.label for t in en_tag(text, prev, "agent")} & BEHAVIOURS

@@ -681,7 +681,7 @@ def _restating(
                 and (own & prev_words or (said_something and pronoun_start))
             ):
                 rule = "en.restating.so_marker"
-        elif prev is not None and not prev.is_question and len(prev_words) >= 3:
+        elif prev is not None and not prev.is_question and len(prev_words) >= 2:
             own = content_words(sent.text)
             shared = own & prev_words
             echo_ack = sent.has(r"(?:,|-) (?:got it|okay|ok|right|noted|understood|i see)(?: \W)?$")
@@ -707,7 +707,8 @@ def _restating(
                 r"(?! (?:booked|entitled|welcome|all set|covered|eligible|right|correct|through|"
                 r"on hold|going to|able|allowed|due))"
             )
-            if echo_ack and len(shared) >= 1:
+            seen = sent.has(r"i can see (?:that )?(?:you|your)\b")
+            if (echo_ack or seen) and len(shared) >= 1:
                 rule = "en.restating.echo_acknowledgement"
             elif (you_state and (shared or sent.has(res_feeling))) or you_paraphrase:
                 rule = "en.restating.you_paraphrase"
@@ -1086,6 +1087,7 @@ def _blaming(doc: Doc, sent: Sent, res: Res) -> None:
         rf"\b(?:they|the \w+|{res.target})(?: \w+)? (?:'ve been |have been |are |'re |were |was )?"
         rf"(?:always |never |obviously |clearly )?(?:{res.fault}|(?:keeps? |kept )?(?:get|gets|getting|"
         rf"got) (?:\w+ ){{0,3}}wrong|keeps? (?:losing|forgetting|breaking|missing|ignoring|messing))"
+        rf"|(?:'s|is|are|'re|was) (?:on|at|down to) (?:their|the \w+ 's|\w+ 's) (?:side|end)"
         rf"|\b(?:they|the \w+|{res.target})(?: \w+)? (?:is|are|'s|'re|have been|has been|were|was) "
         rf"(?:\w+ )?(?:a nightmare|useless|hopeless|rubbish|unreliable|incompetent|a joke|to blame|"
         rf"always late|the problem|at fault|responsible for (?:the|this|that) (?:delay|mess|problem))"
