@@ -670,10 +670,10 @@ def _restating(
                 r"(?:\S+ ){0,3}(?:'ll|will|can|could|should|need|have to|must)\b", rest
             )
             statement = prev is not None and not prev.is_question
-            # "So you…/So it…" with no shared word is still a paraphrase when the customer said
+            # "So you…" with no shared word is still a paraphrase when the customer said
             # something of substance.
             said_something = statement and len(prev_words) >= 3
-            pronoun_start = re.match(r"(?:you|your|it|that|there|he|she|they)\b", rest)
+            pronoun_start = re.match(r"(?:you|your)\b", rest)
             if (
                 not consequence
                 and not future
