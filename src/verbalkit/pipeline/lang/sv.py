@@ -90,7 +90,19 @@ NOT_OBLIGATION = frozenset(
     {"ha", "vara", "inte", "gärna", "en", "ett", "den", "det", "de", "dem", "svar", "tillbaka"}
 )
 OBLIGATION_SKIP = frozenset(
-    {"själv", "själva", "tyvärr", "nog", "då", "alltså", "också", "istället"}
+    {
+        "själv",
+        "själva",
+        "tyvärr",
+        "nog",
+        "då",
+        "alltså",
+        "också",
+        "istället",
+        "helt",
+        "enkelt",
+        "bara",
+    }
 )
 DOCUMENT_WORDS = (
     "polisanmälan", "kvitto", "intyg", "underlag", "bild", "foto", "kopia", "lönebesked",
@@ -109,7 +121,7 @@ NUMBER = r"(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|fjorton|fe
 NEXT_THINGS = r"vecka|veckan|månad|år|helg|faktura\w*|leverans\w*|avläsning\w*|betalning\w*|lönedag|besök\w*|\w+dag"
 #: Future time anchors (LABELLING rule 8): clock, calendar, span or relative time.
 TIME_ANCHOR = re.compile(
-    rf"\b(?:i (?:dag|kväll|morgon|eftermiddag|förmiddag|natt|övermorgon|helgen)"
+    rf"\b(?:i ?(?:dag|kväll|morgon|eftermiddag|förmiddag|natt|övermorgon|helgen)"
     rf"|på (?:{DAYS})(?:en)?|(?:nästa|kommande|nästkommande) (?:{DAYS}|{NEXT_THINGS})|inom (?:{NUMBER} )?{UNITS}"
     rf"|senast\b|om (?:{NUMBER} ){UNITS}|klockan \d+|kl\.? ?\d+|vid \d+-tiden"
     rf"|före klockan|mellan (?:\d+|{NUMBER}) och|under (?:dagen|veckan|eftermiddagen|kvällen)"
@@ -521,6 +533,15 @@ def collaboration(toks: list[Token], question: bool, w: Words) -> str | None:
     text = " ".join(low)
     if re.search(r"\bvad (?:tycker|säger) (?:du|ni) om\b", text):
         return "check"
+    if re.search(
+        r"\b(?:vad|vilket|vilken|hur) (?:\w+ ){0,2}(?:känns|funkar|fungerar) (?:\w+ )?(?:bäst|bra) för (?:dig|er)\b",
+        text,
+    ):
+        return "open"
+    if re.search(r"\bgöra (?:dig|er) (?:\w+ )?nöjd", text) and question:
+        return "open"
+    if question and re.search(r"\b(?:du|ni) (?:något|några|nåt) förslag\b", text):
+        return "closed"
     if re.search(r"\b(?:hur|vad) skulle (?:du|ni)(?: själv)? (?:vilja|tycka|önska|vilja)\b", text):
         return "open"
     if re.search(r"\bvad (?:du|ni) (?:tycker|själv tycker) (?:att )?(?:vi|jag) ska\b", text):
@@ -644,10 +665,15 @@ def follow_up(toks: list[Token], w: Words) -> bool:
 
 def demanding(toks: list[Token], w: Words) -> bool:
     low = lows(toks)
+    if re.search(r"\b(?:du|ni) (?:är|blir) (?:\w+ )?(?:tvungen|tvungna) att\b", " ".join(low)):
+        return True
     for i, word in enumerate(low):
         if word not in MODALS:
             continue
+        # "du måste", "måste du", and the cleft "det är du som måste"
         near = low[max(0, i - 1) : i] + low[i + 1 : i + 2]
+        if low[i - 1 : i] == ["som"]:
+            near += low[max(0, i - 2) : i - 1]
         if "du" not in near and "ni" not in near:
             continue
         j = i + 1
@@ -696,9 +722,11 @@ def blaming(toks: list[Token], w: Words) -> str | None:
         r"\b(?:ligger efter|har slarvat|har struntat|har missat|har glömt)\b", text
     ):
         return "shift_fault"
-    if re.search(r"\b(?:inget|ingenting|inte något) (?:som )?vi kan göra", text) and re.search(
-        r"\b(?:deras|dem|de|dom)\b", text
-    ):
+    deflect = re.search(
+        r"\b(?:inget|ingenting|inte något) (?:som )?vi (?:kan göra|styr över|rår på|kan påverka)",
+        text,
+    )
+    if deflect and (target or re.search(r"\b(?:deras|dem|de|dom)\b", text)):
         return "shift_fault"  # "det är ju deras servrar och inget vi kan göra något åt"
     if re.search(r"\binte (?:är|var) (?:ditt|ert)\b", text):
         return None
@@ -728,6 +756,12 @@ def restating(
         return "check_understanding"
     if re.search(r"\b(?:jag hör|det hörs|det låter som) (?:på dig )?att (?:du|ni)\b", text):
         return "named_feeling"
+    if re.search(
+        r"\b(?:om jag sammanfattar|sammanfattningsvis|med andra ord|(?:du|ni) menar (?:alltså )?att"
+        r"|det (?:du|ni) säger är att|(?:du|ni) säger alltså att)\b",
+        text,
+    ):
+        return "check_understanding"
     own = stems(unit.text, w.stop)
     shared = own & prev_stems
     # In ASR rows a "så" inside a run is mostly "so that"; only a turn-initial one restates.
