@@ -472,6 +472,9 @@ def test_not_jargon(en_tag: Tagger, text: str, prev: str | None) -> None:
         ("I was charged twice for the same order.", {"problem"}),
         ("Honestly this is ridiculous.", {"emotion"}),
         ("Hi, I'd like to update my address please.", set()),
+        ("The shampoo I paid for wasn't in the bag when it came.", {"problem"}),
+        ("It was so embarrassing at the till.", {"emotion"}),
+        ("No, I'm not worried, it's fine.", set()),
         ("No problem, thanks for your help.", set()),
     ],
 )
