@@ -211,6 +211,28 @@ CASES: list[tuple[str, str | None, set[str]]] = [
         {"restating"},
     ),
     ("Fakturan för mars är på 450 kronor.", "Fakturan för mars är fel.", set()),  # not an echo
+    ("Vilken otur!", None, {"sympathy"}),
+    ("Jag känner med dig.", None, {"sympathy"}),
+    ("Vi har klantat till det ordentligt.", None, {"apology"}),
+    ("Jag uppskattar att du hörde av dig.", None, {"thanking"}),
+    ("Kan du utveckla det?", None, {"open_question"}),  # V1 request to explain
+    (
+        "Med andra ord har ni varit utan varmvatten hela helgen.",
+        "Vi har inte haft varmvatten sedan fredag.",
+        {"restating"},
+    ),
+    ("Jag skickar det idag.", None, {"solution", "expectation"}),  # one-word "idag"
+    ("Jag återkommer med besked.", None, {"follow_up"}),
+    ("Du får helt enkelt vänta.", None, {"demanding"}),
+    ("Det är du som måste ringa dem.", None, {"demanding"}),
+    ("Du är tvungen att skicka in originalkvittot.", None, {"demanding"}),
+    (
+        "Det där är inget vi styr över, det är banken som bestämmer.",
+        None,
+        {"blaming"},
+    ),
+    ("Vad känns bäst för dig?", None, {"collaboration", "open_question"}),
+    ("Vi får många samtal just nu.", None, set()),  # a state, not a next step
 ]
 
 
