@@ -10,22 +10,66 @@ customer used it first, or when it is in ``lexicons/known_terms.txt`` (BankID, r
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from verbalkit.pipeline.components.common import add_tag, pack_for
+from verbalkit.pipeline.packs import RulePack
 from verbalkit.vocab import Behaviour
 
 #: Acronyms and internal codes: two or more capitals (digits allowed), optional clitic or
 #: compound tail ("AD:t", "DC:erna", "L2-gruppen", "P3").
 CODE_SHAPE = re.compile(r"^(?=(?:.*[A-ZÅÄÖ]){2}|[A-Z]\d)[A-ZÅÄÖ0-9]{2,7}(?:[:\-][\wåäöÅÄÖ-]+)?$")
 SPLIT_TAIL = re.compile(r"[:\-]")
+#: Inflected and compound forms are found by the first characters of listed terms.
+PREFIX_LEN = 5
 
 
 def root(term: str) -> str:
     """The term without clitic or compound tail, lower-cased ("WMS:et" -> "wms")."""
     return SPLIT_TAIL.split(term, maxsplit=1)[0].lower()
+
+
+@dataclass(frozen=True)
+class JargonIndex:
+    """A pack's jargon data, indexed once per pipeline for per-token look-ups."""
+
+    terms: dict[str, str]
+    by_first_word: dict[str, tuple[tuple[str, ...], ...]]
+    by_prefix: dict[str, tuple[str, ...]]
+    parts: tuple[str, ...]
+    known: frozenset[str]
+
+    @classmethod
+    def from_pack(cls, pack: RulePack) -> JargonIndex:
+        terms = {t.lower(): t for t in pack.jargon}
+        multi: dict[str, list[tuple[str, ...]]] = {}
+        prefix: dict[str, list[str]] = {}
+        for low in sorted(terms, key=len, reverse=True):
+            words = tuple(low.split())
+            if len(words) > 1:
+                multi.setdefault(words[0], []).append(words)
+            elif len(low) >= PREFIX_LEN:
+                prefix.setdefault(low[:PREFIX_LEN], []).append(low)
+        return cls(
+            terms=terms,
+            by_first_word={k: tuple(v) for k, v in multi.items()},
+            by_prefix={k: tuple(v) for k, v in prefix.items()},
+            parts=tuple(p.lower() for p in pack.lexicon("jargon_parts")),
+            known=pack.lexicon_set("known_terms"),
+        )
+
+    def term_for(self, low: str, text: str) -> str | None:
+        """The listed term a token is, or starts with (an inflected or compound form)."""
+        term = self.terms.get(low) or self.terms.get(root(text))
+        if term is not None:
+            return term
+        for candidate in self.by_prefix.get(low[:PREFIX_LEN], ()):
+            if low.startswith(candidate):
+                return self.terms[candidate]
+        return None
 
 
 class JargonTagger:
@@ -34,58 +78,61 @@ class JargonTagger:
     def __init__(self, lang: str, packs: list[str]) -> None:
         self.lang = lang
         self.packs = packs
+        self._index: JargonIndex | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.vk_role != "agent" or len(doc) == 0:
             return doc
-        pack = pack_for(self.lang, self.packs)
+        if self._index is None:
+            self._index = JargonIndex.from_pack(pack_for(self.lang, self.packs))
+        index = self._index
         prev = (doc._.vk_prev or "").lower()
         prev_words = set(re.findall(r"[\wåäö]+", prev))
-        known = pack.lexicon_set("known_terms")
-        terms = {t.lower(): t for t in pack.jargon}
-        multi = [t.lower().split() for t in pack.jargon if " " in t]
-        parts = [p.lower() for p in pack.lexicon("jargon_parts")]
+        long_words = {w for w in prev_words if len(w) >= 4}
         covered: set[int] = set()
 
         def used_by_customer(text: str) -> bool:
             low = text.lower()
             if low in prev or root(text) in prev_words:
                 return True
-            return any(len(w) >= 4 and (low.startswith(w) or w.startswith(low)) for w in prev_words)
+            return any(low.startswith(w) or w.startswith(low) for w in long_words)
 
         def tag(span: Span, rule: str, confidence: float, term: str | None) -> None:
-            if (
-                used_by_customer(span.text)
-                or span.text.lower() in known
-                or root(span.text) in known
-            ):
+            low = span.text.lower()
+            if used_by_customer(span.text) or low in index.known or root(span.text) in index.known:
                 return
-            suggestion = pack.jargon.get(term) if term else None
-            add_tag(
-                doc, span, Behaviour.JARGON.value, rule, confidence, suggestion=suggestion or None
-            )
+            suggestion = self._suggestion(term) if term else None
+            label = Behaviour.JARGON.value
+            add_tag(doc, span, label, rule, confidence, suggestion=suggestion)
             covered.update(range(span.start, span.end))
 
         lowers = [t.lower_ for t in doc]
-        for words in sorted(multi, key=len, reverse=True):
-            n = len(words)
-            for i in range(len(doc) - n + 1):
-                if lowers[i : i + n] == words and not covered.intersection(range(i, i + n)):
-                    tag(doc[i : i + n], f"{self.lang}.jargon.term", 0.85, terms[" ".join(words)])
+        for i, low in enumerate(lowers):
+            for words in index.by_first_word.get(low, ()):
+                n = len(words)
+                if tuple(lowers[i : i + n]) == words and not covered.intersection(range(i, i + n)):
+                    tag(
+                        doc[i : i + n],
+                        f"{self.lang}.jargon.term",
+                        0.85,
+                        index.terms[" ".join(words)],
+                    )
+                    break
         for i, token in enumerate(doc):
             if i in covered or token.is_punct or token.is_space:
                 continue
-            low = token.lower_
-            term = terms.get(low) or terms.get(root(token.text))
-            if term is None:
-                term = next((terms[t] for t in terms if len(t) >= 5 and low.startswith(t)), None)
+            low = lowers[i]
+            term = index.term_for(low, token.text)
             if term is not None:
                 tag(doc[i : i + 1], f"{self.lang}.jargon.term", 0.85, term)
-            elif len(low) >= 9 and any(low.endswith(p) or low.startswith(p) for p in parts):
+            elif len(low) >= 9 and any(low.endswith(p) or low.startswith(p) for p in index.parts):
                 tag(doc[i : i + 1], f"{self.lang}.jargon.compound_part", 0.6, None)
             elif CODE_SHAPE.match(token.text) and not token.like_num:
                 tag(doc[i : i + 1], f"{self.lang}.jargon.code_shape", 0.65, None)
         return doc
+
+    def _suggestion(self, term: str) -> str | None:
+        return pack_for(self.lang, self.packs).jargon.get(term) or None
 
 
 @Language.factory("verbalkit_jargon", assigns=["doc.spans"], default_config={"packs": []})
