@@ -154,6 +154,12 @@ QUANTITY_NOUNS = frozenset(
 )
 #: Words that close an echo as an acknowledgement ("Ett köp på 1 850 …, okej.").
 ACKNOWLEDGEMENTS = frozenset({"okej", "ok", "uppfattat", "noterat", "precis", "jaha", "mm"})
+#: Words after which a wh-word opens an embedded clause ("beror på vilket", "vet vad").
+EMBEDDING = frozenset(
+    {"på", "om", "vet", "veta", "beror", "undrar", "se", "ser", "kolla", "kollar", "göra", "gör",
+     "säga", "säger", "förstå", "förstår", "av", "för", "med", "till", "i"}
+)  # fmt: skip
+EMBEDDED_SUBJECTS = frozenset({"jag", "du", "vi", "ni", "han", "hon", "hen", "de", "dom", "man"})
 #: Function words the POS-less lemmatizer may read as verbs ("för" -> "föra").
 NOT_VERBS = frozenset({"för", "under", "efter", "över", "där", "här", "när", "mer", "eller", "var"})
 #: Contact verbs: a remedy when we contact someone else for the customer, follow-up when "dig".
@@ -413,9 +419,31 @@ def retype_questions(doc: Doc, us: list[Span], w: Words, asr: bool) -> None:
         remove_tags(doc, label)
     for unit in us:
         found = question_type(unit, w, asr)
+        if found and asr and embedded_wh(unit, w):
+            found = None
         if found:
             label, slug = found
             tag(doc, unit, label, slug, 0.8 if has_qm(unit) else 0.7)
+
+
+def embedded_wh(unit: Span, w: Words) -> bool:
+    """An ASR piece that is really an embedded wh-clause: "det beror på vilket avtal du har".
+
+    A main-clause wh-question puts the finite verb right after the wh-phrase ("vilket avtal
+    har du"); an embedded one puts the subject there ("vilket avtal du har", "vad jag kan").
+    """
+    toks = lows(core(unit, w))
+    if not toks or toks[0] not in WH_WORDS:
+        return False
+    doc = unit.doc
+    if unit.start > 0 and doc[unit.start - 1].lower_ in EMBEDDING:
+        return True
+    rest = toks[1:3]
+    if toks[0] in ("vilken", "vilket", "vilka", "hur") and len(toks) > 2:
+        rest = toks[2:3] if toks[1] not in w.v1_verbs else toks[1:2]
+    else:
+        rest = toks[1:2]
+    return bool(rest) and rest[0] in EMBEDDED_SUBJECTS
 
 
 def is_question(doc: Doc, unit: Span) -> bool:
@@ -810,7 +838,9 @@ def feeling_sympathy(toks: list[Token], w: Words) -> str | None:
         text,
     ):
         return "understands_feeling"
-    if any(x in w.feelings for x in low):
+    # intensified compounds count too: "jättefrustrerande", "superjobbigt"
+    bare = [re.sub(r"^(?:jätte|super|skit|väldigt|riktigt)(?=\w{4})", "", x) for x in low]
+    if any(x in w.feelings for x in bare):
         return "feeling_word"
     if re.search(r"\b(?:länge|lång tid) att (?:vänta|vara utan)\b", text):
         return "feeling_word"
