@@ -424,6 +424,17 @@ CASES += [
 ]
 
 
+# Time anchors: relative spans and processing times, and durations that are not next steps.
+CASES += [
+    ("You'll get the parts in the next few days.", None, {"expectation"}),
+    ("We'll have it fixed later this week.", None, {"solution", "expectation"}),
+    ("Refunds take 3 to 5 working days to show on your statement.", None, {"expectation"}),
+    ("The form takes two minutes to fill in.", None, set()),
+    ("You'll get an email shortly.", None, set()),
+    ("The offer ends next week.", None, set()),
+]
+
+
 @pytest.mark.parametrize(("text", "prev", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_behaviour_labels(en_tag: Tagger, text: str, prev: str | None, expected: set[str]) -> None:
     labels = {t.label for t in en_tag(text, prev, "agent")} & BEHAVIOURS

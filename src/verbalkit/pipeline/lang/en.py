@@ -222,6 +222,11 @@ TIME_ANCHOR = "|".join(
         r"\d+(?:[.:]\d+)? ?(?:am|pm)",
         r"between \d+(?:[.:]\d+)? and \d+",
         r"after lunch|first thing|first job|straight after|as soon as it opens",
+        rf"takes? (?:about |around |roughly |up to |usually )?{NUM} (?:(?:to|or|-) {NUM} )?"
+        rf"(?:working |business )?{UNIT}|"
+        r"(?:in |over |within )?the next (?:few|couple of|several) (?:days|weeks|hours)|"
+        r"later (?:today|on today|this (?:week|month|morning|afternoon|evening))|"
+        r"(?:over|this|next) weekend|close of business|overnight|by cob",
         rf"(?:on |from |by )?the {ORD}(?: of \w+)?",
     ]
 )
@@ -229,7 +234,8 @@ TIME_ANCHOR = "|".join(
 FUTURE = (
     r"'ll|will|wo n't|shall|going to|(?:is|are|'s|'re) (?:coming|arriving|due|booked|scheduled)|"
     r"should (?:be|arrive|get|have|see|come|reach|hear|show|clear|go|land)|can take|may take|"
-    r"takes? up to|expect|give it|you 'll (?:get|have|receive|see|hear)|"
+    r"takes? up to|takes? (?:\S+ ){1,6}to (?:arrive|come through|clear|process|show|reach|update|"
+    r"go through|appear|land|be (?:processed|credited|refunded|delivered|fixed))|expect|give it|you 'll (?:get|have|receive|see|hear)|"
     r"(?:i|we) (?:'m|am|'re|are|'d be) (?:happy|able|going) to|"
     r"(?:'ve|have) (?:booked|arranged|scheduled|organised|organized|rebooked|reserved)"
 )
@@ -878,6 +884,8 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
         rf"(?! (?:you )?(?:back|on hold|through to))(?! you an? (?:call|ring|bell|shout|update))|"
         rf"\b{WE} {WILL} {ADV}(?:look (?:that|it|this|into)|check with|get (?:it|that|this|them|"
         rf"you|someone|an? \w+) (?:\w+ )?(?:{res.remedy_done}|out|sorted|booked|fixed|over))|"
+        rf"\b{WE} {WILL} {ADV}have (?:it|that|this|them|everything) (?:all )?(?:{res.remedy_done}|"
+        rf"sorted|fixed|back)\b|"
         rf"\blet me {ADV}(?:{r})\b(?! (?:you )?(?:back|on hold|through))|"
         rf"\bwhat (?:i|we) (?:can|'ll|will|'m going to|could) do is|\bhow about (?:if )?(?:i|we|a|an)|"
         rf"\b(?:would it help|what if|how about if) (?:if )?(?:i|we)\b|\b(?:i|we) could (?:also )?\w+|"
