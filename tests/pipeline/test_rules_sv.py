@@ -233,6 +233,14 @@ CASES: list[tuple[str, str | None, set[str]]] = [
     ),
     ("Vad känns bäst för dig?", None, {"collaboration", "open_question"}),
     ("Vi får många samtal just nu.", None, set()),  # a state, not a next step
+    ("alltså det beror på vilket avtal du har", None, set()),  # embedded wh-clause (ASR)
+    ("jag kan tyvärr inte lova något men jag ska göra vad jag kan", None, set()),
+    ("okej jag förstår att det här är jättefrustrerande för dig", None, {"sympathy"}),
+    (
+        "nej alltså det där är ju inte vårt fel det är ju posten som har slarvat",
+        None,
+        {"blaming"},
+    ),
 ]
 
 

@@ -90,20 +90,9 @@ NOT_OBLIGATION = frozenset(
     {"ha", "vara", "inte", "gärna", "en", "ett", "den", "det", "de", "dem", "svar", "tillbaka"}
 )
 OBLIGATION_SKIP = frozenset(
-    {
-        "själv",
-        "själva",
-        "tyvärr",
-        "nog",
-        "då",
-        "alltså",
-        "också",
-        "istället",
-        "helt",
-        "enkelt",
-        "bara",
-    }
-)
+    {"själv", "själva", "tyvärr", "nog", "då", "alltså", "också", "istället", "helt", "enkelt",
+     "bara", "ju", "faktiskt"}
+)  # fmt: skip
 DOCUMENT_WORDS = (
     "polisanmälan", "kvitto", "intyg", "underlag", "bild", "foto", "kopia", "lönebesked",
     "läkarintyg", "kontoutdrag",
