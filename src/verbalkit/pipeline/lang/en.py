@@ -125,6 +125,7 @@ class Res:
     target: str
     fault: str
     questions: Lexicons
+    stop: frozenset[str]
 
 
 #: Compiled regexes per pack object (packs are cached and never mutated, so id() is stable).
@@ -154,6 +155,7 @@ def _compile(pack: RulePack) -> Res:
         target=alt(pack.lexicon("blame_targets")),
         fault=alt(pack.lexicon("fault_phrases")),
         questions=Lexicons.from_pack(pack),
+        stop=pack.lexicon_set("stopwords"),
     )
 
 
@@ -635,7 +637,7 @@ class _PrevTurn:
 
 
 def _restating(
-    doc: Doc, sent: Sent, prev: _PrevTurn | None, prev_words: set[str], res_feeling: str
+    doc: Doc, sent: Sent, prev: _PrevTurn | None, prev_words: set[str], res: Res
 ) -> None:
     """Giving back the customer's content: "So…", "It sounds like…", echoes, paraphrases."""
     if sent.has(
@@ -670,7 +672,7 @@ def _restating(
                 r"you (?:'ll|will|need|have to|must|should|can|could|wo n't))\b",
                 rest,
             )
-            own = content_words(rest)
+            own = content_words(rest, res.stop)
             # A next step ("so it'll be with you Friday") is a consequence, not a reflection.
             future = re.match(
                 r"(?:\S+ ){0,3}(?:'ll|will|can|could|should|need|have to|must)\b", rest
@@ -688,7 +690,7 @@ def _restating(
             ):
                 rule = "en.restating.so_marker"
         elif prev is not None and not prev.is_question and len(prev_words) >= 2:
-            own = content_words(sent.text)
+            own = content_words(sent.text, res.stop)
             shared = own & prev_words
             echo_ack = sent.has(r"(?:,|-) (?:got it|okay|ok|right|noted|understood|i see)(?: \W)?$")
             generic = r"you know|you see|you can|you could|you get|you 've got|you have to|you mean"
@@ -716,130 +718,10 @@ def _restating(
             seen = sent.has(r"i can see (?:that )?(?:you|your)\b")
             if (echo_ack or seen) and len(shared) >= 1:
                 rule = "en.restating.echo_acknowledgement"
-            elif (you_state and (shared or sent.has(res_feeling))) or you_paraphrase:
+            elif (you_state and (shared or sent.has(res.feeling))) or you_paraphrase:
                 rule = "en.restating.you_paraphrase"
     if rule is not None:
         add_tag(doc, sent.span, "restating", rule, 0.7)
-
-
-STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "but",
-        "so",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "from",
-        "by",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "am",
-        "i",
-        "you",
-        "he",
-        "she",
-        "it",
-        "we",
-        "they",
-        "me",
-        "him",
-        "her",
-        "us",
-        "them",
-        "my",
-        "your",
-        "his",
-        "its",
-        "our",
-        "their",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "here",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "when",
-        "where",
-        "why",
-        "how",
-        "not",
-        "no",
-        "yes",
-        "ok",
-        "okay",
-        "right",
-        "just",
-        "really",
-        "very",
-        "also",
-        "too",
-        "then",
-        "now",
-        "all",
-        "any",
-        "some",
-        "can",
-        "could",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "may",
-        "might",
-        "must",
-        "do",
-        "does",
-        "did",
-        "done",
-        "have",
-        "has",
-        "had",
-        "get",
-        "got",
-        "'s",
-        "'re",
-        "'ve",
-        "'ll",
-        "'d",
-        "'m",
-        "n't",
-        "one",
-        "still",
-        "again",
-        "about",
-        "up",
-        "out",
-        "if",
-        "as",
-        "than",
-        "like",
-        "well",
-        "yeah",
-        "oh",
-        "um",
-        "uh",
-        "mm",
-    ]
-)
 
 
 def stem(word: str) -> str:
@@ -850,8 +732,9 @@ def stem(word: str) -> str:
     return word[:6]
 
 
-def content_words(text: str) -> set[str]:
-    return {stem(w) for w in re.findall(r"[a-z0-9£$€.]+", text) if w not in STOP and len(w) > 2}
+def content_words(text: str, stop: frozenset[str]) -> set[str]:
+    """Stems of the content words of normalised text (no function words, no short words)."""
+    return {stem(w) for w in re.findall(r"[a-z0-9£$€.]+", text) if w not in stop and len(w) > 2}
 
 
 COMP_NOUNS = (
@@ -1128,13 +1011,13 @@ def refine(doc: Doc, pack: RulePack) -> None:
     prev_words: set[str] = set()
     if prev_text.strip():
         norm = " ".join(re.findall(r"[\w'£$€.]+|[?]", prev_text.lower()))
-        prev_words = content_words(norm)
+        prev_words = content_words(norm, res.stop)
         prev = _PrevTurn(norm)
     for sent in sents:
         _sympathy(doc, sent, res)
     _sorry(doc, sents, whole, res)
     for sent in sents:
-        _restating(doc, sent, prev, prev_words, res.feeling)
+        _restating(doc, sent, prev, prev_words, res)
         _solution(doc, sent, res)
         _collaboration(doc, sent)
         _follow_up(doc, sent)
