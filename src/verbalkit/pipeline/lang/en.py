@@ -893,6 +893,14 @@ def _expectation(doc: Doc, sent: Sent) -> None:
         r"\b(?:was|were|did|had|last|ago)\b", text
     )
     contact = has_tag(doc, "follow_up", within=sent.span)
+    # An offer the customer has not accepted yet ("we can book…, about three weeks out") does
+    # not say what will happen (AMB:offered-time-not-expectation).
+    if (
+        not contact
+        and re.search(r"\b(?:i|we) (?:can|could) ", text)
+        and not re.search(r"\b(?:i|we) (?:'ll|will|'m going to|'ve)\b", text)
+    ):
+        return
     if (
         re.search(rf"(?<![\w'])(?:{FUTURE})(?![\w])", text) is None
         and not span_only
