@@ -236,6 +236,8 @@ CASES: list[tuple[str, str | None, set[str]]] = [
     ("alltså det beror på vilket avtal du har", None, set()),  # embedded wh-clause (ASR)
     ("jag kan tyvärr inte lova något men jag ska göra vad jag kan", None, set()),
     ("okej jag förstår att det här är jättefrustrerande för dig", None, {"sympathy"}),
+    ("Så då skickar jag en ny laddare till dig.", "Laddaren är trasig.", {"solution"}),
+    ("Så nu ska det fungera för dig.", "Appen fungerar inte.", set()),  # own step, not a reflection
     (
         "nej alltså det där är ju inte vårt fel det är ju posten som har slarvat",
         None,

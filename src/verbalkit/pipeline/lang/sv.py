@@ -786,6 +786,18 @@ def restating(
         unit.start == 0 or doc[unit.start - 1].is_punct or (doc[unit.start - 1].lower_ in w.fillers)
     )
     conditional = low[1:2] in (["om"], ["att"], ["länge"], ["fort"]) if len(low) > 1 else False
+    # "Så då skickar jag…", "Så nu ska det fungera": the agent's own next step, not a reflection
+    own_step = len(low) > 1 and (
+        low[1] in ("då", "nu", "sen", "sedan", "här")
+        or any(x in AGENT_SUBJECTS for x in low)
+        or (low[1] not in ("du", "ni") and ("ska" in low or "kommer att" in text))
+        or (
+            bool(TIME_ANCHOR.search(text))
+            and not any(is_past(t) for t in toks)
+            and not {"har", "hade", "sedan", "sen"} & set(low)
+        )
+    )
+    conditional = conditional or own_step
     filler_so = len(toks) > 1 and toks[0].i + 1 < len(doc) and doc[toks[0].i + 1].text == ","
     if (
         len(low) > 1
