@@ -432,6 +432,8 @@ CASES += [
     ("The form takes two minutes to fill in.", None, set()),
     ("You'll get an email shortly.", None, set()),
     ("The offer ends next week.", None, set()),
+    # an offered time the customer has not accepted yet (AMB:offered-time-not-expectation)
+    ("We can book an engineer for next Tuesday if you like.", None, {"solution"}),
 ]
 
 
