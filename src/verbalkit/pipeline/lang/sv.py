@@ -473,6 +473,8 @@ def remedy_verb(toks: list[Token], i: int, w: Words) -> bool:
     forms = base_forms(token)
     if not forms & w.remedy:
         return False
+    if forms & {"registrera", "lägga"} and any("avvikelse" in t.lower_ for t in toks):
+        return False  # logging a deviation prevents the next one; it fixes nothing now
     # The particle may follow an inverted subject or an adverb ("lägger jag också på").
     after = [t.lower_ for t in toks[i + 1 : i + 5] if t.lower_ not in PARTICLE_SKIP]
     nxt = after[0] if after else ""
@@ -486,8 +488,6 @@ def remedy_verb(toks: list[Token], i: int, w: Words) -> bool:
         return nxt in PARTICLES
     if forms & {"hjälpa"}:  # a concrete offer, not "jag hjälper dig med allt"
         return nxt in ("dig", "er") and "att" in after[1:3]
-    if forms & {"registrera", "lägga"} and any("avvikelse" in t.lower_ for t in toks):
-        return False  # logging a deviation prevents the next one; it fixes nothing now
     if forms & {"lösa", "fixa", "ordna", "reda"}:  # "vi löser det" reassures, names no remedy
         return nxt not in ("det", "detta", "allt", "ut", "")
     if forms & CONTACT_FOR:  # calling the shop for the customer; "ringer dig" is follow-up
@@ -675,8 +675,10 @@ def follow_up(toks: list[Token], w: Words) -> bool:
             nxt, (("av", "mig"), ("av", "oss"), ("jag", "av"), ("vi", "av"))
         ):
             return True
-        if word == "hör" and i > 0 and low[i - 1] in w.inhouse and nxt[:2] == ["av", "sig"]:
-            return "till" in nxt or "dig" in low[i:]
+        # "Teknikern hör av sig till dig" (our own people); not "Tapetseraren hör av sig"
+        inhouse = i > 0 and low[i - 1] in w.inhouse
+        if word == "hör" and inhouse and nxt[:2] == ["av", "sig"] and "dig" in low[i:]:
+            return True
     return False
 
 
