@@ -238,6 +238,16 @@ CASES: list[tuple[str, str | None, set[str]]] = [
     ("okej jag förstår att det här är jättefrustrerande för dig", None, {"sympathy"}),
     ("Så då skickar jag en ny laddare till dig.", "Laddaren är trasig.", {"solution"}),
     ("Så nu ska det fungera för dig.", "Appen fungerar inte.", set()),  # own step, not a reflection
+    ("Ansökan gör du i appen under Mina resor.", None, {"solution"}),  # where it gets fixed
+    ("Om det blir värre ska du ringa 112.", None, {"solution"}),
+    ("Ta det lugnt, vi hittar en lösning.", None, {"sympathy"}),  # reassurance
+    ("Vårdcentralen har öppet från halv åtta.", None, set()),  # opening hours
+    ("Din senaste inbetalning registrerades den 3 mars.", None, set()),  # past date
+    (
+        "Jag bokar en telefontid med sjuksköterskan i morgon klockan tio, passar det?",
+        None,
+        {"solution", "closed_question"},  # an offered time is not yet expectation
+    ),
     (
         "nej alltså det där är ju inte vårt fel det är ju posten som har slarvat",
         None,
@@ -259,6 +269,8 @@ JARGON_CASES: list[tuple[str, str | None, list[str]]] = [
     # the customer said it first
     ("Okej, så VPN:en tappar anslutningen?", "Min VPN kopplar ner hela tiden.", []),
     ("Har du kvar din router?", None, []),  # a word customers know
+    ("Hur länge har du haft ont?", None, []),  # "ont" is pain, not a fibre box
+    ("Tunnelbanan går som vanligt.", None, []),
 ]
 
 

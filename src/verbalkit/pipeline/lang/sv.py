@@ -524,9 +524,16 @@ def solution_slug(unit: Span, toks: list[Token], w: Words, question: bool) -> st
         return "where_to_fix"
     if re.search(r"\bdu har rätt till\b", text) or re.search(r"\bfå tillbaka\b", text):
         return "where_to_fix"
+    # "Ansökan gör du i appen", "Det hittar du på Mina sidor"
+    if re.search(
+        r"\b(?:gör|hittar|fyller i|ansöker|anmäler|ändrar|bokar|beställer|söker) (?:du|ni) "
+        r"(?:\w+ ){0,2}(?:i|på|via) (?:appen|webben|mina sidor|hemsidan|webbplatsen|e-tjänsten)",
+        text,
+    ):
+        return "where_to_fix"
     if not question or not low or low[0] not in ("kan", "skulle"):
         for i, word in enumerate(low):
-            if word == "du" and "kan" in low[max(0, i - 1) : i + 2]:
+            if word == "du" and {"kan", "ska", "bör"} & set(low[max(0, i - 1) : i + 2]):
                 rest = toks[i + 1 : i + 5]
                 for k, token in enumerate(rest):
                     if is_verb_in(token, w.enabling) and token.lower_ not in ("kan",):
