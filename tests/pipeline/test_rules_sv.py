@@ -291,6 +291,10 @@ SIGNAL_CASES: list[tuple[str, set[str]]] = [
     ("Min internetuppkoppling fungerar inte sedan i går.", {"problem"}),
     ("Jag är jätteorolig, hyran ska betalas och lönen har inte kommit.", {"emotion", "problem"}),
     ("Ja, det stämmer.", set()),
+    ("Jag vet inte riktigt vilket abonnemang jag har just nu, kan du kolla?", set()),
+    ("Vi flyttar i juni och vill flytta med elavtalet till nya adressen.", set()),
+    ("Ni har skickat fel storlek.", {"problem"}),
+    ("Mitt konto är låst och jag kommer inte in.", {"problem"}),
     ("Tack, vad bra.", set()),
 ]
 
