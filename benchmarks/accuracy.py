@@ -37,6 +37,7 @@ class Run:
     title: str
     path: str
     exclude_notes: tuple[str, ...] = ()
+    in_repo: bool = False  # path is relative to the repository, not shared/data
 
 
 RUNS: tuple[Run, ...] = (
@@ -46,9 +47,23 @@ RUNS: tuple[Run, ...] = (
     Run("Dev utterances, English, AMB: rows excluded", "dev/utterances_en.csv", ("AMB:",)),
     Run("Dev calls, utterance labels", "dev/calls_utterance_labels.csv"),
     Run("Dev calls, call-level labels", "dev/calls_manual_labels.csv"),
+    Run(
+        "Hold-out, Swedish (fresh, never tuned on)",
+        "benchmarks/holdout/holdout_sv.csv",
+        in_repo=True,
+    ),
+    Run(
+        "Hold-out, English (fresh, never tuned on)",
+        "benchmarks/holdout/holdout_en.csv",
+        in_repo=True,
+    ),
     Run("AnnoMI dev (therapist turns)", "external/annomi_dev.csv"),
     Run("SwDA dev (all speakers)", "external/swda_dev.csv"),
 )
+
+
+#: Hand-written commentary included after the summary (what the numbers mean).
+NOTES = Path(__file__).resolve().parent / "accuracy_notes.md"
 
 
 def shared_data() -> Path | None:
@@ -109,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     sections: list[str] = []
     for run in RUNS:
-        path = root / run.path
+        path = (REPO if run.in_repo else root) / run.path
         if not path.is_file():
             print(f"accuracy: {run.title}: skipped, {run.path} not found")
             sections.append(f"## {run.title}\n\nNot run: `{run.path}` not found.\n")
@@ -123,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
             sections.append(f"## {run.title}\n\nNot run: {type(err).__name__}: {err}\n")
             continue
         seconds = time.perf_counter() - began
-        report = report.model_copy(update={"path": f"shared/data/{run.path}"})
+        shown = run.path if run.in_repo else f"shared/data/{run.path}"
+        report = report.model_copy(update={"path": shown})
         summary.extend(summary_rows(run.title, report, seconds))
         sections.append(render_markdown(report, title=run.title))
 
@@ -148,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
         *summary,
         "",
     ]
+    if NOTES.is_file():
+        header += [NOTES.read_text(encoding="utf-8").strip(), ""]
     args.output.write_text("\n".join(header) + "\n" + "\n".join(sections), encoding="utf-8")
     print(f"accuracy: wrote {args.output}")
     return 0
