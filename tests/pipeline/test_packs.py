@@ -130,3 +130,21 @@ def test_sentences_cope_with_asr_text(lang: str, text: str, n_sentences: int) ->
 
     doc = get_nlp(lang)(text)
     assert len(list(doc.sents)) == n_sentences
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "I HAVE NOTED THAT ON THE ACCOUNT AND IT WILL BE FIXED"),
+        ("sv", "JAG HAR NOTERAT DET OCH VI SKICKAR EN NY I MORGON"),
+    ],
+)
+def test_all_caps_text_is_not_all_jargon(lang: str, text: str) -> None:
+    assert not [t for t in tag(text, lang) if t.label == "jargon"]
+
+
+def test_one_punctuated_sentence_is_not_split_at_starters() -> None:
+    from verbalkit.pipeline.build import get_nlp
+
+    doc = get_nlp("en")("I can hear how fed up you are with the whole thing.")
+    assert len(list(doc.sents)) == 1

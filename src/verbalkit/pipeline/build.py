@@ -34,8 +34,9 @@ def get_nlp(lang: str, packs: tuple[str, ...] = ()) -> Language:
     config = {"packs": list(packs)}
     nlp.add_pipe("verbalkit_sentences", config=config)
     nlp.add_pipe("verbalkit_questions", config=config)
-    nlp.add_pipe("verbalkit_behaviours", config=config)
+    # Jargon before behaviours, so the language hooks see (and may refine) jargon spans.
     nlp.add_pipe("verbalkit_jargon", config=config)
+    nlp.add_pipe("verbalkit_behaviours", config=config)
     nlp.add_pipe("verbalkit_signals", config=config)
     nlp.initialize()
     return nlp

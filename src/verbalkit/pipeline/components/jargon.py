@@ -9,9 +9,11 @@ customer used it first, or when it is in ``lexicons/known_terms.txt`` (BankID, r
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -30,6 +32,18 @@ PREFIX_LEN = 5
 def root(term: str) -> str:
     """The term without clitic or compound tail, lower-cased ("WMS:et" -> "wms")."""
     return SPLIT_TAIL.split(term, maxsplit=1)[0].lower()
+
+
+def is_shouting(doc: Doc) -> bool:
+    """Whether most words are upper case (a caps-lock or upper-case ASR transcript)."""
+    words = [t.text for t in doc if t.is_alpha and len(t.text) >= 2]
+    return len(words) >= 3 and sum(w.isupper() for w in words) / len(words) >= 0.6
+
+
+@functools.cache
+def _stop_words(lang: str) -> frozenset[str]:
+    """The language's common words: never codes, whatever their case ("VI", "IT", "OR")."""
+    return frozenset(spacy.util.get_lang_class(lang).Defaults.stop_words)
 
 
 @dataclass(frozen=True)
@@ -107,6 +121,8 @@ class JargonTagger:
             covered.update(range(span.start, span.end))
 
         lowers = [t.lower_ for t in doc]
+        # In an all-caps transcript every word has the shape of a code: trust the list only.
+        shouting = is_shouting(doc)
         for i, low in enumerate(lowers):
             for words in index.by_first_word.get(low, ()):
                 n = len(words)
@@ -127,9 +143,17 @@ class JargonTagger:
                 tag(doc[i : i + 1], f"{self.lang}.jargon.term", 0.85, term)
             elif len(low) >= 9 and any(low.endswith(p) or low.startswith(p) for p in index.parts):
                 tag(doc[i : i + 1], f"{self.lang}.jargon.compound_part", 0.6, None)
-            elif CODE_SHAPE.match(token.text) and not token.like_num:
+            elif (
+                not shouting
+                and CODE_SHAPE.match(token.text)
+                and not token.like_num
+                and low not in self._stop_words()
+            ):
                 tag(doc[i : i + 1], f"{self.lang}.jargon.code_shape", 0.65, None)
         return doc
+
+    def _stop_words(self) -> frozenset[str]:
+        return _stop_words(self.lang)
 
     def _suggestion(self, term: str) -> str | None:
         return pack_for(self.lang, self.packs).jargon.get(term) or None

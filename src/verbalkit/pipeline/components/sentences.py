@@ -29,7 +29,9 @@ class SentenceSplitter:
         if len(doc) == 0:
             return doc
         starters = pack_for(self.lang, self.packs).lexicon_set("sentence_starters")
-        punctuated = any(t.text in TERMINALS for t in doc[:-1])
+        # Any terminal punctuation (the final full stop included) means the writer or the
+        # ASR punctuates; only wholly unpunctuated text is split at discourse starters.
+        punctuated = any(t.text in TERMINALS for t in doc)
         run = 0
         for i, token in enumerate(doc):
             if i == 0:
