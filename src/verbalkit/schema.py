@@ -36,7 +36,9 @@ class Utterance(_Model):
     speaker_label: str | None = Field(
         default=None, description="The speaker as written in the source (e.g. 'spk_0', 'Kund')."
     )
-    start: float | None = Field(default=None, description="Start in seconds from the recording's start.")
+    start: float | None = Field(
+        default=None, description="Start in seconds from the recording's start."
+    )
     end: float | None = Field(default=None, description="End in seconds; may be missing.")
     text: str = Field(description="What was said.")
 
@@ -83,7 +85,9 @@ class Transcript(_Model):
         "(e.g. 'roles-in-source', 'alias', 'user-mapping', 'greeting-heuristic', 'first-speaker').",
     )
     language_info: LanguageInfo | None = None
-    warnings: list[str] = Field(default_factory=list, description="Problems that did not stop reading.")
+    warnings: list[str] = Field(
+        default_factory=list, description="Problems that did not stop reading."
+    )
 
     @property
     def has_timestamps(self) -> bool:
@@ -145,7 +149,9 @@ class Metric(_Model):
 class PatternEvent(_Model):
     """Where a call-level pattern happened."""
 
-    pattern: str = Field(description="Pattern id: interruption, long_monologue, premature_solution, give_away.")
+    pattern: str = Field(
+        description="Pattern id: interruption, long_monologue, premature_solution, give_away."
+    )
     utterances: list[int] = Field(description="Indexes of the utterances involved.")
     start: float | None = Field(default=None, description="Seconds, when timed.")
     end: float | None = None
@@ -174,7 +180,9 @@ class AnalysedCall(_Model):
         """The metric called ``name``, or None."""
         return next((m for m in self.metrics if m.name == name), None)
 
-    def to_frame(self, kind: Literal["tags", "utterances", "events", "metrics"] = "tags") -> pd.DataFrame:
+    def to_frame(
+        self, kind: Literal["tags", "utterances", "events", "metrics"] = "tags"
+    ) -> pd.DataFrame:
         """A tidy table of this call: one row per tag, utterance, event or metric."""
         from verbalkit.report.frames import call_frame
 

@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from verbalkit.analysis import tag
 from verbalkit.pipeline.build import get_nlp
-from verbalkit.pipeline.lang.sv import GENERATED_RULES
+from verbalkit.pipeline.lang.sv import GENERATED_RULE_IDS
 from verbalkit.pipeline.packs import load_pack
 from verbalkit.schema import Tag
 
@@ -309,7 +309,7 @@ def check_contract(text: str, tags: list[Tag]) -> None:
     pack = load_pack(LANG)
     known = (
         {r.id for r in pack.rules}
-        | GENERATED_RULES
+        | GENERATED_RULE_IDS
         | {
             "sv.jargon.term",
             "sv.jargon.compound_part",

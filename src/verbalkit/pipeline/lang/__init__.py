@@ -1,7 +1,8 @@
 """Language hooks: the context rules that patterns alone cannot express.
 
 Each module (``sv.py``, ``en.py``) defines ``refine(doc, pack) -> None``, run after the
-pattern rules and question typing of an agent utterance. It may add or remove tags using
+pattern rules, question typing and jargon of an agent utterance, and ``GENERATED_RULE_IDS``,
+the rule ids its tags carry besides the pack's own. It may add or remove tags using
 :mod:`verbalkit.pipeline.components.common`, and reads the previous customer turn from
 ``doc._.vk_prev``.
 """

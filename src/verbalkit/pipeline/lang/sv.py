@@ -32,7 +32,7 @@ from verbalkit.pipeline.components.common import add_tag, has_tag, remove_tags, 
 from verbalkit.pipeline.packs import RulePack
 
 #: Rule ids this hook gives its tags (the pack's pattern rules have their own).
-GENERATED_RULES = frozenset(
+GENERATED_RULE_IDS = frozenset(
     {
         "sv.open_question.wh_open",
         "sv.open_question.request_to_explain",
