@@ -11,7 +11,6 @@ from verbalkit.errors import UnsupportedLanguageError
 from verbalkit.vocab import SUPPORTED_LANGUAGES
 
 
-@functools.cache
 def get_nlp(lang: str, packs: tuple[str, ...] = ()) -> Language:
     """The verbalkit pipeline for ``lang``, extended by user ``packs`` (folders).
 
@@ -21,6 +20,12 @@ def get_nlp(lang: str, packs: tuple[str, ...] = ()) -> Language:
     Raises:
         UnsupportedLanguageError: ``lang`` has no rule pack.
     """
+    # One cache key per (lang, packs), however the caller spelled the arguments.
+    return _build(lang, tuple(packs))
+
+
+@functools.cache
+def _build(lang: str, packs: tuple[str, ...]) -> Language:
     if lang not in SUPPORTED_LANGUAGES:
         raise UnsupportedLanguageError(
             f"language {lang!r} is not supported (supported: {', '.join(SUPPORTED_LANGUAGES)})"

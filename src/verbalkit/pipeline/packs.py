@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from verbalkit.errors import RulePackError
 from verbalkit.vocab import SUPPORTED_LANGUAGES, Behaviour, Signal
@@ -64,6 +64,7 @@ class RulePack(BaseModel):
     jargon: dict[str, str] = Field(default_factory=dict, description="term -> suggestion")
     lexicons: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    _sets: dict[str, frozenset[str]] = PrivateAttr(default_factory=dict)
 
     @property
     def ident(self) -> str:
@@ -75,8 +76,12 @@ class RulePack(BaseModel):
         return self.lexicons.get(name, ())
 
     def lexicon_set(self, name: str) -> frozenset[str]:
-        """Lower-cased entries of a lexicon, as a set."""
-        return frozenset(x.lower() for x in self.lexicon(name))
+        """Lower-cased entries of a lexicon, as a set (computed once per pack)."""
+        found = self._sets.get(name)
+        if found is None:
+            found = frozenset(x.lower() for x in self.lexicon(name))
+            self._sets[name] = found
+        return found
 
     def merged(self, other: RulePack) -> RulePack:
         """This pack extended by ``other`` (same language); ``other`` wins on id clashes."""
