@@ -163,3 +163,17 @@ def test_unsupported_language_is_a_clear_error() -> None:
 def test_top_level_api_is_lazy_and_complete() -> None:
     for name in verbalkit.__all__:
         assert getattr(verbalkit, name) is not None
+
+
+def test_language_is_detected_when_the_transcript_does_not_say() -> None:
+    undeclared = SV_CALL.model_copy(update={"language": None})
+    assert analyze(undeclared).language == "sv"
+    german = call(
+        "de",
+        [
+            ("agent", "Guten Tag, Sie sprechen mit Anna. Wie kann ich Ihnen helfen?"),
+            ("customer", "Ich habe eine Rechnung bekommen, die nicht stimmt, und ich bin sauer."),
+        ],
+    ).model_copy(update={"language": None})
+    with pytest.raises(UnsupportedLanguageError):
+        analyze(german)

@@ -93,7 +93,20 @@ def analyze(transcript: Transcript, *, packs: tuple[str, ...] = ()) -> AnalysedC
     from verbalkit.pipeline.convert import tags_from_doc
     from verbalkit.pipeline.packs import load_pack
 
-    lang = transcript.language or "en"
+    warnings = list(transcript.warnings)
+    lang = transcript.language
+    if lang is None:
+        # A Transcript built in code may not say; detect as the readers do, never guess.
+        from verbalkit.io.language import decide_language
+
+        info, notes = decide_language(
+            None,
+            (u.text for u in transcript.utterances),
+            path=transcript.source or transcript.call_id,
+            declared_in="language",
+        )
+        lang = info.code
+        warnings += notes
     _check_lang(lang)
     items: list[tuple[str, str | None, str]] = []
     prev: str | None = None
@@ -128,7 +141,7 @@ def analyze(transcript: Transcript, *, packs: tuple[str, ...] = ()) -> AnalysedC
         has_timestamps=transcript.has_timestamps,
         packs=[load_pack(lang, packs).ident],
         utterances=utterances,
-        warnings=list(transcript.warnings),
+        warnings=warnings,
     )
     return detect(call)
 
