@@ -148,3 +148,22 @@ def test_one_punctuated_sentence_is_not_split_at_starters() -> None:
 
     doc = get_nlp("en")("I can hear how fed up you are with the whole thing.")
     assert len(list(doc.sents)) == 1
+
+
+def test_wheel_ships_every_pack_file() -> None:
+    """Every file of every built-in pack matches the package data the wheel includes."""
+    import fnmatch
+    import tomllib
+
+    repo = Path(__file__).resolve().parents[2]
+    config = tomllib.loads((repo / "pyproject.toml").read_text(encoding="utf-8"))
+    setuptools = config["tool"]["setuptools"]
+    for lang in SUPPORTED_LANGUAGES:
+        package = f"verbalkit.models.{lang}"
+        assert package in setuptools["packages"]
+        patterns = setuptools["package-data"][package]
+        folder = repo / "models" / lang
+        for path in folder.rglob("*"):
+            if path.is_file():
+                rel = path.relative_to(folder).as_posix()
+                assert any(fnmatch.fnmatch(rel, p) for p in patterns), f"{lang}: {rel} not shipped"
