@@ -11,23 +11,11 @@ from typing import Any
 import pytest
 
 from verbalkit.schema import AnalysedCall, AnalysedUtterance, Tag
+from verbalkit.vocab import BEHAVIOURS
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
-BEHAVIOUR_COLUMNS = [
-    "open_question",
-    "closed_question",
-    "restating",
-    "sympathy",
-    "apology",
-    "thanking",
-    "solution",
-    "collaboration",
-    "expectation",
-    "follow_up",
-    "demanding",
-    "blaming",
-]
+BEHAVIOUR_COLUMNS = [b.value for b in BEHAVIOURS]
 
 # A tag is a label (span = the whole text) or (label, evidence) with the evidence found in
 # the text (span = its first occurrence).
