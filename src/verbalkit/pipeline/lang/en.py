@@ -54,6 +54,7 @@ GENERATED_RULE_IDS = frozenset(
         "en.solution.self_help_step",
         "en.solution.point_to_place",
         "en.solution.blunt_redirect",
+        "en.solution.choice",
         "en.collaboration.design_outcome",
         "en.collaboration.check_proposal",
         "en.collaboration.choice",
@@ -143,7 +144,11 @@ def _res(pack: RulePack) -> Res:
 def _compile(pack: RulePack) -> Res:
     remedy = pack.lexicon("remedy_verbs")
     forms = set().union(*(inflect(v) for v in remedy)) if remedy else set()
-    done = {f for f in forms if f.endswith(("ed", "en", "t")) or f in {"put", "set", "sent"}}
+    # The tokenizer splits "re-issue" into "re - issue"; match the forms the same way.
+    forms = {f.replace("-", " - ") for f in forms}
+    base = {v.lower().replace("-", " - ") for v in remedy}
+    done = {f for f in forms if f.endswith(("ed", "en", "t")) and f not in base}
+    done |= {"put", "set", "sent", "reset"}
     return Res(
         remedy=alt(forms),
         remedy_ing=alt({f for f in forms if f.endswith("ing")}),
@@ -251,27 +256,18 @@ def is_wh_question(sent: Sent) -> bool:
 
 
 def _fix_sentences(doc: Doc) -> bool:
-    """Undo discourse-word splits in punctuated text; return True if the doc is punctuated.
+    """Join embedded wh-clauses in unpunctuated text; return True if the doc is punctuated.
 
-    The generic splitter treats an utterance whose only full stop is its last token as
-    unpunctuated ASR text and splits it before "how", "what", "so"…, which turns
-    "I can hear how fed up you are." into a question. Punctuated text is split on
-    punctuation only.
+    The splitter cuts unpunctuated ASR text before "how", "what"…; after "I don't know",
+    "I wonder"… that word opens an embedded clause, not a new question. Punctuated text is
+    already split on punctuation only.
     """
     punctuated = any(t.text in TERMINALS or t.text.endswith(("?", "!")) for t in doc)
     if not punctuated:
-        # "I don't know how…", "I wonder what…": an embedded clause, not a new question.
         for i, token in enumerate(doc):
             if i > 0 and token.is_sent_start and doc[i - 1].lower_ in EMBEDDERS:
                 token.is_sent_start = False
-        return False
-    for i, token in enumerate(doc):
-        if i == 0:
-            continue
-        prev = doc[i - 1]
-        after_terminal = prev.text in TERMINALS or prev.text.endswith(("?", "!"))
-        token.is_sent_start = after_terminal and not token.is_punct
-    return True
+    return punctuated
 
 
 #: Words after which a wh-word opens an embedded clause ("I don't know how young…").
@@ -745,7 +741,10 @@ COMP_NOUNS = (
 )
 INFO_VERBS = (
     r"(?:send|provide|give|fill|sign|upload|show|prove|bring|email|tell|confirm|pay|get (?:a|an|"
-    r"the) (?:crime|police|reference|report|receipt|letter|note|certificate)|complete|submit "
+    r"the) (?:crime|police|reference|report|receipt|letter|note|certificate)|"
+    r"(?:get|ask|have) (?:\w+ ){1,3}to (?:write|send|sign|provide|confirm|fill|complete|certify|"
+    r"email|post|give|stamp)|(?:get|obtain|request) (?:an? |the |your )?(?:\w+ ){0,2}(?:letter|"
+    r"certificate|report|receipt|note|reference|statement|form|proof|copy|number)|complete|submit "
     r"(?:the|a|your) (?:form|documents|proof|evidence|receipt)|attach|post|scan|print|wait|read|"
     r"accept|agree|keep|answer|verify|report|register|declare|notify|inform|let us know|"
     r"take (?:a|the|some) (?:\w+ )?(?:reading|photo|picture|screenshot|note))"
@@ -753,25 +752,68 @@ INFO_VERBS = (
 STAFF = (
     r"(?:(?:an?|the|our|your)(?: own)?(?: in - house)?(?: \w+)? (?:engineer|technician|team|driver|"
     r"plumber|electrician|colleague|specialist|manager|nurse|doctor|handler|adviser|advisor|"
-    r"surveyor|fitter|department|courier)|he|she|they)"
+    r"surveyor|fitter|department|courier|contractor|locksmith|glazier|installer|inspector|assessor|"
+    r"officer|caseworker|carpenter|roofer|repairer|mechanic|pharmacist|gp|crew|rep|representative)|"
+    r"someone|somebody|he|she|they)"
 )
+
+
+def _in_subordinate(sent: Sent, pattern: str) -> bool:
+    """Whether every match of ``pattern`` sits in a "once/when/until…" clause (an event, not
+    something done: "payments start once the form has been processed")."""
+    hits = list(re.finditer(r"(?:" + pattern + ")", sent.text))
+    if not hits:
+        return False
+    for hit in hits:
+        clause = re.split(r"[,;.!?]", sent.text[: hit.start()])[-1]
+        if not re.search(
+            r"\b(?:once|when|after|until|till|if|unless|before|as soon as|whether)\b", clause
+        ):
+            return False
+    return True
 
 
 def _solution(doc: Doc, sent: Sent, res: Res) -> None:
     """Proposing or carrying out a remedy (rule 6)."""
     r = res.remedy
     found = None
+    done = (
+        rf"\b{WE} (?:'ve|have) {ADV}(?:{res.remedy_past})\b|\b{WE} (?:'m|am|'re|are) {ADV}"
+        rf"(?:{res.remedy_ing})\b|"
+        rf"(?:(?:^|[,.;!] |and |so |now |right |ok |okay |great )(?:it|that|this|they|those|you)|"
+        rf"\byour \w+(?: \w+)?|\bthe \w+) (?:'s|is|'re|are|has|have|"
+        rf"'ve) (?:now |all |just |been |already )*(?:{res.remedy_done})\b(?! (?:by|because|when))"
+        # "has stopped working", "has dropped into…": a fault, not a fix.
+        rf"(?! (?:into|in to|out of|\w+ing)\b)"
+    )
     if sent.has(
         rf"(?<!before )(?<!once )(?<!until )(?<!after )(?<!so )(?<!if )(?<!then )"
-        rf"\b{WE} {WILL} {ADV}(?:{r}|take (?:\S+ ){{1,3}}off|take care of)\b"
-        rf"(?! (?:you )?(?:back|on hold|through to))(?! you an? (?:call|ring|bell|shout|update))|"
+        rf"\b{WE} {WILL} {ADV}(?:{r}|(?:take|write) (?:\S+ ){{1,3}}off|take care of)\b"
+        rf"(?! (?:you )?(?:back|on hold|through to))(?! you an? (?:\w+ )?(?:call|ring|bell|shout|update|"
+        rf"email|e - mail|text|message|line|note))|"
         rf"\b{WE} {WILL} {ADV}(?:look (?:that|it|this|into)|check with|get (?:it|that|this|them|"
         rf"you|someone|an? \w+) (?:\w+ )?(?:{res.remedy_done}|out|sorted|booked|fixed|over))|"
         rf"\b{WE} {WILL} {ADV}have (?:it|that|this|them|everything) (?:all )?(?:{res.remedy_done}|"
         rf"sorted|fixed|back)\b|"
+        # Causative: "I can have a new one sent out", "we'll have someone come round".
+        rf"\b{WE} {WILL} {ADV}have (?:an?|the|your|some|another|our)(?: [\w-]+){{0,4}} "
+        rf"(?:{res.remedy_past}|delivered|fitted|collected|couriered|posted)\b|"
+        rf"\b{WE} {WILL} {ADV}have (?:someone|somebody|an? \w+|one of our \w+) (?:come|pop|call round|"
+        rf"visit|fix|repair|look at)\b|"
+        rf"\b{WE} {WILL} {ADV}get (?:\S+ ){{1,4}}?(?:in the post|in the mail|out to you|off to you|over "
+        rf"to you|across to you|couriered|posted)\b|"
+        rf"\b(?:another|the other|one other|a second|an alternative|your other) (?:option|alternative|"
+        rf"possibility) (?:is|would be|'s)\b|"
+        rf"\b(?:would you like|do you want|would you prefer|shall|should|can|could|may) (?:me|us|i|"
+        rf"we) (?:to )?{ADV}(?:{r})\b(?! (?:you )?(?:back|on hold|through))|"
+        rf"\bhow (?:would you feel|do you feel) about (?:us|me|if (?:i|we)|(?:an? |the )?{COMP_NOUNS})\b|"
+        rf"\bwe (?:do |also |can |could )?offer (?:you )?(?:an? |the |our )?(?:free |\w+ )?"
+        rf"{COMP_NOUNS}|"
+        rf"\b(?:{DAY}|tomorrow|today|the (?:\w+ )?(?:one|option|slot|{COMP_NOUNS}))(?: {PART})? it is\b|"
         rf"\blet me {ADV}(?:{r})\b(?! (?:you )?(?:back|on hold|through))|"
         rf"\bwhat (?:i|we) (?:can|'ll|will|'m going to|could) do is|\bhow about (?:if )?(?:i|we|a|an)|"
-        rf"\b(?:would it help|what if|how about if) (?:if )?(?:i|we)\b|\b(?:i|we) could (?:also )?\w+|"
+        rf"\b(?:would it help|what if|how about if|would it be (?:easier|better|simpler|quicker|more "
+        rf"convenient|helpful) if) (?:if )?(?:i|we)\b|\b(?:i|we) could (?:also )?\w+|"
         rf"\bone option (?:is|would be)|\bthe (?:best|quickest|easiest) (?:thing|option|way|fix) "
         rf"(?:would be|is)|\bi 'd (?:suggest|recommend)|\byou could (?:try|also)"
     ) and not sent.has(
@@ -786,19 +828,19 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
         )
         and not sent.is_question
     ) or (
-        sent.has(
-            rf"\b{WE} (?:'ve|have) {ADV}(?:{res.remedy_past})\b|\b{WE} (?:'m|am|'re|are) {ADV}"
-            rf"(?:{res.remedy_ing})\b|"
-            rf"(?:(?:^|[,.;!] |and |so |now |right |ok |okay |great )(?:it|that|this|they|those|you)|"
-            rf"\byour \w+(?: \w+)?|\bthe \w+) (?:'s|is|'re|are|has|have|"
-            rf"'ve) (?:now |all |just |been |already )*(?:{res.remedy_done})\b(?! (?:by|because|when))"
-        )
+        sent.has(done)
+        and not _in_subordinate(sent, done)
         and not sent.has(r"\bwas\b|\bwere\b")
         and not sent.is_question
     ):
         found = "en.solution.remedy_done"
     elif sent.has(
-        rf"\b{STAFF} (?:'ll|will|can|is going to|are going to) {ADV}(?:{r}|come|visit|call round|pop round)\b(?! you)"
+        rf"\b{STAFF} (?:'ll|will|can|is going to|are going to) {ADV}(?:{r}|come|visit|call round|pop round)\b(?! you)|"
+        # Someone gets in touch to set the remedy up: "a contractor will call you to arrange a visit".
+        rf"(?:will|'ll|can|is going to|are going to) (?:call|ring|phone|contact|email|text) you (?:\S+ ){{0,6}}?"
+        rf"to (?:arrange|book|schedule|organise|organize|fix|sort out|set up) (?:an? |the |your )?"
+        rf"(?:visit|appointment|repair|replacement|collection|delivery|installation|inspection|time|date|"
+        rf"refund|engineer|fitting)"
     ):
         found = "en.solution.staff_remedy"
     elif sent.has(
@@ -812,8 +854,11 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
         sent.has(
             rf"^(?:\W+ )?(?:(?:ok|okay|right|so|now|first|then|and|just|please|if you|yes|yeah|"
             rf"great|perfect|lovely|sure|go ahead and|next) (?:,? )?)*"
-            rf"(?:{res.instruction})\b(?! (?:me|on|ahead|with me|through|a moment|a sec))|"
-            rf"^(?:\W+ )?(?:please )?do n't (?:let|touch|use|go|turn|switch|open|plug|try)"
+            rf"(?:{res.instruction})\b(?! (?:me|us|on|ahead|with me|through|a moment|a sec|care))|"
+            rf"^(?:\W+ )?(?:please )?do n't (?:let|touch|use|go|turn|switch|open|plug|try)|"
+            # "Once I've reset it, lock the screen…": the step follows a time clause.
+            rf"^(?:\W+ )?(?:once|when|after|as soon as|if) [^,]{{3,60}} , (?:then |just |please )*"
+            rf"(?:{res.instruction})\b(?! (?:me|us|on|ahead|with me|through|a moment|a sec|care))"
         )
         and not sent.is_question
         and not sent.has(r"^(?:\W+ )?(?:give me|bear|hang on|hold on)")
@@ -829,7 +874,7 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
         add_tag(doc, sent.span, "solution", found, 0.7)
 
 
-def _collaboration(doc: Doc, sent: Sent) -> None:
+def _collaboration(doc: Doc, sent: Sent, res: Res) -> None:
     """Inviting the customer to shape the remedy (rules 1 and 7)."""
     design = (
         r"(?:what|how|when|which|where)(?: \w+){0,4} would (?:\w+ )?(?:suit|work|be (?:best|fair|"
@@ -855,6 +900,10 @@ def _collaboration(doc: Doc, sent: Sent) -> None:
         r"(?:would you (?:like|prefer|rather)|do you (?:want|prefer)|should (?:we|i)|shall (?:we|i)|"
         r"would (?:an?|the) .* (?:work|suit) for you|you 'd (?:like|prefer|rather))"
     )
+    # A choice between remedies, or a preference that shapes one, is a solution too (rule 1).
+    remedy_choice = sent.has(
+        rf"(?:{res.remedy}|delivered|collected|{COMP_NOUNS})\b"
+    ) and not sent.has(r"\b(?:you|to) pay\b|pay (?:by|with|in)")
     if sent.has(check):
         # A wh-check on a proposal already made is collaboration only (rule 7).
         remove_tags(doc, OPEN, within=sent.span)
@@ -867,6 +916,8 @@ def _collaboration(doc: Doc, sent: Sent) -> None:
         if sent.has(r"^(?:\W+ )?(?:\w+ )?(?:when|which|where|what time|what day)"):
             remove_tags(doc, OPEN, within=sent.span)
             add_tag(doc, sent.span, CLOSED, "en.closed_question.choice", 0.7)
+            if remedy_choice:
+                add_tag(doc, sent.span, "solution", "en.solution.choice", 0.65)
         elif not has_tag(doc, CLOSED, within=sent.span):
             add_tag(doc, sent.span, OPEN, "en.open_question.wh_open", 0.75)
     elif (
@@ -877,6 +928,8 @@ def _collaboration(doc: Doc, sent: Sent) -> None:
         add_tag(doc, sent.span, "collaboration", "en.collaboration.choice", 0.75)
         remove_tags(doc, OPEN, within=sent.span)
         add_tag(doc, sent.span, CLOSED, "en.closed_question.choice", 0.75)
+        if remedy_choice:
+            add_tag(doc, sent.span, "solution", "en.solution.choice", 0.65)
 
 
 def _expectation(doc: Doc, sent: Sent) -> None:
@@ -1027,7 +1080,7 @@ def refine(doc: Doc, pack: RulePack) -> None:
     for sent in sents:
         _restating(doc, sent, prev, prev_words, res)
         _solution(doc, sent, res)
-        _collaboration(doc, sent)
+        _collaboration(doc, sent, res)
         _follow_up(doc, sent)
         _expectation(doc, sent)
         _demanding(doc, sent, res)
