@@ -804,6 +804,7 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
         rf"to you|across to you|couriered|posted)\b|"
         rf"\b(?:another|the other|one other|a second|an alternative|your other) (?:option|alternative|"
         rf"possibility) (?:is|would be|'s)\b|"
+        rf"(?<!how )(?<!what )(?<!when )(?<!where )(?<!which )"
         rf"\b(?:would you like|do you want|would you prefer|shall|should|can|could|may) (?:me|us|i|"
         rf"we) (?:to )?{ADV}(?:{r})\b(?! (?:you )?(?:back|on hold|through))|"
         rf"\bhow (?:would you feel|do you feel) about (?:us|me|if (?:i|we)|(?:an? |the )?{COMP_NOUNS})\b|"
