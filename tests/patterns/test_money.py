@@ -187,3 +187,8 @@ def test_parse_number_words(lang: str, words: list[str], value: float | None) ->
 )
 def test_format_amount(value: float, currency: str | None, text: str) -> None:
     assert format_amount(value, currency) == text
+
+
+def test_an_assessment_of_cover_is_not_compensation() -> None:
+    text = "Skaderegleraren bedömer om det är en ersättningsbar skada enligt villkoren."
+    assert not [a for a in find_amounts(text, "sv") if a.compensation]

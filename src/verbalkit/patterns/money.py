@@ -167,7 +167,7 @@ _COMP_SV = [
     r"tillgodo\w*",
     r"kompensation\w*",
     r"kompenser\w*",
-    r"ersättning\w*",
+    r"ersättning(?:en|ar|arna)?\b",  # the noun; not "ersättningsbar" (an assessment)
     r"återbetal\w*",
     r"pengarna tillbaka",
     r"kreditera\w*",
