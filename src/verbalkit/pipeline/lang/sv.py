@@ -95,11 +95,12 @@ OBLIGATION_SKIP = frozenset(
 )  # fmt: skip
 DOCUMENT_WORDS = (
     "polisanmälan", "kvitto", "intyg", "underlag", "bild", "foto", "kopia", "lönebesked",
-    "läkarintyg", "kontoutdrag",
+    "läkarintyg", "kontoutdrag", "ställning", "läsa av", "avläsning", "uppgifter", "nummer",
 )  # fmt: skip
 #: A demand that sends the customer elsewhere is a (blunt) solution too (AMB:blunt-redirect).
 REDIRECT = re.compile(
     r"\b(?:kontakta|vänd dig|vända dig|mina sidor|e-tjänst\w*|webbplats\w*|hemsida\w*|post"
+    r"|\w*formulär\w*|blankett\w*|via"
     r"|(?:ta|ordna|prata|lösa|reda ut|göra upp)(?: \w+){0,2} med|hos|till (?:dem|dom|deras))\b"
 )
 
@@ -139,7 +140,25 @@ PARTICLES = frozenset(
 CLAUSE_JOINS = frozenset({"och", "men", "så", "eftersom", "innan", "fast"})
 #: Nouns that make a preference question ask for one fact ("vilken summa", "vilken ort").
 QUANTITY_NOUNS = frozenset(
-    {"summa", "belopp", "tid", "dag", "datum", "ort", "nivå", "procent", "månad", "tidpunkt"}
+    {
+        "summa",
+        "belopp",
+        "tid",
+        "dag",
+        "datum",
+        "ort",
+        "nivå",
+        "procent",
+        "månad",
+        "tidpunkt",
+        "del",
+        "andel",
+        "mycket",
+        "stor",
+        "många",
+        "länge",
+        "ofta",
+    }
 )
 #: Words that close an echo as an acknowledgement ("Ett köp på 1 850 …, okej.").
 ACKNOWLEDGEMENTS = frozenset({"okej", "ok", "uppfattat", "noterat", "precis", "jaha", "mm"})
@@ -151,6 +170,19 @@ EMBEDDING = frozenset(
 EMBEDDED_SUBJECTS = frozenset({"jag", "du", "vi", "ni", "han", "hon", "hen", "de", "dom", "man"})
 #: Function words the POS-less lemmatizer may read as verbs ("för" -> "föra").
 NOT_VERBS = frozenset({"för", "under", "efter", "över", "där", "här", "när", "mer", "eller", "var"})
+#: Wh-words that open an embedded question before an agent subject ("vilken adress jag ska…").
+EMBEDDED_WH = frozenset({"vad", "vem", "vilken", "vilket", "vilka", "vart", "hur"})
+#: Verbs for looking something up: done "åt dig" they find facts, they fix nothing.
+LOOKUP_VERBS = frozenset(
+    {"kolla", "kollar", "titta", "tittar", "se", "ser", "kika", "kikar", "söka", "söker", "ta",
+     "tar", "undersöka", "undersöker", "kontrollera", "kontrollerar", "fråga", "frågar"}
+)  # fmt: skip
+#: Words before a self-help verb that make it an infinitive or a noun, not an imperative.
+IMPERATIVE_BLOCKERS = frozenset(
+    {"att", "och", "eller", "som", "inte", "en", "ett", "den", "det", "de", "dom", "man", "din",
+     "ditt", "dina", "er", "ert", "min", "mitt", "vår", "vårt", "kan", "ska", "får", "måste",
+     "behöver", "brukar", "vill", "skulle", "för", "om", "till", "på", "i"}
+)  # fmt: skip
 #: Contact verbs: a remedy when we contact someone else for the customer, follow-up when "dig".
 CONTACT_FOR = frozenset({"ringa", "kontakta", "påminna", "mejla", "maila"})
 
@@ -224,18 +256,15 @@ def is_asr(doc: Doc) -> bool:
 
 
 def units(doc: Doc) -> list[Span]:
-    """Sentences closed by terminal punctuation; the pipeline's guesses in ASR rows."""
-    if is_asr(doc):
-        return list(doc.sents)
-    out: list[Span] = []
-    start = 0
-    for i, token in enumerate(doc):
-        if token.text in TERMINALS or (token.is_punct and token.text.endswith(("?", "!"))):
-            out.append(doc[start : i + 1])
-            start = i + 1
-    if start < len(doc):
-        out.append(doc[start:])
-    return [u for u in out if any(not t.is_punct and not t.is_space for t in u)]
+    """The pipeline's sentences; one unit for text with commas but no terminal punctuation.
+
+    The splitter treats any terminal punctuation (a final full stop included) as the
+    writer's own sentence ends and splits only wholly unpunctuated (ASR) text at discourse
+    starters. A row punctuated with commas alone is written text too, so it stays whole.
+    """
+    if not is_asr(doc) and not any(t.text in TERMINALS for t in doc):
+        return [doc[:]]
+    return [s for s in doc.sents if any(not t.is_punct and not t.is_space for t in s)]
 
 
 def word_tokens(span: Span) -> list[Token]:
@@ -450,6 +479,9 @@ def agent_remedy(toks: list[Token], w: Words) -> bool:
             continue
         if low[0] in WH_WORDS and i <= 3:  # "Vad kan jag hjälpa dig med?" asks, it does not offer
             continue
+        # an embedded wh-clause asks for a fact: "bekräfta vilken adress jag ska skicka den till"
+        if any(x in EMBEDDED_WH for x in low[max(0, i - 3) : i]):
+            continue
         if i > 0 and is_past(toks[i - 1]):  # "hann vi ändra det": a past event, not an offer
             continue
         # V2 inversion: "Då skickar jag…", "det rättar jag i dag"
@@ -491,8 +523,22 @@ def remedy_verb(toks: list[Token], i: int, w: Words) -> bool:
     if forms & {"lösa", "fixa", "ordna", "reda"}:  # "vi löser det" reassures, names no remedy
         return nxt not in ("det", "detta", "allt", "ut", "")
     if forms & CONTACT_FOR:  # calling the shop for the customer; "ringer dig" is follow-up
-        return nxt not in ("dig", "er", "upp", "tillbaka", "")
+        # but "mejlar dig ett utkast" sends the customer something
+        sends = nxt in ("dig", "er") and after[1:2] in (["en"], ["ett"], ["det"], ["den"])
+        return sends or nxt not in ("dig", "er", "upp", "tillbaka", "")
     return True
+
+
+def done_participle(token: Token, w: Words) -> bool:
+    """A participle of a remedy verb ("ombokad", "återbetalda", "krediterat")."""
+    low = token.lower_
+    if low in w.done:
+        return True
+    for ending in ("ade", "ad", "at", "da", "d", "t"):
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            if low[: -len(ending)] + "a" in w.remedy:
+                return True
+    return False
 
 
 def solution_slug(unit: Span, toks: list[Token], w: Words, question: bool) -> str | None:
@@ -500,10 +546,27 @@ def solution_slug(unit: Span, toks: list[Token], w: Words, question: bool) -> st
     text = " ".join(low)
     if agent_remedy(toks, w):
         return "agent_remedy"
+    # The agreed plan carried out: "Då gör jag det", "så fixar vi det"
+    if re.search(r"\b(?:då|så|okej) (?:gör|fixar|ordnar|kör) (?:jag|vi) (?:det|så)\b", text):
+        return "agent_remedy"
+    # Something done for the customer: "då gör jag den omfördelningen åt dig"
+    done_for = re.search(r"\b(?:jag|vi) (?:\w+ ){0,5}?åt (?:dig|er)\b", text)
+    if done_for and not question and not set(done_for.group(0).split()) & LOOKUP_VERBS:
+        return "agent_remedy"
+    # A slot offered for a visit or a booking: "jag har en lucka mellan fem och sju"
+    if re.search(
+        r"\b(?:(?:jag|vi) har|det finns|finns det) (?:en |ett |några )?(?:ledig |ledigt |lediga )?"
+        r"(?:tid|tider|lucka|luckor|plats|platser|ledig tid)\b",
+        text,
+    ):
+        return "agent_remedy"
+    # The benefit of a step: "…så slipper du larmen", "då slipper ni vänta"
+    if re.search(r"\b(?:så|då) slipper (?:du|ni)\b", text) and not question:
+        return "self_help"
     for i, word in enumerate(low):
         before = low[max(0, i - 3) : i]
         # "Då är det bokat", "nu är det aktiverat", "Då har jag gjort det" (not "det är klart att")
-        if word in w.done and any(x in ("är", "har") for x in before):
+        if done_participle(toks[i], w) and any(x in ("är", "har", "blir") for x in before):
             by_us = any(x in ("nu", "då", "jag", "vi") for x in before)
             follows = low[i + 1] if i + 1 < len(low) else ""
             logged = any("avvikelse" in x for x in low)  # a logged deviation is not a remedy
@@ -517,6 +580,17 @@ def solution_slug(unit: Span, toks: list[Token], w: Words, question: bool) -> st
                 return "self_help"
     if has_phrase(text, "prova att", "försök att", "testa att"):
         return "self_help"
+    if not question and is_asr(unit.doc):
+        for k in range(1, len(toks) - 1):
+            prev_low = low[k - 1]
+            if (
+                low[k] in w.self_help
+                and prev_low not in IMPERATIVE_BLOCKERS
+                and prev_low not in w.subjects
+                and prev_low not in VERB_BRIDGE
+                and not is_verb_in(toks[k - 1], w.v1_verbs)
+            ):
+                return "self_help"
     if re.search(
         r"\b(?:ligger|finns) (?:\w+ ){0,3}på (?:vår|er|våra)? ?(?:webbplats|hemsida|mina sidor)",
         text,
@@ -536,7 +610,9 @@ def solution_slug(unit: Span, toks: list[Token], w: Words, question: bool) -> st
             if word == "du" and {"kan", "ska", "bör"} & set(low[max(0, i - 1) : i + 2]):
                 rest = toks[i + 1 : i + 5]
                 for k, token in enumerate(rest):
-                    if is_verb_in(token, w.enabling) and token.lower_ not in ("kan",):
+                    if (
+                        is_verb_in(token, w.enabling) or token.lower_ in w.self_help
+                    ) and token.lower_ not in ("kan",):
                         after = rest[k + 1].lower_ if k + 1 < len(rest) else ""
                         if after not in ("oss", "hit", "tillbaka", "igen"):
                             return "where_to_fix"
@@ -551,17 +627,36 @@ def solution_slug(unit: Span, toks: list[Token], w: Words, question: bool) -> st
     return None
 
 
-def collaboration(toks: list[Token], question: bool, w: Words) -> str | None:
-    """Which kind of invitation to shape the remedy: "open", "closed", "check", or None."""
+def collaboration(
+    toks: list[Token], question: bool, w: Words, alternatives: bool = False
+) -> str | None:
+    """Which kind of invitation to shape the remedy: "open", "closed", "check", or None.
+
+    ``alternatives``: the utterance lays out options ("antingen … eller …").
+    """
     low = lows(toks)
     text = " ".join(low)
     if re.search(r"\bvad (?:tycker|säger) (?:du|ni) om\b", text):
         return "check"
     if re.search(
-        r"\b(?:vad|vilket|vilken|hur) (?:\w+ ){0,2}(?:känns|funkar|fungerar) (?:\w+ )?(?:bäst|bra) för (?:dig|er)\b",
+        r"\b(?:vad|vilket|vilken|hur) (?:\w+ ){0,2}(?:känns|funkar|fungerar|passar) (?:\w+ )?(?:bäst|bra) för (?:dig|er)\b",
+        text,
+    ):
+        # after alternatives the agent has laid out, it asks for a choice
+        return "closed" if alternatives else "open"
+    if question and re.search(
+        r"\b(?:vad|hur) (?:skulle|kunde) (?:\w+ ){0,2}(?:underlätta|hjälpa (?:dig|er)|göra det "
+        r"(?:lättare|enklare|bättre))|\b(?:underlätta|hjälpa (?:dig|er)) (?:\w+ )?mest\b",
         text,
     ):
         return "open"
+    # "Vill du montera den själv eller ska vi skicka en tekniker?"
+    if question and re.search(
+        r"\b(?:(?:vill|ska|kan) (?:du|ni)|föredrar (?:du|ni)) .*\beller (?:ska|kan|vill|skickar|gör) "
+        r"(?:vi|jag)\b|\b(?:ska|kan) (?:vi|jag) .*\beller (?:vill|ska|kan) (?:du|ni)\b",
+        text,
+    ):
+        return "closed"
     if re.search(r"\bgöra (?:dig|er) (?:\w+ )?nöjd", text) and question:
         return "open"
     if question and re.search(r"\b(?:du|ni) (?:något|några|nåt) förslag\b", text):
@@ -590,7 +685,8 @@ def collaboration(toks: list[Token], question: bool, w: Words) -> str | None:
     if re.search(r"\bvad (?:föredrar|vill|önskar) (?:du|ni)\b", text):
         return "closed"
     if re.search(
-        r"\b(?:vad|vilken|vilket|vilka|hur) (?:\w+ ){0,3}(?:skulle|vore) (?:\w+ ){0,3}(?:rimlig|rimligt|bäst|bästa)\b",
+        r"\b(?:vad|vilken|vilket|vilka|hur) (?:\w+ ){0,4}(?:skulle|vore) (?:\w+ ){0,3}"
+        r"(?:rimlig|rimligt|bäst|bästa|lagom|lämplig|lämpligt)\b",
         text,
     ):
         # one amount or one option is a closed answer; what would feel right is open
@@ -891,7 +987,8 @@ def refine(doc: Doc, pack: RulePack) -> None:
         if sym and not has_tag(doc, "sympathy", within=unit):
             tag(doc, unit, "sympathy", sym, 0.7)
 
-        kind = collaboration(toks, question, w)
+        alternatives = " eller " in f" {doc.text.lower()} "
+        kind = collaboration(toks, question, w, alternatives)
         if kind:
             tag(doc, unit, "collaboration", "shape_outcome", 0.8)
             for label in QUESTION_LABELS:
@@ -906,8 +1003,11 @@ def refine(doc: Doc, pack: RulePack) -> None:
         so = solution_slug(unit, toks, w, question)
         if so:
             tag(doc, unit, "solution", so, 0.75)
-        if kind in ("closed", "check") and " eller " in f" {doc.text.lower()} ":
+        if kind in ("closed", "check") and alternatives:
             tag(doc, unit, "solution", "choice_of_remedies", 0.7)
+        elif kind == "closed" and question:
+            # one preference that shapes the remedy ("hur stor del … skulle kännas lagom")
+            tag(doc, unit, "solution", "choice_of_remedies", 0.6)
         if kind == "check" and any(
             has_tag(doc, "solution", within=u) for u in us if u.start <= unit.start
         ):
