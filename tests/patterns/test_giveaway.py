@@ -140,7 +140,7 @@ def test_en_voucher_against_small_loss() -> None:
                 1,
                 "agent",
                 "Sorry! I'll add a £25 voucher and refund the £2.10.",
-                tags=["apology", "solution"],
+                tags=[("apology", "Sorry!"), ("solution", "I'll add a £25 voucher")],
             ),
         ],
     )
@@ -276,3 +276,41 @@ def test_dev_sv_d01_exact_refund_is_compared() -> None:
     assert customer and agent and customer == agent
     assert GIVE_AWAY_RATIO == 1.0
     assert give_away(c) == []
+
+
+def test_explaining_first_then_a_small_discount_is_not_a_first_move() -> None:
+    c = call(
+        "en",
+        [
+            utt(0, "customer", "My bill has doubled and I can't afford it.", tags=["problem"]),
+            utt(
+                1,
+                "agent",
+                "I'm sorry to hear that. So what happens is we review the payments twice a "
+                "year. What I can do is set up a payment plan, and paperless billing gives "
+                "you a small discount.",
+                tags=[
+                    ("sympathy", "I'm sorry to hear that."),
+                    ("solution", "What I can do is set up a payment plan"),
+                ],
+            ),
+        ],
+    )
+    assert give_away(c) == []
+
+
+def test_sympathy_then_voucher_is_a_first_move() -> None:
+    c = call(
+        "en",
+        [
+            utt(0, "customer", "The cake arrived squashed, the party is ruined.", tags=["problem"]),
+            utt(
+                1,
+                "agent",
+                "Oh no. I'll put a £40 voucher on your account right away.",
+                tags=[("sympathy", "Oh no."), ("solution", "I'll put a £40 voucher")],
+            ),
+        ],
+    )
+    (event,) = give_away(c)
+    assert event.details["reasons"] == ["first_move"]

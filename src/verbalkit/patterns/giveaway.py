@@ -2,10 +2,11 @@
 
 A call has a ``give_away`` event when either holds:
 
-* **first move**: the agent's first ``solution`` after a problem statement comes before
-  any listening (see :mod:`verbalkit.patterns.premature`) and that utterance offers
-  compensation (a voucher, credit, refund, discount, free month, presentkort,
-  tillgodo, rabatt, återbetalning…, with or without an amount);
+* **first move**: the agent's first ``solution`` after a problem statement (see
+  :mod:`verbalkit.patterns.premature`) offers compensation (a voucher, credit, refund,
+  discount, free month, presentkort, tillgodo, rabatt, återbetalning…, with or without an
+  amount) as the agent's first move: the first sentence that is more than sympathy,
+  apology or thanks;
 * **above the loss**: the customer states a loss and the agent's compensation in the
   same currency is worth more than :data:`GIVE_AWAY_RATIO` times it (80 kr jar,
   200 kr credit).
@@ -20,6 +21,7 @@ give-away.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -29,7 +31,7 @@ from verbalkit.patterns.common import PatternResult, in_time_order
 from verbalkit.patterns.money import Amount, find_amounts, format_amount
 from verbalkit.patterns.premature import problem_episodes
 from verbalkit.schema import AnalysedCall, AnalysedUtterance, PatternEvent
-from verbalkit.vocab import Pattern, Role, Signal
+from verbalkit.vocab import Behaviour, Pattern, Role, Signal
 
 #: The offer must be worth more than this many times the stated loss.
 GIVE_AWAY_RATIO = 1.0
@@ -71,13 +73,13 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
         for a in find_amounts(u.text, call.language)
     ]
 
-    # First move: a premature solution that offers compensation.
+    # First move: the first thing the agent does about the problem is to offer
+    # compensation. A quick "Oh no, sorry" before the voucher is not a move; an explanation,
+    # a question or another remedy first is (en-d03 explains, then offers a payment plan).
     first_moves = [
         ep
         for ep in problem_episodes(call)
-        if ep.premature
-        and ep.solution is not None
-        and any(s.utt is ep.solution and s.amount.compensation for s in said)
+        if ep.solution is not None and _first_move_offers(ordered, ep.problem, ep.solution, said)
     ]
 
     offers = [
@@ -117,9 +119,8 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
         assert ep.solution is not None
         offered = [s.amount.text for s in said if s.utt is ep.solution and s.amount.compensation]
         parts.append(
-            f"compensation is the first move (#{ep.solution.index}: "
-            f"{', '.join(repr(t) for t in offered)}), before any listening after the "
-            f"problem (#{ep.problem.index})"
+            f"compensation is the agent's first move after the problem (#{ep.problem.index}): "
+            f"#{ep.solution.index} offers {', '.join(repr(t) for t in offered)}"
         )
         reasons.append("first_move")
         involved |= {ep.problem.index, ep.solution.index}
@@ -167,6 +168,44 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
             )
         ]
     )
+
+
+#: Tags that, alone in a short sentence, are not yet a move on the problem.
+_NOT_A_MOVE = frozenset(
+    {Behaviour.SYMPATHY.value, Behaviour.APOLOGY.value, Behaviour.THANKING.value}
+)
+_SENTENCE = re.compile(r"[^.!?…]+[.!?…]*")
+
+
+def _first_move_offers(
+    ordered: list[AnalysedUtterance],
+    problem: AnalysedUtterance,
+    solution: AnalysedUtterance,
+    said: list[_Said],
+) -> bool:
+    """Whether the agent's first substantive sentence after the problem offers compensation.
+
+    Sentences carrying only sympathy, apology or thanks ("Oh no, I'm so sorry.") and short
+    untagged ones ("Right.") are skipped; the first other sentence is the first move.
+    """
+    started = False
+    for u in ordered:
+        if u is problem:
+            started = True
+            continue
+        if not started or u.speaker is not Role.AGENT:
+            continue
+        for match in _SENTENCE.finditer(u.text):
+            lo, hi = match.span()
+            labels = {t.label for t in u.tags if t.start < hi and t.end > lo}
+            if labels <= _NOT_A_MOVE and (labels or len(match.group().split()) <= 4):
+                continue
+            return any(
+                s.utt is u and s.amount.compensation and lo <= s.amount.start < hi for s in said
+            )
+        if u is solution:
+            break
+    return False
 
 
 def _compare(
