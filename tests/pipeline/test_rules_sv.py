@@ -128,7 +128,7 @@ CASES: list[tuple[str, str | None, set[str]]] = [
     (
         "Vilket belopp per månad skulle vara rimligt för dig?",
         None,
-        {"collaboration", "closed_question"},
+        {"collaboration", "closed_question", "solution"},  # one preference shapes the remedy
     ),
     (
         "Hur skulle du vilja att vi gör med resten av beställningen?",

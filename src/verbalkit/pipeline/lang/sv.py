@@ -100,7 +100,7 @@ DOCUMENT_WORDS = (
 #: A demand that sends the customer elsewhere is a (blunt) solution too (AMB:blunt-redirect).
 REDIRECT = re.compile(
     r"\b(?:kontakta|vänd dig|vända dig|mina sidor|e-tjänst\w*|webbplats\w*|hemsida\w*|post"
-    r"|\w*formulär\w*|blankett\w*|via"
+    r"|via"
     r"|(?:ta|ordna|prata|lösa|reda ut|göra upp)(?: \w+){0,2} med|hos|till (?:dem|dom|deras))\b"
 )
 
@@ -117,7 +117,7 @@ TIME_ANCHOR = re.compile(
     rf"|före klockan|mellan (?:\d+|{NUMBER}) och|under (?:dagen|veckan|eftermiddagen|kvällen)"
     rf"|den \d+(?::e)? (?:{MONTHS})|efter helgen|(?:{DAYS}) (?:förmiddag|eftermiddag|kväll)"
     rf"|till veckan|dagen (?:innan|före|efter)|upp till (?:{NUMBER} )?{UNITS}"
-    rf"|(?:tar|dröjer) (?:ungefär |cirka |runt |max |högst |bara )?(?:{NUMBER} )?{UNITS})"
+    rf"|(?:tar|ta|dröjer|dröja) (?:ungefär |cirka |runt |max |högst |bara |upp till )?(?:{NUMBER} )?{UNITS})"
 )
 #: Times that are not what happens next: deadlines, opening hours, habits, validity.
 NOT_NEXT_STEP = re.compile(
@@ -183,6 +183,8 @@ IMPERATIVE_BLOCKERS = frozenset(
      "ditt", "dina", "er", "ert", "min", "mitt", "vår", "vårt", "kan", "ska", "får", "måste",
      "behöver", "brukar", "vill", "skulle", "för", "om", "till", "på", "i"}
 )  # fmt: skip
+#: Words that make what the customer did faulty ("ofullständiga ritningar", "fel adress").
+FAULTY = re.compile(r"^(?:ofullständig\w*|felaktig\w*|fel|för sent|inkorrekt\w*|ogiltig\w*)$")
 #: Contact verbs: a remedy when we contact someone else for the customer, follow-up when "dig".
 CONTACT_FOR = frozenset({"ringa", "kontakta", "påminna", "mejla", "maila"})
 
@@ -212,6 +214,7 @@ class Words:
     inhouse: frozenset[str]
     blame_targets: frozenset[str]
     compensation: frozenset[str]
+    customer_choices: frozenset[str]
     stop: frozenset[str]
 
     @classmethod
@@ -243,6 +246,7 @@ class Words:
             inhouse=s("inhouse"),
             blame_targets=s("blame_targets"),
             compensation=s("compensation"),
+            customer_choices=s("customer_choices"),
             stop=s("stopwords"),
         )
 
@@ -705,6 +709,12 @@ def expectation(doc: Doc, unit: Span, toks: list[Token], w: Words) -> bool:
         return False
     if is_question(doc, unit):  # a time offered, not yet agreed (dev-set addition, rule 8)
         return False
+    # "Hör av dig om du inte har fått något inom en månad": a condition, not a plan
+    if re.search(r"\bom (?:du|ni) inte\b", text):
+        return False
+    # A remedy with a time is also expectation (rule 8): "Då är det bokat, i morgon mellan…"
+    if has_tag(doc, "solution", within=unit) and not any(is_past(t) for t in toks):
+        return True
     # Judge the clause that holds the time: "Priset ändrades den 1 april, så det nya blir…"
     # is a past date; "Jag ringer dig på måndag och hör hur det gick" is a next step.
     for clause in clauses(unit):
@@ -779,7 +789,11 @@ def follow_up(toks: list[Token], w: Words) -> bool:
         ):
             return True
         # "Teknikern hör av sig till dig" (our own people); not "Tapetseraren hör av sig"
-        inhouse = i > 0 and low[i - 1] in w.inhouse
+        inhouse = i > 0 and (
+            low[i - 1] in w.inhouse
+            or any(low[i - 1].endswith(x) for x in w.inhouse if len(x) >= 6)
+            or (i > 1 and low[i - 2] in ("vår", "våra", "vårt"))
+        )
         if word == "hör" and inhouse and nxt[:2] == ["av", "sig"] and "dig" in low[i:]:
             return True
     return False
@@ -850,14 +864,46 @@ def blaming(toks: list[Token], w: Words) -> str | None:
     )
     if deflect and (target or re.search(r"\b(?:deras|dem|de|dom)\b", text)):
         return "shift_fault"  # "det är ju deras servrar och inget vi kan göra något åt"
+    # Denying the fault puts it elsewhere: "inte vårt problem", "inget fel från vår sida"
+    if re.search(
+        r"\binte (?:vårt|vår|mitt) (?:fel|problem|ansvar|bord|sak|huvudvärk)\b"
+        r"|\b(?:inget|inte något|inte nåt|inga) (?:fel|misstag) (?:från|hos|på|i) (?:vår|oss|vårt)\b",
+        text,
+    ):
+        return "shift_fault"
     if re.search(r"\binte (?:är|var) (?:ditt|ert)\b", text):
         return None
+    if customer_choice(toks, w):
+        return "customer_fault"
     if re.search(
         r"\bdu har ju\b|\bditt (?:eget )?(?:fel|ansvar|misstag)\b|\bdu har (?:ju )?själv (?:valt|angett|glömt|missat)",
         text,
     ):
         return "customer_fault"
     return None
+
+
+def customer_choice(toks: list[Token], w: Words) -> bool:
+    """The customer's own doing given as the cause: "Den valde du själv", "eftersom du
+    skickade in ofullständiga ritningar" (not a reflection: "Så du har själv betalat…")."""
+    low = lows(toks)
+    if not low or low[0] in ("så", "alltså", "om") or has_qm(toks[0].sent):
+        return False
+    for i, word in enumerate(low):
+        if word not in ("du", "ni"):
+            continue
+        # the verb right after the subject ("du har skapat", "du valde") or right before ("valde du")
+        after = [x for x in low[i + 1 : i + 4] if x not in ("har", "hade", "ju", "själv", "själva")]
+        verb_after = after[:1] and after[0] in w.customer_choices
+        verb_before = i > 0 and low[i - 1] in w.customer_choices
+        if not (verb_after or verb_before):
+            continue
+        rest = low[i + 1 : i + 8]
+        if "själv" in rest or "själva" in rest:
+            return True
+        if any(FAULTY.match(x) for x in rest):
+            return True
+    return False
 
 
 def restating(
