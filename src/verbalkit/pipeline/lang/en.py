@@ -206,18 +206,18 @@ NUM = (
     r"(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|fifteen|twenty|thirty|forty|forty - eight|a few|a couple of|couple of|24|48|72)"
 )
-UNIT = r"(?:minutes?|mins?|hours?|days?|weeks?|months?|working days?|business days?)"
+UNIT = r"(?:minutes?|mins?|hours?|days?|weeks?|months?|(?:working|business|school|calendar|banking|clear) days?)"
 DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)"
 PART = r"(?:morning|afternoon|evening|lunchtime|night)"
 ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|tenth|twentieth)"
 TIME_ANCHOR = "|".join(
     [
-        rf"within (?:the next )?(?:{NUM} )?(?:(?:to|or|-) {NUM} )?(?:working |business )?{UNIT}",
+        rf"within (?:the next )?(?:{NUM} )?(?:(?:to|or|-) {NUM} )?{UNIT}",
         r"within the hour",
-        rf"in (?:the next )?(?:about |around )?{NUM} (?:(?:to|or|-) {NUM} )?(?:working |business )?{UNIT}",
-        rf"(?:up to|about|around|roughly|another) {NUM} (?:(?:to|or|-) {NUM} )?(?:working |business )?{UNIT}",
-        rf"{NUM} (?:to|or|-) {NUM} (?:working |business )?{UNIT}",
-        rf"{NUM} (?:working|business) days?",
+        rf"in (?:the next )?(?:about |around )?{NUM} (?:(?:to|or|-) {NUM} )?{UNIT}",
+        rf"(?:up to|about|around|roughly|another) {NUM} (?:(?:to|or|-) {NUM} )?{UNIT}",
+        rf"{NUM} (?:to|or|-) {NUM} {UNIT}",
+        rf"{NUM} (?:working|business|school|calendar|banking|clear) days?",
         rf"give it (?:about |around )?{NUM} {UNIT}",
         rf"by (?:the )?(?:end of (?:the |this |that |next )?(?:day|week|month)|{DAY}|tomorrow|"
         rf"tonight|noon|midday|lunchtime|\d|{ORD}|close of)",
@@ -230,7 +230,7 @@ TIME_ANCHOR = "|".join(
         r"between \d+(?:[.:]\d+)? and \d+",
         r"after lunch|first thing|first job|straight after|as soon as it opens",
         rf"takes? (?:about |around |roughly |up to |usually )?{NUM} (?:(?:to|or|-) {NUM} )?"
-        rf"(?:working |business )?{UNIT}|"
+        rf"{UNIT}|"
         r"(?:in |over |within )?the next (?:few|couple of|several) (?:days|weeks|hours)|"
         r"later (?:today|on today|this (?:week|month|morning|afternoon|evening))|"
         r"(?:over|this|next) weekend|close of business|overnight|by cob",
@@ -312,7 +312,7 @@ EMBEDDERS = frozenset(
 #: and "who cooks" are not questions.
 INVERSION = frozenset(["'s", "'re", "'d", "'ll", "'ve", "happened", "happens", "happen", "else"])
 
-PRONOUNS = frozenset(["i", "we", "you", "they", "he", "she"])
+PRONOUNS = frozenset(["i", "we", "you", "they", "he", "she", "it", "there"])
 
 SUBORDINATE = re.compile(r"^(?:\W+ )?(?:when|if|once|while|whenever|as soon as|before|after)\b")
 
@@ -389,11 +389,17 @@ def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
         cleft = nxt[:1] in (["happens"], ["happened"]) and nxt[1:] in (["is"], ["was"])
         if nxt and (nxt[0] in PRONOUNS or cleft):
             return False
-        return bool(nxt) and (
+        if bool(nxt) and (
             nxt[0] in lex.v1_verbs
             or nxt[0] in INVERSION
             or (len(nxt) > 1 and nxt[1] in lex.v1_verbs | INVERSION)
-        )
+        ):
+            return True
+        # "which year group is she going into": a longer noun phrase, then aux + subject.
+        for k in range(2, min(4, len(toks) - 1)):
+            if toks[k] in lex.v1_verbs and toks[k + 1] in lex.subjects | PRONOUNS:
+                return not any(t in PRONOUNS or t in lex.v1_verbs for t in toks[1:k])
+        return False
     if rule.endswith("tag_question"):
         # A one-word tail ("…, okay", "that's all right") is a question only with "?".
         tail = next((p for p in lex.tag_questions if tuple(toks[-len(p) :]) == p), ())
@@ -502,7 +508,7 @@ OWNED = (
     r"(?:side|part|end)|(?:that 's|it 's|that was|it was|that is|this is) (?:all |entirely )?"
     r"(?:down to|on) us|we (?:got (?:it|that|this) wrong|made (?:a|an) (?:mistake|error)|messed "
     r"(?:it |that |this )?up|dropped the ball|let you down|should (?:have|'ve|not have|n't have) "
-    r"(?:\w+ed|sent|told|done|given|caught|known|made|put|rung|spotted|seen)\b)|should never have|unfair of (?:me|us)|came out wrong|"
+    r"(?:\w+ed|sent|told|done|given|caught|known|made|put|rung|spotted|seen)\b)|(?:that|this|it|we|i) should never have|unfair of (?:me|us)|came out wrong|"
     r"(?:forgive|pardon|excuse) (?:the|my) (?:jargon|language|wording)|"
     r"we (?:sent|charged|gave|delivered|took|put|used|loaded|booked) (?:you )?(?:the )?wrong|"
     r"(?:that 's|that was|it was) (?:entirely |completely |totally )?(?:our|my) (?:mistake|error|fault)|"
@@ -590,6 +596,9 @@ def _sympathy(doc: Doc, sent: Sent, res: Res) -> None:
         rf"worry|worries|upset|anger|disappointment|feelings))"
         rf"|i (?:can )?(?:imagine|understand) (?:how|that must|that would|it must)"
         rf"|i can (?:hear|see|tell) (?:how|that you|you 're)"
+        rf"|(?:it )?(?:sounds|seems) (?:like|as if|as though) (?:this|that|it|all this|everything) "
+        rf"(?:has|'s) (?:\w+ )?(?:shaken|upset|worried|rattled|thrown|knocked|hit|affected|stressed|"
+        rf"scared|frightened|got to|taken its toll|really)"
         rf"|(?:it )?(?:sounds|seems) (?:like|as if|as though) you 're (?:feeling |really |so )*"
         rf"(?:{res.feeling})|you sound (?:really |so |very )?(?:{res.feeling})"
     )
@@ -599,21 +608,36 @@ def _sympathy(doc: Doc, sent: Sent, res: Res) -> None:
         r"you did (?:the right thing|nothing wrong)|^(?:\W+ )?(?:and |but |honestly ,? )?(?:it|that) "
         r"(?:'s not|is not|is n't|was n't|was not) "
         r"(?:\w+ )?your fault|"
-        r"i (?:really )?hope (?:he|she|you|they|your|the little|things)[\w ' ]{0,30}"
-        r"(?:better|well|soon|recover|okay|ok|alright)|get well soon|take care of (?:yourself|"
-        r"yourselves)|^(?:\W+ )?take care(?: of yourself)?(?: \W)?$|we 'll (?:get (?:this|it|that|you) sorted|"
+        r"i (?:really )?hope (?:he|she|you|they|your|the little|things|it|everything|that|this|all)"
+        r"[\w ' ]{0,30}(?:better|well|soon|recover|okay|ok|alright|sorted|resolved|fixed|smoothly|"
+        r"works out|enjoy)|get well soon|take care of (?:yourself|"
+        r"yourselves)|(?:^(?:\W+ )?|\b)take care(?: of yourself| now)?(?: \W)?$|"
+        r"(?:which is|that 's|that is|it 's|it is) (?:completely |totally |perfectly |entirely |so |"
+        r"very )?understandable|we 'll (?:get (?:this|it|that|you) sorted|"
         r"sort (?:this|it) out)|you 're in (?:good|safe) hands|one step at a time|thank goodness|glad (?:you|he|she|"
         r"they) (?:'re|are|is) (?:ok|okay|safe|alright)"
+    )
+    hard_news = (
+        r"not (?:what|the news|the answer) you (?:wanted|were hoping|'d hoped|hoped|needed|were "
+        r"expecting|want)(?: to hear| for)?|"
+        rf"i know (?:it 's|it is|this is|that 's|that is|it can be|this can be)(?: such| all)? (?:an? )?"
+        rf"(?:(?:real|bit of a|right|huge|massive|total) )?(?:{res.symp}|faff|nuisance|bother|drag|"
+        rf"inconvenience|headache)|"
+        rf"i can (?:completely |totally |really )?(?:see|understand) why (?:that|this|it|you)\b"
+        rf"(?=.*\b(?:{res.feeling}|{res.symp}|unfair|upset|feel|feels|felt|concerned|annoyed))"
     )
     if sent.has(feeling_named):
         add_tag(doc, sent.span, "sympathy", "en.sympathy.named_feeling", 0.8)
         # Hearing or sensing a feeling gives it back: restating too (rule 4).
         if sent.has(
-            r"i can (?:hear|see|tell)|(?:it )?(?:sounds|seems) (?:like|as if|as though) you|you sound"
+            r"i can (?:hear|see|tell)|(?:it )?(?:sounds|seems) (?:like|as if|as though) (?:you|this|that|"
+            r"it|all this|everything)|you sound"
         ):
             add_tag(doc, sent.span, "restating", "en.restating.reflection_phrase", 0.75)
     elif sent.has(situation(res)) and not is_wh_question(sent):
         add_tag(doc, sent.span, "sympathy", "en.sympathy.situation_judgement", 0.75)
+    elif sent.has(hard_news):
+        add_tag(doc, sent.span, "sympathy", "en.sympathy.situation_judgement", 0.7)
     elif sent.has(reassure) and not sent.has(r"thank goodness"):
         add_tag(doc, sent.span, "sympathy", "en.sympathy.reassurance", 0.7)
 
@@ -638,7 +662,7 @@ def _restating(
     """Giving back the customer's content: "So…", "It sounds like…", echoes, paraphrases."""
     if sent.has(
         r"as i (?:said|mentioned|explained)|like i said|i said|i (?:just )?mentioned|"
-        r"if i understand (?:the|our|this|that) (?!you)"
+        r"if i (?:'ve |have )?understo?o?d? (?:the|our|this|that|these|how the) (?!you)"
     ):
         return
     rule = None
@@ -657,7 +681,8 @@ def _restating(
         rule = "en.restating.reflection_phrase"
     else:
         m = sent.find(
-            r"^(?:\W+ )?(?:(?:ok|okay|right|alright|yeah|yes|mm|and|oh|i see)(?: ,)? )*so (?:,? )?"
+            r"^(?:\W+ )?(?:(?:ok|okay|right|alright|yeah|yes|mm|mhm|hmm|and|oh|ah|ahh|i see|got it|"
+            r"gotcha|understood|sure)(?: ,)? )*so (?:,? )?"
         )
         if m is not None:
             rest = sent.text[m.end() :]
@@ -887,6 +912,9 @@ def _collaboration(doc: Doc, sent: Sent, res: Res) -> None:
         r"|(?:when|what time|which day) (?:suits|works) (?:you|best)"
         r"|(?:works?|suits?) (?:better |best )?for you|suits? you (?:better|best)"
         r"|what (?:were|are) you hoping (?:for|we|i|to)|what (?:do|did) you (?:want|expect) (?:us|me) to"
+        r"|(?:what|how)(?: \w+){0,4} would (?:you )?(?:see|consider|class|count|regard|think of|find) "
+        r"(?:as |to be )?(?:an? )?(?:fair|reasonable|acceptable|right|best|good|helpful)"
+        r"|what(?: \w+){0,3} would be (?:the )?(?:most |more )?(?:helpful|useful)"
     )
     unasked = (
         r"which (?:option|one|day|time|date) you 'd (?:prefer|like)|let me know (?:which|what|when) "
@@ -919,8 +947,14 @@ def _collaboration(doc: Doc, sent: Sent, res: Res) -> None:
             add_tag(doc, sent.span, CLOSED, "en.closed_question.choice", 0.7)
             if remedy_choice:
                 add_tag(doc, sent.span, "solution", "en.solution.choice", 0.65)
-        elif not has_tag(doc, CLOSED, within=sent.span):
-            add_tag(doc, sent.span, OPEN, "en.open_question.wh_open", 0.75)
+        else:
+            # "What sort of outcome would…": a kind of outcome is not one fact.
+            kind_of = sent.has(r"^(?:\W+ )?(?:\w+ )?what (?:sort|kind|type)s? of")
+            for span in tags_within(sent.span, CLOSED):
+                if kind_of and span.id_ == "en.closed_question.wh_one_fact":
+                    remove_tags(doc, CLOSED, within=span)
+            if not has_tag(doc, CLOSED, within=sent.span):
+                add_tag(doc, sent.span, OPEN, "en.open_question.wh_open", 0.75)
     elif (
         sent.is_question
         and sent.has(choice)
@@ -984,12 +1018,20 @@ def _follow_up(doc: Doc, sent: Sent) -> None:
         r"you (?:'ll|will|should) (?:\w+ )?(?:hear|get a call|get a call back) (?:back )?from (?:us|me|"
         r"our \w+|my colleague|the team)\b"
     )
+    if hear is None:
+        # An in-house team's usual practice: "the review team normally comes back to you".
+        hear = sent.find(
+            r"\b(?:our|the|your) (?:\w+ )?(?:team|department|colleagues?|advisers?|advisors?|"
+            r"officers?|handlers?|specialists?|nurses?|doctors?|managers?|case ?workers?) "
+            r"(?:normally |usually |typically |generally |then |always )?(?:comes? back to|gets? back "
+            r"to|calls?|rings?|phones?|emails?|contacts?|writes? to) you\b"
+        )
     if hear is not None:
         add_tag(doc, sent.span, "follow_up", "en.follow_up.contact_again", 0.75)
         return
     m = sent.find(
         rf"(?:^|\b)([\w' -]{{0,40}}?)(?: ,)? (?:'ll|will|can|'m going to|is going to|are going to|"
-        rf"'re going to|shall|'d) (?:[\w ']{{0,50}} and )?(?:\w+ ){{0,3}}?(?:{contact})"
+        rf"'re going to|shall|'d) (?:[\w '-]{{0,60}} and )?(?:\w+ ){{0,3}}?(?:{contact})"
     )
     if m is None:
         # A personal message to check on the outcome is ours, not an automatic one.
@@ -1044,11 +1086,22 @@ def _blaming(doc: Doc, sent: Sent, res: Res) -> None:
         rf"|\b(?:they|the \w+|{res.target})(?: \w+)? (?:is|are|'s|'re|have been|has been|were|was) "
         rf"(?:\w+ )?(?:a nightmare|useless|hopeless|rubbish|unreliable|incompetent|a joke|to blame|"
         rf"always late|the problem|at fault|responsible for (?:the|this|that) (?:delay|mess|problem))"
+        # Another party "should have…": "your vet should have flagged it", "the school should
+        # never have accepted it".
+        rf"|\b(?:they|the \w+|your \w+|{res.target}) (?:really |clearly )?should (?:never |n't |not )?"
+        rf"(?:have|'ve) (?:\w+ed|known|told|done|sent|given|caught|spotted|said|made|taken)\b"
     )
     customer = (
-        r"you should (?:have|'ve) |because you (?:\w+ )?(?:kept|typed|entered|did n't|forgot|gave|"
+        r"you (?:really |honestly |probably |just )?should (?:have|'ve) (?:(?:just|really|already|at least) )?"
+        r"(?!received|been (?:sent|given|told|offered|contacted|emailed|notified|informed))"
+        r"(?:\w+ed|known|told|read|rung|kept|paid|made|brought|left|put|done|gone|taken|had (?:it|"
+        r"that|them|this|a|an|the) )|because you (?:\w+ )?(?:kept|typed|entered|did n't|forgot|gave|"
         r"used|ignored|missed|failed|put|chose|clicked)|you (?:kept|forgot to|failed to) |"
-        r"your own fault|(?:that 's|it 's) (?:down to|on) you|if you (?:had|'d) (?:\w+ )?(?:read|"
+        r"your own fault|you (?:checked in|booked(?: it)?|called|rang|ordered|paid|applied|submitted"
+        r"(?: it)?|arrived|registered|reported (?:it|this|that)|sent (?:it|this|that|them)|posted "
+        r"(?:it|this|that|them)|renewed|cancelled|left it|got there|told us|let us know|contacted us)"
+        r" (?:quite |very |too |rather |a bit |a little |really |so |much )?(?:late|after the deadline)|"
+        r"(?:that 's|it 's) (?:down to|on) you|if you (?:had|'d) (?:\w+ )?(?:read|"
         r"checked|called|told|looked|cancelled|followed|paid|noticed|listened)"
     )
     if sent.has(r"not (?:your|their) fault|was n't your fault|no one 's fault|nobody 's fault"):
