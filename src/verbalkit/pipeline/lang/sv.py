@@ -185,6 +185,12 @@ IMPERATIVE_BLOCKERS = frozenset(
 )  # fmt: skip
 #: Words that make what the customer did faulty ("ofullständiga ritningar", "fel adress").
 FAULTY = re.compile(r"^(?:ofullständig\w*|felaktig\w*|fel|för sent|inkorrekt\w*|ogiltig\w*)$")
+#: First words of a short opening fragment that is a greeting or an answer, not an echo.
+NOT_ECHO_OPENERS = frozenset(
+    {"ja", "nej", "okej", "ok", "precis", "tack", "bra", "absolut", "hej", "hejsan", "hallå",
+     "god", "välkommen", "tjena", "javisst", "visst", "jo", "mm", "usch", "oj", "åh"}
+)  # fmt: skip
+PRONOUNS = FIRST_PERSON | SECOND_PERSON | {"det", "den", "han", "hon", "hen", "de", "dom"}
 #: Contact verbs: a remedy when we contact someone else for the customer, follow-up when "dig".
 CONTACT_FOR = frozenset({"ringa", "kontakta", "påminna", "mejla", "maila"})
 
@@ -966,6 +972,31 @@ def restating(
         return "check_understanding"
     # An echo of the customer's key facts as an acknowledgement ("En svart väska…, okej.").
     content = own - {s for s in own if s.isdigit()}
+    # A fragment closed by "okej"/"uppfattat" that repeats the customer's figures and words
+    # ("Tre köp … på sammanlagt runt 6 000 kronor, okej.")
+    if (
+        low[-1] in ACKNOWLEDGEMENTS
+        and len(low) >= 4
+        and len(shared) >= 2
+        and shared - {s for s in shared if s.isdigit()}
+        and not any(x in AGENT_SUBJECTS or x in SECOND_PERSON for x in low)
+        and not is_question(doc, unit)
+    ):
+        return "echo"
+    # The customer's answer taken up before acting on it: "Hälften i räntefonder, då gör jag…"
+    first = clauses(unit)[0] if clauses(unit) else []
+    if (
+        unit.start == 0
+        and 1 <= len(first) <= 5
+        and len(first) < len(toks)
+        and not any(verbish(t) or t.lower_ in WH_WORDS for t in first)
+        and lows(first)[0] not in NOT_ECHO_OPENERS
+        and not any(x in PRONOUNS for x in lows(first))
+    ):
+        first_stems = stems(" ".join(t.text for t in first), w.stop)
+        taken_up = {x for x in first_stems & prev_stems if len(x) >= 4 and not x.isdigit()}
+        if taken_up and len(first_stems & prev_stems) / len(first_stems) >= 0.5:
+            return "echo"
     if (
         len(shared - {s for s in shared if s.isdigit()}) >= 2
         and len(content) >= 2
