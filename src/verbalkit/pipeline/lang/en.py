@@ -12,6 +12,7 @@ the comments refer to it).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ GENERATED_RULE_IDS = frozenset(
         "en.demanding.obligation",
         "en.blaming.shift_fault",
         "en.blaming.blame_customer",
+        "en.jargon.clause_reference",
     }
 )
 
@@ -127,6 +129,7 @@ class Res:
     fault: str
     questions: Lexicons
     stop: frozenset[str]
+    jargon_terms: frozenset[str]
 
 
 #: Compiled regexes per pack object (packs are cached and never mutated, so id() is stable).
@@ -161,6 +164,7 @@ def _compile(pack: RulePack) -> Res:
         fault=alt(pack.lexicon("fault_phrases")),
         questions=Lexicons.from_pack(pack),
         stop=pack.lexicon_set("stopwords"),
+        jargon_terms=frozenset(t.lower() for t in pack.jargon),
     )
 
 
@@ -1112,11 +1116,83 @@ def _blaming(doc: Doc, sent: Sent, res: Res) -> None:
         add_tag(doc, sent.span, "blaming", "en.blaming.shift_fault", 0.7)
 
 
+@functools.cache
+def _dictionary_words() -> frozenset[str]:
+    """Ordinary English words (WordNet's index in spacy-lookups-data), loaded once."""
+    from spacy.lookups import load_lookups
+
+    try:
+        table = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
+    except (ValueError, KeyError, OSError):  # pragma: no cover - lookups data missing
+        return frozenset()
+    words: set[str] = set()
+    for key in table:
+        words.update(w for w in table[key] if "_" not in w)
+    return frozenset(words)
+
+
+#: Inflection left after a listed term in a longer token ("chargebacks", "porting's").
+TERM_SUFFIX = re.compile(r"^(?:s|es|ed|d|ing|'s|s')?$")
+#: A named outside company ("contracted out to NSL"), an SMS keyword ("text STOP to 2020").
+NOT_A_CODE = re.compile(
+    r"(?:(?:contracted|outsourced|subcontracted) (?:out )?to|(?:run|operated|owned|managed|provided|"
+    r"supplied|handled) by|(?:text|reply|send|type) ?)$"
+)
+CLAUSE_REF = re.compile(
+    r"\b(?:exclusion|clause|endorsement|condition|schedule|annex|article) \d+(?:\.\d+)*[a-z]?\b",
+    re.IGNORECASE,
+)
+
+
+def _jargon(doc: Doc, res: Res) -> None:
+    """Refine the jargon component's spans for English.
+
+    Prefix look-ups exist for Swedish compounds; in English a listed term must be the whole
+    token or the token plus an inflection ("SWIFT" is not in "SwiftDrop"). A code-shaped
+    word that is an ordinary English word in capitals ("TRAVEL", "STOP") is emphasis or an
+    SMS keyword, and a company named as a party ("contracted out to NSL") is a name. Clause
+    references in policies and terms ("exclusion 4.2") are jargon.
+    """
+    words = _dictionary_words()
+    named = {
+        span.text
+        for span in tags(doc, "jargon")
+        if span.id_ == "en.jargon.code_shape"
+        and NOT_A_CODE.search(doc.text[: span.start_char].lower().rstrip())
+    }
+    for span in tags(doc, "jargon"):
+        low = span.text.lower()
+        rule = span.id_
+        drop = False
+        if rule == "en.jargon.term" and len(span) == 1 and low not in res.jargon_terms:
+            stems = [t for t in res.jargon_terms if low.startswith(t)]
+            stem = max(stems, key=len) if stems else None
+            base = re.split(r"[:\-]", low)[0]
+            drop = base not in res.jargon_terms and (
+                stem is None or not TERM_SUFFIX.match(low[len(stem) :])
+            )
+        elif rule == "en.jargon.code_shape":
+            before = doc.text[: span.start_char].lower().rstrip()
+            drop = (
+                (span.text.isalpha() and len(low) >= 4 and low in words)
+                or bool(NOT_A_CODE.search(before))
+                or span.text in named
+            )
+        if drop:
+            remove_tags(doc, "jargon", within=span)
+    prev = (doc._.vk_prev or "").lower()
+    for m in CLAUSE_REF.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and m.group(0).lower() not in prev and not has_tag(doc, "jargon", span):
+            add_tag(doc, span, "jargon", "en.jargon.clause_reference", 0.6)
+
+
 def refine(doc: Doc, pack: RulePack) -> None:
     """English context rules for one agent utterance (see the module docstring)."""
     if len(doc) == 0:
         return
     res = _res(pack)
+    _jargon(doc, res)
     punctuated = _fix_sentences(doc)
     _retype_questions(doc, res, punctuated)
     sents = [Sent(s) for s in doc.sents]
