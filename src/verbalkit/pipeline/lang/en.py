@@ -1182,9 +1182,9 @@ def _jargon(doc: Doc, res: Res) -> None:
             remove_tags(doc, "jargon", within=span)
     prev = (doc._.vk_prev or "").lower()
     for m in CLAUSE_REF.finditer(doc.text):
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is not None and m.group(0).lower() not in prev and not has_tag(doc, "jargon", span):
-            add_tag(doc, span, "jargon", "en.jargon.clause_reference", 0.6)
+        ref = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if ref is not None and m.group(0).lower() not in prev and not has_tag(doc, "jargon", ref):
+            add_tag(doc, ref, "jargon", "en.jargon.clause_reference", 0.6)
 
 
 def refine(doc: Doc, pack: RulePack) -> None:
