@@ -544,11 +544,12 @@ def done_participle(token: Token, w: Words) -> bool:
     low = token.lower_
     if low in w.done:
         return True
-    for ending in ("ade", "ad", "at", "da", "d", "t"):
-        if low.endswith(ending) and len(low) - len(ending) >= 3:
-            if low[: -len(ending)] + "a" in w.remedy:
-                return True
-    return False
+    return any(
+        low.endswith(ending)
+        and len(low) - len(ending) >= 3
+        and low[: -len(ending)] + "a" in w.remedy
+        for ending in ("ade", "ad", "at", "da", "d", "t")
+    )
 
 
 def solution_slug(unit: Span, toks: list[Token], w: Words, question: bool) -> str | None:
@@ -573,7 +574,7 @@ def solution_slug(unit: Span, toks: list[Token], w: Words, question: bool) -> st
     # The benefit of a step: "…så slipper du larmen", "då slipper ni vänta"
     if re.search(r"\b(?:så|då) slipper (?:du|ni)\b", text) and not question:
         return "self_help"
-    for i, word in enumerate(low):
+    for i in range(len(low)):
         before = low[max(0, i - 3) : i]
         # "Då är det bokat", "nu är det aktiverat", "Då har jag gjort det" (not "det är klart att")
         if done_participle(toks[i], w) and any(x in ("är", "har", "blir") for x in before):
