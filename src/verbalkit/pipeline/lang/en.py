@@ -614,7 +614,7 @@ def _sympathy(doc: Doc, sent: Sent, res: Res) -> None:
         r"(?:\w+ )?your fault|"
         r"i (?:really )?hope (?:he|she|you|they|your|the little|things|it|everything|that|this|all)"
         r"[\w ' ]{0,30}(?:better|well|soon|recover|okay|ok|alright|sorted|resolved|fixed|smoothly|"
-        r"works out|enjoy)|get well soon|take care of (?:yourself|"
+        r"works out)|get well soon|take care of (?:yourself|"
         r"yourselves)|(?:^(?:\W+ )?|\b)take care(?: of yourself| now)?(?: \W)?$|"
         r"(?:which is|that 's|that is|it 's|it is) (?:completely |totally |perfectly |entirely |so |"
         r"very )?understandable|we 'll (?:get (?:this|it|that|you) sorted|"
