@@ -48,14 +48,20 @@ RUNS: tuple[Run, ...] = (
     Run("Dev calls, utterance labels", "dev/calls_utterance_labels.csv"),
     Run("Dev calls, call-level labels", "dev/calls_manual_labels.csv"),
     Run(
-        "Hold-out, Swedish (fresh, never tuned on)",
+        "Hold-out 1, Swedish (used in rule round 2)",
         "benchmarks/holdout/holdout_sv.csv",
         in_repo=True,
     ),
     Run(
-        "Hold-out, English (fresh, never tuned on)",
+        "Hold-out 1, English (used in rule round 2)",
         "benchmarks/holdout/holdout_en.csv",
         in_repo=True,
+    ),
+    Run(
+        "Hold-out 2, Swedish (never tuned on)", "benchmarks/holdout2/holdout2_sv.csv", in_repo=True
+    ),
+    Run(
+        "Hold-out 2, English (never tuned on)", "benchmarks/holdout2/holdout2_en.csv", in_repo=True
     ),
     Run("AnnoMI dev (therapist turns)", "external/annomi_dev.csv"),
     Run("SwDA dev (all speakers)", "external/swda_dev.csv"),
