@@ -6,28 +6,14 @@ from collections.abc import Callable
 
 import pytest
 
+from verbalkit import vocab
 from verbalkit.analysis import tag_many
 from verbalkit.pipeline.lang.en import GENERATED_RULE_IDS
 from verbalkit.pipeline.packs import load_pack
 from verbalkit.schema import Tag
 
 Tagger = Callable[[str, str | None, str], list[Tag]]
-BEHAVIOURS = frozenset(
-    {
-        "open_question",
-        "closed_question",
-        "restating",
-        "sympathy",
-        "apology",
-        "thanking",
-        "solution",
-        "collaboration",
-        "expectation",
-        "follow_up",
-        "demanding",
-        "blaming",
-    }
-)
+BEHAVIOURS = frozenset(b.value for b in vocab.BEHAVIOURS)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from verbalkit import vocab
 from verbalkit.analysis import tag
 from verbalkit.pipeline.build import get_nlp
 from verbalkit.pipeline.lang.sv import GENERATED_RULE_IDS
@@ -17,20 +18,7 @@ from verbalkit.pipeline.packs import load_pack
 from verbalkit.schema import Tag
 
 LANG = "sv"
-BEHAVIOURS = {
-    "open_question",
-    "closed_question",
-    "restating",
-    "sympathy",
-    "apology",
-    "thanking",
-    "solution",
-    "collaboration",
-    "expectation",
-    "follow_up",
-    "demanding",
-    "blaming",
-}
+BEHAVIOURS = frozenset(b.value for b in vocab.BEHAVIOURS)
 
 
 @pytest.fixture(scope="session")
