@@ -158,12 +158,13 @@ def test_wheel_ships_every_pack_file() -> None:
     repo = Path(__file__).resolve().parents[2]
     config = tomllib.loads((repo / "pyproject.toml").read_text(encoding="utf-8"))
     setuptools = config["tool"]["setuptools"]
+    models = repo / "models"
     for lang in SUPPORTED_LANGUAGES:
-        package = f"verbalkit.models.{lang}"
-        assert package in setuptools["packages"]
-        patterns = setuptools["package-data"][package]
-        folder = repo / "models" / lang
-        for path in folder.rglob("*"):
-            if path.is_file():
-                rel = path.relative_to(folder).as_posix()
-                assert any(fnmatch.fnmatch(rel, p) for p in patterns), f"{lang}: {rel} not shipped"
+        for path in (models / lang).rglob("*"):
+            if not path.is_file():
+                continue
+            rel = path.relative_to(models)
+            package = ".".join(("verbalkit.models", *rel.parent.parts))
+            assert package in setuptools["packages"], f"{package} is not packaged"
+            patterns = setuptools["package-data"].get(package, [])
+            assert any(fnmatch.fnmatch(path.name, p) for p in patterns), f"{rel} not shipped"
