@@ -177,3 +177,13 @@ def test_language_is_detected_when_the_transcript_does_not_say() -> None:
     ).model_copy(update={"language": None})
     with pytest.raises(UnsupportedLanguageError):
         analyze(german)
+
+
+def test_nested_evidence_of_one_label_is_reported_once() -> None:
+    tags = tag("Åh, det var verkligen tråkigt att höra.", "sv")
+    sympathy = [t for t in tags if t.label == "sympathy"]
+    assert len(sympathy) == 1
+    for a in tags:
+        for b in tags:
+            if a is not b and a.label == b.label:
+                assert not (a.start <= b.start and b.end <= a.end)

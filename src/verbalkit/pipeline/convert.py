@@ -26,5 +26,22 @@ def tags_from_doc(doc: Doc) -> list[Tag]:
                 suggestion=str(suggestion) if suggestion else None,
             )
         )
-    out.sort(key=lambda t: (t.start, t.label))
-    return out
+    out.sort(key=lambda t: (t.start, -t.end, t.label))
+    return _drop_nested(out)
+
+
+def _drop_nested(tags: list[Tag]) -> list[Tag]:
+    """Drop a tag inside a longer tag of the same label: one piece of evidence, not two.
+
+    "tråkigt att höra" and "tråkigt" are the same sympathy; the longer span is kept.
+    ``tags`` must be sorted by start, longest first.
+    """
+    kept: list[Tag] = []
+    reach: dict[str, int] = {}  # per label, the furthest end of a kept tag so far
+    for t in tags:
+        if t.end <= reach.get(t.label, -1):
+            continue  # an earlier (or equal) start with a later end covers it
+        kept.append(t)
+        reach[t.label] = max(reach.get(t.label, -1), t.end)
+    kept.sort(key=lambda t: (t.start, t.label))
+    return kept
