@@ -34,6 +34,21 @@ def meta(doc: Doc) -> dict[tuple[int, int, str], dict[str, object]]:
     return value  # type: ignore[no-any-return]
 
 
+def _index(doc: Doc) -> dict[str, list[Span]]:
+    """Tags by label, kept beside ``doc.spans`` so that reading them is cheap.
+
+    Iterating a SpanGroup builds a new Span per item; the hooks read tags once per sentence,
+    which made very long utterances quadratic. All writes go through add_tag/remove_tags.
+    """
+    index: dict[str, list[Span]] | None = doc.user_data.get("vk_index")
+    if index is None:
+        index = {}
+        for span in doc.spans.get(SPANS_KEY, []):
+            index.setdefault(span.label_, []).append(span)
+        doc.user_data["vk_index"] = index
+    return index
+
+
 def add_tag(
     doc: Doc,
     span: Span,
@@ -53,31 +68,49 @@ def add_tag(
         if confidence > float(str(evidence[key]["confidence"])):
             evidence[key] = {"rule": rule, "confidence": confidence, "suggestion": suggestion}
         return
+    index = _index(doc)
     new = Span(doc, span.start, span.end, label=label, span_id=rule)
     group.append(new)
+    index.setdefault(label, []).append(new)
     evidence[key] = {"rule": rule, "confidence": confidence, "suggestion": suggestion}
 
 
 def remove_tags(doc: Doc, label: str, within: Span | None = None) -> None:
     """Drop tags of ``label`` (inside ``within`` if given)."""
-    group = doc.spans.get(SPANS_KEY)
-    if group is None:
+    index = _index(doc)
+    current = index.get(label, [])
+    gone = [
+        span
+        for span in current
+        if within is None or (span.start >= within.start and span.end <= within.end)
+    ]
+    if not gone:
         return
-    keep = []
     evidence = meta(doc)
-    for span in group:
-        inside = within is None or (span.start >= within.start and span.end <= within.end)
-        if span.label_ == label and inside:
-            evidence.pop((span.start_char, span.end_char, label), None)
-            continue
-        keep.append(span)
-    doc.spans[SPANS_KEY] = keep
+    for span in gone:
+        evidence.pop((span.start_char, span.end_char, label), None)
+    dropped = {(s.start, s.end) for s in gone}
+    index[label] = [s for s in current if (s.start, s.end) not in dropped]
+    doc.spans[SPANS_KEY] = [
+        s for s in doc.spans[SPANS_KEY] if not (s.label_ == label and (s.start, s.end) in dropped)
+    ]
+
+
+def is_punctuated(doc: Doc) -> bool:
+    """Whether the utterance has any punctuation (computed once per Doc)."""
+    cached = doc.user_data.get("vk_punctuated")
+    if cached is None:
+        cached = any(t.is_punct for t in doc)
+        doc.user_data["vk_punctuated"] = cached
+    return bool(cached)
 
 
 def tags(doc: Doc, label: str | None = None) -> list[Span]:
     """Current behaviour/signal spans, optionally of one label."""
-    group = doc.spans.get(SPANS_KEY, [])
-    return [s for s in group if label is None or s.label_ == label]
+    index = _index(doc)
+    if label is not None:
+        return list(index.get(label, ()))
+    return [span for spans in index.values() for span in spans]
 
 
 def has_tag(doc: Doc, label: str, within: Span | None = None) -> bool:

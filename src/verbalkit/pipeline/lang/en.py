@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from verbalkit.pipeline.components.common import add_tag, has_tag, remove_tags, tags
+from verbalkit.pipeline.components.common import add_tag, has_tag, is_punctuated, remove_tags, tags
 from verbalkit.pipeline.components.questions import Lexicons, classify
 from verbalkit.pipeline.packs import RulePack
 from verbalkit.vocab import Behaviour
@@ -474,7 +474,7 @@ ADVERBS = frozenset(
 
 def _asr_tail_question(span: Span, lex: Lexicons) -> Span | None:
     """A yes/no question run on after a statement in unpunctuated text ("… is that your door")."""
-    if any(t.is_punct for t in span.doc):
+    if is_punctuated(span.doc):
         return None
     words = [t for t in span if not t.is_punct]
     aux = lex.v1_verbs & {"is", "are", "was", "were", "do", "does", "did", "can", "could", "have"}
