@@ -187,18 +187,3 @@ def test_nested_evidence_of_one_label_is_reported_once() -> None:
         for b in tags:
             if a is not b and a.label == b.label:
                 assert not (a.start <= b.start and b.end <= a.end)
-
-
-@pytest.mark.parametrize(
-    ("lang", "text"),
-    [
-        ("en", "Okay, but do I keep the old one and what happens if it is wrong again next week?"),
-        (
-            "sv",
-            "Okej, men får jag behålla den gamla och vad händer om det blir fel igen nästa vecka?",
-        ),
-    ],
-)
-def test_a_customer_question_is_not_a_problem_statement_by_fallback(lang: str, text: str) -> None:
-    fallback = [t for t in tag(text, lang, role="customer") if t.rule.endswith("trouble_word")]
-    assert fallback == []

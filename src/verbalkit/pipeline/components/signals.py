@@ -3,8 +3,8 @@
 Rules with ``"role": "customer"`` in the pack tag them. A customer turn that the rules
 miss but that describes something going wrong at length is still a problem statement:
 ``problem`` is also given, with low confidence, to a customer turn of at least
-``PROBLEM_MIN_WORDS`` words with a trouble word (``lexicons/problem_words.txt``) in a
-sentence that is not a question.
+``PROBLEM_MIN_WORDS`` words that contains a negation or a trouble word
+(``lexicons/problem_words.txt``).
 """
 
 from __future__ import annotations
@@ -46,12 +46,7 @@ class SignalTagger:
         if not tags(doc, Signal.PROBLEM.value):
             trouble = pack.lexicon_set("problem_words")
             n_words = sum(1 for t in doc if not t.is_punct)
-            # A trouble word in a question ("will this happen again?") asks, it does not
-            # state a problem; only statement sentences count for this fallback.
-            hit = next(
-                (t for t in doc if t.lower_ in trouble and not t.sent.text.rstrip().endswith("?")),
-                None,
-            )
+            hit = next((t for t in doc if t.lower_ in trouble), None)
             if n_words >= PROBLEM_MIN_WORDS and hit is not None:
                 sent = hit.sent
                 add_tag(
