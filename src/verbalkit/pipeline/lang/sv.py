@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from verbalkit.pipeline.components.common import add_tag, has_tag, remove_tags, tags
+from verbalkit.pipeline.components.questions import contains
+from verbalkit.pipeline.components.questions import starts_with as starts
 from verbalkit.pipeline.packs import RulePack
 
 #: Rule ids this hook gives its tags (the pack's pattern rules have their own).
@@ -298,22 +300,6 @@ def lows(toks: list[Token]) -> list[str]:
 
 def has_qm(span: Span) -> bool:
     return any("?" in t.text for t in span)
-
-
-def starts(seq: list[str], phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
-    for phrase in phrases:
-        if tuple(seq[: len(phrase)]) == phrase:
-            return phrase
-    return None
-
-
-def contains(seq: list[str], phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
-    for phrase in phrases:
-        n = len(phrase)
-        for i in range(len(seq) - n + 1):
-            if tuple(seq[i : i + n]) == phrase:
-                return phrase
-    return None
 
 
 def has_phrase(text: str, *phrases: str) -> bool:
