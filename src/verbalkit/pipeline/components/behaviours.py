@@ -87,8 +87,9 @@ class BehaviourTagger:
 
     def _restating(self, doc: Doc, pack: RulePack, matches: list[tuple[Span, str, float]]) -> None:
         prev = doc._.vk_prev
-        if not prev:
-            return
+        markers = [m for m in matches if m[0].label_ == "cue_restate_marker"]
+        if not prev or not markers:
+            return  # most utterances: no need to tokenise the customer's turn
         stop = pack.lexicon_set("stopwords") | self.nlp.Defaults.stop_words
         prev_doc = self.nlp.make_doc(prev)
         lemmatizer = (
@@ -97,9 +98,7 @@ class BehaviourTagger:
         if lemmatizer is not None:
             prev_doc = lemmatizer(prev_doc)
         prev_stems = content_stems(prev_doc, stop)
-        for span, rule_id, confidence in matches:
-            if span.label_ != "cue_restate_marker":
-                continue
+        for span, rule_id, confidence in markers:
             sent = sentence_of(doc, span)
             shared = content_stems(doc[span.end : sent.end], stop) & prev_stems
             if len(shared) >= RESTATE_MIN_OVERLAP:
