@@ -147,16 +147,29 @@ def analyze(transcript: Transcript, *, packs: tuple[str, ...] = ()) -> AnalysedC
 
 
 def analyze_many(
-    transcripts: Iterable[Transcript | Failure], *, packs: tuple[str, ...] = ()
+    transcripts: Iterable[Transcript | Failure],
+    *,
+    packs: tuple[str, ...] = (),
 ) -> Iterator[AnalysedCall | Failure]:
-    """Analyse a stream of calls; failures pass through and one bad call never stops the rest."""
+    """Analyse a stream of calls; failures pass through and one bad call never stops the rest.
+
+    Any error while analysing one call, expected or not, becomes a
+    :class:`~verbalkit.schema.Failure` naming the call's file and id; for an unexpected error
+    (a bug, or input nothing foresaw) the Failure keeps the traceback for ``--debug``.
+    Only ``KeyboardInterrupt`` and ``SystemExit`` stop the stream.
+    """
     from verbalkit.errors import VerbalkitError
 
     for item in transcripts:
         if isinstance(item, Failure):
             yield item
             continue
+        path = item.source or item.call_id
         try:
-            yield analyze(item, packs=packs)
+            result = analyze(item, packs=packs)
         except VerbalkitError as err:
-            yield Failure(path=item.source or item.call_id, message=str(err))
+            yield Failure(path=path, message=f"call {item.call_id}: {err}", call_id=item.call_id)
+        except Exception as err:  # one call's failure, reported with its traceback
+            yield Failure.unexpected(path, err, call_id=item.call_id)
+        else:
+            yield result

@@ -191,7 +191,35 @@ class AnalysedCall(_Model):
 
 
 class Failure(_Model):
-    """A file (or call) that could not be used in a batch."""
+    """A file (or call) that could not be used in a batch.
+
+    ``message`` is one line: where in the file (``line 41: utterances[3].end``) and what is
+    wrong. ``traceback`` is set only for unexpected errors (a bug or an unforeseen input),
+    so ``--debug`` can show it; it is not part of the JSON shape.
+    """
 
     path: str
     message: str
+    call_id: str | None = Field(default=None, description="The call, when it is known.")
+    traceback: str | None = Field(default=None, exclude=True, repr=False)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+    @classmethod
+    def unexpected(cls, path: str, err: Exception, call_id: str | None = None) -> Failure:
+        """A Failure for an error verbalkit did not raise on purpose, traceback kept.
+
+        The message stays one line and says what happened; the traceback goes to ``--debug``.
+        """
+        import traceback
+
+        detail = " ".join(str(err).split())[:200]
+        what = type(err).__name__ + (f": {detail}" if detail else "")
+        where = f"call {call_id}: " if call_id else ""
+        return cls(
+            path=path,
+            message=f"{where}unexpected error ({what}); --debug shows the traceback",
+            call_id=call_id,
+            traceback="".join(traceback.format_exception(err)),
+        )

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from verbalkit.errors import VerbalkitError
+from verbalkit.limits import DEFAULT_LIMITS, Limits
 
 #: Format names accepted by ``format=`` (and ``--format``).
 FORMATS: tuple[str, ...] = (
@@ -94,6 +95,7 @@ class ReadOptions:
     customer_speaker: tuple[str, ...] = ()
     strict: bool = False
     columns: tuple[tuple[str, str], ...] = ()
+    limits: Limits = DEFAULT_LIMITS
 
     @property
     def column_map(self) -> dict[str, str]:
@@ -109,6 +111,7 @@ def make_options(
     customer_speaker: str | Sequence[str] | None,
     strict: bool,
     columns: Mapping[str, str] | None,
+    limits: Limits | None = None,
 ) -> ReadOptions:
     """Check and normalise the keyword arguments of the public readers.
 
@@ -134,6 +137,7 @@ def make_options(
         customer_speaker=_labels(customer_speaker),
         strict=strict,
         columns=tuple(sorted(cols.items())),
+        limits=limits or DEFAULT_LIMITS,
     )
 
 

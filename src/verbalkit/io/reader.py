@@ -13,6 +13,7 @@ from verbalkit.io.build import build_transcript
 from verbalkit.io.detect import EXTENSIONS, detect_format
 from verbalkit.io.raw import FORMATS, RawCall, ReadOptions, make_options
 from verbalkit.io.source import TextSource, open_source, open_stream
+from verbalkit.limits import Limits
 from verbalkit.schema import Failure, Transcript
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ def read(
     customer_speaker: str | Sequence[str] | None = None,
     strict: bool = False,
     columns: Mapping[str, str] | None = None,
+    limits: Limits | None = None,
 ) -> Transcript:
     """Read one call from a file.
 
@@ -45,6 +47,7 @@ def read(
         customer_speaker: Speaker label(s) that are the customer.
         strict: Treat warnings (empty texts, unsorted times, overlaps) as errors.
         columns: CSV/TSV column names by field, e.g. ``{"speaker": "Talare"}``.
+        limits: Bounds on file size, nesting, utterances per call (:class:`~verbalkit.limits.Limits`).
 
     Returns:
         The call, with roles mapped, language decided and warnings listed.
@@ -65,6 +68,7 @@ def read(
         customer_speaker=customer_speaker,
         strict=strict,
         columns=columns,
+        limits=limits,
     )
     with _open(path) as src:
         items = _raw_calls(src, opts, _reopener(path))
@@ -90,6 +94,7 @@ def read_many(
     customer_speaker: str | Sequence[str] | None = None,
     strict: bool = False,
     columns: Mapping[str, str] | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[Transcript | Failure]:
     """Stream calls from files and folders: one Transcript or Failure per call.
 
@@ -100,7 +105,8 @@ def read_many(
 
     Args:
         paths_or_folder: A file, a folder, an open file object, or a list of them.
-        format, language, agent_speaker, customer_speaker, strict, columns: As in :func:`read`.
+        format, language, agent_speaker, customer_speaker, strict, columns, limits: As in
+            :func:`read`.
 
     Returns:
         A generator of Transcript and Failure items, in file order.
@@ -119,6 +125,7 @@ def read_many(
         customer_speaker=customer_speaker,
         strict=strict,
         columns=columns,
+        limits=limits,
     )
     return _stream(_inputs(paths_or_folder), opts)
 
@@ -205,6 +212,7 @@ def find_files(folder: Path) -> list[Path]:
 
 
 def _read_one(item: Source, opts: ReadOptions) -> Iterator[Transcript | Failure]:
+    name = _name(item)
     try:
         with _open(item) as src:
             for raw in _raw_calls(src, opts, _reopener(item)):
@@ -217,8 +225,18 @@ def _read_one(item: Source, opts: ReadOptions) -> Iterator[Transcript | Failure]
                     yield _failure(err)
                 except UnsupportedLanguageError as err:
                     yield _language_failure(raw.path, err)
+                except Exception as err:  # one call's failure, traceback kept
+                    yield Failure.unexpected(raw.path, err, call_id=raw.call_id)
     except TranscriptError as err:
         yield _failure(err)
+    except Exception as err:  # a reader bug loses this file, never the batch
+        yield Failure.unexpected(name, err)
+
+
+def _name(item: Source) -> str:
+    if isinstance(item, str | os.PathLike):
+        return os.fspath(item)
+    return str(getattr(item, "name", "<stream>"))
 
 
 def _open(item: Source) -> TextSource:
