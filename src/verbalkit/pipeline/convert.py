@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from verbalkit.pipeline.components.common import SPANS_KEY, meta
+from verbalkit.pipeline.components.common import SPANS_KEY, meta, write_spans
 from verbalkit.schema import Tag
 
 
 def tags_from_doc(doc: Doc) -> list[Tag]:
     """The tags on ``doc``, ordered by position then label."""
+    write_spans(doc)
     evidence = meta(doc)
     out = []
     for span in doc.spans.get(SPANS_KEY, []):

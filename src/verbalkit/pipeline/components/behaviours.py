@@ -16,7 +16,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from verbalkit.pipeline.components.common import add_tag, pack_for, remove_tags, tags
+from verbalkit.pipeline.components.common import (
+    add_tag,
+    pack_for,
+    remove_tags,
+    tags_overlapping,
+    write_spans,
+)
 from verbalkit.pipeline.components.matching import CompiledRules
 from verbalkit.pipeline.lang import refiner
 from verbalkit.pipeline.packs import RulePack
@@ -80,9 +86,9 @@ class BehaviourTagger:
         if hook is not None:
             hook(doc, pack)
         for veto, rule in vetoes:
-            for span in tags(doc, rule.label):
-                if span.start < veto.end and span.end > veto.start:
-                    remove_tags(doc, rule.label, within=span)
+            for span in tags_overlapping(doc, rule.label, veto):
+                remove_tags(doc, rule.label, within=span)
+        write_spans(doc)
         return doc
 
     def _restating(self, doc: Doc, pack: RulePack, matches: list[tuple[Span, str, float]]) -> None:

@@ -34,17 +34,64 @@ def meta(doc: Doc) -> dict[tuple[int, int, str], dict[str, object]]:
     return value  # type: ignore[no-any-return]
 
 
-def _index(doc: Doc) -> dict[str, list[Span]]:
+#: Tokens per bucket of the positional tag index.
+BUCKET_TOKENS = 64
+
+
+class LabelTags:
+    """The tags of one label: in the order they were added, and by position.
+
+    Hooks ask, once per sentence, which tags of a label overlap it; scanning every tag of
+    the label for that made very long utterances quadratic. Each tag is also filed under
+    the buckets of ``BUCKET_TOKENS`` tokens it touches, so a query reads only the tags near
+    the span. Tags are keyed by their token range, which is unique per label (``add_tag``
+    keeps one tag per label and characters).
+    """
+
+    __slots__ = ("buckets", "spans")
+
+    def __init__(self) -> None:
+        self.spans: dict[tuple[int, int], Span] = {}
+        self.buckets: dict[int, dict[tuple[int, int], Span]] = {}
+
+    @staticmethod
+    def _bucket_range(start: int, end: int) -> range:
+        # An empty range still has a position: the bucket of its start.
+        return range(start // BUCKET_TOKENS, (max(end, start + 1) - 1) // BUCKET_TOKENS + 1)
+
+    def add(self, span: Span) -> None:
+        key = (span.start, span.end)
+        self.spans[key] = span
+        for b in self._bucket_range(span.start, span.end):
+            self.buckets.setdefault(b, {})[key] = span
+
+    def remove(self, key: tuple[int, int]) -> None:
+        if self.spans.pop(key, None) is None:
+            return
+        for b in self._bucket_range(*key):
+            self.buckets[b].pop(key, None)
+
+    def near(self, start: int, end: int) -> list[Span]:
+        """Tags filed in the buckets of tokens ``start:end`` (a superset of the overlaps)."""
+        found: dict[tuple[int, int], Span] = {}
+        for b in self._bucket_range(start, end):
+            found.update(self.buckets.get(b, {}))
+        return list(found.values())
+
+
+def _index(doc: Doc) -> dict[str, LabelTags]:
     """Tags by label, kept beside ``doc.spans`` so that reading them is cheap.
 
-    Iterating a SpanGroup builds a new Span per item; the hooks read tags once per sentence,
-    which made very long utterances quadratic. All writes go through add_tag/remove_tags.
+    Iterating a SpanGroup builds a new Span per item, and rewriting it after each removal
+    costs as much; the hooks read and remove tags once per sentence, which made very long
+    utterances quadratic. All writes go through add_tag/remove_tags; ``doc.spans`` is
+    rewritten from this index once per component (:func:`write_spans`).
     """
-    index: dict[str, list[Span]] | None = doc.user_data.get("vk_index")
+    index: dict[str, LabelTags] | None = doc.user_data.get("vk_index")
     if index is None:
         index = {}
         for span in doc.spans.get(SPANS_KEY, []):
-            index.setdefault(span.label_, []).append(span)
+            index.setdefault(span.label_, LabelTags()).add(span)
         doc.user_data["vk_index"] = index
     return index
 
@@ -58,10 +105,14 @@ def add_tag(
     *,
     suggestion: str | None = None,
 ) -> None:
-    """Record a tag on ``span`` unless the same label already covers the same characters."""
+    """Record a tag on ``span`` unless the same label already covers the same characters.
+
+    An empty span is no evidence and is not recorded.
+    """
+    if span.start >= span.end:
+        return
     if SPANS_KEY not in doc.spans:
         doc.spans[SPANS_KEY] = []
-    group = doc.spans[SPANS_KEY]
     key = (span.start_char, span.end_char, label)
     evidence = meta(doc)
     if key in evidence:
@@ -70,30 +121,59 @@ def add_tag(
         return
     index = _index(doc)
     new = Span(doc, span.start, span.end, label=label, span_id=rule)
-    group.append(new)
-    index.setdefault(label, []).append(new)
+    if not doc.user_data.get("vk_spans_stale"):
+        doc.spans[SPANS_KEY].append(new)
+    index.setdefault(label, LabelTags()).add(new)
     evidence[key] = {"rule": rule, "confidence": confidence, "suggestion": suggestion}
 
 
 def remove_tags(doc: Doc, label: str, within: Span | None = None) -> None:
     """Drop tags of ``label`` (inside ``within`` if given)."""
-    index = _index(doc)
-    current = index.get(label, [])
-    gone = [
-        span
-        for span in current
-        if within is None or (span.start >= within.start and span.end <= within.end)
-    ]
+    found = _index(doc).get(label)
+    if found is None:
+        return
+    if within is None:
+        gone = list(found.spans.values())
+    else:
+        gone = [
+            span
+            for span in found.near(within.start, within.end)
+            if span.start >= within.start and span.end <= within.end
+        ]
     if not gone:
         return
     evidence = meta(doc)
     for span in gone:
         evidence.pop((span.start_char, span.end_char, label), None)
-    dropped = {(s.start, s.end) for s in gone}
-    index[label] = [s for s in current if (s.start, s.end) not in dropped]
+        found.remove((span.start, span.end))
+    # doc.spans is rewritten once, when the component is done (write_spans).
+    doc.user_data["vk_spans_stale"] = True
+
+
+def write_spans(doc: Doc) -> None:
+    """Bring ``doc.spans["vk_behaviours"]`` up to date after tags were removed.
+
+    Every component that may remove tags calls this before it returns, so that the Doc it
+    hands on shows its tags in ``doc.spans`` as a spaCy component's output should.
+    """
+    if not doc.user_data.pop("vk_spans_stale", False):
+        return
     doc.spans[SPANS_KEY] = [
-        s for s in doc.spans[SPANS_KEY] if not (s.label_ == label and (s.start, s.end) in dropped)
+        span for label_tags in _index(doc).values() for span in label_tags.spans.values()
     ]
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once per Doc.
+
+    ``Doc.text`` joins every token on each access; read once per sentence or per tag, that
+    made very long utterances quadratic. The tokens never change, so neither does the text.
+    """
+    cached = doc.user_data.get("vk_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["vk_text"] = cached
+    return str(cached)
 
 
 def is_punctuated(doc: Doc) -> bool:
@@ -109,16 +189,37 @@ def tags(doc: Doc, label: str | None = None) -> list[Span]:
     """Current behaviour/signal spans, optionally of one label."""
     index = _index(doc)
     if label is not None:
-        return list(index.get(label, ()))
-    return [span for spans in index.values() for span in spans]
+        found = index.get(label)
+        return list(found.spans.values()) if found is not None else []
+    return [span for label_tags in index.values() for span in label_tags.spans.values()]
+
+
+def tags_overlapping(doc: Doc, label: str, span: Span) -> list[Span]:
+    """Tags of ``label`` that share a token with ``span`` (or contain its position)."""
+    found = _index(doc).get(label)
+    if found is None:
+        return []
+    return [
+        t for t in found.near(span.start, span.end) if t.start < span.end and t.end > span.start
+    ]
+
+
+def tags_inside(doc: Doc, label: str, span: Span) -> list[Span]:
+    """Tags of ``label`` that lie within ``span``."""
+    found = _index(doc).get(label)
+    if found is None:
+        return []
+    return [
+        t for t in found.near(span.start, span.end) if t.start >= span.start and t.end <= span.end
+    ]
 
 
 def has_tag(doc: Doc, label: str, within: Span | None = None) -> bool:
     """Whether a tag of ``label`` exists (overlapping ``within`` if given)."""
-    for span in tags(doc, label):
-        if within is None or (span.start < within.end and span.end > within.start):
-            return True
-    return False
+    if within is None:
+        found = _index(doc).get(label)
+        return found is not None and bool(found.spans)
+    return bool(tags_overlapping(doc, label, within))
 
 
 def cues(doc: Doc, label: str | None = None) -> list[Span]:

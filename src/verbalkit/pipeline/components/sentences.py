@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import cast
+
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from verbalkit.pipeline.components.common import pack_for
 
 TERMINALS = frozenset({".", "!", "?", "…", "...", ";"})
 #: An unpunctuated stretch shorter than this is never split.
 MIN_RUN = 4
+
+
+def set_sent_starts(doc: Doc, starts: Sequence[bool]) -> None:
+    """Write sentence starts for every token of ``doc`` in one array operation.
+
+    Setting ``token.is_sent_start`` checks the whole Doc for a parse each time, so a loop
+    over the tokens is quadratic in the utterance's length; ``Doc.from_array`` is linear.
+    ``SENT_START`` is 1 for a start and -1 for "not a start" (0 would mean unknown).
+    """
+    if len(starts) != len(doc):
+        raise ValueError(f"{len(starts)} sentence starts for a Doc of {len(doc)} tokens")
+    if not starts:
+        return
+    values = numpy.where(numpy.asarray(starts, dtype=bool), 1, -1)
+    # from_array takes uint64; -1 wraps to the value spaCy itself stores for "not a start".
+    doc.from_array([SENT_START], cast(Ints2d, values.astype(numpy.uint64).reshape(-1, 1)))
 
 
 class SentenceSplitter:
@@ -29,29 +51,29 @@ class SentenceSplitter:
         if len(doc) == 0:
             return doc
         starters = pack_for(self.lang, self.packs).lexicon_set("sentence_starters")
+        texts = [t.text for t in doc]
+        lowers = [t.lower_ for t in doc]
+        puncts = [t.is_punct for t in doc]
         # Any terminal punctuation (the final full stop included) means the writer or the
         # ASR punctuates; only wholly unpunctuated text is split at discourse starters.
-        punctuated = any(t.text in TERMINALS for t in doc)
-        run = 0
-        for i, token in enumerate(doc):
-            if i == 0:
-                token.is_sent_start = True
-                run = 1
-                continue
-            prev = doc[i - 1]
-            if prev.text in TERMINALS or prev.text.endswith(("?", "!")):
-                token.is_sent_start = not token.is_punct
-            elif (
-                not punctuated
-                and run >= MIN_RUN
-                and token.lower_ in starters
-                and not prev.is_punct
-                and prev.lower_ not in starters
-            ):
-                token.is_sent_start = True
+        punctuated = any(text in TERMINALS for text in texts)
+        starts = [True]
+        run = 1
+        for i in range(1, len(texts)):
+            prev = texts[i - 1]
+            if prev in TERMINALS or prev.endswith(("?", "!")):
+                start = not puncts[i]
             else:
-                token.is_sent_start = False
-            run = 1 if token.is_sent_start else run + 1
+                start = (
+                    not punctuated
+                    and run >= MIN_RUN
+                    and lowers[i] in starters
+                    and not puncts[i - 1]
+                    and lowers[i - 1] not in starters
+                )
+            starts.append(start)
+            run = 1 if start else run + 1
+        set_sent_starts(doc, starts)
         return doc
 
 

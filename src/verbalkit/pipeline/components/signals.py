@@ -12,7 +12,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from verbalkit.pipeline.components.common import add_tag, pack_for, remove_tags, tags
+from verbalkit.pipeline.components.common import (
+    add_tag,
+    pack_for,
+    remove_tags,
+    tags,
+    tags_overlapping,
+    write_spans,
+)
 from verbalkit.pipeline.components.matching import CompiledRules
 from verbalkit.vocab import Signal
 
@@ -40,9 +47,8 @@ class SignalTagger:
                 add_tag(doc, span, rule.label, rule.id, rule.confidence)
         for span, rule in matches:
             if rule.veto:
-                for tagged in tags(doc, rule.label):
-                    if tagged.start < span.end and tagged.end > span.start:
-                        remove_tags(doc, rule.label, within=tagged)
+                for tagged in tags_overlapping(doc, rule.label, span):
+                    remove_tags(doc, rule.label, within=tagged)
         if not tags(doc, Signal.PROBLEM.value):
             trouble = pack.lexicon_set("problem_words")
             n_words = sum(1 for t in doc if not t.is_punct)
@@ -52,6 +58,7 @@ class SignalTagger:
                 add_tag(
                     doc, sent, Signal.PROBLEM.value, f"{self.nlp.lang}.problem.trouble_word", 0.5
                 )
+        write_spans(doc)
         return doc
 
 
