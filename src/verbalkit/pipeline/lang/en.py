@@ -12,6 +12,7 @@ the comments refer to it).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable
@@ -19,8 +20,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from verbalkit.pipeline.components.common import add_tag, has_tag, is_punctuated, remove_tags, tags
+from verbalkit.pipeline.components.common import (
+    add_tag,
+    doc_text,
+    has_tag,
+    is_punctuated,
+    remove_tags,
+    tags,
+    tags_inside,
+)
 from verbalkit.pipeline.components.questions import Lexicons, classify
+from verbalkit.pipeline.components.sentences import set_sent_starts
 from verbalkit.pipeline.packs import RulePack
 from verbalkit.vocab import Behaviour
 
@@ -192,16 +202,16 @@ class Sent:
 
     def span_of(self, match: re.Match[str]) -> Span:
         """The tokens a regex match covers."""
-        first = max(i for i, s in enumerate(self.starts) if s <= match.start())
-        last = max(i for i, s in enumerate(self.starts) if s < max(match.end(), match.start() + 1))
-        return self.span[first : last + 1]
+        # The token starting at or before the match start, through the last token starting
+        # before its end; an empty sentence has no tokens to give.
+        first = bisect.bisect_right(self.starts, match.start()) - 1
+        last = bisect.bisect_left(self.starts, max(match.end(), match.start() + 1)) - 1
+        return self.span[max(first, 0) : max(last, first, 0) + 1]
 
 
 def tags_within(span: Span, *labels: str) -> list[Span]:
-    doc = span.doc
-    return [
-        t for lab in labels for t in tags(doc, lab) if t.start >= span.start and t.end <= span.end
-    ]
+    """Tags of any of ``labels`` inside ``span``."""
+    return [t for lab in labels for t in tags_inside(span.doc, lab, span)]
 
 
 # --- shared vocabulary -------------------------------------------------------------------
@@ -268,9 +278,14 @@ def _fix_sentences(doc: Doc) -> bool:
     """
     punctuated = any(t.text in TERMINALS or t.text.endswith(("?", "!")) for t in doc)
     if not punctuated:
-        for i, token in enumerate(doc):
-            if i > 0 and token.is_sent_start and doc[i - 1].lower_ in EMBEDDERS:
-                token.is_sent_start = False
+        starts = [bool(t.is_sent_start) for t in doc]
+        lowers = [t.lower_ for t in doc]
+        joins = [i for i in range(1, len(starts)) if starts[i] and lowers[i - 1] in EMBEDDERS]
+        if joins:
+            for i in joins:
+                starts[i] = False
+            # One array write: setting token.is_sent_start one by one is quadratic.
+            set_sent_starts(doc, starts)
     return punctuated
 
 
@@ -330,9 +345,11 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
         sent = Sent(span)
         target = span
         # "When you're ready, could you…": the question is the main clause.
-        if SUBORDINATE.match(sent.text) and "," in sent.text:
-            comma = next(t.i for t in span if t.text == ",")
-            if comma + 1 < span.end:
+        if SUBORDINATE.match(sent.text):
+            # A comma token, not a comma anywhere in the text: "After the transfer your
+            # balance is $1,003.30." has its only comma inside the number.
+            comma = next((t.i for t in span if t.text == ","), None)
+            if comma is not None and comma + 1 < span.end:
                 target = doc[comma + 1 : span.end]
         # "What a mess!", "How awful": exclamatives ask nothing.
         exclamative = sent.has(
@@ -1144,6 +1161,18 @@ CLAUSE_REF = re.compile(
 )
 
 
+#: How far back NOT_A_CODE can reach; its longest phrase ("subcontracted out to") is 20.
+LOOKBACK_CHARS = 64
+
+
+def _text_before(text: str, end: int) -> str:
+    """The lower-cased text just before ``end``, trailing space dropped, as far back as
+    NOT_A_CODE can reach (the whole prefix, read once per code, made long text quadratic)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text[max(0, end - LOOKBACK_CHARS) : end].lower()
+
+
 def _jargon(doc: Doc, res: Res) -> None:
     """Refine the jargon component's spans for English.
 
@@ -1154,11 +1183,12 @@ def _jargon(doc: Doc, res: Res) -> None:
     references in policies and terms ("exclusion 4.2") are jargon.
     """
     words = _dictionary_words()
+    text = doc_text(doc)
     named = {
         span.text
         for span in tags(doc, "jargon")
         if span.id_ == "en.jargon.code_shape"
-        and NOT_A_CODE.search(doc.text[: span.start_char].lower().rstrip())
+        and NOT_A_CODE.search(_text_before(text, span.start_char))
     }
     for span in tags(doc, "jargon"):
         low = span.text.lower()
@@ -1172,7 +1202,7 @@ def _jargon(doc: Doc, res: Res) -> None:
                 stem is None or not TERM_SUFFIX.match(low[len(stem) :])
             )
         elif rule == "en.jargon.code_shape":
-            before = doc.text[: span.start_char].lower().rstrip()
+            before = _text_before(text, span.start_char)
             drop = (
                 (span.text.isalpha() and len(low) >= 4 and low in words)
                 or bool(NOT_A_CODE.search(before))
@@ -1181,7 +1211,7 @@ def _jargon(doc: Doc, res: Res) -> None:
         if drop:
             remove_tags(doc, "jargon", within=span)
     prev = (doc._.vk_prev or "").lower()
-    for m in CLAUSE_REF.finditer(doc.text):
+    for m in CLAUSE_REF.finditer(text):
         ref = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if ref is not None and m.group(0).lower() not in prev and not has_tag(doc, "jargon", ref):
             add_tag(doc, ref, "jargon", "en.jargon.clause_reference", 0.6)

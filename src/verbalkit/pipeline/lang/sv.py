@@ -28,7 +28,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from verbalkit.pipeline.components.common import add_tag, has_tag, remove_tags, tags
+from verbalkit.pipeline.components.common import (
+    add_tag,
+    doc_text,
+    has_tag,
+    remove_tags,
+    tags_overlapping,
+)
 from verbalkit.pipeline.components.questions import contains
 from verbalkit.pipeline.components.questions import starts_with as starts
 from verbalkit.pipeline.packs import RulePack
@@ -264,7 +270,8 @@ class Words:
 
 def is_asr(doc: Doc) -> bool:
     """ASR-style row: no punctuation at all, so sentence ends are guesses."""
-    return not any(ch in doc.text for ch in PUNCT_CHARS)
+    text = doc_text(doc)
+    return not any(ch in text for ch in PUNCT_CHARS)
 
 
 def units(doc: Doc) -> list[Span]:
@@ -358,9 +365,8 @@ def tag(doc: Doc, span: Span, label: str, slug: str, confidence: float) -> None:
 
 def drop(doc: Doc, label: str, span: Span) -> None:
     """Remove tags of ``label`` that overlap ``span``."""
-    for tagged in tags(doc, label):
-        if tagged.start < span.end and tagged.end > span.start:
-            remove_tags(doc, label, within=tagged)
+    for tagged in tags_overlapping(doc, label, span):
+        remove_tags(doc, label, within=tagged)
 
 
 # --------------------------------------------------------------------------- questions
@@ -539,6 +545,8 @@ def done_participle(token: Token, w: Words) -> bool:
 
 
 def solution_slug(unit: Span, toks: list[Token], w: Words, question: bool) -> str | None:
+    if not toks:
+        return None
     low = lows(toks)
     text = " ".join(low)
     if agent_remedy(toks, w):
@@ -573,7 +581,8 @@ def solution_slug(unit: Span, toks: list[Token], w: Words, question: bool) -> st
     starts_clause = [c[0] for c in clauses(unit) if c]
     if not question and not has_phrase(text, "ta hand"):
         for first in starts_clause:
-            if first.lower_ in w.self_help and (first.i == toks[0].i or first.nbor(-1).text == ","):
+            after_comma = first.i > 0 and first.doc[first.i - 1].text == ","
+            if first.lower_ in w.self_help and (first.i == toks[0].i or after_comma):
                 return "self_help"
     if has_phrase(text, "prova att", "försök att", "testa att"):
         return "self_help"
@@ -902,6 +911,8 @@ def customer_choice(toks: list[Token], w: Words) -> bool:
 def restating(
     doc: Doc, unit: Span, toks: list[Token], w: Words, prev_stems: set[str]
 ) -> str | None:
+    if not toks:
+        return None
     low = lows(toks)
     text = " ".join(low)
     if has_phrase(text, "som jag sa", "som jag nämnde", "som sagt"):
@@ -1028,6 +1039,8 @@ def refine(doc: Doc, pack: RulePack) -> None:
     asr = is_asr(doc)
     us = units(doc)
     retype_questions(doc, us, w, asr)
+    # Alternatives anywhere in the utterance ("antingen … eller …") shape every unit's reading.
+    alternatives = " eller " in f" {doc_text(doc).lower()} "
     prev_stems = stems(doc._.vk_prev or "", w.stop)
     # The pattern rule for "Så…" is only a cue here; this hook decides restating itself.
     remove_tags(doc, "restating")
@@ -1051,7 +1064,6 @@ def refine(doc: Doc, pack: RulePack) -> None:
         if sym and not has_tag(doc, "sympathy", within=unit):
             tag(doc, unit, "sympathy", sym, 0.7)
 
-        alternatives = " eller " in f" {doc.text.lower()} "
         kind = collaboration(toks, question, w, alternatives)
         if kind:
             tag(doc, unit, "collaboration", "shape_outcome", 0.8)
