@@ -162,37 +162,79 @@ def _labels(value: str | Sequence[str] | None) -> tuple[str, ...]:
 _CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:[.,]\d+)?)$")
 
 
-def parse_time(value: object) -> float | None:
+def parse_time(
+    value: object, *, max_digits: int = DEFAULT_LIMITS.max_number_digits
+) -> float | None:
     """Seconds from a number, ``"12.5"``, ``"01:12"``, ``"00:01:12.500"`` or ``"00:01:12,500"``.
 
-    Returns None for missing values (None, ``""``, NaN).
+    In a clock time the seconds, and the minutes after hours, must be below 60; leading
+    minutes may be more (``"75:30"`` is 4530 s).
+
+    Args:
+        value: The time as found in the source.
+        max_digits: Numbers with more digits are refused
+            (:attr:`~verbalkit.limits.Limits.max_number_digits`).
+
+    Returns:
+        Seconds, or None for missing values (None, ``""``).
 
     Raises:
-        ValueError: When the value is not a time; the message says what was found.
+        ValueError: When the value is not a finite time (NaN, infinite, too many digits, not
+            a number, minutes or seconds of 60 or more); the message says what was found.
 
     >>> parse_time("01:12.5"), parse_time("1:02:03,250"), parse_time(4)
     (72.5, 3723.25, 4.0)
     """
-    if value is None or isinstance(value, bool):
-        if isinstance(value, bool):
-            raise ValueError(f"not a time: {value!r}")
+    if value is None:
         return None
-    if isinstance(value, int | float):
-        number = float(value)
-        return None if math.isnan(number) else number
-    if not isinstance(value, str):
+    if isinstance(value, bool):
         raise ValueError(f"not a time: {value!r}")
+    if isinstance(value, int):
+        # float() of a 400-digit int raises OverflowError; a bound on digits is clearer.
+        if abs(value) >= 10**max_digits:
+            raise ValueError(f"not a time: a number with more than {max_digits} digits")
+        return float(value)
+    if isinstance(value, float):
+        return _finite(value, value, max_digits)
+    if not isinstance(value, str):
+        raise ValueError(f"not a time: {_show(value)}")
     text = value.strip()
     if not text:
         return None
+    digits = sum(1 for c in text if c.isdigit())
+    if digits > max_digits:
+        raise ValueError(f"not a time: a number with {digits} digits (more than {max_digits})")
     try:
         number = float(text.replace(",", "."))
     except ValueError:
         pass
     else:
-        return None if math.isnan(number) else number
+        return _finite(number, value, max_digits)
     match = _CLOCK.match(text)
     if match is None:
-        raise ValueError(f"not a time: {value!r} (use seconds, mm:ss or hh:mm:ss)")
+        raise ValueError(f"not a time: {_show(value)} (use seconds, mm:ss or hh:mm:ss)")
     hours, minutes, seconds = match.groups()
-    return int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds.replace(",", "."))
+    if hours is not None and int(minutes) >= 60:
+        raise ValueError(f"not a time: {_show(value)} (minutes must be below 60)")
+    second_value = float(seconds.replace(",", "."))
+    if second_value >= 60:
+        raise ValueError(f"not a time: {_show(value)} (seconds must be below 60)")
+    return int(hours or 0) * 3600 + int(minutes) * 60 + second_value
+
+
+def _finite(number: float, value: object, max_digits: int) -> float:
+    # NaN or infinity (``1e400``) would pass every later comparison silently or wrongly,
+    # and 1e300 s overflows to infinity in the first sum of durations.
+    if math.isnan(number):
+        raise ValueError(f"not a time: {_show(value)} (not a number)")
+    if math.isinf(number):
+        raise ValueError(f"not a time: {_show(value)} (infinite or too large)")
+    if abs(number) >= 10**max_digits:
+        raise ValueError(f"not a time: {_show(value)} (more than {max_digits} digits)")
+    return number
+
+
+def _show(value: object) -> str:
+    """A value for a one-line message: repr, cut to 40 characters."""
+    shown = repr(value)
+    return shown if len(shown) <= 40 else f"{shown[:39]}…"

@@ -2,7 +2,8 @@
 
 Each cue (or each voice in a cue) becomes an utterance with the cue's times; consecutive cues
 of one speaker stay separate utterances. A cue with no name continues with the previous
-cue's speaker.
+cue's speaker. Cue times are clock times: minutes and seconds below 60 (``00:61:05.000`` is
+an error naming the line, not 3665 s).
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ from dataclasses import dataclass
 from verbalkit.errors import TranscriptError
 from verbalkit.io.raw import RawCall, RawUtterance, parse_time
 from verbalkit.io.source import TextSource
+from verbalkit.limits import DEFAULT_LIMITS, Limits
 
 _TIME = r"(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}"
 _TIMING = re.compile(rf"^\s*(?P<start>{_TIME})\s*-->\s*(?P<end>{_TIME})")
-_VOICE = re.compile(r"<v(?:\.[\w.-]+)?[ \t]+([^>]*)>", re.IGNORECASE)
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>")
+# No "<" inside a tag and possessive runs (*+): "<v <v <v ..." or "<a<a<a..." without a ">"
+# would otherwise rescan the rest of the line from every "<" (quadratic).
+_VOICE = re.compile(r"<v(?:\.[\w.-]++)?[ \t]++([^<>]*+)>", re.IGNORECASE)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*+>|<\d[\d:.]*+>")
 _PREFIX = re.compile(
     r"^\s*(?:-\s*)?(?:\[(?P<b>[^\]]{1,32})\]|(?P<n>[^\W\d_][\w.'’ -]{0,30}?)\s*:)\s+(?P<text>.*)$"
 )
@@ -34,10 +38,15 @@ class _Cue:
     payload: list[str]
 
 
-def read_subtitles(src: TextSource, fmt: str) -> Iterator[RawCall]:
-    """The one call in a WebVTT (``fmt="vtt"``) or SRT file."""
+def read_subtitles(src: TextSource, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawCall]:
+    """The one call in a WebVTT (``fmt="vtt"``) or SRT file.
+
+    Raises:
+        TranscriptError: For a file without cues, a block that is not a cue, a cue time that
+            is not a clock time, or a cue that names no speaker.
+    """
     header: dict[str, str] = {}
-    cues = list(_cues(src, header))
+    cues = list(_cues(src, header, limits))
     if not cues:
         raise TranscriptError(
             src.name, f"no cues found: not a {'WebVTT' if fmt == 'vtt' else 'SRT'} file?"
@@ -68,7 +77,7 @@ def read_subtitles(src: TextSource, fmt: str) -> Iterator[RawCall]:
     )
 
 
-def _cues(src: TextSource, header: dict[str, str]) -> Iterator[_Cue]:
+def _cues(src: TextSource, header: dict[str, str], limits: Limits) -> Iterator[_Cue]:
     """Cues in order; the WebVTT header's ``Key: value`` lines go into ``header``."""
     block: list[tuple[int, str]] = []
     for number, line in src.lines():
@@ -81,17 +90,17 @@ def _cues(src: TextSource, header: dict[str, str]) -> Iterator[_Cue]:
                     key, sep, value = text.partition(":")
                     if sep:
                         header[key.strip().lower()] = value.strip()
-            cue = _cue(src.name, block)
+            cue = _cue(src.name, block, limits)
             if cue is not None:
                 yield cue
             block = []
     if block:
-        cue = _cue(src.name, block)
+        cue = _cue(src.name, block, limits)
         if cue is not None:
             yield cue
 
 
-def _cue(path: str, block: list[tuple[int, str]]) -> _Cue | None:
+def _cue(path: str, block: list[tuple[int, str]], limits: Limits) -> _Cue | None:
     first = block[0][1].lstrip("\ufeff").strip()
     if first.split(" ", 1)[0] in _SKIP_BLOCKS:
         return None
@@ -99,17 +108,27 @@ def _cue(path: str, block: list[tuple[int, str]]) -> _Cue | None:
         timing = _TIMING.match(line)
         if timing is None:
             continue
-        try:
-            start = parse_time(timing.group("start"))
-            end = parse_time(timing.group("end"))
-        except ValueError as err:  # pragma: no cover (the regex only lets times through)
-            raise TranscriptError(path, str(err), where=f"line {number}") from err
-        assert start is not None and end is not None
-        return _Cue(number, start, end, [text for _, text in block[i + 1 :]])
+        times = []
+        for name in ("start", "end"):
+            try:
+                times.append(_cue_time(timing.group(name), limits))
+            except ValueError as err:
+                raise TranscriptError(path, f"cue {name}: {err}", where=f"line {number}") from err
+        return _Cue(number, times[0], times[1], [text for _, text in block[i + 1 :]])
     number = block[0][0]
     raise TranscriptError(
         path, "expected a cue timing like '00:00:01.000 --> 00:00:04.000'", where=f"line {number}"
     )
+
+
+def _cue_time(text: str, limits: Limits) -> float:
+    """Seconds of a cue time; minutes below 60 even without hours (WebVTT's ``mm:ss.ttt``)."""
+    parts = text.split(":")
+    if len(parts) == 2 and int(parts[0]) >= 60:
+        raise ValueError(f"not a time: {text!r} (minutes must be below 60)")
+    seconds = parse_time(text, max_digits=limits.max_number_digits)
+    assert seconds is not None  # the timing regex only lets clock times through
+    return seconds
 
 
 def _speakers(payload: list[str], current: str | None) -> list[tuple[str, str]] | None:
@@ -123,20 +142,20 @@ def _speakers(payload: list[str], current: str | None) -> list[tuple[str, str]] 
         for label, chunk in zip(pieces[1::2], pieces[2::2], strict=True):
             parts.append((label.strip(), _clean(chunk)))
         return parts
-    parts = []
+    # Lines of one speaker are collected and joined once (linear in a long cue).
+    lines: list[tuple[str, list[str]]] = []
     for line in payload:
         match = _PREFIX.match(_TAG.sub("", line))
         if match and len((match.group("b") or match.group("n")).split()) <= 3:
             current = (match.group("b") or match.group("n")).strip()
-            parts.append((current, _clean(match.group("text"))))
-        elif parts:
-            label, so_far = parts[-1]
-            parts[-1] = (label, f"{so_far} {_clean(line)}".strip())
+            lines.append((current, [_clean(match.group("text"))]))
+        elif lines:
+            lines[-1][1].append(_clean(line))
         elif current is not None:
-            parts.append((current, _clean(line)))
+            lines.append((current, [_clean(line)]))
         else:
             return None
-    return parts
+    return [(label, " ".join(t for t in texts if t)) for label, texts in lines]
 
 
 def _clean(text: str) -> str:
