@@ -2,12 +2,15 @@
 
 A :class:`TextSource` gives a head (the first chunk, for sniffing the format), then either the
 whole text or numbered lines. Nothing past the current chunk is read, so JSON Lines and CSV
-stream in constant memory.
+stream in constant memory. Only regular files are opened: a named pipe or a device with a
+transcript's name would block or never end.
 """
 
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +40,11 @@ class TextSource:
     rest: Iterator[str]
     encoding: str = "utf-8"
     handle: IO[Any] | None = None
+    size: int | None = None
+    """Size in bytes when known (files), for refusing a file before reading it."""
     _used: bool = field(default=False, repr=False)
+    _max_chars: int | None = field(default=None, repr=False)
+    _too_big: str = field(default="", repr=False)
 
     @property
     def stem(self) -> str:
@@ -48,11 +55,44 @@ class TextSource:
     def suffix(self) -> str:
         return Path(self.name).suffix.lower()
 
+    def limit_size(self, max_bytes: int, what: str) -> None:
+        """Refuse this input when it is larger than ``max_bytes``: at once when its size is
+        known, else as soon as more text than that has been read.
+
+        Args:
+            max_bytes: The bound (:attr:`~verbalkit.limits.Limits.max_file_bytes`).
+            what: Why the input must fit, for the message ("a Whisper document is read whole").
+
+        Raises:
+            TranscriptError: When the size is known and too large.
+        """
+        self._too_big = (
+            f"larger than {max_bytes:,} bytes (limits.max_file_bytes): {what}; "
+            "use JSON Lines (one call per line) or CSV, which are read call by call"
+        )
+        if self.size is not None and self.size > max_bytes:
+            raise TranscriptError(self.name, f"{self.size:,} bytes, {self._too_big}")
+        # Characters never outnumber the bytes that encode them (UTF-8, UTF-16, UTF-32).
+        self._max_chars = max_bytes
+
     def chunks(self) -> Iterator[str]:
-        """The text in chunks, head first."""
+        """The text in chunks, head first.
+
+        Raises:
+            TranscriptError: While reading, when the text outgrows :meth:`limit_size`.
+        """
         if self._used:
             raise RuntimeError("a TextSource can be read once")
         self._used = True
+        seen = 0
+        for chunk in self._all_chunks():
+            seen += len(chunk)
+            # Checked on every chunk: the limit may be set while the text is being read.
+            if self._max_chars is not None and seen > self._max_chars:
+                raise TranscriptError(self.name, self._too_big)
+            yield chunk
+
+    def _all_chunks(self) -> Iterator[str]:
         if self.head:
             yield self.head
         yield from self.rest
@@ -111,22 +151,55 @@ def open_source(path: Path | str) -> TextSource:
     """Open a file and decode it (UTF-8 with or without BOM, UTF-16/32 with a BOM).
 
     Raises:
-        TranscriptError: For a missing, unreadable, empty, binary or undecodable file.
+        TranscriptError: For a missing, unreadable, empty, binary or undecodable file, a
+            folder, and anything that is not a regular file (a named pipe, a device).
     """
     name = str(path)
+    # O_NONBLOCK: opening a named pipe for reading would otherwise wait for a writer forever.
+    # The kind of file is checked on the open descriptor, so nothing can be swapped in between.
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        handle = open(path, "rb")  # noqa: SIM115 (closed by TextSource.close)
+        fd = os.open(path, flags)
     except FileNotFoundError as err:
         raise TranscriptError(name, "no such file") from err
     except IsADirectoryError as err:
         raise TranscriptError(name, "is a folder, not a file") from err
+    except PermissionError as err:
+        raise TranscriptError(name, "permission denied: cannot read this file") from err
     except OSError as err:
         raise TranscriptError(name, f"cannot open: {err.strerror or err}") from err
     try:
-        return _from_binary(name, handle)
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise TranscriptError(name, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise TranscriptError(name, f"not a regular file ({_kind(info.st_mode)})")
+        if flags & getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(fd, True)
+        handle = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    try:
+        source = _from_binary(name, handle)
     except BaseException:
         handle.close()
         raise
+    source.size = info.st_size
+    return source
+
+
+def _kind(mode: int) -> str:
+    """What a non-regular file is, for messages."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    return "a special file"
 
 
 def open_stream(stream: IO[Any], name: str | None = None) -> TextSource:
