@@ -4,19 +4,28 @@ Columns are found by name, with common aliases (``conversation_id``, ``role``, `
 ``transcript``, ``start_time``...) or by the user's ``columns=`` mapping. Rows of one call
 should be together; when they are not, the file is read twice (once for the call ids), which
 keeps memory flat when they are.
+
+A row the csv module cannot read (a field longer than ``Limits.max_field_chars``, a quote
+that is never closed) fails its call with an error naming the line; the lines after it are
+read again as rows, so the other calls are kept.
 """
 
 from __future__ import annotations
 
 import csv
+import itertools
 import math
+import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import TYPE_CHECKING, Any
 
 from verbalkit.errors import TranscriptError
 from verbalkit.io.raw import RawCall, RawUtterance, parse_time
 from verbalkit.io.source import TextSource
+from verbalkit.limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -184,21 +193,93 @@ def read_table(
     delimiter: str | None,
     user_columns: Mapping[str, str],
     reopen: Callable[[], TextSource] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Iterator[RawCall | TranscriptError]:
-    """Calls in a CSV/TSV file, streamed call by call when the rows of a call are together."""
-    rows = _rows(src, delimiter)
-    try:
-        header_line, header = next(rows)
-    except StopIteration:
-        raise TranscriptError(src.name, "empty file: no header row") from None
-    cols = resolve_columns(header, user_columns, path=src.name, where=f"line {header_line}")
-    if "call_id" in cols.index and reopen is not None and not _contiguous(reopen, delimiter, cols):
-        yield from _grouped(src.name, src.stem, rows, cols)
+    """Calls in a CSV/TSV file, streamed call by call when the rows of a call are together.
+
+    Raises:
+        TranscriptError: For a file without a header, without the needed columns, or with no
+            rows after the header.
+    """
+    rows = _rows(src, delimiter, limits)
+    header_row = next(rows, None)
+    if header_row is None:
+        raise TranscriptError(src.name, "empty file: no header row")
+    if header_row.error is not None:
+        raise header_row.error
+    where = f"line {header_row.line}"
+    cols = resolve_columns(header_row.cells, user_columns, path=src.name, where=where)
+    first = next(rows, None)
+    if first is None:
+        # Without this, a header alone reads as "0 calls, 0 failed": a silent success.
+        raise TranscriptError(src.name, "no rows after the header: no calls", where=where)
+    rows = itertools.chain([first], rows)
+    if (
+        "call_id" in cols.index
+        and reopen is not None
+        and not _contiguous(reopen, delimiter, cols, limits)
+    ):
+        yield from _grouped(src.name, src.stem, rows, cols, limits)
         return
-    yield from _streamed(src.name, src.stem, rows, cols)
+    yield from _streamed(src.name, src.stem, rows, cols, limits)
 
 
-def _rows(src: TextSource, delimiter: str | None) -> Iterator[tuple[int, list[str]]]:
+@dataclass(slots=True)
+class _Row:
+    """One row: its first line, its cells, and the error when csv could not read it (then
+    ``cells`` is a guess from the first line alone, for the call id)."""
+
+    line: int
+    cells: list[str]
+    error: TranscriptError | None = None
+
+
+class _OpenQuote(Exception):
+    """csv asked for a line past the end of the file while inside a quoted field."""
+
+
+@dataclass(slots=True)
+class _Feed:
+    """Lines for :func:`csv.reader`, remembering those of the row being read.
+
+    csv.reader cannot say where a broken row started, nor tell a quote that is never closed
+    from a last row that ends the file: it returns the rest of the file as one field. The
+    feed knows which lines the current row took, and that csv asked for more at the end.
+    """
+
+    lines: Iterator[tuple[int, str]]
+    record: list[tuple[int, str, bool]] = dataclass_field(default_factory=list)
+    replay: deque[tuple[int, str, bool]] = dataclass_field(default_factory=deque)
+
+    def __iter__(self) -> _Feed:
+        return self
+
+    def __next__(self) -> str:
+        if self.replay:
+            item = self.replay.popleft()
+        else:
+            nxt = next(self.lines, None)
+            if nxt is None:
+                if self.record:
+                    raise _OpenQuote
+                raise StopIteration
+            item = (nxt[0], nxt[1], False)
+        self.record.append(item)
+        return item[1] + "\n"
+
+    def take(self) -> list[tuple[int, str, bool]]:
+        """The lines of the row just read (or just failed), and start a new row."""
+        record, self.record = self.record, []
+        return record
+
+    def read_again(self, record: list[tuple[int, str, bool]]) -> None:
+        """Feed a failed row's lines after its first one again, each line at most once (so
+        a file of broken rows stays linear)."""
+        again = [(n, line, True) for n, line, replayed in record[1:] if not replayed]
+        self.replay.extendleft(reversed(again))
+
+
+def _rows(src: TextSource, delimiter: str | None, limits: Limits) -> Iterator[_Row]:
     lines = src.lines()
     first: tuple[int, str] | None = None
     for number, line in lines:
@@ -209,28 +290,76 @@ def _rows(src: TextSource, delimiter: str | None) -> Iterator[tuple[int, list[st
         return
     if delimiter is None:
         delimiter = sniff_delimiter(first[1]) or ","
-    offset = first[0] - 1
+    feed = _Feed(itertools.chain([first], lines))
+    # strict: text after a closing quote ('"Hi" there') is an error, not glued on. With a
+    # stray quote, that error comes at the next row's quote, so the rows after it are read
+    # again instead of being swallowed into one field.
+    reader = csv.reader(feed, delimiter=delimiter, strict=True)
+    field_limit = min(limits.max_field_chars, sys.maxsize)
+    while True:
+        # The csv module's field limit is one setting for the whole process (131,072 by
+        # default). Set just before each row, it holds for this reader even when readers
+        # with other limits are interleaved.
+        csv.field_size_limit(field_limit)
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except (csv.Error, _OpenQuote) as err:
+            record = feed.take()
+            if not record:  # pragma: no cover (csv fails only on a line it was given)
+                return
+            start, text = record[0][0], record[0][1]
+            error = TranscriptError(src.name, _row_problem(err, limits), where=f"line {start}")
+            yield _Row(start, _guess(text, delimiter), error)
+            feed.read_again(record)
+            continue
+        record = feed.take()
+        if record and cells and any(cell.strip() for cell in cells):
+            yield _Row(record[0][0], cells)
 
-    def text() -> Iterator[str]:
-        yield first[1] + "\n"
-        for _, line in lines:
-            yield line + "\n"
 
-    reader = csv.reader(text(), delimiter=delimiter)
-    for row in reader:
-        if row and any(cell.strip() for cell in row):
-            yield offset + reader.line_num, row
+def _row_problem(err: Exception, limits: Limits) -> str:
+    if isinstance(err, _OpenQuote):
+        return (
+            "unclosed quote: a quoted field in this row runs to the end of the file; "
+            "the row is skipped and the lines after it are read as rows"
+        )
+    if "field larger than field limit" in str(err):
+        return (
+            f"a field longer than {limits.max_field_chars:,} characters "
+            "(limits.max_field_chars), or a quote that is never closed; the row is skipped "
+            "and the lines after it are read as rows"
+        )
+    detail = " ".join(str(err).split())
+    if "expected after" in detail:
+        return (
+            f"text after a closing quote ({detail}): a stray or unclosed quote?; "
+            "the row is skipped and the lines after it are read as rows"
+        )
+    return f"unreadable row ({detail}); the row is skipped and the lines after it are read as rows"
 
 
-def _contiguous(reopen: Callable[[], TextSource], delimiter: str | None, cols: Columns) -> bool:
-    column = cols.index["call_id"]
+def _guess(line: str, delimiter: str) -> list[str]:
+    """The cells of a broken row's first line read alone: enough to find its call id."""
+    # The line is in memory already; the row loop sets the limit back before the next row.
+    csv.field_size_limit(min(len(line) + 1, sys.maxsize))
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:  # pragma: no cover (one line within the limit always reads)
+        return []
+
+
+def _contiguous(
+    reopen: Callable[[], TextSource], delimiter: str | None, cols: Columns, limits: Limits
+) -> bool:
     seen: set[str] = set()
     current: str | None = None
     with reopen() as again:
-        rows = _rows(again, delimiter)
+        rows = _rows(again, delimiter, limits)
         next(rows, None)
-        for _, row in rows:
-            call_id = row[column].strip() if column < len(row) else ""
+        for row in rows:
+            call_id = _call_id(row, cols, current, "")
             if call_id != current:
                 if call_id in seen:
                     return False
@@ -239,68 +368,83 @@ def _contiguous(reopen: Callable[[], TextSource], delimiter: str | None, cols: C
     return True
 
 
+def _call_id(row: _Row, cols: Columns, current: str | None, default: str) -> str:
+    """A row's call id; a broken row without one belongs to the call being read."""
+    found = _cell(row.cells, cols, "call_id")
+    if found is None and row.error is not None and current is not None:
+        return current
+    return found or default
+
+
 def _streamed(
-    path: str, stem: str, rows: Iterator[tuple[int, list[str]]], cols: Columns
+    path: str, stem: str, rows: Iterator[_Row], cols: Columns, limits: Limits
 ) -> Iterator[RawCall | TranscriptError]:
-    current: list[tuple[int, list[str]]] = []
+    current: list[_Row] = []
     current_id: str | None = None
-    for number, row in rows:
-        call_id = _cell(row, cols, "call_id") or stem
+    for row in rows:
+        call_id = _call_id(row, cols, current_id, stem)
         if current and call_id != current_id:
-            yield _call_or_error(path, current_id or stem, current, cols)
+            yield _call_or_error(path, current_id or stem, current, cols, limits)
             current = []
         current_id = call_id
-        current.append((number, row))
+        current.append(row)
     if current:
-        yield _call_or_error(path, current_id or stem, current, cols)
+        yield _call_or_error(path, current_id or stem, current, cols, limits)
 
 
 def _grouped(
-    path: str, stem: str, rows: Iterator[tuple[int, list[str]]], cols: Columns
+    path: str, stem: str, rows: Iterator[_Row], cols: Columns, limits: Limits
 ) -> Iterator[RawCall | TranscriptError]:
-    calls: dict[str, list[tuple[int, list[str]]]] = {}
-    for number, row in rows:
-        calls.setdefault(_cell(row, cols, "call_id") or stem, []).append((number, row))
+    calls: dict[str, list[_Row]] = {}
+    current: str | None = None
+    for row in rows:
+        current = _call_id(row, cols, current, stem)
+        calls.setdefault(current, []).append(row)
     for call_id, call_rows in calls.items():
-        yield _call_or_error(path, call_id, call_rows, cols)
+        yield _call_or_error(path, call_id, call_rows, cols, limits)
 
 
 def _call_or_error(
-    path: str, call_id: str, rows: list[tuple[int, list[str]]], cols: Columns
+    path: str, call_id: str, rows: list[_Row], cols: Columns, limits: Limits
 ) -> RawCall | TranscriptError:
+    for row in rows:
+        if row.error is not None:
+            # A call with a row that could not be read is incomplete: fail it, say where.
+            return row.error
     try:
-        return _call(path, call_id, rows, cols)
+        return _call(path, call_id, rows, cols, limits)
     except TranscriptError as err:
         return err
 
 
-def _call(path: str, call_id: str, rows: list[tuple[int, list[str]]], cols: Columns) -> RawCall:
+def _call(path: str, call_id: str, rows: list[_Row], cols: Columns, limits: Limits) -> RawCall:
     utterances = []
-    for number, row in rows:
-        label = _cell(row, cols, "speaker")
+    for row in rows:
+        number, cells = row.line, row.cells
+        label = _cell(cells, cols, "speaker")
         if not label:
             raise TranscriptError(
                 path, f"empty {cols.names['speaker']!r} (speaker)", where=f"line {number}"
             )
         times: list[float | None] = []
-        for field in ("start", "end"):
+        for name in ("start", "end"):
             try:
-                value = parse_time(_cell(row, cols, field))
+                value = parse_time(_cell(cells, cols, name), max_digits=limits.max_number_digits)
             except ValueError as err:
                 raise TranscriptError(
-                    path, f"{cols.names[field]!r} ({field}): {err}", where=f"line {number}"
+                    path, f"{cols.names[name]!r} ({name}): {err}", where=f"line {number}"
                 ) from err
-            if value is not None and field in cols.scale:
-                value *= cols.scale[field]
+            if value is not None and name in cols.scale:
+                value *= cols.scale[name]
             times.append(value)
-        text = _cell(row, cols, "text") or ""
+        text = _cell(cells, cols, "text") or ""
         utterances.append(RawUtterance(label, text, times[0], times[1], line=number))
-    first_row = rows[0][1]
+    first_row = rows[0].cells
     return RawCall(
         path=path,
         call_id=call_id,
         utterances=utterances,
-        where=f"call {call_id!r} (line {rows[0][0]})" if "call_id" in cols.index else None,
+        where=f"call {call_id!r} (line {rows[0].line})" if "call_id" in cols.index else None,
         language=_cell(first_row, cols, "language"),
         roles_in_source=True,
         fields={
