@@ -58,6 +58,11 @@ AGENT_ALIASES = frozenset(
         "staff",
         "system",
         "assistant",
+        # The company's side when a call is handed over: "Supervisor: I'm taking over now."
+        "supervisor",
+        "team leader",
+        "teamledare",
+        "arbetsledare",
     }
 )
 CUSTOMER_ALIASES = frozenset(
@@ -125,8 +130,10 @@ GREETINGS: tuple[tuple[str, int], ...] = (
 )
 
 _ROLE_VALUES = frozenset(r.value for r in Role)
-_TRAILING_NUMBER = re.compile(r"[\s_#-]*\d+$")
-_PARENS = re.compile(r"[(\[]([^)\]]*)[)\]]")
+# No opener inside the brackets: "((((..." without a closer would otherwise rescan the
+# rest of the label from every "(" (quadratic on a hostile label).
+_PARENS = re.compile(r"[(\[]([^()\[\]]*+)[)\]]")
+_NUMBER_SEPARATORS = " \t\n\r\f\v_#-"
 _SPACES = re.compile(r"[\s_]+")
 
 
@@ -150,10 +157,10 @@ def alias_role(label: str) -> Role | None:
     (<Role.AGENT: 'agent'>, None)
     """
     key = _SPACES.sub(" ", label.strip().lower()).strip(" :.-")
-    candidates = [key, _TRAILING_NUMBER.sub("", key).strip()]
+    candidates = [key, _without_number(key)]
     candidates += [m.strip() for m in _PARENS.findall(key)]
     without_parens = _PARENS.sub("", key).strip()
-    candidates.append(_TRAILING_NUMBER.sub("", without_parens).strip())
+    candidates.append(_without_number(without_parens))
     for candidate in candidates:
         role = _ALIASES.get(candidate)
         if role is not None:
@@ -161,6 +168,18 @@ def alias_role(label: str) -> Role | None:
     # "Kund Anna", "Agent Lisa": one word names the role, the rest is a name.
     found = {_ALIASES[w] for w in _SPACES.split(without_parens) if w in _ALIASES}
     return found.pop() if len(found) == 1 else None
+
+
+def _without_number(key: str) -> str:
+    """``"kund 2"`` -> ``"kund"``: a trailing number and its separators removed.
+
+    String methods, not a regex: searching for a suffix tries every start, which is
+    quadratic on a long label of separators or digits.
+    """
+    stripped = key.rstrip("0123456789")
+    if stripped == key:
+        return key.strip()
+    return stripped.rstrip(_NUMBER_SEPARATORS).strip()
 
 
 def greeting_score(text: str) -> int:
