@@ -46,6 +46,10 @@ def detect_format(suffix: str, head: str, declared: str | None = None) -> str | 
         return declared
     by_ext = EXTENSIONS.get(suffix)
     sniffed = sniff(head)
+    if by_ext == "jsonl" and sniffed == "json" and _has_json_line(head):
+        # A JSON Lines file whose first line is broken, a list or too deep is still JSON
+        # Lines: only a document spread over lines (pretty-printed) is not.
+        return "jsonl"
     if by_ext in _JSON_FAMILY:
         return sniffed if sniffed in _JSON_FAMILY else by_ext
     if by_ext in ("vtt", "srt"):
@@ -87,9 +91,25 @@ def sniff(head: str) -> str | None:
 def _sniff_json(text: str) -> str:
     first, _, rest = text.partition("\n")
     if first.lstrip().startswith("{") and rest.strip().startswith("{"):
-        try:
-            json.loads(first)
-        except ValueError:
-            return "json"
-        return "jsonl"
+        return "jsonl" if _json_line(first) is not None else "json"
     return "json"
+
+
+def _has_json_line(head: str, lines: int = 5) -> bool:
+    """Whether one of the first whole lines is an object or a list on its own (a pretty-
+    printed document has none), or the head holds no whole line to tell."""
+    whole = head.lstrip("\ufeff \t\r\n").split("\n")[:-1]
+    if not whole:
+        return True
+    return any(_json_line(line) is not None for line in [w for w in whole if w.strip()][:lines])
+
+
+def _json_line(line: str) -> object | None:
+    """The line's JSON object or list, None when it is not one (True when too deep to tell)."""
+    try:
+        value = json.loads(line)
+    except RecursionError:
+        return True  # one line, nested too deep: the line reader refuses it, naming the line
+    except ValueError:
+        return None
+    return value if isinstance(value, dict | list) else None

@@ -8,17 +8,26 @@ The shape::
 
 A JSON file may also hold Amazon Transcribe or Whisper output; :func:`read_json` hands those
 to their readers.
+
+Untrusted JSON is bounded (:class:`~verbalkit.limits.Limits`): a top-level list of calls is
+read element by element, so memory stays flat; any other document must fit
+``max_file_bytes``; nesting deeper than ``max_json_depth``, numbers longer than
+``max_number_digits``, numbers a float cannot hold and NaN/Infinity are errors for the
+document, line or element they are in, never a crash.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from verbalkit.errors import TranscriptError
 from verbalkit.io.raw import RawCall, RawUtterance, parse_time
-from verbalkit.io.source import TextSource
+from verbalkit.io.source import CHUNK, TextSource
+from verbalkit.limits import DEFAULT_LIMITS, Limits
 
 _KNOWN_KEYS = frozenset(
     {
@@ -36,19 +45,409 @@ _KNOWN_KEYS = frozenset(
 _IGNORED_KEYS = frozenset(
     {"source", "speaker_rule", "language_info", "warnings"}
 )  # fields our own output adds
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def read_json(src: TextSource, fmt: str) -> Iterator[RawCall | TranscriptError]:
-    """Calls in a JSON document (``fmt`` is "json", "transcribe" or "whisper")."""
-    text = src.read_all()
+class JsonLimitError(ValueError):
+    """Valid JSON that a transcript cannot be: too deep, a number too long, NaN, Infinity."""
+
+    def __init__(self, problem: str, place: str | None = None) -> None:
+        super().__init__(f"{place}: {problem}" if place else problem)
+        self.problem = problem
+        self.place = place
+        """Where in the document (``utterances[3].start``), when known."""
+
+    def where(self, outer: str | None = None) -> str | None:
+        """The place inside ``outer`` (``line 4`` or ``[2]``), as parse_call writes it."""
+        return inside(outer, self.place)
+
+
+def inside(outer: str | None, place: str | None) -> str | None:
+    """A place inside a line or list element: ``line 4: utterances[3].start``,
+    ``[2].utterances[3].start``."""
+    if not outer or not place:
+        return place or outer
+    if outer.startswith("["):
+        return outer + (place if place.startswith("[") else f".{place}")
+    return f"{outer}: {place}"
+
+
+def loads(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """Parse a JSON document within the limits.
+
+    Raises:
+        json.JSONDecodeError: For invalid JSON.
+        JsonLimitError: For nesting deeper than ``limits.max_json_depth``, numbers longer than
+            ``limits.max_number_digits`` or out of float range, NaN and Infinity.
+    """
     try:
-        data = json.loads(text)
+        value = _DECODER.decode(text)
+    except RecursionError:
+        raise JsonLimitError(too_deep(limits)) from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError:
+        # int() refuses over 4,300 digits (sys.get_int_max_str_digits) inside the parser.
+        raise JsonLimitError(too_long(limits)) from None
+    check_value(value, limits)
+    return value
+
+
+def too_deep(limits: Limits) -> str:
+    """The message for JSON nested beyond the limit (or beyond what the parser can recurse)."""
+    return f"nested more than {limits.max_json_depth} levels deep (limits.max_json_depth)"
+
+
+def too_long(limits: Limits) -> str:
+    """The message for a number with too many digits."""
+    return f"a number with more than {limits.max_number_digits} digits (limits.max_number_digits)"
+
+
+def check_value(value: Any, limits: Limits) -> None:
+    """Check a parsed JSON value against the limits without recursion.
+
+    Raises:
+        JsonLimitError: Naming the place (``utterances[3].start``) and the problem.
+    """
+    big = 10**limits.max_number_digits
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth >= limits.max_json_depth:
+                raise JsonLimitError(too_deep(limits))
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+        elif _bad_number(item, big):
+            # Rare: walk again to say where; the first walk keeps no paths, to stay cheap.
+            place, problem = _find_bad_number(value, big, limits)
+            raise JsonLimitError(problem, place or None)
+
+
+def _bad_number(item: object, big: int) -> bool:
+    # Floats too: 1e300 has few digits written but as many as a 301-digit integer.
+    if isinstance(item, float):
+        return not (math.isfinite(item) and -big < item < big)
+    return isinstance(item, int) and not isinstance(item, bool) and not -big < item < big
+
+
+def _find_bad_number(value: Any, big: int, limits: Limits) -> tuple[str, str]:
+    stack: list[tuple[Any, str]] = [(value, "")]
+    while stack:
+        item, place = stack.pop()
+        if isinstance(item, dict):
+            stack.extend((v, _join(place, k)) for k, v in reversed(item.items()))
+        elif isinstance(item, list):
+            stack.extend((v, f"{place}[{i}]") for i, v in reversed(list(enumerate(item))))
+        elif _bad_number(item, big):
+            if isinstance(item, float) and math.isnan(item):
+                return place, "NaN is not a number (JSON has no NaN)"
+            if isinstance(item, float) and math.isinf(item):
+                return place, "an infinite number (Infinity, or too large for a float: 1e400)"
+            return place, too_long(limits)
+    return "", "a number out of range"  # pragma: no cover (only called after one was found)
+
+
+_PLAIN_KEY = re.compile(r"^[A-Za-z_][\w-]{0,39}$")
+
+
+def _join(place: str, key: str) -> str:
+    # Keys are untrusted: a newline or a megabyte in a key must not reach a one-line message.
+    part = key if _PLAIN_KEY.match(key) else f"[{_short(key, 30)}]"
+    if part.startswith("["):
+        return f"{place}{part}"
+    return f"{place}.{part}" if place else part
+
+
+def _short(value: object, width: int = 60) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= width else f"{shown[: width - 1]}…"
+
+
+# Python's decoder accepts NaN and Infinity, which JSON has not, and turns 1e400 into
+# infinity: check_value() refuses them after parsing, naming the field.
+_DECODER = json.JSONDecoder()
+
+
+def read_json(
+    src: TextSource, fmt: str, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[RawCall | TranscriptError]:
+    """Calls in a JSON document (``fmt`` is "json", "transcribe" or "whisper").
+
+    A top-level list of verbalkit calls is read element by element; a bad element is an
+    error item and the others are read. Any other document is read whole, within
+    ``limits.max_file_bytes``.
+    """
+    if fmt == "json" and src.head.lstrip("\ufeff \t\r\n").startswith("["):
+        yield from _read_list(src, limits)
+        return
+    src.limit_size(
+        limits.max_file_bytes, "a JSON document that is not a list of calls is read whole"
+    )
+    yield from _read_document(src, src.read_all(), fmt, limits)
+
+
+class _Buffer:
+    """Text of a JSON list being read element by element: what is not parsed yet, and where
+    it starts in the file (for messages)."""
+
+    def __init__(self, chunks: Iterator[str]) -> None:
+        self._chunks = chunks
+        self.text = ""
+        self.pos = 0
+        self.eof = False
+        self.line = 1
+        """Line of ``text[0]`` in the file."""
+        self.column = 1
+        """Column of ``text[0]`` in the file."""
+        self.keep = True
+        """Keep all text read (no compacting) while the document may still be read whole."""
+
+    @property
+    def pending(self) -> int:
+        """Characters read but not parsed yet."""
+        return len(self.text) - self.pos
+
+    def fill(self, wanted: int) -> None:
+        """Read until ``wanted`` characters are pending, or the text ends.
+
+        Joined once per call: asking for twice what is pending each time keeps an element
+        larger than a chunk linear, not quadratic.
+        """
+        parts = [self.text]
+        have = self.pending
+        while have < wanted:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                self.eof = True
+                break
+            parts.append(chunk)
+            have += len(chunk)
+        self.text = "".join(parts)
+
+    def compact(self) -> None:
+        """Forget the text before ``pos`` (memory stays flat); keep line and column right."""
+        if self.pos == 0 or self.keep:
+            return
+        dropped = self.text[: self.pos]
+        newline = dropped.rfind("\n")
+        if newline < 0:
+            self.column += self.pos
+        else:
+            self.line += dropped.count("\n")
+            self.column = self.pos - newline
+        self.text = self.text[self.pos :]
+        self.pos = 0
+
+    def location(self, pos: int) -> str:
+        """``line L, column C`` of a position in ``text``."""
+        newline = self.text.rfind("\n", 0, pos)
+        column = pos - newline if newline >= 0 else self.column + pos
+        return f"line {self.line + self.text.count(chr(10), 0, pos)}, column {column}"
+
+    def whole(self) -> str:
+        """All the text, from the start (only while ``keep``)."""
+        self.text += "".join(self._chunks)
+        self.eof = True
+        return self.text
+
+    def next_char(self) -> str | None:
+        """Skip whitespace; the next character (not consumed), or None at the end."""
+        while True:
+            while self.pos < len(self.text) and self.text[self.pos] in " \t\r\n":
+                self.pos += 1
+            if self.pos < len(self.text):
+                return self.text[self.pos]
+            if self.eof:
+                return None
+            self.compact()
+            self.fill(CHUNK)
+
+    def skip_value(self) -> bool:
+        """Move past the value at ``pos`` without parsing it: brackets are counted outside
+        strings, one regex step at a time (linear, no recursion, any depth). False when the
+        text ends first."""
+        depth = 0
+        in_string = False
+        while True:
+            if in_string:
+                found = _STRING_STOP.search(self.text, self.pos)
+                if found is not None and found.group() == "\\" and found.end() < len(self.text):
+                    self.pos = found.end() + 1
+                    continue
+                if found is not None and found.group() == '"':
+                    self.pos = found.end()
+                    in_string = False
+                    continue
+                self.pos = found.start() if found is not None else len(self.text)
+            else:
+                found = _STRUCTURE.search(self.text, self.pos)
+                if found is not None:
+                    char = found.group()
+                    if depth == 0 and char in ",]}":
+                        self.pos = found.start()
+                        return True
+                    self.pos = found.end()
+                    if char == '"':
+                        in_string = True
+                    elif char in "[{":
+                        depth += 1
+                    elif char in "]}":
+                        depth -= 1
+                        if depth == 0:
+                            return True
+                    continue
+                self.pos = len(self.text)
+            if self.eof:
+                return False
+            self.compact()
+            self.fill(CHUNK)
+
+
+_STRUCTURE = re.compile(r'[\[\]{},"]')
+_STRING_STOP = re.compile(r'["\\]')
+# Errors at most this far from the end of the buffer may only mean the element goes on.
+_NEAR_END = 16
+
+
+def _read_list(src: TextSource, limits: Limits) -> Iterator[RawCall | TranscriptError]:
+    """Calls in a top-level JSON list, element by element, in flat memory.
+
+    A list of Whisper segments is one document, read whole after the first element shows it.
+    """
+    buf = _Buffer(src.chunks())
+    buf.fill(CHUNK)
+    while buf.next_char() == "\ufeff":
+        buf.pos += 1
+    buf.pos += 1  # the "[" that read_json saw
+    index = 0
+    while True:
+        char = buf.next_char()
+        if char is None:
+            raise TranscriptError(
+                src.name,
+                "invalid JSON: the list of calls is not closed (the file ends early: truncated?)",
+                where=buf.location(buf.pos),
+            )
+        if char == "]" and index == 0:
+            raise TranscriptError(src.name, "an empty list: no calls")
+        start = buf.pos
+        where = f"[{index}]"
+        try:
+            value, end = _decode_element(buf, limits)
+        except _ElementError as err:
+            buf.keep = False
+            buf.pos = start
+            if not buf.skip_value():
+                raise TranscriptError(
+                    src.name,
+                    f"the file ends inside this element (truncated?): {err.problem}",
+                    where=where,
+                ) from None
+            yield TranscriptError(src.name, err.problem, where=inside(where, err.place))
+        else:
+            if index == 0 and classify([value]) == "whisper":
+                # A bare list of Whisper segments is one transcript, not a list of calls.
+                src.limit_size(limits.max_file_bytes, "a Whisper document is read whole")
+                yield from _read_document(src, buf.whole(), "whisper", limits)
+                return
+            buf.keep = False
+            buf.pos = end
+            try:
+                yield parse_call(value, src.name, default_id=f"{src.stem}-{index + 1}", where=where)
+            except TranscriptError as err:
+                yield err
+        index += 1
+        # Compacting copies what is left: only when that frees at least half stays linear.
+        if buf.pos > max(CHUNK, len(buf.text) // 2):
+            buf.compact()
+        char = buf.next_char()
+        if char == ",":
+            buf.pos += 1
+            continue
+        if char == "]":
+            buf.pos += 1
+            break
+        found = "the end of the file (truncated?)" if char is None else repr(char)
+        raise TranscriptError(
+            src.name,
+            f"invalid JSON after element [{index - 1}]: expected ',' or ']', found {found}; "
+            "the rest of the file is not read",
+            where=buf.location(buf.pos),
+        )
+    if buf.next_char() is not None:
+        raise TranscriptError(
+            src.name,
+            "invalid JSON: more text after the list of calls",
+            where=buf.location(buf.pos),
+        )
+
+
+class _ElementError(Exception):
+    def __init__(self, problem: str, place: str | None = None) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.place = place
+
+
+def _decode_element(buf: _Buffer, limits: Limits) -> tuple[Any, int]:
+    """Parse the element at ``buf.pos``, reading more text while it may be incomplete.
+
+    Raises:
+        _ElementError: For invalid JSON, limits, or an element larger than max_file_bytes.
+    """
+    while True:
+        try:
+            value, end = _DECODER.raw_decode(buf.text, buf.pos)
+        except json.JSONDecodeError as err:
+            maybe_cut = err.pos >= len(buf.text) - _NEAR_END or err.msg.startswith(
+                "Unterminated string"
+            )
+            if maybe_cut and not buf.eof:
+                # Everything pending belongs to this element so far.
+                if buf.pending > limits.max_file_bytes:
+                    raise _ElementError(_element_too_big(limits)) from None
+                buf.fill(2 * buf.pending + CHUNK)
+                continue
+            raise _ElementError(f"invalid JSON: {err.msg} ({buf.location(err.pos)})") from None
+        except RecursionError:
+            raise _ElementError(too_deep(limits)) from None
+        except ValueError:
+            raise _ElementError(too_long(limits)) from None
+        if end >= len(buf.text) and not buf.eof:
+            # A number at the very end of the buffer may have more digits to come.
+            buf.fill(buf.pending + CHUNK)
+            continue
+        if end - buf.pos > limits.max_file_bytes:
+            raise _ElementError(_element_too_big(limits))
+        try:
+            check_value(value, limits)
+        except JsonLimitError as err:
+            raise _ElementError(err.problem, err.place) from None
+        return value, end
+
+
+def _element_too_big(limits: Limits) -> str:
+    return (
+        f"larger than {limits.max_file_bytes:,} bytes (limits.max_file_bytes): "
+        "split the call or use JSON Lines"
+    )
+
+
+def _read_document(
+    src: TextSource, text: str, fmt: str, limits: Limits
+) -> Iterator[RawCall | TranscriptError]:
+    try:
+        data = loads(text, limits)
     except json.JSONDecodeError as err:
         if err.msg == "Extra data" and fmt == "json":
             # One object per line in a .json file: JSON Lines after all.
-            yield from _jsonl_lines(src, enumerate(text.splitlines(), start=1))
+            lines = enumerate(_LINE_BREAK.split(text), start=1)
+            yield from _jsonl_lines(src, lines, limits)
             return
         raise json_error(src.name, err) from err
+    except JsonLimitError as err:
+        raise TranscriptError(src.name, err.problem, where=err.where()) from err
     kind = fmt if fmt != "json" else classify(data)
     if kind == "transcribe":
         from verbalkit.io.transcribe import parse_transcribe
@@ -69,7 +468,7 @@ def read_json(src: TextSource, fmt: str) -> Iterator[RawCall | TranscriptError]:
     elif isinstance(data, dict) and "utterances" in data:
         yield parse_call(data, src.name, default_id=src.stem)
     else:
-        found = f"keys: {', '.join(list(data)[:8])}" if isinstance(data, dict) else type_name(data)
+        found = f"keys: {_keys(data)}" if isinstance(data, dict) else type_name(data)
         raise TranscriptError(
             src.name,
             "not a transcript: expected an object with 'utterances' (verbalkit JSON), "
@@ -77,13 +476,19 @@ def read_json(src: TextSource, fmt: str) -> Iterator[RawCall | TranscriptError]:
         )
 
 
-def read_jsonl(src: TextSource) -> Iterator[RawCall | TranscriptError]:
+def _keys(data: dict[str, Any]) -> str:
+    return ", ".join(k if _PLAIN_KEY.match(k) else _short(k, 30) for k in list(data)[:8])
+
+
+def read_jsonl(
+    src: TextSource, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[RawCall | TranscriptError]:
     """Calls in a JSON Lines file, one per line, read line by line."""
-    yield from _jsonl_lines(src, src.lines())
+    yield from _jsonl_lines(src, src.lines(), limits)
 
 
 def _jsonl_lines(
-    src: TextSource, lines: Iterator[tuple[int, str]]
+    src: TextSource, lines: Iterator[tuple[int, str]], limits: Limits
 ) -> Iterator[RawCall | TranscriptError]:
     seen = 0
     stem = src.stem
@@ -93,11 +498,14 @@ def _jsonl_lines(
         seen += 1
         where = f"line {number}"
         try:
-            data = json.loads(line)
+            data = loads(line, limits)
         except json.JSONDecodeError as err:
             yield TranscriptError(
                 src.name, f"invalid JSON: {err.msg} (column {err.colno})", where=where
             )
+            continue
+        except JsonLimitError as err:
+            yield TranscriptError(src.name, err.problem, where=err.where(where))
             continue
         try:
             yield parse_call(data, src.name, default_id=f"{stem}-{number}", where=where)
