@@ -6,18 +6,25 @@ whether a call came from JSON, CSV, WebVTT or Amazon Transcribe.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
 
 from pydantic import ValidationError
 
 from verbalkit.errors import TranscriptError
 from verbalkit.io.language import decide_language
-from verbalkit.io.raw import RawCall, ReadOptions
+from verbalkit.io.raw import RawCall, RawUtterance, ReadOptions
 from verbalkit.io.roles import RoleError, assign_roles
 from verbalkit.io.validate import Problem, check_times, check_turns, problems_from_validation_error
 from verbalkit.schema import Transcript
 
 _CALL_FIELDS = ("agent_id", "team", "started_at", "metadata")
+# A lone UTF-16 surrogate ("\\ud800" in JSON, or from a text stream opened with
+# errors="surrogateescape") is a str but not text: spaCy and UTF-8 output fail on it later.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Surrogate warnings listed per call before "and N more".
+_MAX_SURROGATE_WARNINGS = 3
 
 
 def build_transcript(raw: RawCall, opts: ReadOptions) -> Transcript:
@@ -30,6 +37,15 @@ def build_transcript(raw: RawCall, opts: ReadOptions) -> Transcript:
     """
     if not raw.utterances:
         raise TranscriptError(raw.path, "no utterances", where=raw.where)
+    n_utterances, max_utterances = len(raw.utterances), opts.limits.max_utterances
+    if n_utterances > max_utterances:
+        raise TranscriptError(
+            raw.path,
+            f"{n_utterances:,} utterances, more than {max_utterances:,} "
+            "(limits.max_utterances): a corrupt file, or several calls in one?",
+            where=raw.where,
+        )
+    raw = replace_surrogates(raw)
     time_errors = check_times(raw)
     if time_errors:
         raise _error(raw, time_errors)
@@ -104,6 +120,85 @@ def build_transcript(raw: RawCall, opts: ReadOptions) -> Transcript:
         return Transcript.model_validate(data)
     except ValidationError as err:
         raise _error(raw, problems_from_validation_error(err)) from err
+
+
+def replace_surrogates(raw: RawCall) -> RawCall:
+    """The call with lone surrogates in its texts, labels and fields replaced by U+FFFD, and a
+    warning for each utterance that had some; the call itself when there are none."""
+    warnings: list[str] = []
+    utterances: list[RawUtterance] | None = None
+    for i, u in enumerate(raw.utterances):
+        text, n_text = _scrub(u.text)
+        label, n_label = _scrub(u.label)
+        if not (n_text or n_label):
+            continue
+        if utterances is None:
+            utterances = list(raw.utterances)
+        utterances[i] = dataclasses.replace(u, text=text, label=label)
+        for name, count in (("speaker", n_label), ("text", n_text)):
+            if count:
+                warnings.append(
+                    f"{raw.utterance_where(i, name)}: {count} invalid character"
+                    f"{'s' if count > 1 else ''} (lone UTF-16 surrogate) replaced with U+FFFD"
+                )
+    call_id, n_id = _scrub(raw.call_id)
+    language, n_language = _scrub(raw.language) if raw.language is not None else (None, 0)
+    dirty = [k for k, v in raw.fields.items() if _has_surrogate(v)]
+    fields = {k: _scrub_value(v) if k in dirty else v for k, v in raw.fields.items()}
+    if n_id or n_language or dirty:
+        warnings.append(
+            "call fields: invalid characters (lone UTF-16 surrogates) replaced with U+FFFD"
+        )
+    if not warnings:
+        return raw
+    if len(warnings) > _MAX_SURROGATE_WARNINGS + 1:
+        more = len(warnings) - _MAX_SURROGATE_WARNINGS
+        warnings = [*warnings[:_MAX_SURROGATE_WARNINGS], f"... and {more} more like these"]
+    return dataclasses.replace(
+        raw,
+        call_id=call_id,
+        language=language,
+        fields=fields,
+        utterances=utterances if utterances is not None else raw.utterances,
+        warnings=[*raw.warnings, *warnings],
+    )
+
+
+def _scrub(text: str) -> tuple[str, int]:
+    if text.isascii():
+        return text, 0
+    count = len(_SURROGATE.findall(text))
+    return (_SURROGATE.sub("\ufffd", text), count) if count else (text, 0)
+
+
+def _scrub_value(value: object) -> object:
+    """Surrogates replaced in strings, dict keys and lists (metadata); the value itself when it
+    has none, so the common case copies nothing."""
+    if not _has_surrogate(value):
+        return value
+    if isinstance(value, str):
+        return _scrub(value)[0]
+    if isinstance(value, dict):
+        # Recursion is bounded: nested values only come from JSON (limits.max_json_depth).
+        return {_scrub_value(k): _scrub_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub_value(v) for v in value]
+    return value
+
+
+def _has_surrogate(value: object) -> bool:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if not item.isascii() and _SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def _error(raw: RawCall, problems: Sequence[Problem]) -> TranscriptError:
