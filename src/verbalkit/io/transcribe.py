@@ -109,19 +109,23 @@ def _standard(data: dict[str, Any], results: dict[str, Any], src: TextSource) ->
             "no speaker labels: run the job with ShowSpeakerLabels (or ChannelIdentification)",
         )
     utterances: list[RawUtterance] = []
+    # Words are collected per turn and joined once: a growing string is quadratic.
+    pieces: list[list[str]] = []
     for label, content, start, end, is_punct in words:
         if is_punct or label is None:
             # Punctuation carries no speaker or time: it belongs to the word before it.
             if utterances:
-                last = utterances[-1]
-                last.text = f"{last.text}{content}" if is_punct else f"{last.text} {content}"
+                pieces[-1].append(content if is_punct else f" {content}")
             continue
         if utterances and utterances[-1].label == label:
             last = utterances[-1]
-            last.text = f"{last.text} {content}"
+            pieces[-1].append(f" {content}")
             last.end = end if end is not None else last.end
         else:
             utterances.append(RawUtterance(label, content, start, end))
+            pieces.append([content])
+    for u, parts in zip(utterances, pieces, strict=True):
+        u.text = "".join(parts)
     job = data.get("jobName")
     return RawCall(
         path=src.name,

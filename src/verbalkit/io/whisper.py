@@ -50,14 +50,19 @@ def parse_whisper(data: Any, src: TextSource) -> RawCall:
         )
     first_label = next(label for label, *_ in parsed if label)
     utterances: list[RawUtterance] = []
+    # Segments are collected per turn and joined once: a growing string is quadratic.
+    texts: list[list[str]] = []
     for label, text, start, end in parsed:
         label = label or (utterances[-1].label if utterances else first_label)
         if utterances and utterances[-1].label == label:
             last = utterances[-1]
-            last.text = f"{last.text} {text}".strip()
+            texts[-1].append(text)
             last.end = end if end is not None else last.end
         else:
             utterances.append(RawUtterance(label, text, start, end))
+            texts.append([text])
+    for u, parts in zip(utterances, texts, strict=True):
+        u.text = " ".join(t for t in parts if t)
     language = data.get("language") if isinstance(data, dict) else None
     return RawCall(
         path=src.name,
