@@ -24,9 +24,12 @@ class Limits:
     """Bounds on input size and shape; all are positive integers."""
 
     max_file_bytes: int = 512 * 1024 * 1024
-    """A file parsed as one document (JSON that is not a top-level array, VTT, SRT, plain text)
-    larger than this is refused with a hint to use JSON Lines or CSV, which stream. Top-level
-    JSON arrays, JSON Lines and CSV/TSV are read call by call and are not bounded by it."""
+    """Bytes of an input that is parsed as one document: JSON that is not a top-level list of
+    calls (one call object, Amazon Transcribe, Whisper), WebVTT, SRT and plain text. A larger
+    file is refused, before it is read when its size is known, with a hint to use JSON Lines
+    or CSV. Formats that are read call by call are not bounded by it: JSON Lines and CSV/TSV
+    stream line by line, and a top-level JSON list of calls streams element by element (one
+    element larger than this is refused, and the elements after it are still read)."""
 
     max_utterances: int = 50_000
     """Utterances in one call; a call with more is refused (a corrupt file, not a call)."""
@@ -36,13 +39,17 @@ class Limits:
     below this is analysed whole, long text in linear chunks at sentence boundaries."""
 
     max_field_chars: int = 16 * 1024 * 1024
-    """Characters of one CSV/TSV field (Python's csv module stops at 131,072 by default)."""
+    """Characters of one CSV/TSV field. Python's csv module stops at 131,072 by default; the
+    readers raise its limit to this. A longer field (usually a quote that is never closed) is
+    an error for its row, naming the line; the lines after it are read on."""
 
     max_json_depth: int = 64
-    """Nesting depth of a JSON document or line; deeper input is refused, not recursed."""
+    """Nesting depth of a JSON document, JSON Lines line or list element (``{"a": [1]}`` is 2
+    deep); deeper input is refused, never recursed into."""
 
     max_number_digits: int = 32
-    """Digits of a number in JSON or a time field; longer numbers are refused."""
+    """Digits of a number in JSON or a time field; longer numbers are refused, as are NaN and
+    Infinity in JSON, numbers too large for a float (``1e400``) and non-finite times."""
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -188,27 +188,47 @@ def _stream(inputs: list[Source], opts: ReadOptions) -> Iterator[Transcript | Fa
             continue
         path = Path(item)
         if path.is_dir():
-            files = find_files(path)
-            if not files:
+            found = _walk(path)
+            if not found:
                 known = ", ".join(sorted(EXTENSIONS))
                 yield Failure(
                     path=str(item), message=f"no transcript files ({known}) in this folder"
                 )
-            for file in files:
-                yield from _read_one(file, opts)
+            for entry in found:
+                if isinstance(entry, Failure):
+                    yield entry
+                else:
+                    yield from _read_one(entry, opts)
         else:
             yield from _read_one(item, opts)
 
 
 def find_files(folder: Path) -> list[Path]:
-    """Transcript files under a folder, recursively, sorted; hidden files and folders skipped."""
-    found = []
-    for root, dirs, files in os.walk(folder):
+    """Transcript files under a folder, recursively, sorted; hidden files and folders skipped.
+
+    Folders that cannot be read are left out; :func:`read_many` reports them as Failures.
+    """
+    return [entry for entry in _walk(folder) if isinstance(entry, Path)]
+
+
+def _walk(folder: Path) -> list[Path | Failure]:
+    """Transcript files under a folder, and a Failure for each folder that cannot be read."""
+    found: list[tuple[Path, Path | Failure]] = []
+
+    def unreadable(err: OSError) -> None:
+        # os.walk skips a folder it cannot list without a word; say which and why.
+        where = Path(err.filename) if err.filename else folder
+        reason = "permission denied" if isinstance(err, PermissionError) else err.strerror
+        message = f"cannot read this folder ({reason or err}); its files are skipped"
+        found.append((where, Failure(path=str(where), message=message)))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in EXTENSIONS:
-                found.append(Path(root) / name)
-    return sorted(found)
+                path = Path(root) / name
+                found.append((path, path))
+    return [entry for _, entry in sorted(found, key=lambda pair: pair[0])]
 
 
 def _read_one(item: Source, opts: ReadOptions) -> Iterator[Transcript | Failure]:
@@ -273,26 +293,31 @@ def _raw_calls(
 def _dispatch(
     src: TextSource, fmt: str, opts: ReadOptions, reopen: Callable[[], TextSource] | None
 ) -> Iterator[RawCall | TranscriptError]:
+    limits = opts.limits
     if fmt in ("json", "transcribe", "whisper"):
         from verbalkit.io.jsonfmt import read_json
 
-        return read_json(src, fmt)
+        return read_json(src, fmt, limits)
     if fmt == "jsonl":
         from verbalkit.io.jsonfmt import read_jsonl
 
-        return read_jsonl(src)
+        return read_jsonl(src, limits)
     if fmt in ("csv", "tsv"):
         from verbalkit.io.table import read_table
 
         delimiter = "\t" if fmt == "tsv" else None
-        return read_table(src, delimiter, opts.column_map, reopen)
+        return read_table(src, delimiter, opts.column_map, reopen, limits)
+    # One call per file, held in memory while it is parsed: bounded by the file size.
     if fmt == "text":
         from verbalkit.io.plaintext import read_text
 
-        return read_text(src)
+        src.limit_size(limits.max_file_bytes, "a plain-text transcript is read as one call")
+        return read_text(src, limits)
     from verbalkit.io.subtitles import read_subtitles
 
-    return read_subtitles(src, fmt)
+    kind = "a WebVTT" if fmt == "vtt" else "an SRT"
+    src.limit_size(limits.max_file_bytes, f"{kind} file is read as one call")
+    return read_subtitles(src, fmt, limits)
 
 
 def _failure(err: TranscriptError) -> Failure:
