@@ -241,8 +241,8 @@ def test_huge_time_in_whisper(tmp_path: Path) -> None:
     ("value", "problem"),
     [
         (int(HUGE), "start_time: a number with more than 32 digits (limits.max_number_digits)"),
-        (HUGE, ": not a time: a number with 400 digits (more than 32)"),
-        ("1e400", ": not a time: '1e400' (infinite or too large)"),
+        (HUGE, "start_time: not a time: a number with 400 digits (more than 32)"),
+        ("1e400", "start_time: not a time: '1e400' (infinite or too large)"),
     ],
     ids=["int", "string", "1e400-string"],
 )
@@ -251,9 +251,7 @@ def test_huge_time_in_transcribe(tmp_path: Path, value: object, problem: str) ->
     data["results"]["items"][0]["start_time"] = value
     path = tmp_path / "transcribe.json"
     path.write_text(json.dumps(data))
-    assert (
-        _read_error(path) == f"{path}:results.items[0]{'.' if problem[0] != ':' else ''}{problem}"
-    )
+    assert _read_error(path) == f"{path}:results.items[0].{problem}"
 
 
 @pytest.mark.parametrize(

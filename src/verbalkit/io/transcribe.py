@@ -94,11 +94,14 @@ def _standard(data: dict[str, Any], results: dict[str, Any], src: TextSource) ->
             str(alternatives[0].get("content", "")) if isinstance(alternatives[0], dict) else ""
         )
         is_punct = item.get("type") == "punctuation"
-        try:
-            start = parse_time(item.get("start_time"))
-            end = parse_time(item.get("end_time"))
-        except ValueError as err:
-            raise TranscriptError(src.name, str(err), where=f"results.items[{i}]") from err
+        times = []
+        for key in ("start_time", "end_time"):
+            try:
+                times.append(parse_time(item.get(key)))
+            except ValueError as err:
+                where = f"results.items[{i}].{key}"
+                raise TranscriptError(src.name, str(err), where=where) from err
+        start, end = times
         label = item.get("speaker_label") or item.get("channel_label")
         if label is None and item.get("start_time") is not None:
             label = by_start.get(str(item["start_time"]))
