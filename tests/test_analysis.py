@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import pytest
+from spacy.tokens import Doc
 
 import verbalkit
-from verbalkit.analysis import analyze, tag, tag_many
+from verbalkit.analysis import CHUNK_CHARS, analyze, chunk_bounds, tag, tag_many
 from verbalkit.errors import UnsupportedLanguageError
+from verbalkit.limits import Limits
 from verbalkit.pipeline.packs import load_pack
-from verbalkit.schema import AnalysedCall, Transcript, Utterance
+from verbalkit.schema import AnalysedCall, Failure, Transcript, Utterance
 from verbalkit.vocab import BEHAVIOURS, Role, Signal
 
 KNOWN_LABELS = {b.value for b in BEHAVIOURS} | {"jargon"} | {s.value for s in Signal}
@@ -187,3 +190,185 @@ def test_nested_evidence_of_one_label_is_reported_once() -> None:
         for b in tags:
             if a is not b and a.label == b.label:
                 assert not (a.start <= b.start and b.end <= a.end)
+
+
+# --- one bad call never stops a batch (issue 8) --------------------------------------------
+
+
+def numbered(transcript: Transcript, n: int) -> Transcript:
+    """The call under another id and file, its agent lines made unique to it."""
+    utterances = [
+        u.model_copy(update={"text": f"{u.text} Ärende {n}."}) if u.speaker is Role.AGENT else u
+        for u in transcript.utterances
+    ]
+    return transcript.model_copy(
+        update={
+            "call_id": f"{transcript.call_id}-{n}",
+            "source": f"calls/{transcript.call_id}-{n}.json",
+            "utterances": utterances,
+        }
+    )
+
+
+def faulty_for(real: Callable[..., object], marker: str) -> Callable[..., object]:
+    """``real``, except that it raises for a Doc whose text contains ``marker``."""
+
+    def faulty(*args: object) -> object:
+        doc = next(a for a in args if isinstance(a, Doc))
+        if marker in doc.text:
+            raise IndexError("list index out of range")
+        return real(*args)
+
+    return faulty
+
+
+@pytest.mark.parametrize("where", ["language_hook", "component"])
+def test_fault_in_one_call_fails_that_call_only(
+    where: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug that fires on one call's text (in the English hook or in a component) costs
+    that call, named with its file and id; the calls before and after it are analysed."""
+    from verbalkit.pipeline.components.jargon import JargonTagger
+    from verbalkit.pipeline.lang import en
+
+    calls = [numbered(EN_CALL, n) for n in (1, 2, 3)] + [numbered(SV_CALL, 4)]
+    if where == "language_hook":
+        monkeypatch.setattr(en, "refine", faulty_for(en.refine, "Ärende 2."))
+    else:
+        monkeypatch.setattr(
+            JargonTagger, "__call__", faulty_for(JargonTagger.__call__, "Ärende 2.")
+        )
+    results = list(verbalkit.analyze_many(calls))
+    assert [type(r).__name__ for r in results] == [
+        "AnalysedCall",
+        "Failure",
+        "AnalysedCall",
+        "AnalysedCall",
+    ]
+    failure = results[1]
+    assert isinstance(failure, Failure)
+    assert failure.path == "calls/en-test-2.json"
+    assert failure.call_id == "en-test-2"
+    assert "\n" not in failure.message
+    assert failure.message.startswith("call en-test-2: unexpected error (IndexError: list index")
+    assert failure.traceback is not None
+    assert "in faulty" in failure.traceback
+    assert "traceback" not in failure.to_dict()
+    for result in (results[0], results[2], results[3]):
+        assert isinstance(result, AnalysedCall)
+        assert any(u.tags for u in result.utterances)
+
+
+def test_issue_8_corpus_line_in_a_call() -> None:
+    """SGD call 4,872 stopped the whole corpus run at this agent line."""
+    transcript = call(
+        "en",
+        [
+            ("customer", "Please move $500 from checking to savings."),
+            ("agent", "After the transfer your balance is $1,003.30."),
+        ],
+    )
+    result = analyze(transcript)
+    assert result.utterances[1].text == "After the transfer your balance is $1,003.30."
+
+
+# --- long, cut and invalid text -----------------------------------------------------------
+
+LONG_LINES = {
+    "sv": "Åh nej, vad tråkigt. Hur såg det ut när du packade upp kassen? Jag skickar en ny "
+    "kasse i morgon och ringer dig på fredag.\n",
+    "en": "I'm sorry to hear that. Can you walk me through what happened? I'll send a new "
+    "router tomorrow and call you on Friday.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_long_utterance_is_tagged_in_chunks_like_one_doc(lang: str) -> None:
+    from verbalkit.pipeline.build import get_nlp
+    from verbalkit.pipeline.convert import tags_from_doc
+
+    line = LONG_LINES[lang]
+    text = line * (3 * CHUNK_CHARS // len(line) + 1)
+    assert len(chunk_bounds(text)) > 3
+    tags = tag(text, lang)
+    assert all(0 <= t.start < t.end <= len(text) and text[t.start : t.end] == t.text for t in tags)
+    assert max(t.start for t in tags) > 3 * CHUNK_CHARS - 2 * len(line)  # the last piece too
+    # Cut after whole sentences, the pieces give the tags the whole text gives as one Doc.
+    nlp = get_nlp(lang)
+    assert tags == tags_from_doc(nlp(nlp.make_doc(text)))
+    n_lines = text.count("\n")
+    assert sum(t.label == "open_question" for t in tags) == n_lines
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_long_unpunctuated_utterance_gets_offsets_into_the_text(lang: str) -> None:
+    words = LONG_LINES[lang].replace(".", "").replace("?", "").replace(",", "").lower().split()
+    text = " ".join(words * (2 * CHUNK_CHARS // len(" ".join(words)) + 1))
+    result = analyze(
+        call(
+            lang,
+            [
+                ("customer", "Det gick sönder i går." if lang == "sv" else "It broke."),
+                ("agent", text),
+            ],
+        )
+    )
+    utt = result.utterances[1]
+    assert utt.text == text
+    assert utt.tags
+    assert all(text[t.start : t.end] == t.text for t in utt.tags)
+    assert max(t.end for t in utt.tags) > CHUNK_CHARS
+
+
+def test_text_beyond_the_limit_is_cut_with_a_warning() -> None:
+    limits = Limits(max_utterance_chars=120)
+    line = "Jag skickar en ny kasse i morgon. Har du kvittot kvar? "
+    transcript = call("sv", [("customer", "Kassen var trasig."), ("agent", line * 5)])
+    result = analyze(transcript, limits=limits)
+    agent = result.utterances[1]
+    assert agent.text == (line * 5)[:120]
+    assert agent.tags and all(t.end <= 120 for t in agent.tags)
+    cut = [w for w in result.warnings if "cut" in w]
+    assert cut == [
+        "utterances[1].text: 275 characters; only the first 120 were tagged, 155 cut "
+        "(limit max_utterance_chars)"
+    ]
+    # The default limit leaves normal calls alone, and analyze_many passes limits on.
+    assert not [w for w in analyze(transcript).warnings if "cut" in w]
+    (batched,) = verbalkit.analyze_many([transcript], limits=limits)
+    assert isinstance(batched, AnalysedCall)
+    assert batched.warnings == result.warnings
+
+
+def test_tag_warns_when_text_is_cut() -> None:
+    text = "Har du kvittot kvar? " * 13  # 273 characters
+    limits = Limits(max_utterance_chars=120)
+    with pytest.warns(UserWarning, match=r"^text: 273 characters; .* 153 cut"):
+        tags = tag(text, "sv", limits=limits)
+    assert tags and all(t.end <= 120 for t in tags)
+    with pytest.warns(UserWarning, match=r"^items\[1\]: 150 characters; .* 130 cut"):
+        list(
+            tag_many(
+                [("Hej", None), ("Hej! " * 30, None)], "sv", limits=Limits(max_utterance_chars=20)
+            )
+        )
+
+
+@pytest.mark.filterwarnings("ignore:.*lone UTF-16 surrogate:UserWarning")
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_lone_surrogates_do_not_crash_the_pipeline(lang: str) -> None:
+    agent = {"sv": "Har du \ud800 kvittot kvar?", "en": "Do you \udfff have the receipt?"}[lang]
+    customer = {"sv": "Kassen \ud83d var trasig.", "en": "The bag \ud83d was broken."}[lang]
+    transcript = call(lang, [("customer", customer), ("agent", agent)])
+    result = analyze(transcript)
+    assert result.utterances[1].text == agent.replace(agent[7], "\ufffd")
+    assert "closed_question" in result.utterances[1].labels
+    assert [w for w in result.warnings if "U+FFFD" in w] == [
+        "utterances[0].text: 1 invalid character (lone UTF-16 surrogate) replaced with U+FFFD",
+        "utterances[1].text: 1 invalid character (lone UTF-16 surrogate) replaced with U+FFFD",
+    ]
+    json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8")
+    # tag() keeps offsets and texts in the caller's string.
+    tags = tag(agent, lang, prev=customer)
+    assert "closed_question" in {t.label for t in tags}
+    assert all(agent[t.start : t.end] == t.text for t in tags)
