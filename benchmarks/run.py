@@ -2,6 +2,7 @@
 
 Reads the whole corpus (streaming) and analyses the first ``--calls`` calls, printing
 calls/s, utterances/s and peak memory. Skips with a message when the corpus is absent.
+Then times one long utterance against a short one (``long_utterance.py``).
 """
 
 from __future__ import annotations
@@ -31,10 +32,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--calls", type=int, default=1000, help="calls to analyse")
     args = parser.parse_args()
+    corpus(args.calls)
+    print("\nlong utterance: tagging cost per 1,000 words, 1,000 vs 40,000 words")
+    import long_utterance  # beside this file: run as a script, its folder is on sys.path
+
+    return long_utterance.main([])
+
+
+def corpus(calls: int) -> None:
+    """Read the whole corpus, then analyse its first ``calls`` calls."""
     path = corpus_path()
     if not path.is_file():
         print(f"skipped: corpus not found at {path} (set VERBALKIT_SHARED_DATA)")
-        return 0
+        return
 
     from verbalkit.analysis import analyze_many
     from verbalkit.io import read_many
@@ -61,7 +71,7 @@ def main() -> int:
 
     t0 = time.perf_counter()
     n_calls = n_utts = n_tags = 0
-    for result in analyze_many(itertools.islice(read_many([path]), args.calls)):
+    for result in analyze_many(itertools.islice(read_many([path]), calls)):
         if isinstance(result, Failure):
             continue
         n_calls += 1
@@ -73,7 +83,6 @@ def main() -> int:
         f"         {n_calls / analyse_s:8.1f} calls/s, {n_utts / analyse_s:8.0f} utterances/s, "
         f"peak RSS {peak_mb():.0f} MB"
     )
-    return 0
 
 
 if __name__ == "__main__":
