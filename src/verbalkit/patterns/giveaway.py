@@ -72,6 +72,14 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
         if u.speaker in (Role.AGENT, Role.CUSTOMER)
         for a in find_amounts(u.text, call.language)
     ]
+    # Looked up per utterance and episode: by position and by utterance, not by a scan of the
+    # call each time (quadratic in calls with many utterances).
+    position: dict[int, int] = {}
+    for i, u in enumerate(ordered):
+        position.setdefault(id(u), i)
+    said_in: dict[int, list[_Said]] = {}
+    for s in said:
+        said_in.setdefault(id(s.utt), []).append(s)
 
     # First move: the first thing the agent does about the problem is to offer
     # compensation. A quick "Oh no, sorry" before the voucher is not a move; an explanation,
@@ -79,7 +87,8 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
     first_moves = [
         ep
         for ep in problem_episodes(call)
-        if ep.solution is not None and _first_move_offers(ordered, ep.problem, ep.solution, said)
+        if ep.solution is not None
+        and _first_move_offers(ordered, position[id(ep.problem)], ep.solution, said_in)
     ]
 
     offers = [
@@ -179,21 +188,19 @@ _SENTENCE = re.compile(r"[^.!?…]+[.!?…]*")
 
 def _first_move_offers(
     ordered: list[AnalysedUtterance],
-    problem: AnalysedUtterance,
+    problem_at: int,
     solution: AnalysedUtterance,
-    said: list[_Said],
+    said_in: dict[int, list[_Said]],
 ) -> bool:
     """Whether the agent's first substantive sentence after the problem offers compensation.
 
-    Sentences carrying only sympathy, apology or thanks ("Oh no, I'm so sorry.") and short
-    untagged ones ("Right.") are skipped; the first other sentence is the first move.
+    ``problem_at`` is the problem's position in ``ordered``; ``said_in`` holds the amounts
+    of each utterance, by ``id``. Sentences carrying only sympathy, apology or thanks ("Oh
+    no, I'm so sorry.") and short untagged ones ("Right.") are skipped; the first other
+    sentence is the first move.
     """
-    started = False
-    for u in ordered:
-        if u is problem:
-            started = True
-            continue
-        if not started or u.speaker is not Role.AGENT:
+    for u in (ordered[i] for i in range(problem_at + 1, len(ordered))):
+        if u.speaker is not Role.AGENT:
             continue
         for match in _SENTENCE.finditer(u.text):
             lo, hi = match.span()
@@ -201,7 +208,7 @@ def _first_move_offers(
             if labels <= _NOT_A_MOVE and (labels or len(match.group().split()) <= 4):
                 continue
             return any(
-                s.utt is u and s.amount.compensation and lo <= s.amount.start < hi for s in said
+                s.amount.compensation and lo <= s.amount.start < hi for s in said_in.get(id(u), ())
             )
         if u is solution:
             break
@@ -212,12 +219,16 @@ def _compare(
     losses: list[_Said], offers: list[_Said]
 ) -> tuple[str | None, float | None, float | None]:
     """(currency, loss, offer) for the first currency both sides used."""
+    # Grouped once: summing all losses again for each loss was quadratic in their number.
+    lost: dict[str | None, list[_Said]] = {}
     for s in losses:
-        currency = s.amount.currency
-        loss = _distinct_sum(x for x in losses if x.amount.currency == currency)
-        mine = [x for x in offers if x.amount.currency == currency]
-        if mine:
-            return currency, loss, _distinct_sum(mine)
+        lost.setdefault(s.amount.currency, []).append(s)
+    offered: dict[str | None, list[_Said]] = {}
+    for s in offers:
+        offered.setdefault(s.amount.currency, []).append(s)
+    for currency, mine in lost.items():  # in the order the losses name them
+        if currency in offered:
+            return currency, _distinct_sum(mine), _distinct_sum(offered[currency])
     return None, None, None
 
 

@@ -37,7 +37,9 @@ Definitions (timestamps):
 
 from __future__ import annotations
 
+import heapq
 import statistics
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -188,9 +190,10 @@ def _timed(call: AnalysedCall) -> PatternResult:
             f"{n_zero} utterance(s) have zero length; they count as turns but add no speech time"
         )
 
-    interruptions = _interruptions(segs)
+    cover = _Cover(segs)
+    interruptions = _interruptions(segs, cover)
     # Backchannels are not turns: they neither end nor start a run, nor switch speakers.
-    turns = [s for s in segs if not _is_backchannel(s, segs)]
+    turns = [s for s in segs if not _is_backchannel(s, cover)]
     runs = _runs(turns)
     agent_runs = [r for r in runs if r.speaker is Role.AGENT]
     customer_runs = [r for r in runs if r.speaker is Role.CUSTOMER]
@@ -295,35 +298,60 @@ def _timed(call: AnalysedCall) -> PatternResult:
 
 
 def _resolve_ends(ordered: list[AnalysedUtterance]) -> list[_Seg]:
+    """Segments of the utterances, which are in start order, with missing ends estimated."""
+    starts: list[float] = []
+    for u in ordered:
+        assert u.start is not None  # is_timed() checked every start
+        starts.append(u.start)
+    # The first start after each utterance that is later than its own caps its estimated
+    # end. Starts are in order, so it is the next start unless that one is equal, in which
+    # case it is the same as the next utterance's: one pass backwards, not a scan per
+    # utterance (which made calls with many utterances quadratic).
+    later: list[float | None] = [None] * len(starts)
+    for pos in range(len(starts) - 2, -1, -1):
+        after = starts[pos + 1]
+        later[pos] = after if after > starts[pos] else later[pos + 1]
     segs = []
     for pos, u in enumerate(ordered):
-        assert u.start is not None  # is_timed() checked every start
+        start = starts[pos]
         words = n_words(u.text)
         # An end before the start is as good as no end (AnalysedUtterance does not check).
-        if u.end is not None and u.end >= u.start:
-            segs.append(_Seg(u, u.start, u.end, words, end_estimated=False))
+        if u.end is not None and u.end >= start:
+            segs.append(_Seg(u, start, u.end, words, end_estimated=False))
             continue
-        end = u.start + words / WORDS_PER_SECOND
-        later = [v.start for v in ordered[pos + 1 :] if v.start is not None and v.start > u.start]
-        if later:
-            end = min(end, later[0])
-        segs.append(_Seg(u, u.start, end, words, end_estimated=True))
+        end = start + words / WORDS_PER_SECOND
+        cap = later[pos]
+        if cap is not None:
+            end = min(end, cap)
+        segs.append(_Seg(u, start, end, words, end_estimated=True))
     return segs
 
 
-def _interruptions(segs: list[_Seg]) -> list[PatternEvent]:
+def _interruptions(segs: list[_Seg], cover: _Cover) -> list[PatternEvent]:
+    """Interruption events; ``segs`` are in start order."""
     events = []
+    # Customer turns begun before the current agent turn, latest start first (earliest
+    # position on a tie). One that has ended by an agent turn's start has ended for every
+    # later agent turn too, so it is dropped for good: linear, where collecting the
+    # overlapping turns for each agent turn was quadratic in the call's utterances.
+    begun: list[tuple[float, int, _Seg]] = []
+    n_begun = 0
     for pos, a in enumerate(segs):
         if a.speaker is not Role.AGENT:
             continue
+        while n_begun < len(segs) and segs[n_begun].start < a.start:
+            if segs[n_begun].speaker is Role.CUSTOMER:
+                heapq.heappush(begun, (-segs[n_begun].start, n_begun, segs[n_begun]))
+            n_begun += 1
+        while begun and begun[0][2].end <= a.start:
+            heapq.heappop(begun)
         # The customer turn the agent talks over: started earlier, still going.
-        over = [c for c in segs[:pos] if c.speaker is Role.CUSTOMER and c.start < a.start < c.end]
-        customer = max(over, key=lambda c: c.start) if over else None
+        customer = begun[0][2] if begun else None
         prev = segs[pos - 1] if pos > 0 else None
         marker = prev is not None and prev.speaker is Role.CUSTOMER and ends_cut_off(prev.utt.text)
         if customer is not None:
             cut = marker and customer is prev
-            if _is_backchannel(a, segs) and not cut:
+            if _is_backchannel(a, cover) and not cut:
                 continue
         elif marker and prev is not None:
             customer, cut = prev, True
@@ -359,13 +387,37 @@ def _interruptions(segs: list[_Seg]) -> list[PatternEvent]:
     return events
 
 
-def _is_backchannel(seg: _Seg, segs: list[_Seg]) -> bool:
-    """A short turn ("mm", "ja precis") said wholly inside another speaker's utterance."""
-    if seg.words > BACKCHANNEL_MAX_WORDS:
+class _Cover:
+    """Whether a segment lies inside another speaker's utterance that began before it.
+
+    Per speaker: the starts in order and the furthest end reached so far; a binary search
+    finds how far that speaker's earlier utterances reach (n log n for a call, where
+    comparing every pair of utterances was quadratic).
+    """
+
+    def __init__(self, segs: list[_Seg]) -> None:
+        self.starts: dict[Role, list[float]] = {}
+        self.reach: dict[Role, list[float]] = {}
+        for seg in sorted(segs, key=lambda s: s.start):
+            starts = self.starts.setdefault(seg.speaker, [])
+            reach = self.reach.setdefault(seg.speaker, [])
+            starts.append(seg.start)
+            reach.append(max(reach[-1], seg.end) if reach else seg.end)
+
+    def inside_other(self, seg: _Seg) -> bool:
+        """Some other speaker's utterance started before ``seg`` and ends at or after it."""
+        for role, starts in self.starts.items():
+            if role is seg.speaker:
+                continue
+            n_before = bisect_left(starts, seg.start)
+            if n_before and self.reach[role][n_before - 1] >= seg.end:
+                return True
         return False
-    return any(
-        o.speaker is not seg.speaker and o.start < seg.start and seg.end <= o.end for o in segs
-    )
+
+
+def _is_backchannel(seg: _Seg, cover: _Cover) -> bool:
+    """A short turn ("mm", "ja precis") said wholly inside another speaker's utterance."""
+    return seg.words <= BACKCHANNEL_MAX_WORDS and cover.inside_other(seg)
 
 
 def _runs(segs: list[_Seg]) -> list[_Run]:

@@ -121,7 +121,10 @@ def problem_episodes(call: AnalysedCall) -> list[Episode]:
     if problem is not None:
         basis = "fallback" if problem is fallback else "tags"
         episodes.append(Episode(problem, basis, None, False, None, tuple(before)))
-    return [_with_solution(e, ordered) for e in episodes]
+    if not any(e.solution is None and e.listening is not None for e in episodes):
+        return episodes
+    stops = _Stops(ordered)
+    return [_with_solution(e, stops) for e in episodes]
 
 
 def _fallback_problem(ordered: list[AnalysedUtterance]) -> AnalysedUtterance | None:
@@ -202,14 +205,33 @@ def _in_span_order(u: AnalysedUtterance) -> list[str]:
     return [t.label for t in tags]
 
 
-def _with_solution(ep: Episode, ordered: list[AnalysedUtterance]) -> Episode:
+class _Stops:
+    """For each position in spoken order, the first utterance from there that ends the
+    search for a solution: an agent solution, or a new problem or emotion from the customer.
+
+    Built once per call, in one pass backwards; scanning forward from every episode's
+    listening made calls with many episodes quadratic.
+    """
+
+    def __init__(self, ordered: list[AnalysedUtterance]) -> None:
+        self.position: dict[int, int] = {}
+        for i, u in enumerate(ordered):
+            self.position.setdefault(id(u), i)
+        self.first: list[AnalysedUtterance | None] = [None] * (len(ordered) + 1)
+        for i in range(len(ordered) - 1, -1, -1):
+            u = ordered[i]
+            solution = u.speaker is Role.AGENT and _SOLUTION in u.labels
+            problem = u.speaker is Role.CUSTOMER and bool(u.labels & _PROBLEM_LABELS)
+            self.first[i] = u if solution or problem else self.first[i + 1]
+
+
+def _with_solution(ep: Episode, stops: _Stops) -> Episode:
     """After good listening, also record the first solution that followed (for give-away)."""
     if ep.solution is not None or ep.listening is None:
         return ep
-    after = ordered[ordered.index(ep.listening) :]
-    for u in after:
-        if u.speaker is Role.CUSTOMER and u is not ep.problem and u.labels & _PROBLEM_LABELS:
-            break
-        if u.speaker is Role.AGENT and _SOLUTION in u.labels:
-            return Episode(ep.problem, ep.problem_basis, u, True, ep.listening, ep.before)
+    # The listening utterance is an agent's, after the problem, so the episode's own problem
+    # never stops the search.
+    stop = stops.first[stops.position[id(ep.listening)]]
+    if stop is not None and stop.speaker is Role.AGENT:
+        return Episode(ep.problem, ep.problem_basis, stop, True, ep.listening, ep.before)
     return ep
