@@ -172,3 +172,38 @@ def test_set_sent_starts_checks_the_length() -> None:
         set_sent_starts(doc, [True])
     set_sent_starts(doc, [True, True])
     assert [s.text for s in doc.sents] == ["one", "two"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "i was charged for it and charged again and then they charged me twice " * 20),
+        ("en", "it's usually forty but now it's four hundred and usually less but now more " * 20),
+        ("sv", "det brukar vara 900 men nu är det 4000 och det brukar gå bra men nu inte " * 20),
+    ],
+    ids=["en-charged", "en-usually", "sv-brukar"],
+)
+def test_outermost_matches_are_the_maximal_ones(lang: str, text: str) -> None:
+    """An unbounded wildcard ("charged … twice") matches every pair of its end words in an
+    unpunctuated turn; the customer component keeps only matches no longer one contains."""
+    from verbalkit.pipeline.components.matching import CompiledRules
+
+    nlp = get_nlp(lang)
+    rules = CompiledRules(nlp, load_pack(lang), "customer")
+    every = [(s.start, s.end, r.id) for s, r in rules(nlp(text))]
+    kept = [(s.start, s.end, r.id) for s, r in rules(nlp(text), outermost=True)]
+    assert len(kept) < len(every) / 10
+    vetoes = {r.id for r in rules.rules.values() if r.veto}
+    label = {r.id: r.label for r in rules.rules.values()}
+
+    def maximal(m: tuple[int, int, str]) -> bool:
+        return m[2] in vetoes or not any(
+            o[2] not in vetoes
+            and label[o[2]] == label[m[2]]
+            and o[0] <= m[0]
+            and m[1] <= o[1]
+            and (o[0], o[1]) != (m[0], m[1])
+            for o in every
+        )
+
+    assert kept == [m for m in every if maximal(m)]

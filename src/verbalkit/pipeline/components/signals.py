@@ -40,7 +40,9 @@ class SignalTagger:
         pack = pack_for(str(self.nlp.lang), self.packs)
         if self._rules is None:
             self._rules = CompiledRules(self.nlp, pack, "customer")
-        matches = self._rules(doc)
+        # Only the outermost evidence of a label is reported, and nothing else reads the
+        # nested matches of a customer turn: leave them out (linear in unpunctuated text).
+        matches = self._rules(doc, outermost=True)
         labels = {Signal.EMOTION.value, Signal.PROBLEM.value}
         for span, rule in matches:
             if rule.label in labels and not rule.veto:

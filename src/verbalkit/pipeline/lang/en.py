@@ -550,6 +550,13 @@ REPAIR = r"sorry[ ,]*(?:i mean|i meant|i said|i misspoke|my mistake ,? i mean|th
 def _sorry(doc: Doc, sents: list[Sent], whole: Sent, res: Res) -> None:
     """Sorry-words: apology only when a fault is owned; else sympathy, pardon or repair."""
     owned = whole.has(OWNED) and not whole.has(NOT_OWNED)
+
+    # Whether the agent judges the situation anywhere in the utterance: read the whole text
+    # once, not once per "sorry" (quadratic in an utterance full of them).
+    @functools.cache
+    def judged() -> bool:
+        return whole.has(situation(res))
+
     for sent in sents:
         for m in re.finditer(
             r"(?<![\w'])(?<!you )(?<!you can )(?<!you could )(?<!to )(?:sorry|apologi[sz]e|apologies)"
@@ -570,7 +577,7 @@ def _sorry(doc: Doc, sents: list[Sent], whole: Sent, res: Res) -> None:
                 r"sorry (?:that )?(?:this|that|it|you|he|she|they|your|all this) (?!was (?:our|my))",
                 rest,
             )
-            sympathetic = has_tag(doc, "sympathy") or whole.has(situation(res))
+            sympathetic = has_tag(doc, "sympathy") or judged()
             for_company = re.match(r"sorry (?:about|for) (?:that|the|this|keeping|any|all)", rest)
             if not owned and (about_them or (sympathetic and not for_company)):
                 add_tag(doc, sent.span, "sympathy", "en.sympathy.sorry_for_situation", 0.75)
