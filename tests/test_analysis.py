@@ -372,3 +372,14 @@ def test_lone_surrogates_do_not_crash_the_pipeline(lang: str) -> None:
     tags = tag(agent, lang, prev=customer)
     assert "closed_question" in {t.label for t in tags}
     assert all(agent[t.start : t.end] == t.text for t in tags)
+
+
+def test_many_changed_utterances_are_counted_not_listed() -> None:
+    turns = [("customer" if i % 2 else "agent", f"Hej \ud800 nummer {i}.") for i in range(15)]
+    transcript = call("sv", turns).model_copy(update={"language": None})
+    result = analyze(transcript)
+    assert result.language == "sv"
+    notes = [w for w in result.warnings if "U+FFFD" in w or "more like these" in w]
+    assert len(notes) == 11
+    assert notes[0].startswith("utterances[0].text: 1 invalid character")
+    assert notes[-1] == "... and 5 more like these"

@@ -20,9 +20,12 @@ if TYPE_CHECKING:
 #: An utterance longer than this many characters is tagged in pieces of at most this size,
 #: each its own Doc with the same context, so that the cost stays linear in its length. A
 #: piece ends after a sentence (terminal punctuation, or before a line break), else at a
-#: space, in its second half; tags are shifted back to index the whole text. Shorter utterances (all
-#: normal ones) are tagged whole, exactly as before.
+#: space, in its second half; tags are shifted back to index the whole text. Shorter
+#: utterances (all normal ones) are tagged whole, exactly as before.
 CHUNK_CHARS = 20_000
+
+#: Warnings about changed or cut utterance texts kept per call; the rest are counted.
+MAX_NOTES = 10
 
 # A sentence end a piece may stop after: terminal punctuation and closing quotes or brackets
 # followed by white space, or just before a line break. The one space spaCy keeps on a token
@@ -263,6 +266,7 @@ def analyze(
 
     limits = limits or DEFAULT_LIMITS
     warnings = list(transcript.warnings)
+    prepared = [_prepare(u.text, limits) for u in transcript.utterances]
     lang = transcript.language
     if lang is None:
         # A Transcript built in code may not say; detect as the readers do, never guess.
@@ -270,24 +274,28 @@ def analyze(
 
         info, notes = decide_language(
             None,
-            (u.text for u in transcript.utterances),
+            (safe.tagged for safe in prepared),
             path=transcript.source or transcript.call_id,
             declared_in="language",
         )
         lang = info.code
         warnings += notes
     _check_lang(lang)
-    prepared = [_prepare(u.text, limits) for u in transcript.utterances]
+    text_notes: list[str] = []
     items: list[tuple[str, str | None, str]] = []
     prev: str | None = None
     for i, (utt, safe) in enumerate(zip(transcript.utterances, prepared, strict=True)):
-        warnings += safe.notes(f"utterances[{i}].text")
+        text_notes += safe.notes(f"utterances[{i}].text")
         role = "customer" if utt.speaker is Role.CUSTOMER else "agent"
         if utt.speaker is Role.OTHER:
             role = "other"
         items.append((safe.tagged, prev if role == "agent" else None, role))
         if utt.speaker is Role.CUSTOMER and safe.tagged.strip():
             prev = safe.tagged
+    if len(text_notes) > MAX_NOTES + 1:
+        more = len(text_notes) - MAX_NOTES
+        text_notes = [*text_notes[:MAX_NOTES], f"... and {more} more like these"]
+    warnings += text_notes
     utterances = [
         AnalysedUtterance(
             index=i,
