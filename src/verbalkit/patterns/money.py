@@ -26,7 +26,9 @@ A bare number ("45 210", "23,418", "10.42") is not money: a currency or "%" is n
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left, bisect_right
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -268,30 +270,35 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
     [(500.0, 'SEK', True), (None, None, True)]
     """
     digits = _digit_amounts(text)
-    raw = digits + [
-        w
-        for w in _word_amounts(text, lang)
-        if not any(_overlaps((w[0], w[1]), (d[0], d[1])) for d in digits)
-    ]
+    digit_spans = _Spans([(d[0], d[1]) for d in digits])
+    raw = digits + [w for w in _word_amounts(text, lang) if not digit_spans.overlaps((w[0], w[1]))]
     raw.sort(key=lambda r: r[0])
+    raw_starts = [r[0] for r in raw]
+    words = _Words(text)
     comp_re = _COMP_RE.get(lang, _COMP_RE["*"])
     amounts: list[Amount] = []
     claimed: set[tuple[int, int]] = set()
+    # Overlaps and distances are looked up in sorted spans, not by comparing every pair: an
+    # unpunctuated turn is one long "sentence", where the pairs made it cubic in its length.
     for sent_start, sent_end in _sentences(text):
-        in_sent = [r for r in raw if sent_start <= r[0] < sent_end]
+        in_sent = raw[bisect_left(raw_starts, sent_start) : bisect_left(raw_starts, sent_end)]
         comp = [(m.start(), m.end()) for m in comp_re.finditer(text, sent_start, sent_end)]
+        comp_spans = _Spans(comp)
         attach = [
             (m.start(), m.end())
             for m in _ATTACH_RE.finditer(text, sent_start, sent_end)
-            if not any(_overlaps((m.start(), m.end()), c) for c in comp)
+            if not comp_spans.overlaps((m.start(), m.end()))
         ]
+        attach_spans = _Spans(attach)
         price = [
             (m.start(), m.end())
             for m in _PRICE_RE.finditer(text, sent_start, sent_end)
-            if not any(_overlaps((m.start(), m.end()), c) for c in comp + attach)
+            if not comp_spans.overlaps((m.start(), m.end()))
+            and not attach_spans.overlaps((m.start(), m.end()))
         ]
+        cues = _Cues(comp + attach, price, words)
         for start, end, value, currency, kind in in_sent:
-            cue = _nearest_cue(text, (start, end), comp + attach, price)
+            cue = cues.nearest((start, end))
             is_comp = cue is not None and cue[1]
             if cue is not None and is_comp:
                 claimed.add(cue[0])
@@ -307,8 +314,9 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
                     cue=text[cue[0][0] : cue[0][1]] if cue is not None else None,
                 )
             )
+        said = _Spans([(r[0], r[1]) for r in in_sent])
         for span in comp:
-            if span in claimed or any(_overlaps(span, (r[0], r[1])) for r in in_sent):
+            if span in claimed or said.overlaps(span):
                 continue
             amounts.append(
                 Amount(
@@ -565,26 +573,87 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _nearest_cue(
-    text: str,
-    span: tuple[int, int],
-    comp: list[tuple[int, int]],
-    price: list[tuple[int, int]],
-) -> tuple[tuple[int, int], bool] | None:
-    """The nearest cue within :data:`CUE_WINDOW` words: (its span, is compensation).
+class _Spans:
+    """Character spans, sorted, to ask whether any of them overlaps a span (log n)."""
 
-    A compensation cue wins a tie with a price cue.
-    """
-    best: tuple[int, int, tuple[int, int], bool] | None = None
-    for cues, is_comp in ((comp, True), (price, False)):
-        for cue in cues:
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        # The furthest end among the spans up to each position.
+        self.reach = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        """Whether some span overlaps ``span`` (as :func:`_overlaps` says)."""
+        n_before = bisect_left(self.starts, span[1])  # the spans that start before it ends
+        return n_before > 0 and self.reach[n_before - 1] > span[0]
+
+
+class _Words:
+    """The words of a text (runs of letters, as ``_WORD_RE`` finds them), by position."""
+
+    def __init__(self, text: str) -> None:
+        runs = [(m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+        self.starts = [start for start, _ in runs]
+        self.ends = [end for _, end in runs]
+
+    def between(self, lo: int, hi: int) -> int:
+        """``len(_WORD_RE.findall(text[lo:hi]))``: each word of the text that reaches into
+        ``lo:hi`` is one word there, clipped."""
+        if lo >= hi:
+            return 0
+        return bisect_left(self.starts, hi) - bisect_right(self.ends, lo)
+
+    def start_before(self, pos: int, n: int) -> int:
+        """Cues ending before ``pos`` are within ``n`` words of it if they end here or later."""
+        k = bisect_left(self.starts, pos) - n - 1  # the word that would be word n + 1
+        return self.ends[k] if k >= 0 else 0
+
+    def end_after(self, pos: int, n: int) -> float:
+        """Cues starting after ``pos`` are within ``n`` words of it if they start here or
+        earlier."""
+        k = bisect_right(self.ends, pos) + n  # the word that would be word n + 1
+        return self.starts[k] if k < len(self.starts) else float("inf")
+
+
+class _Cues:
+    """A sentence's compensation and price cues, to find the nearest one to an amount."""
+
+    def __init__(
+        self, comp: list[tuple[int, int]], price: list[tuple[int, int]], words: _Words
+    ) -> None:
+        self.words = words
+        # (span, rank, position): compensation ranks before price on a tie, then list order.
+        cues = [(c, 0, i) for i, c in enumerate(comp)]
+        cues += [(c, 1, len(comp) + i) for i, c in enumerate(price)]
+        self.by_end = sorted(cues, key=lambda c: c[0][1])
+        self.ends = [c[0][1] for c in self.by_end]
+        self.by_start = sorted(cues, key=lambda c: c[0][0])
+        self.starts = [c[0][0] for c in self.by_start]
+
+    def nearest(self, span: tuple[int, int]) -> tuple[tuple[int, int], bool] | None:
+        """The nearest cue within :data:`CUE_WINDOW` words: (its span, is compensation).
+
+        A compensation cue wins a tie with a price cue, and an earlier cue of its list a tie
+        with a later one. Only the cues that can be that close are measured.
+        """
+        words = self.words
+        lo = bisect_left(self.ends, words.start_before(span[0], CUE_WINDOW))
+        hi = bisect_right(self.ends, span[0])
+        candidates = self.by_end[lo:hi]
+        first = bisect_left(self.starts, span[1])
+        last = bisect_right(self.starts, words.end_after(span[1], CUE_WINDOW))
+        candidates += self.by_start[first:last]
+        best: tuple[int, int, int, tuple[int, int]] | None = None
+        for cue, rank, position in candidates:
             if _overlaps(cue, span):
                 continue
-            lo, hi = (cue[1], span[0]) if cue[1] <= span[0] else (span[1], cue[0])
-            distance = len(_WORD_RE.findall(text[lo:hi]))
+            if cue[1] <= span[0]:
+                distance = words.between(cue[1], span[0])
+            else:
+                distance = words.between(span[1], cue[0])
             if distance > CUE_WINDOW:
                 continue
-            key = (distance, 0 if is_comp else 1, cue, is_comp)
-            if best is None or key[:2] < best[:2]:
+            key = (distance, rank, position, cue)
+            if best is None or key[:3] < best[:3]:
                 best = key
-    return None if best is None else (best[2], best[3])
+        return None if best is None else (best[3], best[1] == 0)
