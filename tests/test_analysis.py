@@ -9,7 +9,7 @@ import pytest
 from spacy.tokens import Doc
 
 import verbalkit
-from verbalkit.analysis import CHUNK_CHARS, analyze, chunk_bounds, tag, tag_many
+from verbalkit.analysis import CHUNK_CHARS, CONTEXT_CHARS, analyze, chunk_bounds, tag, tag_many
 from verbalkit.errors import UnsupportedLanguageError
 from verbalkit.limits import Limits
 from verbalkit.pipeline.packs import load_pack
@@ -383,3 +383,9 @@ def test_many_changed_utterances_are_counted_not_listed() -> None:
     assert len(notes) == 11
     assert notes[0].startswith("utterances[0].text: 1 invalid character")
     assert notes[-1] == "... and 5 more like these"
+
+
+def test_context_is_the_end_of_a_long_customer_turn() -> None:
+    prev = "blah " * (CONTEXT_CHARS // 5) + "My router keeps restarting every evening around seven."
+    tags = tag("So the router restarts on its own every evening?", "en", prev=prev)
+    assert "restating" in {t.label for t in tags}

@@ -24,6 +24,11 @@ if TYPE_CHECKING:
 #: utterances (all normal ones) are tagged whole, exactly as before.
 CHUNK_CHARS = 20_000
 
+#: Characters of the previous customer turn that are context for an agent utterance (its
+#: end). Every piece of a long utterance reads its context again, so it is bounded; no
+#: spoken turn comes near it.
+CONTEXT_CHARS = CHUNK_CHARS
+
 #: Warnings about changed or cut utterance texts kept per call; the rest are counted.
 MAX_NOTES = 10
 
@@ -77,10 +82,10 @@ def _prepare(text: str, limits: Limits) -> _Prepared:
 
 
 def _context(prev: str | None, limits: Limits) -> str | None:
-    """The previous customer turn as context: lone surrogates replaced, its last part only."""
+    """The previous customer turn as context: lone surrogates replaced, its end only."""
     if not prev:
-        return prev
-    return _prepare(prev, limits).text[-limits.max_utterance_chars :]
+        return None
+    return _prepare(prev[-min(CONTEXT_CHARS, limits.max_utterance_chars) :], limits).text
 
 
 def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
@@ -289,7 +294,8 @@ def analyze(
         role = "customer" if utt.speaker is Role.CUSTOMER else "agent"
         if utt.speaker is Role.OTHER:
             role = "other"
-        items.append((safe.tagged, prev if role == "agent" else None, role))
+        context = prev[-CONTEXT_CHARS:] if prev is not None and role == "agent" else None
+        items.append((safe.tagged, context, role))
         if utt.speaker is Role.CUSTOMER and safe.tagged.strip():
             prev = safe.tagged
     if len(text_notes) > MAX_NOTES + 1:
