@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from verbalkit import __version__
 from verbalkit.errors import VerbalkitError
+from verbalkit.limits import DEFAULT_LIMITS, Limits
+
+if TYPE_CHECKING:
+    from verbalkit.schema import Failure
 
 app = typer.Typer(
     help="Tag what customer-service agents do with words (Swedish and English).",
@@ -36,6 +40,51 @@ FormatOpt = Annotated[
     str | None,
     typer.Option("--format", help="Input format; default: detect from extension and content."),
 ]
+CustomerOpt = Annotated[
+    list[str] | None,
+    typer.Option("--customer-speaker", help="Speaker label that is the customer (repeatable)."),
+]
+StrictOpt = Annotated[bool, typer.Option(help="Treat warnings as errors.")]
+# readable=False: an unreadable file is one bad input (an error line, the others still run),
+# not a usage error that refuses the whole command line.
+PathsArg = Annotated[
+    list[Path],
+    typer.Argument(help="Transcript files or folders.", readable=False, metavar="PATH..."),
+]
+
+MB = 1024 * 1024
+MaxUtterancesOpt = Annotated[
+    int,
+    typer.Option(
+        min=1, metavar="N", help="Refuse a call with more utterances than this (a corrupt file)."
+    ),
+]
+MaxCharsOpt = Annotated[
+    int,
+    typer.Option(
+        min=1,
+        metavar="N",
+        help="Analyse at most N characters of one utterance; the rest is cut with a warning.",
+    ),
+]
+MaxFileOpt = Annotated[
+    int,
+    typer.Option(
+        "--max-file-mb",
+        min=1,
+        metavar="MB",
+        help="Refuse whole-document files (JSON object, VTT, SRT, text) larger than this; "
+        "JSON Lines, CSV and JSON arrays stream and are not bounded.",
+    ),
+]
+
+
+def _limits(max_file_mb: int, max_utterances: int, max_utterance_chars: int) -> Limits:
+    return Limits(
+        max_file_bytes=max_file_mb * MB,
+        max_utterances=max_utterances,
+        max_utterance_chars=max_utterance_chars,
+    )
 
 
 @contextmanager
@@ -70,25 +119,25 @@ def _root(
 
 @app.command()
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="Transcript files or folders.")],
+    paths: PathsArg,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
     agent_speaker: AgentOpt = None,
-    customer_speaker: Annotated[
-        list[str] | None,
-        typer.Option("--customer-speaker", help="Speaker label that is the customer (repeatable)."),
-    ] = None,
-    strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
+    customer_speaker: CustomerOpt = None,
+    strict: StrictOpt = False,
+    max_utterances: MaxUtterancesOpt = DEFAULT_LIMITS.max_utterances,
+    max_file_mb: MaxFileOpt = DEFAULT_LIMITS.max_file_bytes // MB,
     debug: DebugOpt = False,
 ) -> None:
     """Read and validate transcripts; print one summary row per call.
 
     Rows are printed as calls are read; each file or call that cannot be read is one
-    `error:` line on stderr, and the exit code is 1 when any failed.
+    `error:` line on stderr, and the exit code is 1 when any failed (or nothing was read).
     """
     from verbalkit.io import read_many
     from verbalkit.report.console import print_validation
 
+    limits = _limits(max_file_mb, max_utterances, DEFAULT_LIMITS.max_utterance_chars)
     with user_errors(debug):
         results = read_many(
             paths,
@@ -97,9 +146,13 @@ def validate(
             agent_speaker=agent_speaker or None,
             customer_speaker=customer_speaker or None,
             strict=strict,
+            limits=limits,
         )
-        n_failed = print_validation(results)
-    if n_failed:
+        try:
+            n_read, n_failed = print_validation(results, debug=debug)
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None  # print_validation said how far it got
+    if n_failed or not n_read:
         raise typer.Exit(1)
 
 
@@ -193,53 +246,125 @@ def tag_command(
 
 @app.command()
 def analyze(
-    paths: Annotated[list[Path], typer.Argument(help="Transcript files or folders.")],
+    paths: PathsArg,
     as_json: Annotated[
         bool, typer.Option("--json", help="Write JSON Lines: one analysed call per line.")
     ] = False,
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write to this file instead of stdout; it is replaced only when the run "
+            "finishes (an interrupted run leaves FILE.partial).",
+            metavar="FILE",
+        ),
     ] = None,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
     agent_speaker: AgentOpt = None,
+    customer_speaker: CustomerOpt = None,
     pack: PackOpt = None,
+    strict: StrictOpt = False,
     width: Annotated[int, typer.Option(help="Width of the timeline text.")] = 100,
+    max_utterances: MaxUtterancesOpt = DEFAULT_LIMITS.max_utterances,
+    max_utterance_chars: MaxCharsOpt = DEFAULT_LIMITS.max_utterance_chars,
+    max_file_mb: MaxFileOpt = DEFAULT_LIMITS.max_file_bytes // MB,
     debug: DebugOpt = False,
 ) -> None:
-    """Tag every call and show its timeline, metrics and patterns (or JSON Lines)."""
+    """Tag every call and show its timeline, metrics and patterns (or JSON Lines).
+
+    A file or call that cannot be read or analysed is one `error:` line on stderr; the
+    others are still written, and the exit code is 1. Ctrl-C stops cleanly with exit code 130.
+    """
     import json
 
     from verbalkit.analysis import analyze_many
     from verbalkit.io import read_many
+    from verbalkit.report.output import AtomicOutput
     from verbalkit.report.timeline import render_call
-    from verbalkit.schema import Failure
+    from verbalkit.schema import AnalysedCall
 
-    n_failed = n_ok = 0
+    tally = _Tally()
+
+    def lines() -> Iterator[str]:
+        limits = _limits(max_file_mb, max_utterances, max_utterance_chars)
+        stream = read_many(
+            paths,
+            format=fmt,
+            language=lang,
+            agent_speaker=agent_speaker or None,
+            customer_speaker=customer_speaker or None,
+            strict=strict,
+            limits=limits,
+        )
+        packs = tuple(str(p) for p in pack or ())
+        for item in analyze_many(stream, packs=packs, limits=limits):
+            if not isinstance(item, AnalysedCall):
+                tally.fail(item, debug)
+                continue
+            tally.ok(item.source, item.call_id, item.warnings)
+            if as_json:
+                yield json.dumps(item.to_dict(), ensure_ascii=False) + "\n"
+            else:
+                yield render_call(item, width=width) + "\n\n"
+
+    sink: AtomicOutput | None = None
     with user_errors(debug):
-        stream = read_many(paths, format=fmt, language=lang, agent_speaker=agent_speaker or None)
-        results = analyze_many(stream, packs=tuple(str(p) for p in pack or ()))
-        sink = out.open("w", encoding="utf-8") if out else None
         try:
-            for item in results:
-                if isinstance(item, Failure):
-                    n_failed += 1
-                    typer.echo(f"error: {item.path}: {item.message}", err=True)
-                    continue
-                n_ok += 1
-                if as_json:
-                    line = json.dumps(item.to_dict(), ensure_ascii=False)
-                else:
-                    line = render_call(item, width=width) + "\n"
-                typer.echo(line, file=sink)
-        finally:
-            if sink:
-                sink.close()
-    typer.echo(f"{n_ok} calls analysed, {n_failed} failed", err=True)
-    if n_failed:
+            if out is None:
+                for line in lines():
+                    typer.echo(line, nl=False)
+            else:
+                with AtomicOutput(out) as sink:
+                    for line in lines():
+                        sink.write(line)
+        except KeyboardInterrupt:
+            where = ""
+            if sink is not None:
+                kept = f"partial results in {sink.partial_path}" if sink.partial_path else ""
+                where = f"; {out} left unchanged" + (f", {kept}" if kept else "")
+            typer.echo(f"interrupted: {tally.summary('analysed')}{where}", err=True)
+            raise typer.Exit(130) from None
+    summary = tally.summary("analysed")
+    if sink is not None:
+        summary += f"; wrote {out}" if sink.outcome == "written" else "; nothing written"
+    typer.echo(summary, err=True)
+    if tally.failed or not tally.done:
         raise typer.Exit(1)
+
+
+class _Tally:
+    """Counts of a batch run, and the stderr lines for failures and warnings."""
+
+    def __init__(self) -> None:
+        self.done = 0
+        self.failed = 0
+
+    def ok(self, source: str | None, call_id: str, warnings: list[str]) -> None:
+        self.done += 1
+        for warning in warnings:
+            typer.echo(f"warning: {source or call_id}: {call_id}: {warning}", err=True)
+
+    def fail(self, item: Failure, debug: bool) -> None:
+        self.failed += 1
+        typer.echo(f"error: {item.path}: {item.message}", err=True)
+        if debug and item.traceback:
+            typer.echo(item.traceback.rstrip(), err=True)
+
+    def summary(self, verb: str) -> str:
+        return f"{self.done} calls {verb}, {self.failed} failed"
 
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    import os
+    import sys
+
+    try:
+        app()
+    except BrokenPipeError:
+        # `verbalkit analyze ... | head`: the reader went away; stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(141)

@@ -25,34 +25,46 @@ COLUMNS: tuple[tuple[str, int, str], ...] = (
 )
 
 
-def print_validation(results: Iterable[Transcript | Failure]) -> int:
-    """Print one row per call, one stderr line per failure, and a summary; return the failures.
+def print_validation(
+    results: Iterable[Transcript | Failure], *, debug: bool = False
+) -> tuple[int, int]:
+    """Print one row per call, one stderr line per failure, and a summary.
 
     Args:
         results: Transcripts and failures, e.g. from :func:`verbalkit.io.read_many`; consumed
             lazily.
+        debug: Also print the traceback of unexpected errors.
 
     Returns:
-        The number of failures.
+        The number of calls read and of failures. On Ctrl-C the summary so far is printed
+        (to stderr) before ``KeyboardInterrupt`` goes on.
     """
     typer.echo(_row([title for title, _, _ in COLUMNS]))
     n_read = n_failed = n_warned = 0
-    for item in results:
-        if isinstance(item, Failure):
-            n_failed += 1
-            typer.echo(f"error: {item.path}: {item.message}", err=True)
-            continue
-        n_read += 1
-        typer.echo(_row(_cells(item)))
-        if item.warnings:
-            n_warned += 1
-            for warning in item.warnings:
-                typer.echo(f"warning: {item.source}: {item.call_id}: {warning}", err=True)
+    try:
+        for item in results:
+            if isinstance(item, Failure):
+                n_failed += 1
+                typer.echo(f"error: {item.path}: {item.message}", err=True)
+                if debug and item.traceback:
+                    typer.echo(item.traceback.rstrip(), err=True)
+                continue
+            n_read += 1
+            typer.echo(_row(_cells(item)))
+            if item.warnings:
+                n_warned += 1
+                for warning in item.warnings:
+                    typer.echo(f"warning: {item.source}: {item.call_id}: {warning}", err=True)
+    except KeyboardInterrupt:
+        typer.echo(f"interrupted: {n_read} calls read, {n_failed} failed", err=True)
+        raise
     summary = f"{n_read} calls read, {n_failed} failed"
     if n_warned:
         summary += f" ({n_warned} with warnings)"
+    if not n_read and not n_failed:
+        summary += ": no calls found"
     typer.echo(summary)
-    return n_failed
+    return n_read, n_failed
 
 
 def _cells(call: Transcript) -> list[str]:
