@@ -334,6 +334,49 @@ def analyze(
         raise typer.Exit(1)
 
 
+scorecard_app = typer.Typer(
+    help="Show or check a scorecard (the default LUSTFULL card, or your own YAML file).",
+    no_args_is_help=True,
+)
+app.add_typer(scorecard_app, name="scorecard")
+
+ReportLangOpt = Annotated[
+    str, typer.Option("--lang", "--language", help="Language of the texts: sv or en.")
+]
+
+
+@scorecard_app.command("show")
+def scorecard_show(
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="A scorecard YAML file; default: the built-in LUSTFULL card."),
+    ] = None,
+    lang: ReportLangOpt = "en",
+    debug: DebugOpt = False,
+) -> None:
+    """Print a scorecard as a readable table: stages, weights, when each applies, indicators."""
+    from verbalkit.report.scorecard import render_scorecard
+    from verbalkit.scoring.scorecard import load_scorecard
+
+    with user_errors(debug):
+        card = load_scorecard(file)
+    typer.echo(render_scorecard(card, lang=lang), nl=False)
+
+
+@scorecard_app.command("check")
+def scorecard_check(
+    file: Annotated[Path, typer.Argument(help="A scorecard YAML file.")],
+    debug: DebugOpt = False,
+) -> None:
+    """Validate a scorecard file: errors name the file, the key and what is wrong."""
+    from verbalkit.scoring.scorecard import load_scorecard
+
+    with user_errors(debug):
+        card = load_scorecard(file)
+    n = sum(len(s.indicators) for s in card.stages)
+    typer.echo(f"{file}: ok: {card.label}, {len(card.stages)} stages, {n} indicators")
+
+
 class _Tally:
     """Counts of a batch run, and the stderr lines for failures and warnings."""
 

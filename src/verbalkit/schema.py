@@ -184,7 +184,7 @@ class AnalysedCall(_Model):
         self, kind: Literal["tags", "utterances", "events", "metrics"] = "tags"
     ) -> pd.DataFrame:
         """A tidy table of this call: one row per tag, utterance, event or metric."""
-        from verbalkit.report.frames import call_frame
+        from verbalkit.tables import call_frame
 
         frame: pd.DataFrame = call_frame(self, kind)
         return frame
