@@ -7,6 +7,7 @@ import math
 import random
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -679,3 +680,49 @@ def test_reads_the_input_once() -> None:
 
     s = summarise_agents(once())
     assert s.n_calls == 11
+
+
+# -- end to end on the dev calls -------------------------------------------------------
+
+
+def test_dev_calls_end_to_end(data_dir: Path) -> None:
+    """Score the dev calls with the engine and check the summary against the raw scores."""
+    import verbalkit
+    from verbalkit.scoring.engine import score, score_many
+
+    calls_dir = data_dir / "dev" / "calls"
+    paths = sorted(calls_dir.glob("*.json"))
+    if not paths:
+        pytest.skip(f"no dev calls in {calls_dir}")
+    scored = [score(verbalkit.analyze(verbalkit.read(p))) for p in paths]
+    s = summarise_agents(scored)
+    assert (s.n_calls, s.n_failed) == (len(paths), 0)
+    assert [a.id for a in s.agents] == sorted({c.agent_id or UNKNOWN_AGENT for c in scored})
+    assert sum(a.n_calls for a in s.agents) == len(paths)
+    assert sum(t.n_calls for t in s.teams) == len(paths)
+    assert s.stages == [st.id for st in scored[0].stages]
+    assert s.period == "week"  # the dev calls span one week and a bit
+    assert s.whole_set.talk.minutes == pytest.approx(math.fsum(a.talk.minutes for a in s.agents))
+    for a in s.agents:
+        mine = [c for c in scored if (c.agent_id or UNKNOWN_AGENT) == a.id]
+        assert a.talk.basis == "timestamps"
+        assert a.talk.minutes > 0
+        shares = [a.behaviour(b.value).share or 0.0 for b in BEHAVIOURS]
+        assert math.fsum(shares) == pytest.approx(1.0)
+        assert a.standing is not None and a.standing.percentile is not None
+        overall = sorted(c.overall for c in mine if c.overall is not None)
+        assert a.overall.median == pytest.approx(float(pd.Series(overall).median()))
+        for st in a.stages:
+            applied = [c.stage(st.stage).score for c in mine if c.stage(st.stage).applicable]
+            assert st.n_calls == len(applied)
+        for r in a.priorities:
+            with_key = [c for c in mine if any(p.key == r.key for p in c.priorities)]
+            assert r.n_calls == len(with_key) and r.of_calls == len(mine)
+            assert 1 <= len(r.examples) <= 2
+            best = max(p.points for c in with_key for p in c.priorities if p.key == r.key)
+            assert r.examples[0].points == best
+    # the coach's table in Swedish, and the same summary from a stream in another order
+    table = compare_agents(s, [a.id for a in s.agents[:2]], lang="sv")
+    assert table.shape == (len(table.index), 2 + len({a.team for a in s.agents[:2]}) + 1)
+    stream = score_many(verbalkit.analyze(verbalkit.read(p)) for p in reversed(paths))
+    assert summarise_agents(stream).to_dict() == s.to_dict()
