@@ -4,6 +4,8 @@
 >>> call = verbalkit.read("examples/sv-matkasse.json")   # doctest: +SKIP
 >>> result = verbalkit.analyze(call)                      # doctest: +SKIP
 >>> result.to_frame("tags")                               # doctest: +SKIP
+>>> scored = verbalkit.score(result)                      # doctest: +SKIP
+>>> print(scored.explain())                               # doctest: +SKIP
 
 Nothing heavy is imported here: spaCy pipelines are built on first use, once per process.
 """
@@ -15,9 +17,12 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "AgentSummary",
     "AnalysedCall",
     "Behaviour",
     "Failure",
+    "Scorecard",
+    "ScoredCall",
     "Tag",
     "Transcript",
     "Utterance",
@@ -25,9 +30,14 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_many",
+    "compare_agents",
     "from_pandas",
+    "load_scorecard",
     "read",
     "read_many",
+    "score",
+    "score_many",
+    "summarise_agents",
     "tag",
 ]
 
@@ -45,6 +55,14 @@ _LAZY = {
     "Utterance": "verbalkit.schema",
     "Behaviour": "verbalkit.vocab",
     "VerbalkitError": "verbalkit.errors",
+    "score": "verbalkit.scoring.engine",
+    "score_many": "verbalkit.scoring.engine",
+    "load_scorecard": "verbalkit.scoring.scorecard",
+    "Scorecard": "verbalkit.scoring.scorecard",
+    "ScoredCall": "verbalkit.scoring.models",
+    "summarise_agents": "verbalkit.scoring.agents",
+    "compare_agents": "verbalkit.scoring.agents",
+    "AgentSummary": "verbalkit.scoring.agents",
 }
 
 if TYPE_CHECKING:
@@ -52,6 +70,10 @@ if TYPE_CHECKING:
     from verbalkit.errors import VerbalkitError
     from verbalkit.io import from_pandas, read, read_many
     from verbalkit.schema import AnalysedCall, Failure, Tag, Transcript, Utterance
+    from verbalkit.scoring.agents import AgentSummary, compare_agents, summarise_agents
+    from verbalkit.scoring.engine import score, score_many
+    from verbalkit.scoring.models import ScoredCall
+    from verbalkit.scoring.scorecard import Scorecard, load_scorecard
     from verbalkit.vocab import Behaviour
 
 
