@@ -51,8 +51,8 @@ CLOSING_TURNS = 3
 N_PRIORITIES = 3
 N_STRENGTHS = 3
 
-#: A priority must cost at least this many overall points (rounding noise is not advice).
-MIN_POINTS = 0.05
+#: A priority must cost at least this many overall points: smaller losses are not advice.
+MIN_POINTS = 1.0
 
 #: Quotes are cut to about this many characters, at a word boundary.
 QUOTE_CHARS = 160
@@ -494,10 +494,12 @@ def _situation(
         first = result.evidence[0]
         agent_u = by_index.get(first.utterance)
         if agent_u is not None:
-            tag = next(
-                (t for t in agent_u.tags if t.label == name and quote(t.text) == first.quote),
-                None,
+            # The span itself (the term, the demand): one with a plain alternative first.
+            tags = sorted(
+                (t for t in agent_u.tags if t.label == name),
+                key=lambda t: (t.suggestion is None, t.start),
             )
+            tag = tags[0] if tags else None
             if tag is not None:
                 span = tag.text
                 if tag.suggestion:
