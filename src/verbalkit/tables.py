@@ -318,3 +318,75 @@ def scored_frame(scored: Iterable[ScoredCall], kind: ScoredKind = "stages") -> p
     if kind == "priorities":
         df["utt_index"] = df["utt_index"].astype("Int64")
     return df
+
+
+# -- one row per call, one per utterance (for ``verbalkit score`` and Results) -------
+
+
+def call_row(s: ScoredCall) -> dict[str, object]:
+    """One call as a flat row: ids, team, date, language, scores per stage and overall,
+    metrics, pattern counts (``n_<pattern>``), behaviour counts, the top priority.
+
+    Behaviour counts are agent utterances carrying the behaviour; ``jargon`` counts spans.
+    A stage that does not apply is ``None`` (NaN in a table), never 0.
+    """
+    from verbalkit.vocab import Pattern, Role
+
+    call = s.call
+    agent = [u for u in call.utterances if u.speaker is Role.AGENT]
+    row: dict[str, object] = {
+        "call_id": s.call_id,
+        "agent_id": s.agent_id,
+        "team": s.team,
+        "started_at": s.started_at,
+        "date": s.started_at.date().isoformat() if s.started_at is not None else None,
+        "source": s.source,
+        "language": s.language,
+        "scorecard": s.scorecard,
+        "n_utterances": len(call.utterances),
+        "n_agent_turns": len(agent),
+        "n_words": sum(len(u.text.split()) for u in call.utterances),
+        "duration_s": _duration(call),
+        "has_timestamps": call.has_timestamps,
+        "overall": s.overall,
+    }
+    for stage in s.stages:
+        row[f"stage_{stage.id}"] = stage.score
+    for m in call.metrics:
+        row[m.name] = m.value
+    for p in Pattern:
+        row[f"n_{p.value}"] = sum(1 for e in call.events if e.pattern == p.value)
+    for b in BEHAVIOURS:
+        row[b.value] = sum(1 for u in agent if b.value in u.labels)
+    row["jargon"] = sum(1 for u in agent for t in u.tags if t.label == "jargon")
+    row["top_priority"] = s.priorities[0].key if s.priorities else None
+    row["n_priorities"] = len(s.priorities)
+    row["n_warnings"] = len(call.warnings)
+    return row
+
+
+def _duration(call: AnalysedCall) -> float | None:
+    if not call.has_timestamps:
+        return None
+    starts = [u.start for u in call.utterances if u.start is not None]
+    ends = [u.end if u.end is not None else u.start for u in call.utterances]
+    return round(max(e for e in ends if e is not None) - min(starts), 3)
+
+
+def utterance_rows(call: AnalysedCall) -> list[dict[str, object]]:
+    """The utterances of a call as rows, each with its tags as a list of dicts (evidence)."""
+    rows = _rows(call, "utterances")
+    for row, u in zip(rows, call.utterances, strict=True):
+        row["tags"] = [
+            {
+                "label": t.label,
+                "start": t.start,
+                "end": t.end,
+                "text": t.text,
+                "rule": t.rule,
+                "confidence": t.confidence,
+                "suggestion": t.suggestion,
+            }
+            for t in u.tags
+        ]
+    return rows

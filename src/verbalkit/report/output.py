@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Literal
@@ -132,3 +133,33 @@ def _copy_mode(target: Path, tmp: Path) -> None:
         mode = 0o666 & ~umask
     with contextlib.suppress(OSError):
         os.chmod(tmp, mode)
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path | str) -> Iterator[Path]:
+    """A temporary path beside ``path`` for a writer that wants a file name (Parquet, HTML);
+    it replaces ``path`` when the block ends without error, and is removed otherwise.
+
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "calls.csv"
+    >>> with atomic_path(target) as tmp:
+    ...     _ = tmp.write_text("call_id\\n")
+    >>> target.read_text()
+    'call_id\\n'
+    """
+    target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        raise OutputError(f"{target}: the folder {folder} does not exist")
+    try:
+        fd, name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as err:
+        raise OutputError(f"{target}: cannot write here: {err.strerror or err}") from err
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        _copy_mode(target, tmp)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)

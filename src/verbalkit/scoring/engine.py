@@ -511,6 +511,11 @@ def _situation(
     customer = facts.problem
     if agent_u is not None and (customer is None or name not in _LISTENING_FIRST | {"solution"}):
         customer = facts.previous_customer(agent_u) or customer
+    # An event that names the customer's problem turn (premature solution, give-away) is
+    # about that turn, not about whatever the customer said last ("It's a Mac.").
+    problem_at = details.get("problem_utterance")
+    if isinstance(problem_at, int) and problem_at in by_index:
+        customer = by_index[problem_at]
     problem_span = emotion_span = None
     if customer is not None:
         problem_span = next((t.text for t in customer.tags if t.label == "problem"), None)

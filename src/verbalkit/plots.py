@@ -1,0 +1,142 @@
+"""Plots for notebooks (matplotlib figures): agents' scores, stage scores, behaviour rates.
+
+Each function returns a :class:`matplotlib.figure.Figure`; a notebook shows it, a script
+saves it (``fig.savefig("agents.svg")``). Nothing is drawn on a global pyplot state.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from verbalkit.vocab import BEHAVIOURS
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from verbalkit.results import Results
+
+_TEXT = {
+    "sv": {
+        "overall": "Totalpoäng (0–100)",
+        "agent": "Agent",
+        "stage": "Medelpoäng per steg",
+        "per10": "Per 10 minuter agenttal",
+        "median": "median",
+    },
+    "en": {
+        "overall": "Overall score (0–100)",
+        "agent": "Agent",
+        "stage": "Mean score per stage",
+        "per10": "Per 10 minutes of agent talk",
+        "median": "median",
+    },
+}
+
+
+def _figure(width: float, height: float) -> Figure:
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), layout="constrained")
+
+
+def _agents(results: Results, agent_ids: Sequence[str] | None) -> list[str]:
+    known = [a.id for a in results.summary.agents]
+    if agent_ids is None:
+        return known
+    missing = [a for a in agent_ids if a not in known]
+    if missing:
+        raise ValueError(f"unknown agent ids {missing}; known: {known}")
+    return list(agent_ids)
+
+
+def plot_agents(
+    results: Results, agent_ids: Sequence[str] | None = None, lang: str = "en"
+) -> Figure:
+    """Overall score per agent: each call a dot, the median a horizontal bar."""
+    text = _TEXT.get(lang, _TEXT["en"])
+    agents = _agents(results, agent_ids)
+    fig = _figure(max(4.0, 1.0 + 0.9 * len(agents)), 3.6)
+    ax = fig.add_subplot()
+    calls = results.calls
+    for x, agent in enumerate(agents):
+        scores = calls.loc[calls["agent_id"] == agent, "overall"].dropna().to_list()
+        if not scores:
+            continue
+        xs = [x + (i % 5 - 2) * 0.05 for i in range(len(scores))]
+        ax.scatter(xs, scores, s=18, alpha=0.7, color="#4c72b0")
+        median = statistics.median(scores)
+        ax.hlines(median, x - 0.3, x + 0.3, color="#c44e52", linewidth=2)
+    ax.set_xticks(range(len(agents)), agents, rotation=30 if len(agents) > 6 else 0)
+    ax.set_ylim(0, 105)
+    ax.set_ylabel(text["overall"])
+    ax.set_xlabel(text["agent"])
+    ax.grid(axis="y", alpha=0.3)
+    return fig
+
+
+def plot_stages(
+    results: Results, agent_ids: Sequence[str] | None = None, lang: str = "en"
+) -> Figure:
+    """Mean score per stage, one group of bars per stage and one bar per agent."""
+    text = _TEXT.get(lang, _TEXT["en"])
+    agents = _agents(results, agent_ids)
+    summary = results.summary
+    stages = list(summary.stages)
+    names = _stage_names(results, lang)
+    fig = _figure(max(6.0, 1.1 * len(stages)), 3.8)
+    ax = fig.add_subplot()
+    width = 0.8 / max(1, len(agents))
+    for k, agent in enumerate(agents):
+        g = summary.agent(agent)
+        means = []
+        for stage in stages:
+            stat = next((s for s in g.stages if s.stage == stage), None)
+            value = stat.mean if stat is not None else None
+            means.append(float("nan") if value is None else value)
+        xs = [i - 0.4 + width * (k + 0.5) for i in range(len(stages))]
+        ax.bar(xs, means, width=width, label=agent)
+    ax.set_xticks(range(len(stages)), [names.get(s, s) for s in stages], rotation=30, ha="right")
+    ax.set_ylim(0, 105)
+    ax.set_ylabel(text["stage"])
+    ax.legend(fontsize="small", ncols=min(4, len(agents)))
+    ax.grid(axis="y", alpha=0.3)
+    return fig
+
+
+def plot_behaviours(
+    results: Results, agent_ids: Sequence[str] | None = None, lang: str = "en"
+) -> Figure:
+    """Each behaviour's rate per 10 minutes of agent talk, per agent (grouped bars)."""
+    text = _TEXT.get(lang, _TEXT["en"])
+    agents = _agents(results, agent_ids)
+    summary = results.summary
+    labels = [b.value for b in BEHAVIOURS]
+    fig = _figure(10.0, 3.8)
+    ax = fig.add_subplot()
+    width = 0.8 / max(1, len(agents))
+    for k, agent in enumerate(agents):
+        g = summary.agent(agent)
+        rates = []
+        for label in labels:
+            stat = next((b for b in g.behaviours if b.behaviour == label), None)
+            value = stat.per_10min if stat is not None else None
+            rates.append(float("nan") if value is None else value)
+        xs = [i - 0.4 + width * (k + 0.5) for i in range(len(labels))]
+        ax.bar(xs, rates, width=width, label=agent)
+    ax.set_xticks(
+        range(len(labels)), [b.replace("_", " ") for b in labels], rotation=35, ha="right"
+    )
+    ax.set_ylabel(text["per10"])
+    ax.legend(fontsize="small", ncols=min(4, len(agents)))
+    ax.grid(axis="y", alpha=0.3)
+    return fig
+
+
+def _stage_names(results: Results, lang: str) -> dict[str, str]:
+    """Stage id → its name in ``lang`` (as the scored calls carry it)."""
+    out = {}
+    for st in results.summary.whole_set.stages:
+        out[st.stage] = st.names.get(lang) or next(iter(st.names.values()), st.stage)
+    return out
