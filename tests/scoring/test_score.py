@@ -15,7 +15,14 @@ from hypothesis import strategies as st
 import verbalkit
 from verbalkit.patterns import detect
 from verbalkit.patterns.premature import detect_premature
-from verbalkit.schema import AnalysedCall, AnalysedUtterance, PatternEvent, Tag
+from verbalkit.schema import (
+    AnalysedCall,
+    AnalysedUtterance,
+    PatternEvent,
+    Tag,
+    Transcript,
+    Utterance,
+)
 from verbalkit.scoring import ScoredCall, load_scorecard, parse_scorecard, score, score_many
 from verbalkit.vocab import Role
 
@@ -36,7 +43,19 @@ def base_calls() -> tuple[AnalysedCall, ...]:
     dev = shared_data() / "dev" / "calls"
     if dev.is_dir():
         paths += sorted(dev.glob("*.json"))
-    return tuple(verbalkit.analyze(verbalkit.read(p)) for p in paths)
+    # A call with nothing to complain about: the feelings and solution stages do not apply.
+    quiet = Transcript(
+        call_id="quiet-booking",
+        language="en",
+        utterances=[
+            Utterance(speaker="agent", text="Thanks for calling Northwind, how can I help?"),
+            Utterance(speaker="customer", text="Hi, just checking my order number."),
+            Utterance(speaker="agent", text="Of course, it's 4471. Anything else?"),
+            Utterance(speaker="customer", text="No, thanks."),
+        ],
+    )
+    calls = [verbalkit.analyze(verbalkit.read(p)) for p in paths]
+    return (*calls, verbalkit.analyze(quiet))
 
 
 def _tag(u: AnalysedUtterance, label: str) -> Tag:

@@ -78,6 +78,36 @@ OVERTALK = frozenset(
     }
 )
 
+#: Why a stage or indicator does not apply, per language.
+_REASONS = {
+    "sv": {
+        "or": "eller",
+        "emotion": "känslor",
+        "problem": "problem",
+        "no_customer": "kunden visade inga {names}",
+        "no_agent": "agenten använde ingen {names}",
+        "timestamps": "kräver tidsstämplar",
+        "untimed": "bara för samtal utan tidsstämplar",
+        "no_metric": "samtalet saknar {name}",
+        "no_turns": "inga agenturer i omfånget",
+        "no_length": "samtalet har ingen längd",
+        "no_indicator": "ingen av dess indikatorer gäller",
+    },
+    "en": {
+        "or": "or",
+        "emotion": "emotion",
+        "problem": "problem",
+        "no_customer": "the customer showed no {names}",
+        "no_agent": "the agent used no {names}",
+        "timestamps": "needs timestamps",
+        "untimed": "only for untimed calls",
+        "no_metric": "the call has no {name}",
+        "no_turns": "no agent turns in scope",
+        "no_length": "the call has no length",
+        "no_indicator": "none of its indicators applies",
+    },
+}
+
 _METRIC_EVENTS = {
     "longest_monologue_s": "long_monologue",
     "longest_monologue_words": "long_monologue",
@@ -182,6 +212,14 @@ class _Facts:
         customer_signals = {
             t.label for u in ordered if u.speaker is Role.CUSTOMER for t in u.tags
         } & {s.value for s in Signal}
+        if problem is not None and any(
+            e.details.get("problem_utterance") == problem.index for e in call.events
+        ):
+            # The patterns' untagged stand-in for a problem statement (the first substantive
+            # customer turn) counts once the agent answered it with a solution: a solution
+            # says there was something to solve, and listening was due before it. A plain
+            # request nobody "solved" stays no problem, so feelings stages do not apply.
+            customer_signals.add(Signal.PROBLEM.value)
         agent_labels = {t.label for u in agent for t in u.tags}
         if is_timed(call):
             duration = _duration(call)
@@ -226,20 +264,26 @@ class _Facts:
         return [u for u in self.agent if self.in_scope(scope, u)]
 
     def holds(self, cond: Condition | None) -> tuple[bool, str | None]:
-        """Whether a condition holds, and if not, why (one line)."""
+        """Whether a condition holds, and if not, why (one line, in the call's language)."""
         if cond is None:
             return True, None
+        words = _REASONS.get(self.call.language, _REASONS["en"])
         if cond.customer is not None and not self.customer_signals & {
             s.value for s in cond.customer
         }:
-            names = " or ".join(s.value for s in cond.customer)
-            return False, f"the customer showed no {names}"
+            names = f" {words['or']} ".join(words[s.value] for s in cond.customer)
+            return False, words["no_customer"].format(names=names)
         if cond.agent is not None and not self.agent_labels & {b.value for b in cond.agent}:
-            names = " or ".join(b.value for b in cond.agent)
-            return False, f"the agent used no {names}"
+            names = f" {words['or']} ".join(b.value for b in cond.agent)
+            return False, words["no_agent"].format(names=names)
         if cond.timestamps is not None and cond.timestamps != is_timed(self.call):
-            return False, "needs timestamps" if cond.timestamps else "only for untimed calls"
+            return False, words["timestamps"] if cond.timestamps else words["untimed"]
         return True, None
+
+    def reason(self, key: str, **slots: str) -> str:
+        """A reason text in the call's language."""
+        words = _REASONS.get(self.call.language, _REASONS["en"])
+        return words[key].format(**slots)
 
     def previous_customer(self, u: AnalysedUtterance) -> AnalysedUtterance | None:
         """The last customer turn before ``u``."""
@@ -277,7 +321,11 @@ def _measure(ind: Indicator, facts: _Facts) -> tuple[float | None, str | None, l
     if kind == "metric":
         metric = call.metric(name)
         if metric is None or metric.value is None:
-            why = "needs timestamps" if metric is not None else f"the call has no {name}"
+            why = (
+                facts.reason("timestamps")
+                if metric is not None
+                else facts.reason("no_metric", name=name)
+            )
             return None, why, []
         pattern = _METRIC_EVENTS.get(name)
         found = [_event_moment(e, facts) for e in call.events if pattern and e.pattern == pattern]
@@ -309,10 +357,10 @@ def _measure(ind: Indicator, facts: _Facts) -> tuple[float | None, str | None, l
     if how == "rate_per_turn":
         turns = len(facts.turns(ind.scope))
         if not turns:
-            return None, "no agent turns in scope", evidence
+            return None, facts.reason("no_turns"), evidence
         return count / turns, None, evidence
     if facts.minutes <= 0:
-        return None, "the call has no length", evidence
+        return None, facts.reason("no_length"), evidence
     return count / (facts.minutes / 10.0), None, evidence
 
 
@@ -347,7 +395,7 @@ def _score_stage(stage: Stage, facts: _Facts) -> StageScore:
         )
     live = [r for r in results if r.applicable and r.score is not None]
     if not ok or not live:
-        reason = why or "none of its indicators applies"
+        reason = why or facts.reason("no_indicator")
         return StageScore(
             id=stage.id,
             name=stage.name.get(lang),
