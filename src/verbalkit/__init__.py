@@ -32,10 +32,12 @@ __all__ = [
     "analyze_many",
     "compare_agents",
     "from_pandas",
+    "load_results",
     "load_scorecard",
     "read",
     "read_many",
     "score",
+    "score_folder",
     "score_many",
     "summarise_agents",
     "tag",
@@ -63,12 +65,16 @@ _LAZY = {
     "summarise_agents": "verbalkit.scoring.agents",
     "compare_agents": "verbalkit.scoring.agents",
     "AgentSummary": "verbalkit.scoring.agents",
+    "Results": "verbalkit.results",
+    "score_folder": "verbalkit.results",
+    "load_results": "verbalkit.results",
 }
 
 if TYPE_CHECKING:
     from verbalkit.analysis import analyze, analyze_many, tag
     from verbalkit.errors import VerbalkitError
     from verbalkit.io import from_pandas, read, read_many
+    from verbalkit.results import Results, load_results, score_folder
     from verbalkit.schema import AnalysedCall, Failure, Tag, Transcript, Utterance
     from verbalkit.scoring.agents import AgentSummary, compare_agents, summarise_agents
     from verbalkit.scoring.engine import score, score_many
@@ -84,3 +90,7 @@ def __getattr__(name: str) -> Any:
     import importlib
 
     return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
