@@ -21,6 +21,7 @@ __all__ = [
     "AnalysedCall",
     "Behaviour",
     "Failure",
+    "Results",
     "Scorecard",
     "ScoredCall",
     "Tag",
