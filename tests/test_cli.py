@@ -93,3 +93,34 @@ def test_analyze_bad_file_does_not_stop_the_batch(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
     good = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert [c["call_id"] for c in good] == ["sv-matkasse"]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate"],
+        ["tag"],
+        ["analyze"],
+        ["evaluate"],
+        ["score"],
+        ["scorecard", "show"],
+        ["scorecard", "check"],
+    ],
+)
+def test_help_shows_words_not_python_types(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    for python_type in ("<str>", "<int", "<bool>", "<path>", "list[", "Path]"):
+        assert python_type not in result.stdout, (command, python_type)
+
+
+def test_reading_commands_share_their_options() -> None:
+    shared = ["--format", "--lang", "--agent-speaker", "--customer-speaker", "--strict"]
+    for command in (["validate"], ["analyze"], ["score"]):
+        text = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "200"}).stdout
+        for option in shared:
+            assert option in text, (command, option)
+    for command in (["analyze"], ["score"], ["tag"]):
+        text = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "200"}).stdout
+        assert "--pack FOLDER" in text, command
+    assert "--scorecard FILE" in runner.invoke(app, ["score", "--help"]).stdout

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -14,6 +14,8 @@ from verbalkit.errors import VerbalkitError
 from verbalkit.limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
     from verbalkit.schema import Failure
 
 app = typer.Typer(
@@ -21,6 +23,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: option values read as words (FILE, LABEL, sv|en), not Python types.
+    rich_markup_mode=None,
 )
 
 DebugOpt = Annotated[
@@ -28,28 +32,48 @@ DebugOpt = Annotated[
 ]
 LangOpt = Annotated[
     str | None,
-    typer.Option("--lang", "--language", help="Declare the language (sv, en); default: detect."),
+    typer.Option(
+        "--lang",
+        "--language",
+        metavar="sv|en",
+        help="Declare the language (sv, en); default: detect.",
+    ),
 ]
 AgentOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--agent-speaker", help="Speaker label that is the agent (repeatable), e.g. spk_0."
+        "--agent-speaker",
+        metavar="LABEL",
+        help="Speaker label that is the agent (repeatable), e.g. spk_0.",
     ),
 ]
 FormatOpt = Annotated[
     str | None,
-    typer.Option("--format", help="Input format; default: detect from extension and content."),
+    typer.Option(
+        "--format",
+        metavar="FORMAT",
+        help="Input format (json, jsonl, csv, tsv, text, vtt, srt, transcribe, whisper); "
+        "default: detect from extension and content.",
+    ),
 ]
 CustomerOpt = Annotated[
     list[str] | None,
-    typer.Option("--customer-speaker", help="Speaker label that is the customer (repeatable)."),
+    typer.Option(
+        "--customer-speaker",
+        metavar="LABEL",
+        help="Speaker label that is the customer (repeatable).",
+    ),
 ]
 StrictOpt = Annotated[bool, typer.Option(help="Treat warnings as errors.")]
 # readable=False: an unreadable file is one bad input (an error line, the others still run),
 # not a usage error that refuses the whole command line.
 PathsArg = Annotated[
     list[Path],
-    typer.Argument(help="Transcript files or folders.", readable=False, metavar="PATH..."),
+    # Hidden from the arguments list (typer would print its Python type there); each
+    # command's text says what PATH is, and the usage line shows it.
+    typer.Argument(
+        help="Transcript files or folders.", readable=False, metavar="PATH", hidden=True
+    ),
 ]
 
 MB = 1024 * 1024
@@ -131,6 +155,8 @@ def validate(
 ) -> None:
     """Read and validate transcripts; print one summary row per call.
 
+    PATH: transcript files or folders (read recursively), JSON Lines included.
+
     Rows are printed as calls are read; each file or call that cannot be read is one
     `error:` line on stderr, and the exit code is 1 when any failed (or nothing was read).
     """
@@ -160,7 +186,11 @@ def validate(
 def evaluate(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Labelled CSV files (utterance, call, call-level or external labels)."),
+        typer.Argument(
+            help="Labelled CSV files (utterance, call, call-level or external labels).",
+            metavar="FILE",
+            hidden=True,
+        ),
     ],
     errors: Annotated[
         bool, typer.Option("--errors", help="List every false positive and false negative.")
@@ -172,21 +202,29 @@ def evaluate(
         list[str] | None,
         typer.Option(
             "--exclude-note",
+            metavar="PREFIX",
             help="Drop rows with a note in row_notes.csv starting with this (repeatable), "
             "e.g. AMB:.",
         ),
     ] = None,
     limit: Annotated[
         int | None,
-        typer.Option("--limit", min=0, help="Evaluate only the first N rows of each file."),
+        typer.Option(
+            "--limit", min=0, metavar="N", help="Evaluate only the first N rows of each file."
+        ),
     ] = None,
     lang: Annotated[
         str | None,
-        typer.Option("--lang", "--language", help="Evaluate only rows in this language."),
+        typer.Option(
+            "--lang", "--language", metavar="sv|en", help="Evaluate only rows in this language."
+        ),
     ] = None,
     debug: DebugOpt = False,
 ) -> None:
-    """Score the tagger against labelled files: precision, recall and F1 per behaviour."""
+    """Score the tagger against labelled files: precision, recall and F1 per behaviour.
+
+    FILE: labelled CSV files (utterance, call, call-level or external labels).
+    """
     import json
 
     from verbalkit.evaluate import evaluate_file
@@ -209,25 +247,35 @@ def evaluate(
 
 PackOpt = Annotated[
     list[Path] | None,
-    typer.Option("--pack", help="A rule-pack folder that extends the built-in one (repeatable)."),
+    typer.Option(
+        "--pack",
+        metavar="FOLDER",
+        help="A rule-pack folder that extends the built-in one (repeatable).",
+    ),
 ]
 
 
 @app.command("tag")
 def tag_command(
-    text: Annotated[str, typer.Argument(help="One utterance.")],
-    lang: Annotated[str, typer.Option("--lang", "--language", help="sv or en.")],
+    text: Annotated[str, typer.Argument(help="One utterance.", metavar="TEXT", hidden=True)],
+    lang: Annotated[str, typer.Option("--lang", "--language", metavar="sv|en", help="sv or en.")],
     prev: Annotated[
-        str | None, typer.Option("--prev", help="The customer's previous turn (context).")
+        str | None,
+        typer.Option("--prev", metavar="TEXT", help="The customer's previous turn (context)."),
     ] = None,
     role: Annotated[
-        str, typer.Option("--role", help="agent (behaviours, jargon) or customer (signals).")
+        str,
+        typer.Option(
+            "--role",
+            metavar="agent|customer",
+            help="agent (behaviours, jargon) or customer (signals).",
+        ),
     ] = "agent",
     pack: PackOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the tags as JSON.")] = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Tag one utterance and show each tag with its evidence."""
+    """Tag one utterance (TEXT) and show each tag with its evidence."""
     import json
 
     from verbalkit.analysis import tag
@@ -266,13 +314,17 @@ def analyze(
     customer_speaker: CustomerOpt = None,
     pack: PackOpt = None,
     strict: StrictOpt = False,
-    width: Annotated[int, typer.Option(help="Width of the timeline text.")] = 100,
+    width: Annotated[
+        int, typer.Option(metavar="N", help="Width of the timeline text in characters.")
+    ] = 100,
     max_utterances: MaxUtterancesOpt = DEFAULT_LIMITS.max_utterances,
     max_utterance_chars: MaxCharsOpt = DEFAULT_LIMITS.max_utterance_chars,
     max_file_mb: MaxFileOpt = DEFAULT_LIMITS.max_file_bytes // MB,
     debug: DebugOpt = False,
 ) -> None:
     """Tag every call and show its timeline, metrics and patterns (or JSON Lines).
+
+    PATH: transcript files or folders (read recursively), JSON Lines included.
 
     A file or call that cannot be read or analysed is one `error:` line on stderr; the
     others are still written, and the exit code is 1. Ctrl-C stops cleanly with exit code 130.
@@ -334,14 +386,171 @@ def analyze(
         raise typer.Exit(1)
 
 
+ScorecardOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--scorecard",
+        metavar="FILE",
+        help="A scorecard YAML file; default: the built-in LUSTFULL card.",
+    ),
+]
+
+
+@app.command()
+def score(
+    paths: PathsArg,
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="DIR",
+            help="Folder for the outputs (created if missing): report.html, report.md, "
+            "calls.parquet, calls.csv, utterances.parquet, agents.csv, results.jsonl, errors.csv.",
+        ),
+    ],
+    scorecard: ScorecardOpt = None,
+    report_lang: Annotated[
+        str | None,
+        typer.Option(
+            "--report-lang", metavar="sv|en", help="Language of the reports; default: most calls'."
+        ),
+    ] = None,
+    title: Annotated[str | None, typer.Option(metavar="TEXT", help="Title of the reports.")] = None,
+    max_call_sections: Annotated[
+        int,
+        typer.Option(
+            min=0, metavar="N", help="Calls shown in full in report.html (most worth a look)."
+        ),
+    ] = 100,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+    agent_speaker: AgentOpt = None,
+    customer_speaker: CustomerOpt = None,
+    pack: PackOpt = None,
+    strict: StrictOpt = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no warning lines.")
+    ] = False,
+    max_utterances: MaxUtterancesOpt = DEFAULT_LIMITS.max_utterances,
+    max_utterance_chars: MaxCharsOpt = DEFAULT_LIMITS.max_utterance_chars,
+    max_file_mb: MaxFileOpt = DEFAULT_LIMITS.max_file_bytes // MB,
+    debug: DebugOpt = False,
+) -> None:
+    """Score every call and write reports and tables into a folder.
+
+    PATH: transcript files or folders (read recursively), JSON Lines included.
+
+    Reads transcripts (files, folders, JSON Lines), analyses and scores them against the
+    scorecard, and writes report.html (open it in a browser; one file, works offline),
+    report.md, the tables and results.jsonl into DIR. A bad file is one `error:` line and a
+    row of errors.csv; the others are still scored, and the exit code is 1.
+    """
+    import sys
+    import time
+
+    from verbalkit.analysis import analyze_many
+    from verbalkit.io import read_many
+    from verbalkit.report.folder import write_score_folder
+    from verbalkit.schema import Failure
+    from verbalkit.scoring.engine import score_many
+    from verbalkit.scoring.scorecard import load_scorecard
+
+    if report_lang is not None and report_lang not in ("sv", "en"):
+        typer.echo(f"error: --report-lang: {report_lang!r} is not sv or en", err=True)
+        raise typer.Exit(2)
+    tally = _Tally(quiet_warnings=quiet)
+    with user_errors(debug):
+        card = load_scorecard(scorecard)
+        limits = _limits(max_file_mb, max_utterances, max_utterance_chars)
+        stream = read_many(
+            paths,
+            format=fmt,
+            language=lang,
+            agent_speaker=agent_speaker or None,
+            customer_speaker=customer_speaker or None,
+            strict=strict,
+            limits=limits,
+        )
+        packs = tuple(str(p) for p in pack or ())
+        scored = score_many(analyze_many(stream, packs=packs, limits=limits), card)
+        progress = None if quiet or not sys.stderr.isatty() else _progress()
+        started = time.perf_counter()
+        echo = progress.console.print if progress is not None else None
+
+        def on_item(item: object) -> None:
+            if isinstance(item, Failure):
+                tally.fail(item, debug, echo)
+            else:
+                tally.ok(item.source, item.call_id, item.call.warnings, echo)  # type: ignore[attr-defined]
+            if progress is not None:
+                rate = tally.done / max(time.perf_counter() - started, 1e-9)
+                progress.update(
+                    task,
+                    completed=tally.done,
+                    description=f"{tally.done} calls scored, {tally.failed} failed, "
+                    f"{rate:.1f} calls/s",
+                )
+
+        try:
+            if progress is not None:
+                progress.start()
+                task = progress.add_task("scoring", total=None)
+            try:
+                run = write_score_folder(
+                    scored,
+                    out,
+                    report_lang=report_lang,
+                    title=title,
+                    max_call_sections=max_call_sections,
+                    on_item=on_item,
+                )
+            finally:
+                if progress is not None:
+                    progress.stop()
+        except KeyboardInterrupt:
+            partial = out / "results.jsonl.partial"
+            kept = f", partial results in {partial}" if partial.exists() else ""
+            typer.echo(
+                f"interrupted: {tally.summary('scored')}; outputs in {out} left unchanged{kept}",
+                err=True,
+            )
+            raise typer.Exit(130) from None
+    files = ", ".join(p.name for p in run.written)
+    typer.echo(
+        f"{tally.summary('scored')} in {run.seconds:.1f} s ({run.rate:.1f} calls/s); "
+        + (f"wrote {out}/: {files}" if run.scored else f"nothing scored; wrote {out}/errors.csv"),
+        err=True,
+    )
+    if run.scored:
+        typer.echo(f"open {out / 'report.html'} in a browser", err=True)
+    if tally.failed or not tally.done:
+        raise typer.Exit(1)
+
+
+def _progress() -> Progress:
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+
 scorecard_app = typer.Typer(
     help="Show or check a scorecard (the default LUSTFULL card, or your own YAML file).",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(scorecard_app, name="scorecard")
 
 ReportLangOpt = Annotated[
-    str, typer.Option("--lang", "--language", help="Language of the texts: sv or en.")
+    str,
+    typer.Option("--lang", "--language", metavar="sv|en", help="Language of the texts: sv or en."),
 ]
 
 
@@ -349,12 +558,19 @@ ReportLangOpt = Annotated[
 def scorecard_show(
     file: Annotated[
         Path | None,
-        typer.Argument(help="A scorecard YAML file; default: the built-in LUSTFULL card."),
+        typer.Argument(
+            help="A scorecard YAML file; default: the built-in LUSTFULL card.",
+            metavar="FILE",
+            hidden=True,
+        ),
     ] = None,
     lang: ReportLangOpt = "en",
     debug: DebugOpt = False,
 ) -> None:
-    """Print a scorecard as a readable table: stages, weights, when each applies, indicators."""
+    """Print a scorecard as a readable table: stages, weights, when each applies, indicators.
+
+    FILE: a scorecard YAML file; default: the built-in LUSTFULL card.
+    """
     from verbalkit.report.scorecard import render_scorecard
     from verbalkit.scoring.scorecard import load_scorecard
 
@@ -365,7 +581,9 @@ def scorecard_show(
 
 @scorecard_app.command("check")
 def scorecard_check(
-    file: Annotated[Path, typer.Argument(help="A scorecard YAML file.")],
+    file: Annotated[
+        Path, typer.Argument(help="A scorecard YAML file.", metavar="FILE", hidden=True)
+    ],
     debug: DebugOpt = False,
 ) -> None:
     """Validate a scorecard file: errors name the file, the key and what is wrong."""
@@ -380,20 +598,36 @@ def scorecard_check(
 class _Tally:
     """Counts of a batch run, and the stderr lines for failures and warnings."""
 
-    def __init__(self) -> None:
+    def __init__(self, quiet_warnings: bool = False) -> None:
         self.done = 0
         self.failed = 0
+        self.quiet_warnings = quiet_warnings
 
-    def ok(self, source: str | None, call_id: str, warnings: list[str]) -> None:
+    @staticmethod
+    def _say(line: str, echo: Callable[..., None] | None) -> None:
+        if echo is None:
+            typer.echo(line, err=True)
+        else:
+            echo(line, markup=False, highlight=False, soft_wrap=True)
+
+    def ok(
+        self,
+        source: str | None,
+        call_id: str,
+        warnings: list[str],
+        echo: Callable[..., None] | None = None,
+    ) -> None:
         self.done += 1
+        if self.quiet_warnings:
+            return
         for warning in warnings:
-            typer.echo(f"warning: {source or call_id}: {call_id}: {warning}", err=True)
+            self._say(f"warning: {source or call_id}: {call_id}: {warning}", echo)
 
-    def fail(self, item: Failure, debug: bool) -> None:
+    def fail(self, item: Failure, debug: bool, echo: Callable[..., None] | None = None) -> None:
         self.failed += 1
-        typer.echo(f"error: {item.path}: {item.message}", err=True)
+        self._say(f"error: {item.path}: {item.message}", echo)
         if debug and item.traceback:
-            typer.echo(item.traceback.rstrip(), err=True)
+            self._say(item.traceback.rstrip(), echo)
 
     def summary(self, verb: str) -> str:
         return f"{self.done} calls {verb}, {self.failed} failed"

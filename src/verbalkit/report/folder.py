@@ -1,0 +1,224 @@
+"""Everything ``verbalkit score`` writes into its output folder, in one pass over the calls.
+
+Scored calls stream through once: each is written to ``results.jsonl`` as it comes, its row
+goes to the calls and utterances tables, and it feeds the agent summary. Only the calls a
+report will show in full are kept whole; the others are kept without their transcript
+(their scores, priorities and strengths stay), so memory grows with the number of calls,
+not with their length.
+
+Every file is written under a temporary name and renamed into place when complete; an
+interrupted or failed run leaves yesterday's outputs as they were.
+"""
+
+from __future__ import annotations
+
+import csv
+import heapq
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from verbalkit.report.output import AtomicOutput, OutputError, atomic_path
+from verbalkit.schema import Failure
+from verbalkit.scoring.models import ScoredCall
+
+#: The files of a score folder, in the order they are listed.
+OUTPUTS = (
+    "report.html",
+    "report.md",
+    "calls.parquet",
+    "calls.csv",
+    "utterances.parquet",
+    "agents.csv",
+    "results.jsonl",
+    "errors.csv",
+)
+
+
+@dataclass
+class RunSummary:
+    """What a run did: counts, time, the files written, the report language."""
+
+    scored: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    written: list[Path] = field(default_factory=list)
+    report_lang: str = "en"
+    interrupted: bool = False
+
+    @property
+    def rate(self) -> float:
+        """Calls per second."""
+        return self.scored / self.seconds if self.seconds > 0 else 0.0
+
+
+def _slim(s: ScoredCall) -> ScoredCall:
+    """``s`` without its transcript text (utterances), for calls shown only in tables."""
+    call = s.call.model_copy(update={"utterances": []})
+    return s.model_copy(update={"call": call})
+
+
+class _Keep:
+    """The calls a report shows in full (the most worth a look), and slim copies of all."""
+
+    def __init__(self, n_full: int) -> None:
+        from verbalkit.report.selection import worth_a_look_key
+
+        self.key = worth_a_look_key
+        self.n_full = n_full
+        self.heap: list[tuple[Any, int, ScoredCall]] = []
+        self.slim: list[ScoredCall] = []
+
+    def add(self, s: ScoredCall) -> None:
+        n = len(self.slim)
+        self.slim.append(_slim(s))
+        if self.n_full <= 0:
+            return
+        # Max-heap on the key (negated via wrapper): keep the n_full smallest keys.
+        entry = (_Neg(self.key(s)), n, s)
+        if len(self.heap) < self.n_full:
+            heapq.heappush(self.heap, entry)
+        elif entry[0] > self.heap[0][0]:
+            heapq.heapreplace(self.heap, entry)
+
+    def calls(self) -> list[ScoredCall]:
+        """Every call in input order: whole where a report may show it, slim elsewhere."""
+        full = {n: s for _, n, s in self.heap}
+        return [full.get(n, slim) for n, slim in enumerate(self.slim)]
+
+
+class _Neg:
+    """Reverses the order of a key, to keep the smallest keys in a min-heap."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: Any) -> None:
+        self.key = key
+
+    def __lt__(self, other: _Neg) -> bool:
+        return bool(self.key > other.key)
+
+    def __gt__(self, other: _Neg) -> bool:
+        return bool(self.key < other.key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Neg) and bool(self.key == other.key)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def write_score_folder(
+    items: Iterable[ScoredCall | Failure],
+    out: Path,
+    *,
+    report_lang: str | None = None,
+    title: str | None = None,
+    max_call_sections: int = 100,
+    on_item: Callable[[ScoredCall | Failure], None] | None = None,
+) -> RunSummary:
+    """Consume scored calls and failures and write every output into ``out``.
+
+    Args:
+        items: What :func:`verbalkit.score_many` yields.
+        out: The output folder (created if missing, with its parents).
+        report_lang: ``sv`` or ``en``; default the language of most calls.
+        title: The reports' title.
+        max_call_sections: Calls shown in full in ``report.html``.
+        on_item: Called with each item as it comes (progress, stderr lines).
+
+    Returns:
+        The run's counts and the files written. On Ctrl-C nothing in ``out`` is replaced
+        and ``KeyboardInterrupt`` goes on.
+    """
+    from verbalkit.results import calls_frame, errors_frame, utterances_frame
+    from verbalkit.scoring.agents import summarise_agents
+    from verbalkit.tables import call_row, utterance_rows
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"{out}: cannot create the output folder: {err.strerror or err}") from err
+    if not out.is_dir():
+        raise OutputError(f"{out}: is a file, not a folder")
+
+    started = time.perf_counter()
+    summary = RunSummary()
+    failures: list[Failure] = []
+    call_rows: list[dict[str, Any]] = []
+    utt_rows: list[dict[str, Any]] = []
+    languages: Counter[str] = Counter()
+    keep = _Keep(max(max_call_sections, 10))
+
+    with AtomicOutput(out / "results.jsonl") as results_file:
+
+        def scored_calls() -> Iterator[ScoredCall]:
+            for item in items:
+                if on_item is not None:
+                    on_item(item)
+                if isinstance(item, Failure):
+                    failures.append(item)
+                    continue
+                results_file.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+                call_rows.append(call_row(item))
+                utt_rows.extend(utterance_rows(item.call))
+                languages[item.language] += 1
+                keep.add(item)
+                yield item
+
+        agents = summarise_agents(scored_calls())
+    summary.scored = len(call_rows)
+    summary.failed = len(failures)
+    if results_file.outcome == "written":
+        summary.written.append(out / "results.jsonl")
+
+    lang = report_lang or (languages.most_common(1)[0][0] if languages else "en")
+    summary.report_lang = lang if lang in ("sv", "en") else "en"
+
+    def write(name: str, writer: Callable[[Path], object]) -> None:
+        with atomic_path(out / name) as tmp:
+            writer(tmp)
+        summary.written.append(out / name)
+
+    if call_rows:
+        calls = calls_frame(call_rows)
+        write("calls.parquet", lambda p: calls.to_parquet(p, index=False))
+        write("calls.csv", lambda p: calls.to_csv(p, index=False))
+        utts = utterances_frame(utt_rows)
+        write("utterances.parquet", lambda p: utts.to_parquet(p, index=False))
+        agent_table = agents.to_frame("agents")
+        write("agents.csv", lambda p: agent_table.to_csv(p, index=False))
+        shown = keep.calls()
+        from verbalkit.report.html import render_html
+        from verbalkit.report.markdown import render_markdown
+
+        md = render_markdown(
+            shown, agents, lang=summary.report_lang, title=title, failures=failures
+        )
+        write("report.md", lambda p: p.write_text(md, encoding="utf-8"))
+        page = render_html(
+            shown,
+            agents,
+            lang=summary.report_lang,
+            title=title,
+            max_call_sections=max_call_sections,
+            failures=failures,
+        )
+        write("report.html", lambda p: p.write_text(page, encoding="utf-8"))
+    write("errors.csv", lambda p: _write_errors(p, failures))
+    summary.seconds = time.perf_counter() - started
+    order = {name: i for i, name in enumerate(OUTPUTS)}
+    summary.written.sort(key=lambda p: order.get(p.name, len(order)))
+    _ = errors_frame  # the same columns as Results.errors
+    return summary
+
+
+def _write_errors(path: Path, failures: list[Failure]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["file", "call", "reason"])
+        for fail in failures:
+            w.writerow([fail.path, fail.call_id or "", fail.message])
