@@ -82,7 +82,8 @@ class Results:
     @cached_property
     def calls(self) -> pd.DataFrame:
         """One row per call: ids, team, date, language, stage and overall scores, metrics,
-        pattern counts (``n_<pattern>``), behaviour counts (agent utterances; jargon spans)."""
+        pattern counts (``<pattern>_events``), behaviour counts (agent utterances; jargon
+        spans)."""
         return calls_frame(call_row(s) for s in self.scored)
 
     @cached_property

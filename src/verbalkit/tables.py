@@ -325,7 +325,7 @@ def scored_frame(scored: Iterable[ScoredCall], kind: ScoredKind = "stages") -> p
 
 def call_row(s: ScoredCall) -> dict[str, object]:
     """One call as a flat row: ids, team, date, language, scores per stage and overall,
-    metrics, pattern counts (``n_<pattern>``), behaviour counts, the top priority.
+    metrics, pattern counts (``<pattern>_events``), behaviour counts, the top priority.
 
     Behaviour counts are agent utterances carrying the behaviour; ``jargon`` counts spans.
     A stage that does not apply is ``None`` (NaN in a table), never 0.
@@ -355,7 +355,7 @@ def call_row(s: ScoredCall) -> dict[str, object]:
     for m in call.metrics:
         row[m.name] = m.value
     for p in Pattern:
-        row[f"n_{p.value}"] = sum(1 for e in call.events if e.pattern == p.value)
+        row[f"{p.value}_events"] = sum(1 for e in call.events if e.pattern == p.value)
     for b in BEHAVIOURS:
         row[b.value] = sum(1 for u in agent if b.value in u.labels)
     row["jargon"] = sum(1 for u in agent for t in u.tags if t.label == "jargon")
