@@ -14,7 +14,8 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/verbalkit validate examples/
-	$(BIN)/verbalkit analyze examples/
+	$(BIN)/verbalkit score examples/ --out scored/
+	@echo "open scored/report.html in a browser; tables in scored/, JSON in scored/results.jsonl"
 
 test: $(STAMP) lint typecheck unit
 
@@ -35,4 +36,4 @@ accuracy: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache .pytest_cache scored
