@@ -57,9 +57,14 @@ class RunSummary:
 
 
 def _slim(s: ScoredCall) -> ScoredCall:
-    """``s`` without its transcript text (utterances), for calls shown only in tables."""
-    call = s.call.model_copy(update={"utterances": []})
-    return s.model_copy(update={"call": call})
+    """What the reports' tables need of a call they do not show in full: ids, dates, the
+    stage and overall scores and the top priority, without the transcript, the indicators'
+    evidence, events or strengths (a few kB instead of ~100 kB per call)."""
+    call = s.call.model_copy(update={"utterances": [], "events": [], "metrics": []})
+    stages = [st.model_copy(update={"indicators": []}) for st in s.stages]
+    return s.model_copy(
+        update={"call": call, "stages": stages, "priorities": s.priorities[:1], "strengths": []}
+    )
 
 
 class _Keep:
@@ -111,6 +116,82 @@ class _Neg:
     __hash__ = None  # type: ignore[assignment]
 
 
+class _NothingScored(Exception):
+    """No call was scored: the outputs of the last run are kept."""
+
+
+class _UtteranceSink:
+    """``utterances.parquet`` written in row groups as calls come, with a fixed schema, so
+    the utterances of ten thousand calls are never all in memory at once."""
+
+    BATCH = 20_000
+
+    def __init__(self, path: Path) -> None:
+        import pyarrow as pa
+
+        from verbalkit.tables import UTTERANCE_COLUMNS
+
+        self.path = path
+        text = {"call_id", "agent_id", "language", "speaker", "speaker_label", "text"}
+        text |= {"team", "source"}
+        fields = []
+        for name in [*UTTERANCE_COLUMNS, "team", "started_at", "source"]:
+            if name in text:
+                kind = pa.string()
+            elif name in ("start", "end"):
+                kind = pa.float64()
+            elif name == "started_at":
+                kind = pa.timestamp("us", tz="UTC")
+            else:
+                kind = pa.int64()
+            fields.append(pa.field(name, kind))
+        tag = pa.struct(
+            [
+                ("label", pa.string()),
+                ("start", pa.int64()),
+                ("end", pa.int64()),
+                ("text", pa.string()),
+                ("rule", pa.string()),
+                ("confidence", pa.float64()),
+                ("suggestion", pa.string()),
+            ]
+        )
+        fields.append(pa.field("tags", pa.list_(tag)))
+        self.schema = pa.schema(fields)
+        self.rows: list[dict[str, Any]] = []
+        self.writer: Any = None
+        self.n = 0
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        self.rows.extend(rows)
+        if len(self.rows) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if not self.rows:
+            return
+        for row in self.rows:
+            when = row.get("started_at")
+            if when is not None and getattr(when, "tzinfo", None) is None:
+                from datetime import UTC
+
+                row["started_at"] = when.replace(tzinfo=UTC)
+        table = pa.Table.from_pylist(self.rows, schema=self.schema)
+        if self.writer is None:
+            self.writer = pq.ParquetWriter(self.path, self.schema)
+        self.writer.write_table(table)
+        self.n += len(self.rows)
+        self.rows = []
+
+    def close(self) -> None:
+        self.flush()
+        if self.writer is not None:
+            self.writer.close()
+
+
 def write_score_folder(
     items: Iterable[ScoredCall | Failure],
     out: Path,
@@ -134,7 +215,7 @@ def write_score_folder(
         The run's counts and the files written. On Ctrl-C nothing in ``out`` is replaced
         and ``KeyboardInterrupt`` goes on.
     """
-    from verbalkit.results import calls_frame, errors_frame, utterances_frame
+    from verbalkit.results import calls_frame
     from verbalkit.scoring.agents import summarise_agents
     from verbalkit.tables import call_row, utterance_rows
 
@@ -149,31 +230,45 @@ def write_score_folder(
     summary = RunSummary()
     failures: list[Failure] = []
     call_rows: list[dict[str, Any]] = []
-    utt_rows: list[dict[str, Any]] = []
     languages: Counter[str] = Counter()
     keep = _Keep(max(max_call_sections, 10))
 
-    with AtomicOutput(out / "results.jsonl") as results_file:
+    utt_out = out / "utterances.parquet"
+    agents = None
+    try:
+        with (
+            AtomicOutput(out / "results.jsonl") as results_file,
+            atomic_path(utt_out) as utt_tmp,
+        ):
+            utt_sink = _UtteranceSink(utt_tmp)
 
-        def scored_calls() -> Iterator[ScoredCall]:
-            for item in items:
-                if on_item is not None:
-                    on_item(item)
-                if isinstance(item, Failure):
-                    failures.append(item)
-                    continue
-                results_file.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
-                call_rows.append(call_row(item))
-                utt_rows.extend(utterance_rows(item.call))
-                languages[item.language] += 1
-                keep.add(item)
-                yield item
+            def scored_calls() -> Iterator[ScoredCall]:
+                for item in items:
+                    if on_item is not None:
+                        on_item(item)
+                    if isinstance(item, Failure):
+                        failures.append(item)
+                        continue
+                    results_file.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+                    call_rows.append(call_row(item))
+                    utt_sink.add(utterance_rows(item.call))
+                    languages[item.language] += 1
+                    keep.add(item)
+                    yield item
 
-        agents = summarise_agents(scored_calls())
+            try:
+                agents = summarise_agents(scored_calls())
+            finally:
+                utt_sink.close()
+            if not call_rows:
+                # Nothing scored: yesterday's results.jsonl and utterances.parquet stay.
+                raise _NothingScored
+    except _NothingScored:
+        pass
     summary.scored = len(call_rows)
     summary.failed = len(failures)
-    if results_file.outcome == "written":
-        summary.written.append(out / "results.jsonl")
+    if call_rows:
+        summary.written += [out / "results.jsonl", utt_out]
 
     lang = report_lang or (languages.most_common(1)[0][0] if languages else "en")
     summary.report_lang = lang if lang in ("sv", "en") else "en"
@@ -183,12 +278,10 @@ def write_score_folder(
             writer(tmp)
         summary.written.append(out / name)
 
-    if call_rows:
+    if call_rows and agents is not None:
         calls = calls_frame(call_rows)
         write("calls.parquet", lambda p: calls.to_parquet(p, index=False))
         write("calls.csv", lambda p: calls.to_csv(p, index=False))
-        utts = utterances_frame(utt_rows)
-        write("utterances.parquet", lambda p: utts.to_parquet(p, index=False))
         agent_table = agents.to_frame("agents")
         write("agents.csv", lambda p: agent_table.to_csv(p, index=False))
         shown = keep.calls()
@@ -212,7 +305,6 @@ def write_score_folder(
     summary.seconds = time.perf_counter() - started
     order = {name: i for i, name in enumerate(OUTPUTS)}
     summary.written.sort(key=lambda p: order.get(p.name, len(order)))
-    _ = errors_frame  # the same columns as Results.errors
     return summary
 
 
