@@ -59,11 +59,12 @@ class RunSummary:
 def _slim(s: ScoredCall) -> ScoredCall:
     """What the reports' tables need of a call they do not show in full: ids, dates, the
     stage and overall scores and the top priority, without the transcript, the indicators'
-    evidence, events or strengths (a few kB instead of ~100 kB per call)."""
+    evidence or events (a few kB instead of ~100 kB per call); strengths stay (the reports
+    count them per agent)."""
     call = s.call.model_copy(update={"utterances": [], "events": [], "metrics": []})
     stages = [st.model_copy(update={"indicators": []}) for st in s.stages]
     return s.model_copy(
-        update={"call": call, "stages": stages, "priorities": s.priorities[:1], "strengths": []}
+        update={"call": call, "stages": stages, "priorities": s.priorities[:1]}
     )
 
 
