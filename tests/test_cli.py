@@ -16,6 +16,7 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 
 runner = CliRunner()
+TRANSCRIPTS = {".json", ".jsonl", ".csv", ".txt", ".vtt", ".srt"}
 
 
 def test_version() -> None:
@@ -73,7 +74,7 @@ def test_analyze_json_lines_match_the_model(tmp_path: Path) -> None:
     result = runner.invoke(app, ["analyze", str(EXAMPLES), "--json", "--out", str(out)])
     assert result.exit_code == 0, result.output
     lines = out.read_text(encoding="utf-8").splitlines()
-    n_examples = len([p for p in EXAMPLES.iterdir() if p.suffix != ".md"])
+    n_examples = len([p for p in EXAMPLES.iterdir() if p.suffix in TRANSCRIPTS])
     assert len(lines) == n_examples
     for line in lines:
         call = AnalysedCall.model_validate_json(line)

@@ -211,10 +211,16 @@ NETWORK_GUARD = textwrap.dedent(
 
 
 def test_full_run_makes_no_network_connection(tmp_path: Path) -> None:
-    out = tmp_path / "out.jsonl"
-    env = {**os.environ, "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    """The main job, reports and all (matplotlib, Jinja2, Parquet), never connects out."""
+    out = tmp_path / "scored"
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "MPLCONFIGDIR": str(tmp_path / "mpl"),
+    }
     proc = subprocess.run(
-        [sys.executable, "-c", NETWORK_GUARD, "analyze", str(EXAMPLES), "--json", "-o", str(out)],
+        [sys.executable, "-c", NETWORK_GUARD, "score", str(EXAMPLES), "--out", str(out), "-q"],
         capture_output=True,
         text=True,
         env=env,
@@ -222,8 +228,10 @@ def test_full_run_makes_no_network_connection(tmp_path: Path) -> None:
     )
     assert "NETWORK ATTEMPT" not in proc.stderr, proc.stderr
     assert proc.returncode == 0, proc.stderr
-    n_examples = len([p for p in EXAMPLES.iterdir() if p.suffix != ".md"])
-    assert len(_json_lines(out)) == n_examples
+    transcripts = {".json", ".jsonl", ".csv", ".txt", ".vtt", ".srt"}
+    n_examples = len([p for p in EXAMPLES.iterdir() if p.suffix in transcripts])
+    assert len(_json_lines(out / "results.jsonl")) == n_examples
+    assert (out / "report.html").is_file()
 
 
 def test_network_guard_catches_a_connection(tmp_path: Path) -> None:
