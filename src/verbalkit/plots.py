@@ -10,7 +10,8 @@ import statistics
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from verbalkit.vocab import BEHAVIOURS
+from verbalkit.scoring.agents import UNKNOWN_AGENT
+from verbalkit.vocab import BEHAVIOURS, Pattern
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -24,6 +25,7 @@ _TEXT = {
         "stage": "Medelpoäng per steg",
         "per10": "Per 10 minuter agenttal",
         "median": "median",
+        "calls_with": "Andel samtal (%)",
     },
     "en": {
         "overall": "Overall score (0–100)",
@@ -31,6 +33,7 @@ _TEXT = {
         "stage": "Mean score per stage",
         "per10": "Per 10 minutes of agent talk",
         "median": "median",
+        "calls_with": "Share of calls (%)",
     },
 }
 
@@ -38,7 +41,21 @@ _TEXT = {
 def _figure(width: float, height: float) -> Figure:
     from matplotlib.figure import Figure
 
+    _notebook_display()
     return Figure(figsize=(width, height), layout="constrained")
+
+
+def _notebook_display() -> None:
+    """In IPython/Jupyter, let a returned figure show itself (the inline backend registers
+    its display hook when pyplot is first imported); elsewhere, touch no global state."""
+    try:
+        get_ipython  # type: ignore[name-defined]  # noqa: B018
+    except NameError:
+        import builtins
+
+        if not hasattr(builtins, "get_ipython"):
+            return
+    import matplotlib.pyplot  # noqa: F401
 
 
 def _agents(results: Results, agent_ids: Sequence[str] | None) -> list[str]:
@@ -61,7 +78,8 @@ def plot_agents(
     ax = fig.add_subplot()
     calls = results.calls
     for x, agent in enumerate(agents):
-        scores = calls.loc[calls["agent_id"] == agent, "overall"].dropna().to_list()
+        mine = calls["agent_id"].isna() if agent == UNKNOWN_AGENT else calls["agent_id"] == agent
+        scores = calls.loc[mine, "overall"].dropna().to_list()
         if not scores:
             continue
         xs = [x + (i % 5 - 2) * 0.05 for i in range(len(scores))]
@@ -100,7 +118,7 @@ def plot_stages(
     ax.set_xticks(range(len(stages)), [names.get(s, s) for s in stages], rotation=30, ha="right")
     ax.set_ylim(0, 105)
     ax.set_ylabel(text["stage"])
-    ax.legend(fontsize="small", ncols=min(4, len(agents)))
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.grid(axis="y", alpha=0.3)
     return fig
 
@@ -112,7 +130,7 @@ def plot_behaviours(
     text = _TEXT.get(lang, _TEXT["en"])
     agents = _agents(results, agent_ids)
     summary = results.summary
-    labels = [b.value for b in BEHAVIOURS]
+    labels = [*(b.value for b in BEHAVIOURS), "jargon"]
     fig = _figure(10.0, 3.8)
     ax = fig.add_subplot()
     width = 0.8 / max(1, len(agents))
@@ -129,9 +147,43 @@ def plot_behaviours(
         range(len(labels)), [b.replace("_", " ") for b in labels], rotation=35, ha="right"
     )
     ax.set_ylabel(text["per10"])
-    ax.legend(fontsize="small", ncols=min(4, len(agents)))
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.grid(axis="y", alpha=0.3)
     return fig
+
+
+def plot_patterns(
+    results: Results, agent_ids: Sequence[str] | None = None, lang: str = "en"
+) -> Figure:
+    """Share of each agent's calls with each pattern (interruption, long monologue,
+    premature solution, give-away): how often over-talking and rushing happen."""
+    text = _TEXT.get(lang, _TEXT["en"])
+    agents = _agents(results, agent_ids)
+    summary = results.summary
+    patterns = [p.value for p in Pattern]
+    fig = _figure(7.0, 3.6)
+    ax = fig.add_subplot()
+    width = 0.8 / max(1, len(agents))
+    for k, agent in enumerate(agents):
+        g = summary.agent(agent)
+        shares = []
+        for name in patterns:
+            stat = next((p for p in g.patterns if p.pattern == name), None)
+            value = stat.share_of_calls if stat is not None else None
+            shares.append(float("nan") if value is None else 100.0 * value)
+        xs = [i - 0.4 + width * (k + 0.5) for i in range(len(patterns))]
+        ax.bar(xs, shares, width=width, label=agent)
+    ax.set_xticks(range(len(patterns)), [p.replace("_", "\n") for p in patterns])
+    ax.set_ylim(0, 105)
+    ax.set_ylabel(text["calls_with"])
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    ax.grid(axis="y", alpha=0.3)
+    return fig
+
+
+def stage_names(results: Results, lang: str = "en") -> dict[str, str]:
+    """Stage id → its name in ``lang``."""
+    return _stage_names(results, lang)
 
 
 def _stage_names(results: Results, lang: str) -> dict[str, str]:

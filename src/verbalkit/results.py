@@ -164,6 +164,30 @@ class Results:
         figure: Figure = plot_stages(self, agent_ids, lang=lang)
         return figure
 
+    def plot_patterns(self, agent_ids: Sequence[str] | None = None, lang: str = "en") -> Figure:
+        """Share of each agent's calls with each pattern (over-talking, premature solution,
+        give-away)."""
+        from verbalkit.plots import plot_patterns
+
+        figure: Figure = plot_patterns(self, agent_ids, lang=lang)
+        return figure
+
+    def stage_names(self, lang: str = "en") -> dict[str, str]:
+        """Stage id → name in ``lang`` (the calls table has a ``stage_<id>`` column each)."""
+        from verbalkit.plots import stage_names
+
+        return stage_names(self, lang)
+
+    def trend(self) -> pd.DataFrame:
+        """Mean overall score per agent and period (week or month, whichever the span of
+        dates calls for): rows are periods, columns agents."""
+        long = self.summary.to_frame("trend")
+        if long.empty:
+            return long
+        return long.pivot_table(
+            index="period", columns="agent_id", values="mean_overall", observed=True
+        )
+
     def plot_behaviours(self, agent_ids: Sequence[str] | None = None, lang: str = "en") -> Figure:
         """Each behaviour's rate per 10 minutes of agent talk, per agent."""
         from verbalkit.plots import plot_behaviours
@@ -304,10 +328,15 @@ def find_examples(
                         ((-p.points, s.call_id, p.moment.utterance), s, p.moment.utterance, why)
                     )
         elif what in patterns:
-            for e in s.call.events:
-                if e.pattern == what:
-                    at = _event_anchor(e.details, e.utterances)
-                    found.append(((e.start is None, s.call_id, at), s, at, e.message))
+            events = sorted(
+                (e for e in s.call.events if e.pattern == what),
+                key=lambda e: -_event_size(e.details),
+            )
+            for rank, e in enumerate(events):
+                at = _event_anchor(e.details, e.utterances)
+                # One per call first (the clearest of each), then second ones, and so on.
+                key = (rank, -_event_size(e.details), s.call_id, at)
+                found.append((key, s, at, e.message))
         else:
             for u in s.call.utterances:
                 tags = [t for t in u.tags if t.label == what]
@@ -337,6 +366,15 @@ def find_examples(
                 }
             )
     return Examples(what, moments, lines)
+
+
+def _event_size(details: dict[str, Any]) -> float:
+    """How clear an event is: the give-away ratio, the monologue's length, the overlap."""
+    for key in ("ratio", "seconds", "words", "overlap_s"):
+        value = details.get(key)
+        if isinstance(value, int | float):
+            return float(value)
+    return 0.0
 
 
 def _event_anchor(details: dict[str, Any], utterances: list[int]) -> int:
