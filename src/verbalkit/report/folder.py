@@ -63,9 +63,7 @@ def _slim(s: ScoredCall) -> ScoredCall:
     count them per agent)."""
     call = s.call.model_copy(update={"utterances": [], "events": [], "metrics": []})
     stages = [st.model_copy(update={"indicators": []}) for st in s.stages]
-    return s.model_copy(
-        update={"call": call, "stages": stages, "priorities": s.priorities[:1]}
-    )
+    return s.model_copy(update={"call": call, "stages": stages, "priorities": s.priorities[:1]})
 
 
 class _Keep:
