@@ -15,7 +15,6 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/verbalkit validate examples/
 	$(BIN)/verbalkit score examples/ --out scored/
-	@echo "open scored/report.html in a browser; tables in scored/, JSON in scored/results.jsonl"
 
 test: $(STAMP) lint typecheck unit
 
