@@ -7,7 +7,7 @@ saves it (``fig.savefig("agents.svg")``). Nothing is drawn on a global pyplot st
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from verbalkit.scoring.agents import UNKNOWN_AGENT
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from verbalkit.results import Results
+    from verbalkit.scoring.agents import GroupSummary
 
 _TEXT = {
     "sv": {
@@ -94,62 +95,82 @@ def plot_agents(
     return fig
 
 
+def _grouped_bars(
+    results: Results,
+    agent_ids: Sequence[str] | None,
+    groups: list[str],
+    tick_labels: list[str],
+    value: Callable[[GroupSummary, str], float | None],
+    ylabel: str,
+    *,
+    width: float,
+    ylim: float | None = None,
+    rotation: int = 30,
+) -> Figure:
+    """One group of bars per item of ``groups``, one bar per agent (legend outside)."""
+    agents = _agents(results, agent_ids)
+    fig = _figure(width, 3.8)
+    ax = fig.add_subplot()
+    bar = 0.8 / max(1, len(agents))
+    for k, agent in enumerate(agents):
+        g = results.summary.agent(agent)
+        heights = [value(g, item) for item in groups]
+        xs = [i - 0.4 + bar * (k + 0.5) for i in range(len(groups))]
+        ax.bar(xs, [float("nan") if h is None else h for h in heights], width=bar, label=agent)
+    ax.set_xticks(
+        range(len(groups)), tick_labels, rotation=rotation, ha="right" if rotation else "center"
+    )
+    if ylim is not None:
+        ax.set_ylim(0, ylim)
+    ax.set_ylabel(ylabel)
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    ax.grid(axis="y", alpha=0.3)
+    return fig
+
+
 def plot_stages(
     results: Results, agent_ids: Sequence[str] | None = None, lang: str = "en"
 ) -> Figure:
     """Mean score per stage, one group of bars per stage and one bar per agent."""
-    text = _TEXT.get(lang, _TEXT["en"])
-    agents = _agents(results, agent_ids)
-    summary = results.summary
-    stages = list(summary.stages)
+    stages = list(results.summary.stages)
     names = _stage_names(results, lang)
-    fig = _figure(max(6.0, 1.1 * len(stages)), 3.8)
-    ax = fig.add_subplot()
-    width = 0.8 / max(1, len(agents))
-    for k, agent in enumerate(agents):
-        g = summary.agent(agent)
-        means = []
-        for stage in stages:
-            stat = next((s for s in g.stages if s.stage == stage), None)
-            value = stat.mean if stat is not None else None
-            means.append(float("nan") if value is None else value)
-        xs = [i - 0.4 + width * (k + 0.5) for i in range(len(stages))]
-        ax.bar(xs, means, width=width, label=agent)
-    ax.set_xticks(range(len(stages)), [names.get(s, s) for s in stages], rotation=30, ha="right")
-    ax.set_ylim(0, 105)
-    ax.set_ylabel(text["stage"])
-    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    ax.grid(axis="y", alpha=0.3)
-    return fig
+
+    def mean(g: GroupSummary, stage: str) -> float | None:
+        stat = next((s for s in g.stages if s.stage == stage), None)
+        return stat.mean if stat is not None else None
+
+    return _grouped_bars(
+        results,
+        agent_ids,
+        stages,
+        [names.get(s, s) for s in stages],
+        mean,
+        _TEXT.get(lang, _TEXT["en"])["stage"],
+        width=max(6.0, 1.1 * len(stages)),
+        ylim=105,
+    )
 
 
 def plot_behaviours(
     results: Results, agent_ids: Sequence[str] | None = None, lang: str = "en"
 ) -> Figure:
     """Each behaviour's rate per 10 minutes of agent talk, per agent (grouped bars)."""
-    text = _TEXT.get(lang, _TEXT["en"])
-    agents = _agents(results, agent_ids)
-    summary = results.summary
     labels = [*(b.value for b in BEHAVIOURS), "jargon"]
-    fig = _figure(10.0, 3.8)
-    ax = fig.add_subplot()
-    width = 0.8 / max(1, len(agents))
-    for k, agent in enumerate(agents):
-        g = summary.agent(agent)
-        rates = []
-        for label in labels:
-            stat = next((b for b in g.behaviours if b.behaviour == label), None)
-            value = stat.per_10min if stat is not None else None
-            rates.append(float("nan") if value is None else value)
-        xs = [i - 0.4 + width * (k + 0.5) for i in range(len(labels))]
-        ax.bar(xs, rates, width=width, label=agent)
-    ax.set_xticks(
-        range(len(labels)), [b.replace("_", " ") for b in labels], rotation=35, ha="right"
+
+    def rate(g: GroupSummary, label: str) -> float | None:
+        stat = next((b for b in g.behaviours if b.behaviour == label), None)
+        return stat.per_10min if stat is not None else None
+
+    return _grouped_bars(
+        results,
+        agent_ids,
+        labels,
+        [b.replace("_", " ") for b in labels],
+        rate,
+        _TEXT.get(lang, _TEXT["en"])["per10"],
+        width=10.0,
+        rotation=35,
     )
-    ax.set_ylabel(text["per10"])
-    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    ax.grid(axis="y", alpha=0.3)
-    return fig
 
 
 def plot_patterns(
@@ -157,28 +178,24 @@ def plot_patterns(
 ) -> Figure:
     """Share of each agent's calls with each pattern (interruption, long monologue,
     premature solution, give-away): how often over-talking and rushing happen."""
-    text = _TEXT.get(lang, _TEXT["en"])
-    agents = _agents(results, agent_ids)
-    summary = results.summary
     patterns = [p.value for p in Pattern]
-    fig = _figure(7.0, 3.6)
-    ax = fig.add_subplot()
-    width = 0.8 / max(1, len(agents))
-    for k, agent in enumerate(agents):
-        g = summary.agent(agent)
-        shares = []
-        for name in patterns:
-            stat = next((p for p in g.patterns if p.pattern == name), None)
-            value = stat.share_of_calls if stat is not None else None
-            shares.append(float("nan") if value is None else 100.0 * value)
-        xs = [i - 0.4 + width * (k + 0.5) for i in range(len(patterns))]
-        ax.bar(xs, shares, width=width, label=agent)
-    ax.set_xticks(range(len(patterns)), [p.replace("_", "\n") for p in patterns])
-    ax.set_ylim(0, 105)
-    ax.set_ylabel(text["calls_with"])
-    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    ax.grid(axis="y", alpha=0.3)
-    return fig
+
+    def share(g: GroupSummary, name: str) -> float | None:
+        stat = next((p for p in g.patterns if p.pattern == name), None)
+        value = stat.share_of_calls if stat is not None else None
+        return None if value is None else 100.0 * value
+
+    return _grouped_bars(
+        results,
+        agent_ids,
+        patterns,
+        [p.replace("_", "\n") for p in patterns],
+        share,
+        _TEXT.get(lang, _TEXT["en"])["calls_with"],
+        width=7.0,
+        ylim=105,
+        rotation=0,
+    )
 
 
 def stage_names(results: Results, lang: str = "en") -> dict[str, str]:

@@ -8,6 +8,7 @@ A :class:`Transcript` is what the readers produce; an :class:`AnalysedCall` is w
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -21,7 +22,9 @@ if TYPE_CHECKING:
 Basis = Literal["timestamps", "words"]
 
 
-class _Model(BaseModel):
+class ResultModel(BaseModel):
+    """Base of every result model: frozen, unknown keys refused, ``to_dict()`` for JSON."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,7 +32,7 @@ class _Model(BaseModel):
         return self.model_dump(mode="json")
 
 
-class Utterance(_Model):
+class Utterance(ResultModel):
     """One turn of speech."""
 
     speaker: Role = Field(description="Role: agent, customer or other.")
@@ -60,7 +63,7 @@ class Utterance(_Model):
         return len(self.text.split())
 
 
-class LanguageInfo(_Model):
+class LanguageInfo(ResultModel):
     """How the transcript's language was decided."""
 
     code: str = Field(description="ISO 639-1 code, e.g. 'sv'.")
@@ -68,7 +71,7 @@ class LanguageInfo(_Model):
     confidence: float = Field(ge=0.0, le=1.0, description="1.0 when declared.")
 
 
-class Transcript(_Model):
+class Transcript(ResultModel):
     """A call: who, when, and what each speaker said, in order."""
 
     call_id: str
@@ -97,18 +100,21 @@ class Transcript(_Model):
     @property
     def duration_s(self) -> float | None:
         """Seconds from the first start to the last end (or start), if timed."""
-        if not self.has_timestamps:
-            return None
-        starts = [u.start for u in self.utterances if u.start is not None]
-        ends = [u.end if u.end is not None else u.start for u in self.utterances]
-        return max(e for e in ends if e is not None) - min(starts)
+        return _duration(self.utterances) if self.has_timestamps else None
 
     @property
     def n_words(self) -> int:
         return sum(u.n_words for u in self.utterances)
 
 
-class Tag(_Model):
+def _duration(utterances: Sequence[Utterance | AnalysedUtterance]) -> float:
+    """Seconds from the first start to the last end (or start) of timed utterances."""
+    starts = [u.start for u in utterances if u.start is not None]
+    ends = [u.end if u.end is not None else u.start for u in utterances]
+    return max(e for e in ends if e is not None) - min(starts)
+
+
+class Tag(ResultModel):
     """One behaviour, signal or jargon span found in an utterance, with its evidence."""
 
     label: str = Field(description="Behaviour id (DOMAIN.md), signal id, or 'jargon'.")
@@ -120,7 +126,7 @@ class Tag(_Model):
     suggestion: str | None = Field(default=None, description="Plain-language alternative (jargon).")
 
 
-class AnalysedUtterance(_Model):
+class AnalysedUtterance(ResultModel):
     """An utterance with the tags found in it."""
 
     index: int
@@ -137,7 +143,7 @@ class AnalysedUtterance(_Model):
         return {t.label for t in self.tags}
 
 
-class Metric(_Model):
+class Metric(ResultModel):
     """A call-level number, with the basis it was computed from."""
 
     name: str = Field(description="e.g. 'agent_talk_share', 'longest_monologue_s'.")
@@ -146,7 +152,7 @@ class Metric(_Model):
     description: str = ""
 
 
-class PatternEvent(_Model):
+class PatternEvent(ResultModel):
     """Where a call-level pattern happened."""
 
     pattern: str = Field(
@@ -160,7 +166,7 @@ class PatternEvent(_Model):
     details: dict[str, JsonValue] = Field(default_factory=dict)
 
 
-class AnalysedCall(_Model):
+class AnalysedCall(ResultModel):
     """The result of :func:`verbalkit.analyze`: every utterance tagged, metrics and patterns."""
 
     call_id: str
@@ -176,6 +182,11 @@ class AnalysedCall(_Model):
     events: list[PatternEvent] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
+    @property
+    def duration_s(self) -> float | None:
+        """Seconds from the first start to the last end (or start), if timed."""
+        return _duration(self.utterances) if self.has_timestamps else None
+
     def metric(self, name: str) -> Metric | None:
         """The metric called ``name``, or None."""
         return next((m for m in self.metrics if m.name == name), None)
@@ -190,7 +201,7 @@ class AnalysedCall(_Model):
         return frame
 
 
-class Failure(_Model):
+class Failure(ResultModel):
     """A file (or call) that could not be used in a batch.
 
     ``message`` is one line: where in the file (``line 41: utterances[3].end``) and what is

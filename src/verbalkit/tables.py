@@ -82,14 +82,19 @@ CATEGORIES = (
 )
 
 
-def _rows(call: AnalysedCall, kind: FrameKind) -> list[dict[str, object]]:
-    base = {
+def _base(call: AnalysedCall | ScoredCall) -> dict[str, object]:
+    """The columns every row starts (ids) and ends with (team, date, source)."""
+    return {
         "call_id": call.call_id,
         "agent_id": call.agent_id,
         "team": call.team,
         "started_at": call.started_at,
         "source": call.source,
     }
+
+
+def _rows(call: AnalysedCall, kind: FrameKind) -> list[dict[str, object]]:
+    base = _base(call)
     if kind == "tags":
         return [
             {
@@ -237,13 +242,7 @@ PRIORITY_COLUMNS = [
 
 
 def _scored_rows(s: ScoredCall, kind: ScoredKind) -> list[dict[str, object]]:
-    base = {
-        "call_id": s.call_id,
-        "agent_id": s.agent_id,
-        "team": s.team,
-        "started_at": s.started_at,
-        "source": s.source,
-    }
+    base = _base(s)
     if kind == "stages":
         return [
             {
@@ -346,7 +345,7 @@ def call_row(s: ScoredCall) -> dict[str, object]:
         "n_utterances": len(call.utterances),
         "n_agent_turns": len(agent),
         "n_words": sum(len(u.text.split()) for u in call.utterances),
-        "duration_s": _duration(call),
+        "duration_s": None if call.duration_s is None else round(call.duration_s, 3),
         "has_timestamps": call.has_timestamps,
         "overall": s.overall,
     }
@@ -363,14 +362,6 @@ def call_row(s: ScoredCall) -> dict[str, object]:
     row["n_priorities"] = len(s.priorities)
     row["n_warnings"] = len(call.warnings)
     return row
-
-
-def _duration(call: AnalysedCall) -> float | None:
-    if not call.has_timestamps:
-        return None
-    starts = [u.start for u in call.utterances if u.start is not None]
-    ends = [u.end if u.end is not None else u.start for u in call.utterances]
-    return round(max(e for e in ends if e is not None) - min(starts), 3)
 
 
 def utterance_rows(call: AnalysedCall) -> list[dict[str, object]]:

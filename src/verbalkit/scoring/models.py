@@ -9,25 +9,17 @@ Results are frozen pydantic models with ``to_dict()`` (JSON-safe) and ``to_frame
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue
+from pydantic import Field, JsonValue
 
-from verbalkit.schema import AnalysedCall
+from verbalkit.schema import AnalysedCall, ResultModel
 
 if TYPE_CHECKING:
     import pandas as pd
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-safe dict (the documented JSON shape)."""
-        return self.model_dump(mode="json")
-
-
-class Moment(_Model):
+class Moment(ResultModel):
     """A place in the call a coach can go to: the utterance, its time and a quote."""
 
     utterance: int = Field(description="Index of the utterance.")
@@ -39,7 +31,7 @@ class Moment(_Model):
     )
 
 
-class IndicatorResult(_Model):
+class IndicatorResult(ResultModel):
     """One indicator measured on one call and what it did to the score."""
 
     id: str
@@ -63,7 +55,7 @@ class IndicatorResult(_Model):
     evidence: list[Moment] = Field(default_factory=list)
 
 
-class StageScore(_Model):
+class StageScore(ResultModel):
     """A stage's score (0–100) and the indicators behind it."""
 
     id: str
@@ -78,7 +70,7 @@ class StageScore(_Model):
     indicators: list[IndicatorResult]
 
 
-class Priority(_Model):
+class Priority(ResultModel):
     """A coaching priority: the moment, what went wrong, and a better phrasing."""
 
     rank: int
@@ -95,7 +87,7 @@ class Priority(_Model):
     occurrences: int = Field(default=1, description="How many times it happened in the call.")
 
 
-class Strength(_Model):
+class Strength(ResultModel):
     """Something the agent did well, with the quote that shows it."""
 
     key: str
@@ -104,7 +96,7 @@ class Strength(_Model):
     moment: Moment | None = None
 
 
-class ScoredCall(_Model):
+class ScoredCall(ResultModel):
     """The result of :func:`verbalkit.score`: scores, explanation, priorities, strengths."""
 
     call_id: str
