@@ -2,7 +2,13 @@
 
 Strong content signals (a ``WEBVTT`` header, SRT cue timings, JSON braces) win over the
 extension, so a ``.txt`` holding WebVTT is read as WebVTT; otherwise the extension decides;
-without a known extension the content decides alone.
+without a known extension the content decides alone. Text that is neither JSON, subtitles nor
+a table goes to the text reader most sure of it (plain ``Name: text`` lines, Otter's
+``Name  0:04`` blocks...).
+
+Which JSON shape a file has (verbalkit, Amazon Transcribe, Deepgram...) is decided after
+parsing, per document, list element or line (:func:`verbalkit.io.registry.recognise_json`).
+Extensions come from the reader registry (:func:`verbalkit.io.registry.extensions`).
 """
 
 from __future__ import annotations
@@ -10,19 +16,15 @@ from __future__ import annotations
 import json
 import re
 
-#: Extensions of transcript files (also what a folder walk picks up).
-EXTENSIONS: dict[str, str] = {
-    ".json": "json",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".csv": "csv",
-    ".tsv": "tsv",
-    ".tab": "tsv",
-    ".txt": "text",
-    ".text": "text",
-    ".vtt": "vtt",
-    ".srt": "srt",
-}
+from verbalkit.io import registry
+
+
+def __getattr__(name: str) -> dict[str, str]:
+    # EXTENSIONS comes from the reader registry (which imports the readers): only when asked.
+    if name == "EXTENSIONS":
+        return registry.extensions()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _SRT_START = re.compile(r"^\d+[ \t]*\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->")
 _CUE_TIMING = re.compile(r"^\s*(?:\d+:)?\d{2}:\d{2}[,.]\d{3}\s*-->")
@@ -44,7 +46,7 @@ def detect_format(suffix: str, head: str, declared: str | None = None) -> str | 
     """
     if declared:
         return declared
-    by_ext = EXTENSIONS.get(suffix)
+    by_ext = registry.extensions().get(suffix)
     sniffed = sniff(head)
     if by_ext == "jsonl" and sniffed == "json" and _has_json_line(head):
         # A JSON Lines file whose first line is broken, a list or too deep is still JSON
@@ -58,9 +60,19 @@ def detect_format(suffix: str, head: str, declared: str | None = None) -> str | 
         if sniffed in _STRONG or sniffed in ("csv", "tsv"):
             return sniffed
         return by_ext
-    if by_ext == "text":
-        return sniffed if sniffed in (*_STRONG, "csv", "tsv") else "text"
+    if by_ext is not None and _is_text_family(by_ext):
+        if sniffed in (*_STRONG, "csv", "tsv") or (sniffed and _is_text_family(sniffed)):
+            return sniffed
+        return by_ext
     return sniffed
+
+
+def _is_text_family(name: str) -> bool:
+    """A format for free text (plain text, Otter...), not JSON, subtitles or tables."""
+    if name in (*_STRONG, "csv", "tsv"):
+        return False
+    spec = registry.get(name)
+    return spec.kind == "text"
 
 
 def sniff(head: str) -> str | None:
@@ -81,11 +93,7 @@ def sniff(head: str) -> str | None:
     delimiter = sniff_delimiter(first_line)
     if delimiter is not None:
         return "tsv" if delimiter == "\t" else "csv"
-    from verbalkit.io.plaintext import looks_like_text
-
-    if looks_like_text(normalised):
-        return "text"
-    return None
+    return registry.sniff_text(normalised)
 
 
 def _sniff_json(text: str) -> str:

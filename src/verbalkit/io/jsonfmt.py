@@ -6,8 +6,11 @@ The shape::
      "started_at": "2024-04-09T10:03:44+01:00", "metadata": {...},
      "utterances": [{"speaker": "agent", "start": 0.5, "end": 6.0, "text": "..."}]}
 
-A JSON file may also hold Amazon Transcribe or Whisper output; :func:`read_json` hands those
-to their readers.
+A JSON file may also hold a vendor's output (Amazon Transcribe, Whisper, AssemblyAI, Deepgram,
+Genesys, Twilio, Rev...): :func:`read_json` asks the reader registry
+(:func:`verbalkit.io.registry.recognise_json`) which shape each document, list element or line
+has, and hands it to that reader. A shape no reader knows is an error naming the keys found and
+the closest known shapes; a vendor's shape is never read as verbalkit JSON.
 
 Untrusted JSON is bounded (:class:`~verbalkit.limits.Limits`): a top-level list of calls is
 read element by element, so memory stays flat; any other document must fit
@@ -25,7 +28,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from verbalkit.errors import TranscriptError
-from verbalkit.io.raw import RawCall, RawUtterance, parse_time
+from verbalkit.io import registry
+from verbalkit.io.raw import RawCall, RawUtterance, parse_time, units_problem
+from verbalkit.io.registry import JsonDoc, ReadContext, ReaderSpec, json_reader, text_reader
 from verbalkit.io.source import CHUNK, TextSource
 from verbalkit.limits import DEFAULT_LIMITS, Limits
 
@@ -170,21 +175,53 @@ _DECODER = json.JSONDecoder()
 
 
 def read_json(
-    src: TextSource, fmt: str, limits: Limits = DEFAULT_LIMITS
+    src: TextSource, ctx: ReadContext | None = None, forced: str | None = None
 ) -> Iterator[RawCall | TranscriptError]:
-    """Calls in a JSON document (``fmt`` is "json", "transcribe" or "whisper").
+    """Calls in a JSON file: each document, list element or line read by the reader of its shape.
 
-    A top-level list of verbalkit calls is read element by element; a bad element is an
-    error item and the others are read. Any other document is read whole, within
-    ``limits.max_file_bytes``.
+    A top-level list is read element by element; a bad element is an error item and the others
+    are read. Any other document is read whole, within ``limits.max_file_bytes``.
+
+    Args:
+        src: The decoded file.
+        ctx: Options and limits.
+        forced: A JSON format given with ``format=`` ("deepgram"): every value is read as that
+            shape. None or "json": each value's shape is recognised.
     """
-    if fmt == "json" and src.head.lstrip("\ufeff \t\r\n").startswith("["):
-        yield from _read_list(src, limits)
+    ctx = ctx or ReadContext()
+    spec = registry.get(forced) if forced and forced != "json" else None
+    if src.head.lstrip("\ufeff \t\r\n").startswith("[") and not (spec and spec.whole_list):
+        yield from _read_list(src, ctx, spec)
         return
     src.limit_size(
-        limits.max_file_bytes, "a JSON document that is not a list of calls is read whole"
+        ctx.limits.max_file_bytes, "a JSON document that is not a list of calls is read whole"
     )
-    yield from _read_document(src, src.read_all(), fmt, limits)
+    yield from _read_document(src, src.read_all(), ctx, spec)
+
+
+def parse_value(
+    value: Any, doc: JsonDoc, spec: ReaderSpec | None = None, *, document: bool = False
+) -> RawCall:
+    """One parsed JSON value (a document, list element or line) as a call.
+
+    Args:
+        value: The parsed value.
+        doc: Where it came from.
+        spec: The reader to use (a forced format); None: the reader of the value's shape.
+        document: The value is a whole file: a shape no reader knows is an error naming the
+            keys and the closest shapes (in a list or JSON Lines, verbalkit calls are expected).
+
+    Raises:
+        TranscriptError: When the value is not a call of its shape.
+    """
+    if spec is None:
+        spec = registry.recognise_json(value)
+    if spec is None:
+        if document:
+            raise doc.error(registry.unknown_json(value))
+        return parse_call(value, doc.path, default_id=doc.default_id, where=doc.where)
+    raw: RawCall = spec.func(value, doc)
+    return raw
 
 
 class _Buffer:
@@ -310,11 +347,14 @@ _STRING_STOP = re.compile(r'["\\]')
 _NEAR_END = 16
 
 
-def _read_list(src: TextSource, limits: Limits) -> Iterator[RawCall | TranscriptError]:
+def _read_list(
+    src: TextSource, ctx: ReadContext, spec: ReaderSpec | None
+) -> Iterator[RawCall | TranscriptError]:
     """Calls in a top-level JSON list, element by element, in flat memory.
 
     A list of Whisper segments is one document, read whole after the first element shows it.
     """
+    limits = ctx.limits
     buf = _Buffer(src.chunks())
     buf.fill(CHUNK)
     while buf.next_char() == "\ufeff":
@@ -346,15 +386,17 @@ def _read_list(src: TextSource, limits: Limits) -> Iterator[RawCall | Transcript
                 ) from None
             yield TranscriptError(src.name, err.problem, where=inside(where, err.place))
         else:
-            if index == 0 and classify([value]) == "whisper":
+            whole = registry.recognise_json([value]) if index == 0 and spec is None else None
+            if whole is not None and whole.whole_list:
                 # A bare list of Whisper segments is one transcript, not a list of calls.
-                src.limit_size(limits.max_file_bytes, "a Whisper document is read whole")
-                yield from _read_document(src, buf.whole(), "whisper", limits)
+                src.limit_size(limits.max_file_bytes, f"a {whole.title} document is read whole")
+                yield from _read_document(src, buf.whole(), ctx, whole)
                 return
             buf.keep = False
             buf.pos = end
+            doc = JsonDoc(src.name, f"{src.stem}-{index + 1}", where, ctx.opts)
             try:
-                yield parse_call(value, src.name, default_id=f"{src.stem}-{index + 1}", where=where)
+                yield parse_value(value, doc, spec)
             except TranscriptError as err:
                 yield err
         index += 1
@@ -435,61 +477,58 @@ def _element_too_big(limits: Limits) -> str:
 
 
 def _read_document(
-    src: TextSource, text: str, fmt: str, limits: Limits
+    src: TextSource, text: str, ctx: ReadContext, spec: ReaderSpec | None
 ) -> Iterator[RawCall | TranscriptError]:
+    limits = ctx.limits
     try:
         data = loads(text, limits)
     except json.JSONDecodeError as err:
-        if err.msg == "Extra data" and fmt == "json":
+        if err.msg == "Extra data" and not (spec and spec.whole_list):
             # One object per line in a .json file: JSON Lines after all.
             lines = enumerate(_LINE_BREAK.split(text), start=1)
-            yield from _jsonl_lines(src, lines, limits)
+            yield from _jsonl_lines(src, lines, ctx, spec)
             return
         raise json_error(src.name, err) from err
     except JsonLimitError as err:
         raise TranscriptError(src.name, err.problem, where=err.where()) from err
-    kind = fmt if fmt != "json" else classify(data)
-    if kind == "transcribe":
-        from verbalkit.io.transcribe import parse_transcribe
-
-        yield parse_transcribe(data, src)
-    elif kind == "whisper":
-        from verbalkit.io.whisper import parse_whisper
-
-        yield parse_whisper(data, src)
-    elif isinstance(data, list):
+    if isinstance(data, list) and not (spec and spec.whole_list):
+        whole = registry.recognise_json(data) if spec is None else None
+        if whole is not None and whole.whole_list:
+            yield whole.func(data, JsonDoc(src.name, src.stem, None, ctx.opts))
+            return
         if not data:
             raise TranscriptError(src.name, "an empty list: no calls")
         for i, item in enumerate(data):
+            doc = JsonDoc(src.name, f"{src.stem}-{i + 1}", f"[{i}]", ctx.opts)
             try:
-                yield parse_call(item, src.name, default_id=f"{src.stem}-{i + 1}", where=f"[{i}]")
+                yield parse_value(item, doc, spec)
             except TranscriptError as err:
                 yield err
-    elif isinstance(data, dict) and "utterances" in data:
-        yield parse_call(data, src.name, default_id=src.stem)
-    else:
-        found = f"keys: {_keys(data)}" if isinstance(data, dict) else type_name(data)
-        raise TranscriptError(
-            src.name,
-            "not a transcript: expected an object with 'utterances' (verbalkit JSON), "
-            f"Amazon Transcribe or Whisper output; found {found}",
-        )
+        return
+    yield parse_value(data, JsonDoc(src.name, src.stem, None, ctx.opts), spec, document=True)
 
 
-def _keys(data: dict[str, Any]) -> str:
-    return ", ".join(k if _PLAIN_KEY.match(k) else _short(k, 30) for k in list(data)[:8])
+def show_keys(data: dict[str, Any], limit: int = 8) -> str:
+    """The first keys of an object for a one-line message (odd keys quoted and cut)."""
+    return ", ".join(k if _PLAIN_KEY.match(k) else _short(k, 30) for k in list(data)[:limit])
 
 
 def read_jsonl(
-    src: TextSource, limits: Limits = DEFAULT_LIMITS
+    src: TextSource, ctx: ReadContext | None = None, forced: str | None = None
 ) -> Iterator[RawCall | TranscriptError]:
     """Calls in a JSON Lines file, one per line, read line by line."""
-    yield from _jsonl_lines(src, src.lines(), limits)
+    ctx = ctx or ReadContext()
+    spec = registry.get(forced) if forced and forced not in ("json", "jsonl") else None
+    yield from _jsonl_lines(src, src.lines(), ctx, spec)
 
 
 def _jsonl_lines(
-    src: TextSource, lines: Iterator[tuple[int, str]], limits: Limits
+    src: TextSource,
+    lines: Iterator[tuple[int, str]],
+    ctx: ReadContext,
+    spec: ReaderSpec | None = None,
 ) -> Iterator[RawCall | TranscriptError]:
+    limits = ctx.limits
     seen = 0
     stem = src.stem
     for number, line in lines:
@@ -508,36 +547,11 @@ def _jsonl_lines(
             yield TranscriptError(src.name, err.problem, where=err.where(where))
             continue
         try:
-            yield parse_call(data, src.name, default_id=f"{stem}-{number}", where=where)
+            yield parse_value(data, JsonDoc(src.name, f"{stem}-{number}", where, ctx.opts), spec)
         except TranscriptError as err:
             yield err
     if not seen:
         raise TranscriptError(src.name, "no calls: every line is blank")
-
-
-def classify(data: Any) -> str:
-    """Which JSON dialect a parsed document is: "json", "transcribe" or "whisper"."""
-    if isinstance(data, dict):
-        results = data.get("results")
-        if isinstance(results, dict) and ("items" in results or "transcripts" in results):
-            return "transcribe"
-        transcript = data.get("Transcript")
-        first = transcript[0] if isinstance(transcript, list) and transcript else None
-        if isinstance(transcript, list) and (
-            first is None or (isinstance(first, dict) and "ParticipantRole" in first)
-        ):
-            return "transcribe"
-        if isinstance(data.get("segments"), list) and "utterances" not in data:
-            return "whisper"
-    if isinstance(data, list) and data and isinstance(data[0], dict):
-        first = data[0]
-        if (
-            "utterances" not in first
-            and "text" in first
-            and ("start" in first or "speaker" in first)
-        ):
-            return "whisper"
-    return "json"
 
 
 def parse_call(data: Any, path: str, *, default_id: str, where: str | None = None) -> RawCall:
@@ -576,6 +590,9 @@ def parse_call(data: Any, path: str, *, default_id: str, where: str | None = Non
             except ValueError as err:
                 raise fail(f"utterances[{i}].{name}", str(err)) from err
         raw_utterances.append(RawUtterance(str(label).strip(), text, times[0], times[1]))
+    wrong_unit = units_problem(raw_utterances, "s", "verbalkit JSON")
+    if wrong_unit:
+        raise fail(None, wrong_unit)
     call_id = data.get("call_id", data.get("id"))
     metadata = data.get("metadata")
     if metadata is not None and not isinstance(metadata, dict):
@@ -626,3 +643,36 @@ def type_name(value: object) -> str:
 
 def _opt_str(value: object) -> str | None:
     return None if value in (None, "") else str(value)
+
+
+# The registry entries of this module: verbalkit's own JSON shape, and the JSON containers.
+
+
+def _looks_like_verbalkit(data: Any) -> float:
+    return 0.5 if isinstance(data, dict) and isinstance(data.get("utterances"), list) else 0.0
+
+
+@json_reader(
+    "json",
+    title="verbalkit JSON",
+    recognise=_looks_like_verbalkit,
+    keys=("call_id", "utterances", "agent_id", "team", "language", "started_at", "metadata"),
+    needs="utterances[] with speaker, start, end, text",
+    extensions=(".json",),
+    order=0,
+)
+def parse_verbalkit(data: Any, doc: JsonDoc) -> RawCall:
+    """A verbalkit call object (the shape above) as a RawCall."""
+    return parse_call(data, doc.path, default_id=doc.default_id, where=doc.where)
+
+
+@text_reader(
+    "jsonl",
+    title="JSON Lines",
+    extensions=(".jsonl", ".ndjson"),
+    aliases=("ndjson", "json-lines", "jsonlines"),
+    order=1,
+)
+def read_json_lines(src: TextSource, ctx: ReadContext) -> Iterator[RawCall | TranscriptError]:
+    """Calls in a JSON Lines file: each line is read by the reader of its shape."""
+    return read_jsonl(src, ctx)

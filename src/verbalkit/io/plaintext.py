@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from verbalkit.errors import TranscriptError
 from verbalkit.io.raw import RawCall, RawUtterance, parse_time
+from verbalkit.io.registry import ReadContext, text_reader
 from verbalkit.io.roles import alias_role
 from verbalkit.io.source import TextSource
 from verbalkit.limits import DEFAULT_LIMITS, Limits
@@ -105,6 +106,25 @@ def looks_like_text(head: str) -> bool:
         return False
     labelled = sum(1 for line in lines if _parse_line(0, line).label is not None)
     return labelled >= max(1, len(lines) // 3)
+
+
+def _recognise(head: str) -> float:
+    return 0.6 if looks_like_text(head) else 0.0
+
+
+@text_reader(
+    "text",
+    title="plain text",
+    recognise=_recognise,
+    extensions=(".txt", ".text"),
+    aliases=("txt", "plain"),
+    order=4,
+)
+def read_plain_text(src: TextSource, ctx: ReadContext) -> Iterator[RawCall]:
+    """The one call in a plain-text transcript, within ``limits.max_file_bytes``."""
+    # One call per file, held in memory while it is parsed: bounded by the file size.
+    src.limit_size(ctx.limits.max_file_bytes, "a plain-text transcript is read as one call")
+    return read_text(src, ctx.limits)
 
 
 def read_text(src: TextSource, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawCall]:

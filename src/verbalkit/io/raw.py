@@ -14,32 +14,14 @@ from dataclasses import dataclass, field
 from verbalkit.errors import VerbalkitError
 from verbalkit.limits import DEFAULT_LIMITS, Limits
 
-#: Format names accepted by ``format=`` (and ``--format``).
-FORMATS: tuple[str, ...] = (
-    "json",
-    "jsonl",
-    "csv",
-    "tsv",
-    "text",
-    "vtt",
-    "srt",
-    "transcribe",
-    "whisper",
-)
 
-_FORMAT_ALIASES = {
-    "ndjson": "jsonl",
-    "json-lines": "jsonl",
-    "jsonlines": "jsonl",
-    "txt": "text",
-    "plain": "text",
-    "webvtt": "vtt",
-    "subrip": "srt",
-    "aws": "transcribe",
-    "amazon": "transcribe",
-    "amazon-transcribe": "transcribe",
-    "whisperx": "whisper",
-}
+def __getattr__(name: str) -> tuple[str, ...]:
+    # FORMATS comes from the reader registry, which imports the readers: only when asked.
+    if name == "FORMATS":
+        from verbalkit.io.registry import names
+
+        return names()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(slots=True)
@@ -96,6 +78,11 @@ class ReadOptions:
     strict: bool = False
     columns: tuple[tuple[str, str], ...] = ()
     limits: Limits = DEFAULT_LIMITS
+    agent_channel: int | None = None
+    """The audio channel of the agent, as the vendor numbers it (multichannel formats);
+    its label (``"channel 1"``) is also in ``agent_speaker``."""
+    sheet: str | None = None
+    """The one sheet of an Excel workbook to read (default: every sheet)."""
 
     @property
     def column_map(self) -> dict[str, str]:
@@ -112,6 +99,8 @@ def make_options(
     strict: bool,
     columns: Mapping[str, str] | None,
     limits: Limits | None = None,
+    agent_channel: int | None = None,
+    sheet: str | None = None,
 ) -> ReadOptions:
     """Check and normalise the keyword arguments of the public readers.
 
@@ -130,24 +119,43 @@ def make_options(
             raise VerbalkitError(
                 f"columns: unknown field {key!r}; use one of {', '.join(known_fields)}"
             )
+    agents = _labels(agent_speaker)
+    if agent_channel is not None:
+        if (
+            isinstance(agent_channel, bool)
+            or not isinstance(agent_channel, int)
+            or agent_channel < 0
+        ):
+            raise VerbalkitError(
+                f"agent_channel: expected a channel number (0, 1, 2...), not {agent_channel!r}"
+            )
+        # Multichannel readers label speakers "channel N": the agent's is a user mapping.
+        agents = (*agents, channel_label(agent_channel))
+    if sheet is not None and not str(sheet).strip():
+        raise VerbalkitError("sheet: expected the name of a sheet, not an empty string")
     return ReadOptions(
         format=fmt,
         language=lang,
-        agent_speaker=_labels(agent_speaker),
+        agent_speaker=agents,
         customer_speaker=_labels(customer_speaker),
         strict=strict,
         columns=tuple(sorted(cols.items())),
         limits=limits or DEFAULT_LIMITS,
+        agent_channel=agent_channel,
+        sheet=str(sheet).strip() if sheet is not None else None,
     )
 
 
 def normalise_format(name: str) -> str:
     """``"WebVTT"`` -> ``"vtt"``; raises VerbalkitError for unknown names."""
-    key = name.strip().lower().lstrip(".")
-    key = _FORMAT_ALIASES.get(key, key)
-    if key not in FORMATS:
-        raise VerbalkitError(f"unknown format {name!r}: use one of {', '.join(FORMATS)}")
-    return key
+    from verbalkit.io.registry import normalise_format as by_registry
+
+    return by_registry(name)
+
+
+def channel_label(channel: object) -> str:
+    """The speaker label of an audio channel: ``"channel 1"`` (as the vendor numbers it)."""
+    return f"channel {channel}"
 
 
 def _labels(value: str | Sequence[str] | None) -> tuple[str, ...]:
@@ -238,3 +246,76 @@ def _show(value: object) -> str:
     """A value for a one-line message: repr, cut to 40 characters."""
     shown = repr(value)
     return shown if len(shown) <= 40 else f"{shown[:39]}…"
+
+
+def join_turns(parts: Sequence[RawUtterance]) -> list[RawUtterance]:
+    """Consecutive pieces of one speaker (sentences, phrases, pause-split segments) as one turn:
+    the first piece's start, the last piece's end, the texts joined with a space.
+
+    Vendors cut speech by pauses or sentences, not by turns; a turn is what the analysis
+    (monologues, talk share, restating the customer) is about. Texts are collected and joined
+    once per turn (a growing string is quadratic).
+    """
+    turns: list[RawUtterance] = []
+    texts: list[list[str]] = []
+    for part in parts:
+        if turns and turns[-1].label == part.label:
+            last = turns[-1]
+            texts[-1].append(part.text)
+            if part.end is not None:
+                last.end = part.end if last.end is None else max(last.end, part.end)
+            continue
+        turns.append(RawUtterance(part.label, part.text, part.start, part.end, part.line))
+        texts.append([part.text])
+    for turn, pieces in zip(turns, texts, strict=True):
+        if len(pieces) > 1:
+            turn.text = " ".join(t.strip() for t in pieces if t.strip())
+    return turns
+
+
+# Speech inside an utterance runs at 1-5 words a second. Milliseconds read as seconds make
+# that a thousand times slower, seconds read as milliseconds a thousand times faster.
+_SLOWEST_SPEECH = 0.05  # words per second of utterance time
+_SLOWEST_CALL = 0.01  # words per second between the first and the last start
+_FASTEST_SPEECH = 100.0
+
+
+def units_problem(utterances: Sequence[RawUtterance], unit: str, source: str) -> str | None:
+    """Why the times of a call look like the wrong unit, or None when they look right.
+
+    Args:
+        utterances: The call's utterances, times already in seconds.
+        unit: The unit the source was read in: ``"s"`` or ``"ms"`` (converted to seconds).
+        source: The format, for the message ("verbalkit JSON", "AssemblyAI").
+    """
+    words = 0
+    spoken = 0.0
+    starts: list[float] = []
+    for u in utterances:
+        if u.start is None:
+            continue
+        starts.append(u.start)
+        n = len(u.text.split())
+        words += n
+        if u.end is not None and u.end > u.start and n:
+            spoken += u.end - u.start
+    if words < 5 or not starts:
+        return None
+    if unit == "s":
+        span = max(starts) - min(starts)
+        if (spoken > 600 and words / spoken < _SLOWEST_SPEECH) or (
+            spoken == 0 and span > 36_000 and words / span < _SLOWEST_CALL
+        ):
+            basis = spoken or span
+            return (
+                f"the times look like milliseconds, not the seconds {source} uses "
+                f"({words:,} words over {basis:,.0f} s = {basis / 3600:,.1f} h): "
+                "convert them to seconds"
+            )
+        return None
+    if spoken > 0 and words / spoken > _FASTEST_SPEECH:
+        return (
+            f"the times look like seconds, not the milliseconds {source} writes "
+            f"({words:,} words in {spoken:.3f} s): is this file from {source}?"
+        )
+    return None

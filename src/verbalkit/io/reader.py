@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from verbalkit.errors import TranscriptError, UnsupportedLanguageError
+from verbalkit.io import registry
 from verbalkit.io.build import build_transcript
-from verbalkit.io.detect import EXTENSIONS, detect_format
-from verbalkit.io.raw import FORMATS, RawCall, ReadOptions, make_options
+from verbalkit.io.detect import detect_format
+from verbalkit.io.raw import RawCall, ReadOptions, make_options
+from verbalkit.io.registry import ReadContext
 from verbalkit.io.source import TextSource, open_source, open_stream
 from verbalkit.limits import Limits
 from verbalkit.schema import Failure, Transcript
@@ -33,11 +35,15 @@ def read(
     strict: bool = False,
     columns: Mapping[str, str] | None = None,
     limits: Limits | None = None,
+    agent_channel: int | None = None,
+    sheet: str | None = None,
 ) -> Transcript:
     """Read one call from a file.
 
     The format is told from the extension and the content, or given as ``format`` (one of
-    json, jsonl, csv, tsv, text, vtt, srt, transcribe, whisper).
+    :data:`verbalkit.io.FORMATS`: json, jsonl, csv, tsv, text, vtt, srt, transcribe, whisper,
+    assemblyai, deepgram, genesys, twilio, rev, otter, excel). A JSON file is read by the
+    reader of its shape (a Deepgram response is never taken for verbalkit JSON).
 
     Args:
         path: A transcript file (or an open file object).
@@ -48,6 +54,10 @@ def read(
         strict: Treat warnings (empty texts, unsorted times, overlaps) as errors.
         columns: CSV/TSV column names by field, e.g. ``{"speaker": "Talare"}``.
         limits: Bounds on file size, nesting, utterances per call (:class:`~verbalkit.limits.Limits`).
+        agent_channel: The agent's audio channel in multichannel files (Deepgram, Twilio,
+            AssemblyAI, Amazon Transcribe), numbered as the vendor numbers them; same as
+            ``agent_speaker="channel N"``.
+        sheet: The sheet of an Excel workbook to read (default: every sheet).
 
     Returns:
         The call, with roles mapped, language decided and warnings listed.
@@ -69,16 +79,18 @@ def read(
         strict=strict,
         columns=columns,
         limits=limits,
+        agent_channel=agent_channel,
+        sheet=sheet,
     )
-    with _open(path) as src:
-        items = _raw_calls(src, opts, _reopener(path))
-        first = next(items, None)
-        if first is None:
-            raise TranscriptError(src.name, "no calls found")
-        more = sum(1 for _ in items)
+    name = _name(path)
+    items = _items(path, opts)
+    first = next(items, None)
+    if first is None:
+        raise TranscriptError(name, "no calls found")
+    more = sum(1 for _ in items)
     if more:
         raise TranscriptError(
-            src.name, f"holds {more + 1} calls; read() reads one: use read_many() for this file"
+            name, f"holds {more + 1} calls; read() reads one: use read_many() for this file"
         )
     if isinstance(first, TranscriptError):
         raise first
@@ -95,6 +107,8 @@ def read_many(
     strict: bool = False,
     columns: Mapping[str, str] | None = None,
     limits: Limits | None = None,
+    agent_channel: int | None = None,
+    sheet: str | None = None,
 ) -> Iterator[Transcript | Failure]:
     """Stream calls from files and folders: one Transcript or Failure per call.
 
@@ -105,8 +119,8 @@ def read_many(
 
     Args:
         paths_or_folder: A file, a folder, an open file object, or a list of them.
-        format, language, agent_speaker, customer_speaker, strict, columns, limits: As in
-            :func:`read`.
+        format, language, agent_speaker, customer_speaker, strict, columns, limits,
+            agent_channel, sheet: As in :func:`read`.
 
     Returns:
         A generator of Transcript and Failure items, in file order.
@@ -126,6 +140,8 @@ def read_many(
         strict=strict,
         columns=columns,
         limits=limits,
+        agent_channel=agent_channel,
+        sheet=sheet,
     )
     return _stream(_inputs(paths_or_folder), opts)
 
@@ -190,7 +206,7 @@ def _stream(inputs: list[Source], opts: ReadOptions) -> Iterator[Transcript | Fa
         if path.is_dir():
             found = _walk(path)
             if not found:
-                known = ", ".join(sorted(EXTENSIONS))
+                known = ", ".join(sorted(registry.extensions()))
                 yield Failure(
                     path=str(item), message=f"no transcript files ({known}) in this folder"
                 )
@@ -222,10 +238,11 @@ def _walk(folder: Path) -> list[Path | Failure]:
         message = f"cannot read this folder ({reason or err}); its files are skipped"
         found.append((where, Failure(path=str(where), message=message)))
 
+    extensions = registry.extensions()
     for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in EXTENSIONS:
+            if not name.startswith(".") and Path(name).suffix.lower() in extensions:
                 path = Path(root) / name
                 found.append((path, path))
     return [entry for _, entry in sorted(found, key=lambda pair: pair[0])]
@@ -234,23 +251,34 @@ def _walk(folder: Path) -> list[Path | Failure]:
 def _read_one(item: Source, opts: ReadOptions) -> Iterator[Transcript | Failure]:
     name = _name(item)
     try:
-        with _open(item) as src:
-            for raw in _raw_calls(src, opts, _reopener(item)):
-                if isinstance(raw, TranscriptError):
-                    yield _failure(raw)
-                    continue
-                try:
-                    yield build_transcript(raw, opts)
-                except TranscriptError as err:
-                    yield _failure(err)
-                except UnsupportedLanguageError as err:
-                    yield _language_failure(raw.path, err)
-                except Exception as err:  # one call's failure, traceback kept
-                    yield Failure.unexpected(raw.path, err, call_id=raw.call_id)
+        for raw in _items(item, opts):
+            if isinstance(raw, TranscriptError):
+                yield _failure(raw)
+                continue
+            try:
+                yield build_transcript(raw, opts)
+            except TranscriptError as err:
+                yield _failure(err)
+            except UnsupportedLanguageError as err:
+                yield _language_failure(raw.path, err)
+            except Exception as err:  # one call's failure, traceback kept
+                yield Failure.unexpected(raw.path, err, call_id=raw.call_id)
     except TranscriptError as err:
         yield _failure(err)
     except Exception as err:  # a reader bug loses this file, never the batch
         yield Failure.unexpected(name, err)
+
+
+def _items(item: Source, opts: ReadOptions) -> Iterator[RawCall | TranscriptError]:
+    """The calls of one input: a binary container (Excel) by its reader, anything else
+    decoded as text and read by the format its name and content tell."""
+    spec = registry.file_reader_for(item, opts.format)
+    if spec is not None:
+        ctx = ReadContext(opts)
+        yield from _guarded(_name(item), spec.name, lambda: spec.func(item, ctx))
+        return
+    with _open(item) as src:
+        yield from _raw_calls(src, opts, _reopener(item))
 
 
 def _name(item: Source) -> str:
@@ -281,43 +309,30 @@ def _raw_calls(
         raise TranscriptError(
             src.name,
             "cannot tell the format from the name or the content: "
-            f"pass --format (one of {', '.join(FORMATS)})",
+            f"pass --format (one of {', '.join(registry.names())})",
         )
-    try:
-        yield from _dispatch(src, fmt, opts, reopen)
-    except (KeyError, TypeError, IndexError, AttributeError, ValueError) as err:
-        # Untrusted input in an unexpected shape: say so, naming the file, instead of a traceback.
-        raise TranscriptError(src.name, f"unexpected content for format {fmt!r}: {err}") from err
-
-
-def _dispatch(
-    src: TextSource, fmt: str, opts: ReadOptions, reopen: Callable[[], TextSource] | None
-) -> Iterator[RawCall | TranscriptError]:
-    limits = opts.limits
-    if fmt in ("json", "transcribe", "whisper"):
+    spec = registry.get(fmt)
+    ctx = ReadContext(opts, reopen)
+    if spec.kind == "file":
+        raise TranscriptError(
+            src.name, f"{spec.title}: a binary file, read from its path (not a text stream)"
+        )
+    if spec.kind == "json":
         from verbalkit.io.jsonfmt import read_json
 
-        return read_json(src, fmt, limits)
-    if fmt == "jsonl":
-        from verbalkit.io.jsonfmt import read_jsonl
+        yield from _guarded(src.name, fmt, lambda: read_json(src, ctx, forced=spec.name))
+    else:
+        yield from _guarded(src.name, fmt, lambda: spec.func(src, ctx))
 
-        return read_jsonl(src, limits)
-    if fmt in ("csv", "tsv"):
-        from verbalkit.io.table import read_table
 
-        delimiter = "\t" if fmt == "tsv" else None
-        return read_table(src, delimiter, opts.column_map, reopen, limits)
-    # One call per file, held in memory while it is parsed: bounded by the file size.
-    if fmt == "text":
-        from verbalkit.io.plaintext import read_text
-
-        src.limit_size(limits.max_file_bytes, "a plain-text transcript is read as one call")
-        return read_text(src, limits)
-    from verbalkit.io.subtitles import read_subtitles
-
-    kind = "a WebVTT" if fmt == "vtt" else "an SRT"
-    src.limit_size(limits.max_file_bytes, f"{kind} file is read as one call")
-    return read_subtitles(src, fmt, limits)
+def _guarded(
+    name: str, fmt: str, read: Callable[[], Iterator[RawCall | TranscriptError]]
+) -> Iterator[RawCall | TranscriptError]:
+    try:
+        yield from read()
+    except (KeyError, TypeError, IndexError, AttributeError, ValueError) as err:
+        # Untrusted input in an unexpected shape: say so, naming the file, instead of a traceback.
+        raise TranscriptError(name, f"unexpected content for format {fmt!r}: {err}") from err
 
 
 def _failure(err: TranscriptError) -> Failure:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from verbalkit.errors import TranscriptError
 from verbalkit.io.raw import RawCall, RawUtterance, parse_time
+from verbalkit.io.registry import ReadContext, text_reader
 from verbalkit.io.source import TextSource
 from verbalkit.limits import DEFAULT_LIMITS, Limits
 
@@ -36,6 +37,20 @@ class _Cue:
     start: float
     end: float
     payload: list[str]
+
+
+@text_reader("vtt", title="WebVTT", extensions=(".vtt",), aliases=("webvtt",), order=5)
+def read_vtt(src: TextSource, ctx: ReadContext) -> Iterator[RawCall]:
+    """The one call in a WebVTT file, within ``limits.max_file_bytes``."""
+    src.limit_size(ctx.limits.max_file_bytes, "a WebVTT file is read as one call")
+    return read_subtitles(src, "vtt", ctx.limits)
+
+
+@text_reader("srt", title="SRT", extensions=(".srt",), aliases=("subrip",), order=6)
+def read_srt(src: TextSource, ctx: ReadContext) -> Iterator[RawCall]:
+    """The one call in an SRT file, within ``limits.max_file_bytes``."""
+    src.limit_size(ctx.limits.max_file_bytes, "an SRT file is read as one call")
+    return read_subtitles(src, "srt", ctx.limits)
 
 
 def read_subtitles(src: TextSource, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[RawCall]:

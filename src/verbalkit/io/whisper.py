@@ -11,13 +11,36 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from verbalkit.errors import TranscriptError
 from verbalkit.io.jsonfmt import type_name
 from verbalkit.io.raw import RawCall, RawUtterance, parse_time
-from verbalkit.io.source import TextSource
+from verbalkit.io.registry import JsonDoc, json_reader
 
 
-def parse_whisper(data: Any, src: TextSource) -> RawCall:
+def _looks_like_whisper(data: Any) -> float:
+    if isinstance(data, dict):
+        return 0.8 if isinstance(data.get("segments"), list) and "utterances" not in data else 0.0
+    if isinstance(data, list) and data and isinstance(data[0], dict):
+        first = data[0]
+        if (
+            "utterances" not in first
+            and "text" in first
+            and ("start" in first or "speaker" in first)
+        ):
+            return 0.8
+    return 0.0
+
+
+@json_reader(
+    "whisper",
+    title="Whisper / WhisperX",
+    recognise=_looks_like_whisper,
+    keys=("segments", "text", "language", "word_segments"),
+    needs="segments[] with start, end, text, speaker",
+    aliases=("whisperx",),
+    whole_list=True,
+    order=8,
+)
+def parse_whisper(data: Any, doc: JsonDoc) -> RawCall:
     """A parsed Whisper/WhisperX document -> RawCall.
 
     Raises:
@@ -25,26 +48,23 @@ def parse_whisper(data: Any, src: TextSource) -> RawCall:
     """
     segments = data.get("segments") if isinstance(data, dict) else data
     if not isinstance(segments, list):
-        raise TranscriptError(src.name, f"not Whisper output: 'segments' is {type_name(segments)}")
+        raise doc.error(f"not Whisper output: 'segments' is {type_name(segments)}")
     if not segments:
-        raise TranscriptError(src.name, "no segments")
+        raise doc.error("no segments")
     parsed: list[tuple[str | None, str, float | None, float | None]] = []
     for i, seg in enumerate(segments):
         where = f"segments[{i}]"
         if not isinstance(seg, dict):
-            raise TranscriptError(
-                src.name, f"expected an object, found {type_name(seg)}", where=where
-            )
+            raise doc.error(f"expected an object, found {type_name(seg)}", where)
         times = []
         for key in ("start", "end"):
             try:
-                times.append(parse_time(seg.get(key)))
+                times.append(parse_time(seg.get(key), max_digits=doc.opts.limits.max_number_digits))
             except ValueError as err:
-                raise TranscriptError(src.name, str(err), where=f"{where}.{key}") from err
+                raise doc.error(str(err), f"{where}.{key}") from err
         parsed.append((_speaker(seg), str(seg.get("text") or "").strip(), times[0], times[1]))
     if not any(label for label, *_ in parsed):
-        raise TranscriptError(
-            src.name,
+        raise doc.error(
             "no speaker labels in the segments: diarise first (e.g. WhisperX with diarization) "
             "or add 'speaker' to each segment",
         )
@@ -65,9 +85,10 @@ def parse_whisper(data: Any, src: TextSource) -> RawCall:
         u.text = " ".join(t for t in parts if t)
     language = data.get("language") if isinstance(data, dict) else None
     return RawCall(
-        path=src.name,
-        call_id=src.stem,
+        path=doc.path,
+        call_id=doc.default_id,
         utterances=utterances,
+        where=doc.where,
         language=str(language) if language else None,
         fields={"metadata": {"format": "whisper"}},
     )
