@@ -56,6 +56,16 @@ FormatOpt = Annotated[
         "default: detect from extension and content.",
     ),
 ]
+AgentChannelOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--agent-channel",
+        min=0,
+        metavar="N",
+        help="Audio channel of the agent in multichannel files (Deepgram, Twilio, AssemblyAI, "
+        "Transcribe), numbered as the vendor numbers them.",
+    ),
+]
 CustomerOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -147,6 +157,7 @@ def validate(
     fmt: FormatOpt = None,
     lang: LangOpt = None,
     agent_speaker: AgentOpt = None,
+    agent_channel: AgentChannelOpt = None,
     customer_speaker: CustomerOpt = None,
     strict: StrictOpt = False,
     max_utterances: MaxUtterancesOpt = DEFAULT_LIMITS.max_utterances,
@@ -170,6 +181,7 @@ def validate(
             format=fmt,
             language=lang,
             agent_speaker=agent_speaker or None,
+            agent_channel=agent_channel,
             customer_speaker=customer_speaker or None,
             strict=strict,
             limits=limits,
@@ -311,6 +323,7 @@ def analyze(
     fmt: FormatOpt = None,
     lang: LangOpt = None,
     agent_speaker: AgentOpt = None,
+    agent_channel: AgentChannelOpt = None,
     customer_speaker: CustomerOpt = None,
     pack: PackOpt = None,
     strict: StrictOpt = False,
@@ -346,6 +359,7 @@ def analyze(
             format=fmt,
             language=lang,
             agent_speaker=agent_speaker or None,
+            agent_channel=agent_channel,
             customer_speaker=customer_speaker or None,
             strict=strict,
             limits=limits,
@@ -426,6 +440,7 @@ def score(
     fmt: FormatOpt = None,
     lang: LangOpt = None,
     agent_speaker: AgentOpt = None,
+    agent_channel: AgentChannelOpt = None,
     customer_speaker: CustomerOpt = None,
     pack: PackOpt = None,
     strict: StrictOpt = False,
@@ -468,6 +483,7 @@ def score(
             format=fmt,
             language=lang,
             agent_speaker=agent_speaker or None,
+            agent_channel=agent_channel,
             customer_speaker=customer_speaker or None,
             strict=strict,
             limits=limits,
