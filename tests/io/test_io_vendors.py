@@ -577,3 +577,19 @@ def test_validate_a_folder_of_mixed_vendor_files(tmp_path: Path) -> None:
         app, ["validate", str(tmp_path / "deepgram_multichannel_en.json"), "--agent-channel", "0"]
     )
     assert channel.exit_code == 0 and "user-mapping" in channel.stdout
+
+
+def test_readme_format_table_lists_every_reader_with_an_example_file() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Reading transcripts", 1)[1].split("Encodings:", 1)[0]
+    rows = [line for line in table.splitlines() if line.startswith("| `")]
+    listed: dict[str, str] = {}
+    for row in rows:
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        for name in cells[0].replace("`", "").split(","):
+            listed[name.strip()] = cells[-1]
+    assert set(listed) == set(reg.names())
+    for name, files in listed.items():
+        for file in files.replace("`", "").split(","):
+            path = REPO / file.strip()
+            assert path.exists() or file.strip().startswith("../shared"), (name, file)
