@@ -333,6 +333,17 @@ def analyze(
     max_utterances: MaxUtterancesOpt = DEFAULT_LIMITS.max_utterances,
     max_utterance_chars: MaxCharsOpt = DEFAULT_LIMITS.max_utterance_chars,
     max_file_mb: MaxFileOpt = DEFAULT_LIMITS.max_file_bytes // MB,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Worker processes, each analysing whole calls; default: all cores. "
+            "1 runs everything in this process.",
+        ),
+    ] = None,
     debug: DebugOpt = False,
 ) -> None:
     """Tag every call and show its timeline, metrics and patterns (or JSON Lines).
@@ -344,8 +355,8 @@ def analyze(
     """
     import json
 
-    from verbalkit.analysis import analyze_many
     from verbalkit.io import read_many
+    from verbalkit.parallel import analyze_parallel
     from verbalkit.report.output import AtomicOutput
     from verbalkit.report.timeline import render_call
     from verbalkit.schema import AnalysedCall
@@ -365,7 +376,7 @@ def analyze(
             limits=limits,
         )
         packs = tuple(str(p) for p in pack or ())
-        for item in analyze_many(stream, packs=packs, limits=limits):
+        for item in analyze_parallel(stream, jobs=jobs, packs=packs, limits=limits):
             if not isinstance(item, AnalysedCall):
                 tally.fail(item, debug)
                 continue
@@ -450,6 +461,35 @@ def score(
     max_utterances: MaxUtterancesOpt = DEFAULT_LIMITS.max_utterances,
     max_utterance_chars: MaxCharsOpt = DEFAULT_LIMITS.max_utterance_chars,
     max_file_mb: MaxFileOpt = DEFAULT_LIMITS.max_file_bytes // MB,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Worker processes, each analysing whole calls; default: all cores. "
+            "1 runs everything in this process.",
+        ),
+    ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            metavar="local|dask",
+            help="local: worker processes on this machine; dask: a Dask cluster "
+            "(pip install 'verbalkit[dask]').",
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="With --engine dask: a running Dask scheduler, e.g. tcp://host:8786; "
+            "default: a local cluster of --jobs workers.",
+        ),
+    ] = None,
     debug: DebugOpt = False,
 ) -> None:
     """Score every call and write reports and tables into a folder.
@@ -464,15 +504,20 @@ def score(
     import sys
     import time
 
-    from verbalkit.analysis import analyze_many
     from verbalkit.io import read_many
+    from verbalkit.parallel import analyze_parallel
     from verbalkit.report.folder import write_score_folder
     from verbalkit.schema import Failure
-    from verbalkit.scoring.engine import score_many
     from verbalkit.scoring.scorecard import load_scorecard
 
     if report_lang is not None and report_lang not in ("sv", "en"):
         typer.echo(f"error: --report-lang: {report_lang!r} is not sv or en", err=True)
+        raise typer.Exit(2)
+    if engine not in ("local", "dask"):
+        typer.echo(f"error: --engine: {engine!r} is not local or dask", err=True)
+        raise typer.Exit(2)
+    if scheduler is not None and engine != "dask":
+        typer.echo("error: --scheduler needs --engine dask", err=True)
         raise typer.Exit(2)
     tally = _Tally(quiet_warnings=quiet)
     with user_errors(debug):
@@ -489,7 +534,14 @@ def score(
             limits=limits,
         )
         packs = tuple(str(p) for p in pack or ())
-        scored = score_many(analyze_many(stream, packs=packs, limits=limits), card)
+        if engine == "dask":
+            from verbalkit.distributed import score_on_dask
+
+            scored = score_on_dask(
+                stream, scheduler=scheduler, jobs=jobs, scorecard=card, packs=packs, limits=limits
+            )
+        else:
+            scored = analyze_parallel(stream, jobs=jobs, packs=packs, limits=limits, scorecard=card)
         progress = None if quiet or not sys.stderr.isatty() else _progress()
         started = time.perf_counter()
         echo = progress.console.print if progress is not None else None

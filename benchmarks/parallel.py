@@ -1,0 +1,198 @@
+"""`--jobs 1` against `--jobs N`: wall time, CPU time, speed-up and peak memory.
+
+Runs the whole job as a user does — ``verbalkit score FILE --out DIR --jobs N`` in a fresh
+process, start-up, reading and every output file included — on the first ``--calls`` calls of
+the shared SGD corpus (2,000 by default, or as many as there are). Times are the median of
+``--repeat`` runs, the runs of each setting taken in turn. CPU time is user + system of the
+command and every process it waited for (the workers), so the CPU ratio shows what the
+workers cost beyond the work itself (their start-up: imports and pipelines). Peak memory is
+the largest single process, and the sum over the command's processes sampled every 50 ms.
+
+    python benchmarks/parallel.py [--calls 2000] [--jobs 2] [--repeat 1] [--dask]
+
+Skips with a message when the corpus is absent. The machine may be shared: the CPU figures
+hold when the wall figures do not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import itertools
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def corpus_path() -> Path:
+    env = os.environ.get("VERBALKIT_SHARED_DATA")
+    root = Path(env) if env else REPO.parent / "shared" / "data"
+    return root / "corpus" / "sgd.jsonl"
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    peak_mib: float
+    """The largest single process."""
+    total_mib: float | None
+    """The sum over the command's processes (None without psutil)."""
+
+
+def measure(cmd: list[str]) -> Run:
+    """Run ``cmd`` to its end; its wall and CPU time (with its children) and peak memory."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    sampler = _Sampler(proc.pid)
+    sampler.start()
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    sampler.stop()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err.decode()}")
+    return Run(
+        wall=wall,
+        cpu=usage.ru_utime + usage.ru_stime,
+        peak_mib=usage.ru_maxrss / 1024,
+        total_mib=sampler.peak_mib,
+    )
+
+
+class _Sampler(threading.Thread):
+    """The peak of the summed resident memory of a process and its descendants."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_mib: float | None = None
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        try:
+            import psutil
+        except ImportError:
+            return
+        self.peak_mib = 0.0
+        try:
+            root = psutil.Process(self.pid)
+        except psutil.Error:
+            return
+        while not self.done.is_set():
+            total = 0
+            try:
+                procs = [root, *root.children(recursive=True)]
+            except psutil.Error:
+                break
+            for p in procs:
+                with contextlib.suppress(psutil.Error):
+                    total += p.memory_info().rss
+            self.peak_mib = max(self.peak_mib, total / 2**20)
+            self.done.wait(0.05)
+
+    def stop(self) -> None:
+        self.done.set()
+        self.join()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--calls", type=int, default=2000, help="corpus calls (default 2000)")
+    parser.add_argument("--jobs", type=int, default=2, help="workers to compare with 1")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each (median)")
+    parser.add_argument("--dask", action="store_true", help="also --engine dask (local)")
+    args = parser.parse_args(argv)
+
+    path = corpus_path()
+    if not path.is_file():
+        print(f"skipped: corpus not found at {path} (set VERBALKIT_SHARED_DATA)")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="verbalkit-parallel-") as tmp:
+        sample = Path(tmp) / "calls.jsonl"
+        with path.open(encoding="utf-8") as src, sample.open("w", encoding="utf-8") as dst:
+            dst.writelines(itertools.islice(src, args.calls))
+        n_calls, n_words = _count(sample)
+        base = [sys.executable, "-m", "verbalkit", "score", str(sample), "--quiet"]
+        settings = {
+            "--jobs 1": ["--jobs", "1"],
+            f"--jobs {args.jobs}": ["--jobs", str(args.jobs)],
+        }
+        if args.dask:
+            settings[f"--engine dask --jobs {args.jobs}"] = [
+                "--engine",
+                "dask",
+                "--jobs",
+                str(args.jobs),
+            ]
+        runs: dict[str, list[Run]] = {name: [] for name in settings}
+        for k in range(args.repeat):
+            for name, extra in settings.items():
+                out = Path(tmp) / f"out-{k}-{len(runs[name])}-{name.replace(' ', '')}"
+                runs[name].append(measure([*base, "--out", str(out), *extra]))
+                print(f"  {name}: {runs[name][-1].wall:.1f} s", file=sys.stderr)
+        results = [(name, _median(r)) for name, r in runs.items()]
+        _same_results(Path(tmp))
+
+    print(f"verbalkit score, {n_calls:,} corpus calls ({n_words:,} words), {os.cpu_count()} cores")
+    print(f"median of {args.repeat} run(s) each; CPU = user + system of all processes\n")
+    print("| run | wall s | CPU s | calls/s | words/s | peak MiB (one process) | peak MiB (all) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, r in results:
+        total = f"{r.total_mib:.0f}" if r.total_mib is not None else "–"
+        print(
+            f"| {name} | {r.wall:.1f} | {r.cpu:.1f} | {n_calls / r.wall:.1f} | "
+            f"{n_words / r.wall:,.0f} | {r.peak_mib:.0f} | {total} |"
+        )
+    one = results[0][1]
+    for name, r in results[1:]:
+        print(
+            f"\n{name}: speed-up {one.wall / r.wall:.2f}× (wall); "
+            f"CPU {r.cpu / one.cpu:.2f}× of --jobs 1 (the workers' start-up and hand-over)"
+        )
+    return 0
+
+
+def _count(path: Path) -> tuple[int, int]:
+    from verbalkit.io import read_many
+    from verbalkit.schema import Transcript
+
+    n_calls = n_words = 0
+    for item in read_many([path]):
+        if isinstance(item, Transcript):
+            n_calls += 1
+            n_words += item.n_words
+    return n_calls, n_words
+
+
+def _median(runs: list[Run]) -> Run:
+    totals = [r.total_mib for r in runs if r.total_mib is not None]
+    return Run(
+        wall=statistics.median(r.wall for r in runs),
+        cpu=statistics.median(r.cpu for r in runs),
+        peak_mib=max(r.peak_mib for r in runs),
+        total_mib=max(totals) if totals else None,
+    )
+
+
+def _same_results(tmp: Path) -> None:
+    """Every run wrote the same results.jsonl, line for line."""
+    outputs = sorted(tmp.glob("out-*/results.jsonl"))
+    first = outputs[0].read_bytes()
+    for other in outputs[1:]:
+        if other.read_bytes() != first:
+            raise SystemExit(f"{other} differs from {outputs[0]}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

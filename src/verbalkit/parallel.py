@@ -1,0 +1,513 @@
+"""Analyse (and score) calls on every core: worker processes, sharded by call, input order kept.
+
+:func:`analyze_parallel` is :func:`~verbalkit.analysis.analyze_many` (and, given a scorecard,
+:func:`~verbalkit.scoring.engine.score_many`) spread over ``jobs`` worker processes:
+
+- **Sharded by call.** Each worker analyses whole calls, a few at a time; spaCy's own
+  ``n_process`` is not used (it ships every Doc between processes, which costs far more than
+  tagging a short utterance).
+- **One pipeline per worker.** A worker builds the pipeline of each language once, when it
+  starts (for the languages seen at the head of the input) or at its first call of another
+  language (:func:`verbalkit.pipeline.build.get_nlp` caches per process), and keeps it.
+- **Input order, same results.** Results come back in input order and are the very objects
+  the one-process run makes (pydantic models pickle exactly); read failures pass through in
+  place, and an error inside a worker is a :class:`~verbalkit.schema.Failure` for its call,
+  exactly as in :func:`~verbalkit.analysis.analyze_many`.
+- **Bounded.** Only a bounded window of calls is read ahead of the slowest one in flight,
+  so memory stays flat however many calls stream through.
+- **A dying worker does not stop the run.** The call it was working on becomes a Failure
+  (``the worker process analysing it died (killed by SIGKILL)``), the calls it had not started
+  go to the other workers, and a new worker takes its place. Workers that keep dying before
+  finishing anything end the run with a :class:`WorkerError`.
+- **Ctrl-C** interrupts the caller only: workers ignore SIGINT (no traceback from each), and
+  are stopped when the stream is closed, interrupted or garbage-collected. They are daemon
+  processes and also stop when the parent dies (their task pipe closes).
+
+Workers are started with the ``spawn`` method (a fresh interpreter), not ``fork``: the parent
+may already run threads (the progress bar, a Dask client, native thread pools of numpy/BLAS),
+and forking a multi-threaded process can deadlock in the child. ``forkserver`` would only
+save the imports if spaCy were preloaded into the fork server, which brings those thread
+pools back into a process that forks. Spawn works the same on Linux, macOS and Windows, the
+workers are plain children of the caller (exit codes, CPU accounting), and its cost (about a
+second of imports per worker) is paid once per run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import signal
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import chain
+from typing import TYPE_CHECKING, Any, overload
+
+from verbalkit.errors import VerbalkitError
+from verbalkit.schema import AnalysedCall, Failure, Transcript
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import SpawnProcess
+
+    from verbalkit.limits import Limits
+    from verbalkit.scoring.models import ScoredCall
+    from verbalkit.scoring.scorecard import Scorecard
+
+#: An input of fewer words than this (all of it read ahead) is analysed in this process:
+#: starting a worker (imports, building the pipeline) costs more than it would save. About
+#: a few seconds of work on one core; ``verbalkit analyze one-call.json`` never waits for
+#: workers.
+SMALL_INPUT_WORDS = 20_000
+
+#: Calls sent to a worker in one message.
+DEFAULT_CHUNK = 4
+
+#: Messages (chunks) a worker holds at once: the one it works on and the next, so that it
+#: never waits for the parent between chunks.
+PREFETCH = 2
+
+#: Workers that die one after another, with no call finished in between, end the run.
+MAX_DEATHS_IN_A_ROW = 3
+
+#: Seconds a worker is given to exit after the last chunk before it is terminated.
+EXIT_GRACE_S = 5.0
+
+
+class WorkerError(VerbalkitError):
+    """The worker processes cannot do the job (they fail to start, or keep dying)."""
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use (its CPU affinity), at least 1."""
+    count = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if count is not None:
+        return max(1, count() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+@overload
+def analyze_parallel(
+    transcripts: Iterable[Transcript | Failure],
+    *,
+    jobs: int | None = None,
+    packs: tuple[str, ...] = (),
+    limits: Limits | None = None,
+    scorecard: None = None,
+    chunk: int = DEFAULT_CHUNK,
+    pool_min_words: int | None = None,
+) -> Iterator[AnalysedCall | Failure]: ...
+
+
+@overload
+def analyze_parallel(
+    transcripts: Iterable[Transcript | Failure],
+    *,
+    jobs: int | None = None,
+    packs: tuple[str, ...] = (),
+    limits: Limits | None = None,
+    scorecard: Scorecard,
+    chunk: int = DEFAULT_CHUNK,
+    pool_min_words: int | None = None,
+) -> Iterator[ScoredCall | Failure]: ...
+
+
+def analyze_parallel(
+    transcripts: Iterable[Transcript | Failure],
+    *,
+    jobs: int | None = None,
+    packs: tuple[str, ...] = (),
+    limits: Limits | None = None,
+    scorecard: Scorecard | None = None,
+    chunk: int = DEFAULT_CHUNK,
+    pool_min_words: int | None = None,
+) -> Iterator[AnalysedCall | ScoredCall | Failure]:
+    """Analyse a stream of calls in ``jobs`` worker processes; yield results in input order.
+
+    Args:
+        transcripts: Transcripts and read failures, as :func:`verbalkit.read_many` yields
+            them; read lazily, a bounded window ahead of the results.
+        jobs: Worker processes; default all cores this process may use
+            (:func:`default_jobs`). ``1`` runs in this process, with no pool.
+        packs: Rule-pack folders that extend the built-in ones.
+        limits: Input limits (:class:`~verbalkit.limits.Limits`).
+        scorecard: Also score each call against this scorecard (``load_scorecard()`` for
+            the built-in one): yields :class:`~verbalkit.scoring.models.ScoredCall` instead
+            of :class:`~verbalkit.schema.AnalysedCall`.
+        chunk: Calls sent to a worker per message.
+        pool_min_words: An input of fewer words in all (a single call included) is analysed
+            in this process, without starting workers; default :data:`SMALL_INPUT_WORDS`.
+
+    Yields:
+        One result or :class:`~verbalkit.schema.Failure` per input item, in input order,
+        equal to what ``analyze_many`` (then ``score_many``) yields in one process.
+
+    Raises:
+        WorkerError: the workers cannot start, or keep dying before finishing any call.
+    """
+    if jobs is None:
+        jobs = default_jobs()
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    if chunk < 1:
+        raise ValueError(f"chunk must be at least 1, not {chunk}")
+    if pool_min_words is None:
+        pool_min_words = SMALL_INPUT_WORDS
+    config = _Config(packs=tuple(packs), limits=limits, scorecard=scorecard)
+    return _stream(iter(transcripts), jobs, chunk, pool_min_words, config)
+
+
+def _stream(
+    items: Iterator[Transcript | Failure],
+    jobs: int,
+    chunk: int,
+    min_words: int,
+    config: _Config,
+) -> Iterator[AnalysedCall | ScoredCall | Failure]:
+    # Read ahead until the input is known to be worth a pool: at least two calls and
+    # ``min_words`` words. A smaller input is analysed here, without starting workers.
+    head: list[Transcript | Failure] = []
+    n_calls = n_words = 0
+    small = True
+    if jobs > 1:
+        for item in items:
+            head.append(item)
+            if isinstance(item, Transcript):
+                n_calls += 1
+                n_words += item.n_words
+                if n_calls >= 2 and n_words >= min_words:
+                    small = False
+                    break
+    if small:
+        yield from config.run(chain(head, items))
+        return
+    warm = tuple(dict.fromkeys(t.language for t in head if isinstance(t, Transcript)))
+    config.warm = tuple(lang for lang in warm if lang is not None)
+    pool = _Pool(jobs, chunk, config)
+    try:
+        yield from pool.run(chain(head, items))
+    finally:
+        pool.close()
+
+
+@dataclass
+class _Config:
+    """What every worker needs; sent once, when it starts."""
+
+    packs: tuple[str, ...] = ()
+    limits: Limits | None = None
+    scorecard: Scorecard | None = None
+    warm: tuple[str, ...] = field(default_factory=tuple)
+
+    def run(
+        self, items: Iterable[Transcript | Failure]
+    ) -> Iterator[AnalysedCall | ScoredCall | Failure]:
+        """What the one-process run yields for ``items``."""
+        from verbalkit.analysis import analyze_many
+
+        analysed = analyze_many(items, packs=self.packs, limits=self.limits)
+        if self.scorecard is None:
+            return analysed
+        from verbalkit.scoring.engine import score_many
+
+        return score_many(analysed, self.scorecard)
+
+    def prepare(self) -> None:
+        """Import the analysis and build the pipelines of the ``warm`` languages."""
+        from verbalkit.pipeline.build import get_nlp
+
+        if self.scorecard is not None:
+            import verbalkit.scoring.engine  # noqa: F401
+        for lang in self.warm:
+            # A broken pack or unknown language fails here as it would for each call in one
+            # process: there it becomes a Failure per call, so here it must not stop the worker.
+            with contextlib.suppress(Exception):
+                get_nlp(lang, self.packs)
+
+
+# -- the worker process --------------------------------------------------------------
+
+
+def _worker_main(tasks: Connection, results: Connection, config: _Config) -> None:
+    """A worker: read chunks of ``(seq, transcript)``, send ``("result", seq, item)`` each."""
+    # Ctrl-C in a terminal reaches the whole process group; the parent decides what stops.
+    if hasattr(signal, "SIGINT"):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        config.prepare()
+    except BaseException as err:
+        with contextlib.suppress(Exception):
+            results.send(("init-error", f"{type(err).__name__}: {err}"))
+        return
+    # Read tasks on a thread, so that the parent's sends never wait on this worker's own
+    # (possibly blocked) sends of results: the two pipes cannot deadlock each other.
+    inbox: queue.SimpleQueue[list[tuple[int, Transcript]] | None] = queue.SimpleQueue()
+    threading.Thread(target=_read_tasks, args=(tasks, inbox), daemon=True).start()
+    while (task := inbox.get()) is not None:
+        for seq, transcript in task:
+            result = next(config.run([transcript]))
+            try:
+                results.send(("result", seq, result))
+            except (BrokenPipeError, ConnectionError, EOFError):
+                return  # the parent is gone
+            except Exception as err:  # the result did not pickle: that call's failure
+                path = transcript.source or transcript.call_id
+                failure = Failure.unexpected(path, err, call_id=transcript.call_id)
+                try:
+                    results.send(("result", seq, failure))
+                except (OSError, EOFError):
+                    return
+
+
+def _read_tasks(
+    tasks: Connection, inbox: queue.SimpleQueue[list[tuple[int, Transcript]] | None]
+) -> None:
+    while True:
+        try:
+            task = tasks.recv()
+        except Exception:  # the parent closed the pipe, died, or was stopped mid-message
+            task = None
+        inbox.put(task)
+        if task is None:
+            return
+
+
+# -- the parent's side ---------------------------------------------------------------
+
+
+@dataclass
+class _Worker:
+    process: SpawnProcess
+    tasks: Connection
+    results: Connection
+    held: deque[list[tuple[int, Transcript]]] = field(default_factory=deque)
+    """Chunks sent and not finished, oldest first; the worker works on ``held[0]``."""
+    done_in_front: int = 0
+    """Calls of ``held[0]`` already answered."""
+
+    def take(self, seq: int) -> None:
+        front = self.held[0]
+        expected = front[self.done_in_front][0]
+        if seq != expected:  # pragma: no cover - a broken invariant, not an input problem
+            raise RuntimeError(f"worker answered call #{seq}, expected #{expected}")
+        self.done_in_front += 1
+        if self.done_in_front == len(front):
+            self.held.popleft()
+            self.done_in_front = 0
+
+    def unfinished(self) -> list[tuple[int, Transcript]]:
+        """The calls sent and not answered, in order; the first is the one being worked on."""
+        calls = [c for task in self.held for c in task]
+        return calls[self.done_in_front :]
+
+
+class _Pool:
+    def __init__(self, jobs: int, chunk: int, config: _Config) -> None:
+        import multiprocessing
+
+        self.ctx = multiprocessing.get_context("spawn")
+        self.jobs = jobs
+        self.chunk = chunk
+        self.config = config
+        self.workers: list[_Worker] = []
+        # Calls read and not yet yielded are at most this many: memory stays flat.
+        self.window = max(4 * jobs * PREFETCH * chunk, 16)
+        self.deaths_in_a_row = 0
+        self.finished = False
+
+    def _start_worker(self) -> _Worker:
+        task_r, task_w = self.ctx.Pipe(duplex=False)
+        result_r, result_w = self.ctx.Pipe(duplex=False)
+        process = self.ctx.Process(
+            target=_worker_main,
+            args=(task_r, result_w, self.config),
+            name=f"verbalkit-worker-{len(self.workers) + 1}",
+            daemon=True,
+        )
+        with _sigint_ignored():
+            process.start()
+        task_r.close()
+        result_w.close()
+        worker = _Worker(process, task_w, result_r)
+        self.workers.append(worker)
+        return worker
+
+    def run(
+        self, items: Iterator[Transcript | Failure]
+    ) -> Iterator[AnalysedCall | ScoredCall | Failure]:
+        from multiprocessing.connection import wait
+
+        done: dict[int, AnalysedCall | ScoredCall | Failure] = {}
+        pending: deque[tuple[int, Transcript]] = deque()  # read, not sent to a worker
+        n_read = n_yielded = 0
+        exhausted = False
+        want = self.jobs * PREFETCH * self.chunk  # enough to keep every worker busy
+        while True:
+            while not exhausted and len(pending) < want and n_read - n_yielded < self.window:
+                item = next(items, None)
+                if item is None:
+                    exhausted = True
+                elif isinstance(item, Failure):
+                    done[n_read] = item
+                    n_read += 1
+                else:
+                    pending.append((n_read, item))
+                    n_read += 1
+            self._dispatch(pending, exhausted)
+            while n_yielded in done:
+                yield done.pop(n_yielded)
+                n_yielded += 1
+            if exhausted and n_yielded == n_read:
+                self.finished = True
+                return
+            if not exhausted and len(pending) < want and n_read - n_yielded < self.window:
+                continue  # results were handed out: there is room to read more
+            if not any(w.held for w in self.workers):  # pragma: no cover - a broken invariant
+                raise RuntimeError(f"call #{n_yielded} is neither done, queued nor in a worker")
+            waitables: list[Any] = [w.results for w in self.workers]
+            waitables += [w.process.sentinel for w in self.workers]
+            self._collect(wait(waitables), done, pending)
+
+    def _dispatch(self, pending: deque[tuple[int, Transcript]], exhausted: bool) -> None:
+        """Send chunks to workers with room, starting workers up to ``jobs``."""
+        while pending:
+            room = [w for w in self.workers if len(w.held) < PREFETCH]
+            idle = [w for w in room if not w.held]
+            if idle:
+                worker = idle[0]
+            elif len(self.workers) < self.jobs:
+                worker = self._start_worker()
+            elif room:
+                worker = room[0]
+            else:
+                return
+            size = self.chunk
+            if exhausted:  # the tail: spread it over the workers
+                slots = self.jobs * PREFETCH
+                size = max(1, min(self.chunk, -(-len(pending) // slots)))
+            task = [pending.popleft() for _ in range(min(size, len(pending)))]
+            worker.held.append(task)
+            worker.tasks.send(task)
+
+    def _collect(
+        self,
+        ready: list[Any],
+        done: dict[int, AnalysedCall | ScoredCall | Failure],
+        pending: deque[tuple[int, Transcript]],
+    ) -> None:
+        for worker in list(self.workers):
+            if worker.results not in ready and worker.process.sentinel not in ready:
+                continue
+            alive = True
+            try:
+                while worker.results.poll():
+                    self._receive(worker, worker.results.recv(), done)
+            except (EOFError, OSError):
+                alive = False
+            if not alive or not worker.process.is_alive():
+                self._bury(worker, done, pending)
+
+    def _receive(
+        self,
+        worker: _Worker,
+        message: tuple[Any, ...],
+        done: dict[int, AnalysedCall | ScoredCall | Failure],
+    ) -> None:
+        if message[0] == "init-error":
+            raise WorkerError(f"a worker process could not start: {message[1]}")
+        _, seq, result = message
+        worker.take(seq)
+        done[seq] = result
+        self.deaths_in_a_row = 0
+
+    def _bury(
+        self,
+        worker: _Worker,
+        done: dict[int, AnalysedCall | ScoredCall | Failure],
+        pending: deque[tuple[int, Transcript]],
+    ) -> None:
+        """A worker died: its current call fails, its other calls go back to the queue."""
+        worker.process.join(1.0)
+        if worker.process.is_alive():  # its pipe broke, yet it runs: stop it
+            worker.process.terminate()
+            worker.process.join(EXIT_GRACE_S)
+        how = _exit_reason(worker.process.exitcode)
+        self.workers.remove(worker)
+        _close(worker)
+        unfinished = worker.unfinished()
+        if unfinished:
+            seq, transcript = unfinished[0]
+            done[seq] = Failure(
+                path=transcript.source or transcript.call_id,
+                message=f"call {transcript.call_id}: the worker process analysing it died "
+                f"({how}); the other calls go on",
+                call_id=transcript.call_id,
+            )
+            pending.extendleft(reversed(unfinished[1:]))
+        self.deaths_in_a_row += 1
+        if self.deaths_in_a_row >= MAX_DEATHS_IN_A_ROW:
+            raise WorkerError(
+                f"worker processes keep dying ({self.deaths_in_a_row} in a row without "
+                f"finishing a call; the last {how}); stopping"
+            )
+
+    def close(self) -> None:
+        """Stop every worker: a clean exit when the run finished, else terminate at once."""
+        if self.finished:
+            for worker in self.workers:
+                with contextlib.suppress(OSError):
+                    worker.tasks.send(None)
+        for worker in self.workers:
+            if self.finished:
+                worker.process.join(EXIT_GRACE_S)
+            if worker.process.is_alive():
+                worker.process.terminate()
+                worker.process.join(EXIT_GRACE_S)
+            if worker.process.is_alive():  # pragma: no cover - SIGTERM is not ignored
+                worker.process.kill()
+                worker.process.join()
+            _close(worker)
+        self.workers.clear()
+
+
+def _close(worker: _Worker) -> None:
+    for conn in (worker.tasks, worker.results):
+        with contextlib.suppress(OSError):
+            conn.close()
+    with contextlib.suppress(ValueError):
+        worker.process.close()
+
+
+def _exit_reason(code: int | None) -> str:
+    if code is None:
+        return "it did not exit"
+    if code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return f"killed by {name}"
+    return f"exit code {code}"
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Ignore SIGINT while a worker is started, so that it starts ignoring it.
+
+    An ignored signal stays ignored across ``exec``, so the new interpreter cannot be
+    interrupted (and print a traceback) before its own code runs. Only the main thread can
+    change signal handlers; elsewhere this does nothing. A Ctrl-C in these few milliseconds
+    is lost.
+    """
+    if not hasattr(signal, "SIGINT") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
