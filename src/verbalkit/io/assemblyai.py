@@ -81,6 +81,7 @@ def parse_assemblyai(data: Any, doc: JsonDoc) -> RawCall:
         TranscriptError: For a transcript that failed or is not finished, one without speaker
             labels, an utterance without text or speaker, or times in the wrong unit.
     """
+    data = vendor.document(data, doc, "AssemblyAI", "utterances")
     status = data.get("status")
     if status == "error":
         reason = vendor.opt_str(data.get("error")) or "no reason given"

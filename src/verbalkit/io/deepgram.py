@@ -61,7 +61,9 @@ def parse_deepgram(data: Any, doc: JsonDoc) -> RawCall:
         TranscriptError: For a response without speakers (neither diarised nor multichannel),
             without utterances or words, or with a field of the wrong type.
     """
-    results = data["results"]
+    needs = "results.utterances or results.channels"
+    data = vendor.document(data, doc, "Deepgram", needs)
+    results = vendor.section(data, "results", doc, "Deepgram", needs)
     channels = results.get("channels")
     channels = vendor.objects(channels, doc, "results.channels") if channels is not None else []
     meta = data.get("metadata") if isinstance(data.get("metadata"), dict) else {}

@@ -24,6 +24,7 @@ import datetime as dt
 import io
 import os
 import re
+import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -116,7 +117,10 @@ def _open(source: FileSource, name: str, ctx: ReadContext) -> Workbook:
     if hasattr(handle, "seek"):
         handle.seek(0)
     try:
-        return load_workbook(handle, read_only=True, data_only=True)
+        with warnings.catch_warnings():
+            # openpyxl warns about styles and extensions it skips: nothing a reader can act on.
+            warnings.simplefilter("ignore")
+            return load_workbook(handle, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
         raise TranscriptError(name, f"not a readable Excel workbook ({err})") from err
     except Exception as err:  # openpyxl raises its own kinds for broken parts

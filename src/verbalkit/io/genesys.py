@@ -88,6 +88,7 @@ def parse_genesys(data: Any, doc: JsonDoc) -> RawCall:
         TranscriptError: For a document without phrases, a phrase without text or
             participantPurpose, or times in the wrong unit.
     """
+    data = vendor.document(data, doc, "Genesys Cloud", "transcripts[].phrases")
     transcripts = vendor.objects(data.get("transcripts"), doc, "transcripts")
     base = _base_time(data, transcripts)
     language: str | None = None
@@ -155,7 +156,8 @@ def _base_time(data: dict[str, Any], transcripts: list[dict[str, Any]]) -> float
     starts = [
         phrase.get("startTimeMs")
         for transcript in transcripts
-        for phrase in (transcript.get("phrases") or [])
+        if isinstance(transcript.get("phrases"), list)
+        for phrase in transcript["phrases"]
         if isinstance(phrase, dict)
     ]
     numbers = [float(s) for s in starts if isinstance(s, int | float) and not isinstance(s, bool)]

@@ -52,6 +52,7 @@ def parse_rev(data: Any, doc: JsonDoc) -> RawCall:
         TranscriptError: For a monologue without elements or speaker, or times in the wrong
             unit.
     """
+    data = vendor.document(data, doc, "Rev", "monologues")
     parts: list[RawUtterance] = []
     for m, monologue in enumerate(vendor.objects(data.get("monologues"), doc, "monologues")):
         place = f"monologues[{m}]"

@@ -62,6 +62,7 @@ def parse_twilio(data: Any, doc: JsonDoc) -> RawCall:
         TranscriptError: For sentences without text or channel, one channel only (no way to
             tell the speakers apart), or times in the wrong unit.
     """
+    data = vendor.document(data, doc, "Twilio Voice Intelligence", "sentences")
     resource = data.get("transcript") if isinstance(data.get("transcript"), dict) else data
     roles = {} if doc.opts.agent_channel is not None else _channel_roles(resource)
     sentences = vendor.objects(data.get("sentences"), doc, "sentences")

@@ -30,6 +30,32 @@ def objects(value: Any, doc: JsonDoc, place: str) -> list[dict[str, Any]]:
     return value
 
 
+def document(data: Any, doc: JsonDoc, title: str, needs: str) -> dict[str, Any]:
+    """The value as a vendor's JSON object (a format given with ``format=`` may not fit).
+
+    Raises:
+        TranscriptError: For a value that is not an object.
+    """
+    if not isinstance(data, dict):
+        raise doc.error(
+            f"not {title} output: expected an object with {needs}, found {type_name(data)}"
+        )
+    return data
+
+
+def section(data: dict[str, Any], key: str, doc: JsonDoc, title: str, needs: str) -> dict[str, Any]:
+    """An object inside the document (``results`` of Deepgram).
+
+    Raises:
+        TranscriptError: When it is missing or not an object.
+    """
+    value = data.get(key)
+    if not isinstance(value, dict):
+        found = "missing" if value is None else type_name(value)
+        raise doc.error(f"not {title} output: expected {needs}; {key} is {found}", key)
+    return value
+
+
 def seconds(value: Any, doc: JsonDoc, place: str, *, per_second: int = 1) -> float | None:
     """A time in seconds from a number (or numeric string) in the vendor's unit.
 
