@@ -328,7 +328,8 @@ def test_a_new_vendor_is_one_registration(tmp_path: Path) -> None:
                 reg.ReaderSpec(name="other", kind="json", title="x", func=parse, aliases=("acme",))
             )
     finally:
-        reg._READERS.pop("acme", None)
+        reg.unregister("acme")
+    assert "acme" not in reg.names()
 
 
 def test_vendor_documents_in_lists_and_json_lines(tmp_path: Path) -> None:

@@ -135,6 +135,9 @@ class ReaderSpec:
 
 
 _READERS: dict[str, ReaderSpec] = {}
+# Sorted listings by kind, and extensions: asked for every file and JSON line, built once.
+_LISTS: dict[str | None, tuple[ReaderSpec, ...]] = {}
+_EXTENSIONS: dict[str, str] = {}
 _LOCK = threading.RLock()
 _LOADED = False
 _LOADING = False
@@ -157,7 +160,17 @@ def register(spec: ReaderSpec) -> ReaderSpec:
                     f"reader {spec.name!r}: {', '.join(sorted(taken))} is taken by {other.name!r}"
                 )
         _READERS[spec.name] = spec
+        _LISTS.clear()
+        _EXTENSIONS.clear()
     return spec
+
+
+def unregister(name: str) -> None:
+    """Remove a reader (tests, plugins that replace a reader)."""
+    with _LOCK:
+        _READERS.pop(name, None)
+        _LISTS.clear()
+        _EXTENSIONS.clear()
 
 
 def _decorator(kind: Kind, name: str, **options: Any) -> Callable[[F], F]:
@@ -271,11 +284,16 @@ def _load() -> None:
             _LOADING = False
 
 
-def readers(kind: Kind | None = None) -> list[ReaderSpec]:
+def readers(kind: Kind | None = None) -> tuple[ReaderSpec, ...]:
     """Registered readers (of one kind), built-in formats first."""
     _load()
-    found = [r for r in _READERS.values() if kind is None or r.kind == kind]
-    return sorted(found, key=lambda r: (r.order, r.name))
+    listed = _LISTS.get(kind)
+    if listed is None:
+        found = [r for r in _READERS.values() if kind is None or r.kind == kind]
+        listed = tuple(sorted(found, key=lambda r: (r.order, r.name)))
+        if _LOADED:
+            _LISTS[kind] = listed
+    return listed
 
 
 def names() -> tuple[str, ...]:
@@ -307,11 +325,14 @@ def normalise_format(name: str) -> str:
 
 def extensions() -> dict[str, str]:
     """Format names by file extension (``".json"`` -> ``"json"``): what a folder walk reads."""
-    found: dict[str, str] = {}
-    for spec in readers():
-        for ext in spec.extensions:
-            found.setdefault(ext, spec.name)
-    return found
+    if not _EXTENSIONS or not _LOADED:
+        found: dict[str, str] = {}
+        for spec in readers():
+            for ext in spec.extensions:
+                found.setdefault(ext, spec.name)
+        _EXTENSIONS.clear()
+        _EXTENSIONS.update(found)
+    return dict(_EXTENSIONS)
 
 
 def recognise_json(value: Any) -> ReaderSpec | None:
