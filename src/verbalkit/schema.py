@@ -85,7 +85,15 @@ class Transcript(ResultModel):
     speaker_rule: str | None = Field(
         default=None,
         description="Which rule mapped speaker labels to roles "
-        "(e.g. 'roles-in-source', 'alias', 'user-mapping', 'greeting-heuristic', 'first-speaker').",
+        "(e.g. 'roles-in-source', 'alias', 'user-mapping', 'greeting-heuristic', "
+        "'outbound-heuristic', 'first-speaker').",
+    )
+    speaker_confidence: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="How sure the speaker rule is, 0-1: 1.0 for 'user-mapping' and "
+        "'roles-in-source', 0.5 for 'first-speaker'.",
     )
     language_info: LanguageInfo | None = None
     warnings: list[str] = Field(

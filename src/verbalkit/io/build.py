@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from verbalkit.errors import TranscriptError
 from verbalkit.io.language import decide_language
 from verbalkit.io.raw import RawCall, RawUtterance, ReadOptions
-from verbalkit.io.roles import RoleError, assign_roles
+from verbalkit.io.roles import OPENING_TURNS, OPENING_UTTERANCES, RoleError, assign_roles
 from verbalkit.io.validate import Problem, check_times, check_turns, problems_from_validation_error
 from verbalkit.schema import Transcript
 
@@ -52,6 +52,13 @@ def build_transcript(raw: RawCall, opts: ReadOptions) -> Transcript:
     first_texts: dict[str, str] = {}
     for u in raw.utterances:
         first_texts.setdefault(u.label, u.text)
+    # Each speaker's first turns near the start, for the outbound cues ("Hallå?" - "Hej,
+    # är det Peter?" - "Ja." - "Det är Maria från Elbolaget...").
+    openings: dict[str, list[str]] = {}
+    for u in raw.utterances[:OPENING_UTTERANCES]:
+        turns = openings.setdefault(u.label, [])
+        if len(turns) < OPENING_TURNS:
+            turns.append(u.text)
     try:
         mapping = assign_roles(
             list(first_texts),
@@ -59,6 +66,7 @@ def build_transcript(raw: RawCall, opts: ReadOptions) -> Transcript:
             roles_in_source=raw.roles_in_source,
             agent_speaker=opts.agent_speaker,
             customer_speaker=opts.customer_speaker,
+            openings=openings,
         )
     except RoleError as err:
         raise TranscriptError(raw.path, str(err), where=raw.where) from err
@@ -100,6 +108,7 @@ def build_transcript(raw: RawCall, opts: ReadOptions) -> Transcript:
         "language_info": info,
         "source": raw.path,
         "speaker_rule": mapping.rule,
+        "speaker_confidence": mapping.confidence,
         "warnings": warnings,
         "utterances": [
             {

@@ -9,6 +9,7 @@ Norwegian, Danish and Finnish words are listed only so that "this is not sv or e
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -28,6 +29,15 @@ LOW_CONFIDENCE = 0.6
 UNSUPPORTED_SHARE = 0.35
 #: Words read for detection (the start of a call is enough, and keeps long calls cheap).
 MAX_WORDS = 600
+#: A declared language is contradicted when another supported language has at least this
+#: share of the two languages' scores, on at least MISMATCH_MIN_HITS function words.
+MISMATCH_SHARE = 0.8
+MISMATCH_MIN_HITS = 10
+#: Words read to check a declared language (fewer than for detecting one: it is done on
+#: every call that declares its language). 80 words give some 30 function words: no false
+#: warning on the 17,193 corpus calls or the dev data, and every dev call declared with the
+#: other language is caught.
+MISMATCH_WORDS = 80
 
 NAMES = {
     "sv": "Swedish",
@@ -143,8 +153,26 @@ class LanguageGuess:
                 return code, score / (above + score) if above + score else 0.0
         return DEFAULT_LANGUAGE, 0.0
 
+    def contradicts(self, declared: str) -> tuple[str, float] | None:
+        """The supported language the text reads as instead of ``declared``, and its share of
+        the two languages' scores; None when the text agrees or is too short to say.
 
-def detect_language(texts: Iterable[str]) -> LanguageGuess:
+        >>> guess = detect_language(["Hi, I'm calling about my bill and it is not right, I paid "
+        ...                          "it last week but you still sent me a reminder."])
+        >>> guess.contradicts("sv"), guess.contradicts("en")
+        (('en', 0.98), None)
+        """
+        if self.hits < MISMATCH_MIN_HITS:
+            return None
+        best = next(((c, s) for c, s in self.scores if c in SUPPORTED_LANGUAGES), None)
+        if best is None or best[0] == declared:
+            return None
+        code, score = best
+        share = score / (score + dict(self.scores).get(declared, 0.0))
+        return (code, round(share, 2)) if share >= MISMATCH_SHARE else None
+
+
+def detect_language(texts: Iterable[str], max_words: int = MAX_WORDS) -> LanguageGuess:
     """Guess the language of some texts among sv, en (and de, fr, es, no, da, fi).
 
     >>> detect_language(["Hej, jag ringer om min faktura och det är inte rätt."]).code
@@ -155,22 +183,27 @@ def detect_language(texts: Iterable[str]) -> LanguageGuess:
     scores: dict[str, float] = {}
     n_words = 0
     hits = 0
+    # Counted first, weighed once per distinct word: the language check runs on every call.
+    counts: Counter[str] = Counter()
     for text in texts:
         lowered = text.lower()
-        for token in _TOKEN.findall(lowered):
-            n_words += 1
-            weights = _WORD_WEIGHTS.get(token)
-            if weights:
-                hits += 1
-                for lang, weight in weights.items():
-                    scores[lang] = scores.get(lang, 0.0) + weight
-        for char, langs in _CHARS.items():
-            count = lowered.count(char)
-            if count:
-                for lang in langs:
-                    scores[lang] = scores.get(lang, 0.0) + _CHAR_WEIGHT * count / len(langs)
-        if n_words >= MAX_WORDS:
+        tokens = _TOKEN.findall(lowered)
+        counts.update(tokens)
+        n_words += len(tokens)
+        if not lowered.isascii():
+            for char, langs in _CHARS.items():
+                count = lowered.count(char)
+                if count:
+                    for lang in langs:
+                        scores[lang] = scores.get(lang, 0.0) + _CHAR_WEIGHT * count / len(langs)
+        if n_words >= max_words:
             break
+    for token, count in counts.items():
+        weights = _WORD_WEIGHTS.get(token)
+        if weights:
+            hits += count
+            for lang, weight in weights.items():
+                scores[lang] = scores.get(lang, 0.0) + weight * count
     total = sum(scores.values())
     ranked = tuple(sorted(scores.items(), key=lambda kv: kv[1], reverse=True))
     if hits < MIN_HITS or total <= 0:
@@ -219,7 +252,16 @@ def decide_language(
     """
     if declared:
         code = normalise_declared(declared, source=f"{path}:{declared_in}")
-        return LanguageInfo(code=code, source="declared", confidence=1.0), []
+        info = LanguageInfo(code=code, source="declared", confidence=1.0)
+        contradiction = detect_language(texts, MISMATCH_WORDS).contradicts(code)
+        if contradiction is None:
+            return info, []
+        other, share = contradiction
+        where = "--lang (language=)" if declared_in == "language=" else "the file's language field"
+        return info, [
+            f"language: declared {code} but the text reads as {other} ({share:.2f}); "
+            f"analysed as {code}: check {where}"
+        ]
     guess = detect_language(texts)
     if guess.code is None or guess.hits < MIN_HITS:
         fallback = guess.code if guess.code in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE

@@ -44,11 +44,16 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "dialog_id",
         "session_id",
         "contact_id",
+        "interaction_id",
         "samtal",
         "samtals_id",
         "samtalsid",
+        "samtal_id",
+        "samtals_nr",
+        "samtalsnummer",
         "ärende",
         "ärende_id",
+        "ärendenummer",
     ),
     "speaker": (
         "speaker",
@@ -58,8 +63,12 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "participant_role",
         "participantrole",
         "speaker_role",
+        "speaker_name",
+        "sender",
         "talare",
         "roll",
+        "talarroll",
+        "avsändare",
         "who",
     ),
     "text": (
@@ -72,6 +81,11 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "sentence",
         "yttrande",
         "replik",
+        "transkription",
+        "transkript",
+        "mening",
+        "innehåll",
+        "meddelande",
     ),
     "start": (
         "start",
@@ -82,6 +96,10 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "start_sec",
         "start_seconds",
         "starttid",
+        "start_tid",
+        "tid_start",
+        "början",
+        "start_sek",
         "start_ms",
         "begin_ms",
         "begin_offset_millis",
@@ -95,18 +113,73 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "end_s",
         "end_sec",
         "end_seconds",
+        "slut",
         "sluttid",
+        "slut_tid",
+        "tid_slut",
+        "stopp",
+        "stopptid",
+        "slut_sek",
         "end_ms",
         "stop_ms",
         "end_offset_millis",
         "endoffsetmillis",
     ),
-    "agent_id": ("agent_id", "agentid", "agent_name", "handläggare_id"),
-    "team": ("team", "team_id", "group", "grupp"),
-    "language": ("language", "lang", "language_code", "språk"),
-    "started_at": ("started_at", "call_start", "call_started_at"),
+    "agent_id": (
+        "agent_id",
+        "agentid",
+        "agent_name",
+        "agentnamn",
+        "agent_namn",
+        "handläggare_id",
+        "handläggarid",
+        "handläggarnamn",
+        "handläggare_namn",
+        "medarbetare",
+        "medarbetar_id",
+        "employee_id",
+        # Also a speaker column in a file without another one: see AGENT_OR_SPEAKER.
+        "handläggare",
+        "handläggaren",
+        "agent",
+        "agenten",
+    ),
+    "team": (
+        "team",
+        "team_id",
+        "team_name",
+        "teamnamn",
+        "group",
+        "group_name",
+        "grupp",
+        "avdelning",
+        "department",
+    ),
+    "language": ("language", "lang", "language_code", "locale", "språk", "språkkod"),
+    "started_at": (
+        "started_at",
+        "call_start",
+        "call_started_at",
+        "call_date",
+        "call_datetime",
+        "date",
+        "datetime",
+        "samtalsstart",
+        "samtalsdatum",
+        "startdatum",
+        "start_datum",
+        "datum",
+    ),
 }
 REQUIRED = ("speaker", "text")
+#: Columns that hold the agent's name (the same on every row of a call: ``agent_id``) or, in a
+#: file without another speaker column, each row's speaker (values that change row by row).
+AGENT_OR_SPEAKER = frozenset({"handläggare", "handläggaren", "agent", "agenten"})
+#: Columns that hold an utterance's start (changing row by row) or the call's time of day (the
+#: same on every row of a call: joined with a date column into ``started_at``).
+TIME_OR_START = ("tid", "time", "klockslag", "tidpunkt")
+#: Rows read ahead to tell those columns apart by their values.
+SAMPLE_ROWS = 200
 _DELIMITERS = (",", ";", "\t", "|")
 
 
@@ -123,7 +196,9 @@ def sniff_delimiter(header: str) -> str | None:
             continue
         names = {normalise_column(n.strip('"')) for n in header.split(delimiter)}
         found = sum(1 for aliases in COLUMN_ALIASES.values() if names & set(aliases))
-        has_required = all(names & set(COLUMN_ALIASES[f]) for f in REQUIRED)
+        # "Handläggare" may be the speaker column (resolve_columns looks at the values).
+        speakers = {*COLUMN_ALIASES["speaker"], *AGENT_OR_SPEAKER}
+        has_required = names & speakers and names & set(COLUMN_ALIASES["text"])
         if has_required and (best is None or found > best[0]):
             best = (found, delimiter)
     return best[1] if best else None
@@ -136,12 +211,46 @@ class Columns:
     index: dict[str, int]
     names: dict[str, str]
     scale: dict[str, float]
+    ignored: tuple[str, ...] = ()
+    """Header names of the columns no field uses, as written."""
+    call_time: int | None = None
+    """A time-of-day column joined with the ``started_at`` date (``Datum`` + ``Tid``)."""
+
+    def ignored_warning(self) -> list[str]:
+        """``["ignored columns: kommentar, kanal"]``, or nothing."""
+        if not self.ignored:
+            return []
+        return [
+            f"ignored columns: {', '.join(self.ignored)} "
+            "(no field reads them; name one with columns={...} if it should)"
+        ]
+
+    def started_at(self, cells: Sequence[str]) -> str | None:
+        """The call's start from its date column, with the time-of-day column when there is
+        one and the date has no time."""
+        date = _cell(cells, self, "started_at")
+        if date is None or self.call_time is None or len(date) > len("2024-04-09"):
+            return date
+        time = cells[self.call_time].strip() if self.call_time < len(cells) else ""
+        return f"{date}T{time}" if time else date
 
 
 def resolve_columns(
-    header: Sequence[str], user: Mapping[str, str], *, path: str, where: str | None = None
+    header: Sequence[str],
+    user: Mapping[str, str],
+    *,
+    path: str,
+    where: str | None = None,
+    sample: Sequence[Sequence[str]] | None = None,
 ) -> Columns:
     """Find each field's column; a missing required column raises, naming what was found.
+
+    Some names are told apart by the values of ``sample`` (the first rows): a ``Handläggare``
+    or ``Agent`` column is ``agent_id`` when its value is the same on every row of a call, and
+    the speaker when it changes row by row and no other column names the speaker; a ``Tid`` or
+    ``Time`` column that changes row by row is the start time, one that stays the same is the
+    call's time of day (joined with a date column into ``started_at``). Without a sample, such
+    a column is the speaker only when nothing else is, and ``Tid`` is the start time.
 
     Raises:
         TranscriptError: When a required column (speaker, text) or a column named in ``user``
@@ -161,20 +270,72 @@ def resolve_columns(
             if alias in normalised:
                 index[field] = normalised.index(alias)
                 break
+    call_col = index.get("call_id")
+    agent_col = index.get("agent_id")
+    if (
+        "speaker" not in index
+        and agent_col is not None
+        and "agent_id" not in user
+        and normalised[agent_col] in AGENT_OR_SPEAKER
+        and (sample is None or _changes(sample, call_col, agent_col))
+    ):
+        index["speaker"] = index.pop("agent_id")
+    call_time = None
+    taken = set(index.values())
+    time_col = next(
+        (i for i, n in enumerate(normalised) if n in TIME_OR_START and i not in taken), None
+    )
+    if time_col is not None:
+        constant = sample is not None and not _changes(sample, call_col, time_col)
+        if constant and "started_at" in index:
+            call_time = time_col
+        elif not constant and "start" not in index:
+            index["start"] = time_col
     for field in REQUIRED:
         if field not in index:
-            raise _missing(path, field, None, header, where)
+            raise _missing(path, field, None, header, where, normalised, index)
     names = {field: str(header[i]) for field, i in index.items()}
     scale: dict[str, float] = {
         field: 0.001
         for field in ("start", "end")
         if field in index and normalised[index[field]].endswith(("_ms", "millis"))
     }
-    return Columns(index, names, scale)
+    used = {*index.values(), call_time}
+    ignored = tuple(
+        str(h).strip() for i, h in enumerate(header) if i not in used and str(h).strip()
+    )
+    return Columns(index, names, scale, ignored, call_time)
+
+
+def _changes(sample: Sequence[Sequence[str]], call_col: int | None, col: int) -> bool:
+    """True when a column's value changes between rows of one call in ``sample`` (or no call
+    has two rows to tell)."""
+    seen: dict[str, str] = {}
+    multi = False
+    for cells in sample:
+        if col >= len(cells):
+            continue
+        call = cells[call_col].strip() if call_col is not None and call_col < len(cells) else ""
+        value = cells[col].strip()
+        if not value:
+            continue
+        if call in seen:
+            multi = True
+            if seen[call] != value:
+                return True
+        else:
+            seen[call] = value
+    return not multi
 
 
 def _missing(
-    path: str, field: str, wanted: str | None, header: Sequence[str], where: str | None
+    path: str,
+    field: str,
+    wanted: str | None,
+    header: Sequence[str],
+    where: str | None,
+    normalised: Sequence[str] = (),
+    index: Mapping[str, int] | None = None,
 ) -> TranscriptError:
     found = ", ".join(repr(str(h)) for h in header) or "none"
     if wanted:
@@ -185,6 +346,13 @@ def _missing(
             f"no {field} column (looked for {aliases}...); columns found: {found}; "
             f"name it with columns={{'{field}': ...}}"
         )
+        agent_col = (index or {}).get("agent_id")
+        if (
+            field == "speaker"
+            and agent_col is not None
+            and normalised[agent_col] in AGENT_OR_SPEAKER
+        ):
+            problem += f" ({str(header[agent_col])!r} has one value per call: read as agent_id)"
     return TranscriptError(path, problem, where=where)
 
 
@@ -208,12 +376,16 @@ def read_table(
     if header_row.error is not None:
         raise header_row.error
     where = f"line {header_row.line}"
-    cols = resolve_columns(header_row.cells, user_columns, path=src.name, where=where)
-    first = next(rows, None)
-    if first is None:
+    # The first rows, to tell an agent-name column from a speaker column by their values.
+    ahead = list(itertools.islice(rows, SAMPLE_ROWS))
+    sample = [row.cells for row in ahead if row.error is None]
+    cols = resolve_columns(
+        header_row.cells, user_columns, path=src.name, where=where, sample=sample
+    )
+    if not ahead:
         # Without this, a header alone reads as "0 calls, 0 failed": a silent success.
         raise TranscriptError(src.name, "no rows after the header: no calls", where=where)
-    rows = itertools.chain([first], rows)
+    rows = itertools.chain(ahead, rows)
     if (
         "call_id" in cols.index
         and reopen is not None
@@ -450,8 +622,9 @@ def _call(path: str, call_id: str, rows: list[_Row], cols: Columns, limits: Limi
         fields={
             "agent_id": _cell(first_row, cols, "agent_id"),
             "team": _cell(first_row, cols, "team"),
-            "started_at": _cell(first_row, cols, "started_at"),
+            "started_at": cols.started_at(first_row),
         },
+        warnings=cols.ignored_warning(),
     )
 
 
@@ -476,7 +649,11 @@ def frame_calls(
     header = [str(c) for c in df.columns]
     user = {k: v for k, v in names.items() if v is not None and v != k}
     explicit = {k: v for k, v in names.items() if v is not None and v in header}
-    cols = resolve_columns(header, {**user, **explicit}, path=path)
+    sample = [
+        ["" if _value(v) is None else str(v) for v in row]
+        for row in df.head(SAMPLE_ROWS).itertuples(index=False, name=None)
+    ]
+    cols = resolve_columns(header, {**user, **explicit}, path=path, sample=sample)
     columns = list(df.columns)
     picked = {field: columns[i] for field, i in cols.index.items()}
     has_id = "call_id" in picked
@@ -512,6 +689,12 @@ def frame_calls(
             field: _value(first.get(picked[field])) if field in picked else None
             for field in ("agent_id", "team", "language", "started_at")
         }
+        if cols.call_time is not None and extra["started_at"] is not None:
+            time = _value(first.iloc[cols.call_time])
+            cells = {cols.index["started_at"]: str(extra["started_at"]), cols.call_time: time}
+            extra["started_at"] = cols.started_at(
+                ["" if cells.get(i) is None else str(cells[i]) for i in range(len(columns))]
+            )
         calls.append(
             RawCall(
                 path=path,
@@ -523,6 +706,7 @@ def frame_calls(
                 fields={
                     k: (None if v is None else str(v)) for k, v in extra.items() if k != "language"
                 },
+                warnings=cols.ignored_warning(),
             )
         )
     return calls

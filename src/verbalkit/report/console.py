@@ -20,7 +20,7 @@ COLUMNS: tuple[tuple[str, int, str], ...] = (
     ("utts", 5, ">"),
     ("duration", 8, ">"),
     ("times", 5, "<"),
-    ("speaker rule", 18, "<"),
+    ("speaker rule", 23, "<"),
     ("warnings", 8, ">"),
 )
 
@@ -75,6 +75,11 @@ def _cells(call: Transcript) -> list[str]:
     elif info is not None and info.source == "default":
         language = f"{info.code} ?"
     duration = call.duration_s
+    rule = call.speaker_rule or "-"
+    confidence = call.speaker_confidence
+    if call.speaker_rule and confidence is not None and confidence < 1.0:
+        # As for the language: a number only when the rule guessed ("first-speaker 0.50").
+        rule = f"{rule} {confidence:.2f}"
     return [
         call.call_id,
         language,
@@ -82,7 +87,7 @@ def _cells(call: Transcript) -> list[str]:
         str(len(call.utterances)),
         "-" if duration is None else _clock(duration),
         "yes" if call.has_timestamps else "no",
-        call.speaker_rule or "-",
+        rule,
         str(len(call.warnings)),
     ]
 
