@@ -125,3 +125,13 @@ def test_reading_commands_share_their_options() -> None:
         text = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "200"}).stdout
         assert "--pack FOLDER" in text, command
     assert "--scorecard FILE" in runner.invoke(app, ["score", "--help"]).stdout
+
+
+def test_format_help_names_every_reader() -> None:
+    from verbalkit.io.registry import names
+
+    text = " ".join(
+        runner.invoke(app, ["validate", "--help"], env={"COLUMNS": "300"}).stdout.split()
+    )
+    for name in names():
+        assert name in text, name

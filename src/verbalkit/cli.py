@@ -52,8 +52,9 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         metavar="FORMAT",
-        help="Input format (json, jsonl, csv, tsv, text, vtt, srt, transcribe, whisper); "
-        "default: detect from extension and content.",
+        help="Input format (json, jsonl, csv, tsv, text, vtt, srt, transcribe, whisper, "
+        "assemblyai, deepgram, genesys, twilio, rev, otter, excel); default: detect from "
+        "extension and content.",
     ),
 ]
 AgentChannelOpt = Annotated[
