@@ -64,3 +64,12 @@ def test_examples_of_a_pattern_take_one_per_call_first() -> None:
     ex = results().examples("interruption", n=3, context=0)
     calls = [m["call_id"] for m in ex.moments]
     assert len(calls) == len(set(calls))
+
+
+def test_event_details_are_flattened_where_they_are_plain_values() -> None:
+    events = results().events
+    give = events[events["pattern"] == "give_away"]
+    assert not give.empty
+    assert (give["details.ratio"].dropna() > 0).all()
+    assert give["details"].map(lambda d: "offers" in d).any()  # lists stay in details
+    assert not any(c == "details.offers" for c in events.columns)

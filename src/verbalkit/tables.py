@@ -180,7 +180,27 @@ def frame(calls: Iterable[AnalysedCall | ScoredCall], kind: FrameKind = "tags") 
         for call in calls
         for row in _rows(call if isinstance(call, AnalysedCall) else call.call, kind)
     ]
-    return _finish(rows, columns)
+    df = _finish(rows, columns)
+    if kind == "events":
+        df = _flatten_details(df)
+    return df
+
+
+def _flatten_details(df: pd.DataFrame) -> pd.DataFrame:
+    """Add a ``details.<key>`` column for every detail that is a plain value (a number, a
+    string, a flag) in some event; lists and objects stay in ``details`` only."""
+    keys: dict[str, None] = {}
+    for details in df["details"]:
+        for key, value in details.items():
+            if isinstance(value, str | int | float | bool) or value is None:
+                keys.setdefault(key, None)
+    for key in sorted(keys):
+        values = [
+            d.get(key) if isinstance(d.get(key), str | int | float | bool) else None
+            for d in df["details"]
+        ]
+        df[f"details.{key}"] = values
+    return df
 
 
 def call_frame(call: AnalysedCall, kind: FrameKind = "tags") -> pd.DataFrame:
