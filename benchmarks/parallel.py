@@ -1,14 +1,23 @@
 """`--jobs 1` against `--jobs N`: wall time, CPU time, speed-up and peak memory.
 
-Runs the whole job as a user does — ``verbalkit score FILE --out DIR --jobs N`` in a fresh
-process, start-up, reading and every output file included — on the first ``--calls`` calls of
-the shared SGD corpus (2,000 by default, or as many as there are). Times are the median of
-``--repeat`` runs, the runs of each setting taken in turn. CPU time is user + system of the
-command and every process it waited for (the workers), so the CPU ratio shows what the
-workers cost beyond the work itself (their start-up: imports and pipelines). Peak memory is
-the largest single process, and the sum over the command's processes sampled every 50 ms.
+Runs whole jobs as a user does, in a fresh process, start-up, reading and every output
+included, on the first ``--calls`` calls of the shared SGD corpus (2,000 by default, or as
+many as there are):
 
-    python benchmarks/parallel.py [--calls 2000] [--jobs 2] [--repeat 1] [--dask]
+- ``verbalkit analyze FILE --json -o OUT --jobs N``: analysis, one JSON line per call;
+- ``verbalkit score FILE --out DIR --jobs N``: analysis, scores and the reports. Writing the
+  reports after the last call (``report.html`` draws a timeline for each of the 100 calls it
+  shows in full) runs in the main process, after the workers are done, so it bounds the
+  speed-up of ``score`` (Amdahl); ``analyze`` shows what the workers themselves give.
+
+Times are the median of ``--repeat`` runs, the settings taken in turn. CPU time is user +
+system of the command and every process it waited for (the workers), so the CPU ratio shows
+what the workers cost beyond the work itself (their start-up: imports and pipelines). Peak
+memory is the largest single process, and the sum over the command's processes sampled
+every 50 ms.
+
+    python benchmarks/parallel.py [--calls 2000] [--jobs 2] [--repeat 1] [--only analyze]
+        [--dask]
 
 Skips with a message when the corpus is absent. The machine may be shared: the CPU figures
 hold when the wall figures do not.
@@ -111,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--calls", type=int, default=2000, help="corpus calls (default 2000)")
     parser.add_argument("--jobs", type=int, default=2, help="workers to compare with 1")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each (median)")
-    parser.add_argument("--dask", action="store_true", help="also --engine dask (local)")
+    parser.add_argument("--only", choices=("analyze", "score"), help="one command only")
+    parser.add_argument("--dask", action="store_true", help="also score --engine dask (local)")
     args = parser.parse_args(argv)
 
     path = corpus_path()
@@ -123,43 +133,53 @@ def main(argv: list[str] | None = None) -> int:
         with path.open(encoding="utf-8") as src, sample.open("w", encoding="utf-8") as dst:
             dst.writelines(itertools.islice(src, args.calls))
         n_calls, n_words = _count(sample)
-        base = [sys.executable, "-m", "verbalkit", "score", str(sample), "--quiet"]
-        settings = {
-            "--jobs 1": ["--jobs", "1"],
-            f"--jobs {args.jobs}": ["--jobs", str(args.jobs)],
+        verbalkit = [sys.executable, "-m", "verbalkit"]
+        commands = {
+            "analyze": [*verbalkit, "analyze", str(sample), "--json", "-o"],
+            "score": [*verbalkit, "score", str(sample), "--quiet", "--out"],
         }
-        if args.dask:
-            settings[f"--engine dask --jobs {args.jobs}"] = [
-                "--engine",
-                "dask",
-                "--jobs",
-                str(args.jobs),
-            ]
-        runs: dict[str, list[Run]] = {name: [] for name in settings}
+        settings: dict[tuple[str, str], list[str]] = {}
+        for command in ("analyze", "score"):
+            if args.only not in (None, command):
+                continue
+            settings[(command, "--jobs 1")] = ["--jobs", "1"]
+            settings[(command, f"--jobs {args.jobs}")] = ["--jobs", str(args.jobs)]
+        if args.dask and args.only in (None, "score"):
+            engine = ["--engine", "dask", "--jobs", str(args.jobs)]
+            settings[("score", f"--engine dask --jobs {args.jobs}")] = engine
+        runs: dict[tuple[str, str], list[Run]] = {key: [] for key in settings}
         for k in range(args.repeat):
-            for name, extra in settings.items():
-                out = Path(tmp) / f"out-{k}-{len(runs[name])}-{name.replace(' ', '')}"
-                runs[name].append(measure([*base, "--out", str(out), *extra]))
-                print(f"  {name}: {runs[name][-1].wall:.1f} s", file=sys.stderr)
-        results = [(name, _median(r)) for name, r in runs.items()]
+            for (command, name), extra in settings.items():
+                out = Path(tmp) / command / f"{k}-{name.replace(' ', '')}"
+                out.parent.mkdir(exist_ok=True)
+                target = out.with_suffix(".jsonl") if command == "analyze" else out
+                run = measure([*commands[command], str(target), *extra])
+                runs[(command, name)].append(run)
+                print(f"  {command} {name}: {run.wall:.1f} s, CPU {run.cpu:.1f} s", file=sys.stderr)
+        results = [(key, _median(r)) for key, r in runs.items()]
         _same_results(Path(tmp))
 
-    print(f"verbalkit score, {n_calls:,} corpus calls ({n_words:,} words), {os.cpu_count()} cores")
+    print(f"{n_calls:,} corpus calls ({n_words:,} words), {os.cpu_count()} cores")
     print(f"median of {args.repeat} run(s) each; CPU = user + system of all processes\n")
-    print("| run | wall s | CPU s | calls/s | words/s | peak MiB (one process) | peak MiB (all) |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    for name, r in results:
+    print(
+        "| command | run | wall s | CPU s | calls/s | words/s | peak MiB (one process) | peak MiB (all) |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    for (command, name), r in results:
         total = f"{r.total_mib:.0f}" if r.total_mib is not None else "–"
         print(
-            f"| {name} | {r.wall:.1f} | {r.cpu:.1f} | {n_calls / r.wall:.1f} | "
+            f"| {command} | {name} | {r.wall:.1f} | {r.cpu:.1f} | {n_calls / r.wall:.1f} | "
             f"{n_words / r.wall:,.0f} | {r.peak_mib:.0f} | {total} |"
         )
-    one = results[0][1]
-    for name, r in results[1:]:
-        print(
-            f"\n{name}: speed-up {one.wall / r.wall:.2f}× (wall); "
-            f"CPU {r.cpu / one.cpu:.2f}× of --jobs 1 (the workers' start-up and hand-over)"
-        )
+    print()
+    baseline = {command: r for (command, name), r in results if name == "--jobs 1"}
+    for (command, name), r in results:
+        if name != "--jobs 1":
+            one = baseline[command]
+            print(
+                f"{command} {name}: speed-up {one.wall / r.wall:.2f}× (wall); "
+                f"CPU {r.cpu / one.cpu:.2f}× of --jobs 1"
+            )
     return 0
 
 
@@ -186,12 +206,11 @@ def _median(runs: list[Run]) -> Run:
 
 
 def _same_results(tmp: Path) -> None:
-    """Every run wrote the same results.jsonl, line for line."""
-    outputs = sorted(tmp.glob("out-*/results.jsonl"))
-    first = outputs[0].read_bytes()
-    for other in outputs[1:]:
-        if other.read_bytes() != first:
-            raise SystemExit(f"{other} differs from {outputs[0]}")
+    """Every run of a command wrote the same results, line for line."""
+    for outputs in (sorted(tmp.glob("analyze/*.jsonl")), sorted(tmp.glob("score/*/results.jsonl"))):
+        for other in outputs[1:]:
+            if other.read_bytes() != outputs[0].read_bytes():
+                raise SystemExit(f"{other} differs from {outputs[0]}")
 
 
 if __name__ == "__main__":

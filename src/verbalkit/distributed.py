@@ -285,8 +285,6 @@ def _stream(
                     silence_logs=logging.ERROR,
                 )
             client = distributed.Client(cluster, set_as_default=False)
-            # Workers that replace dead ones ignore it too, once started.
-            client.register_plugin(_ignore_sigint_plugin(distributed), name="verbalkit-sigint")
         else:
             client = distributed.Client(scheduler, set_as_default=False)
     except (OSError, TimeoutError) as err:
@@ -295,6 +293,9 @@ def _stream(
         where = f"the Dask scheduler at {scheduler}" if scheduler else "a local Dask cluster"
         raise WorkerError(f"cannot reach {where}: {err}") from None
     try:
+        if cluster is not None:
+            # Workers that replace dead ones ignore SIGINT too, once started.
+            client.register_plugin(_ignore_sigint_plugin(distributed), name="verbalkit-sigint")
         slots = max(1, sum(client.nthreads().values()))
         # Chunks in flight: two per worker thread keeps them busy; memory stays bounded.
         in_flight: deque[tuple[list[Transcript | Failure], Any]] = deque()
