@@ -127,6 +127,7 @@ def _tagged(
     tags are shifted back so that they index the whole text.
     """
     from verbalkit.pipeline.build import get_nlp
+    from verbalkit.pipeline.components.common import set_context
     from verbalkit.pipeline.convert import tags_from_doc
 
     nlp = get_nlp(lang, packs)
@@ -139,8 +140,7 @@ def _tagged(
             bounds = chunk_bounds(text)
             for k, (start, end) in enumerate(bounds):
                 doc = nlp.make_doc(text[start:end] if len(bounds) > 1 else text)
-                doc._.vk_role = role
-                doc._.vk_prev = prev
+                set_context(doc, role, prev)
                 plan.append((start, k == len(bounds) - 1))
                 yield doc
 

@@ -252,6 +252,20 @@ _ATTACH_RE = _cue_re(_ATTACH_ONLY)
 _PRICE_RE = _cue_re(_PRICE)
 _SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)|\n+")
 
+# Cheap tests that rule out most texts before the number scans (each finds a superset):
+# an amount in digits needs a digit; one in words needs a currency or percent word after
+# its number words (every suffix _suffix_at reads starts with one of these, matched
+# ignoring case as there), a banknote word ("hundralapp") or a sum word ("a tenner").
+_ANY_DIGIT = re.compile(r"\d")
+_SUFFIX_HINT = (
+    r":|%|€|kr|spänn|sek|öre|pound|quid|gbp|pence|dollar|bucks|usd|eur|procent|percent|per cent"
+)
+_WORD_AMOUNT_HINT = {
+    "sv": re.compile(_SUFFIX_HINT + "|lapp", re.IGNORECASE),
+    "en": re.compile(_SUFFIX_HINT + "|" + "|".join(_WHOLE_WORDS), re.IGNORECASE),
+    "*": re.compile(_SUFFIX_HINT + "|lapp|" + "|".join(_WHOLE_WORDS), re.IGNORECASE),
+}
+
 
 def find_amounts(text: str, lang: str) -> list[Amount]:
     """Find amounts of money, percentages and compensation offers in a text.
@@ -269,12 +283,14 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
     ...     "Jag lägger in ett presentkort på 500 kronor, och så får du fri frakt.", "sv")]
     [(500.0, 'SEK', True), (None, None, True)]
     """
-    digits = _digit_amounts(text)
+    digits = _digit_amounts(text) if _ANY_DIGIT.search(text) else []
+    hint = _WORD_AMOUNT_HINT.get(lang, _WORD_AMOUNT_HINT["*"])
+    in_words = _word_amounts(text, lang) if hint.search(text) else []
     digit_spans = _Spans([(d[0], d[1]) for d in digits])
-    raw = digits + [w for w in _word_amounts(text, lang) if not digit_spans.overlaps((w[0], w[1]))]
+    raw = digits + [w for w in in_words if not digit_spans.overlaps((w[0], w[1]))]
     raw.sort(key=lambda r: r[0])
     raw_starts = [r[0] for r in raw]
-    words = _Words(text)
+    words: _Words | None = None
     comp_re = _COMP_RE.get(lang, _COMP_RE["*"])
     amounts: list[Amount] = []
     claimed: set[tuple[int, int]] = set()
@@ -283,6 +299,12 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
     for sent_start, sent_end in _sentences(text):
         in_sent = raw[bisect_left(raw_starts, sent_start) : bisect_left(raw_starts, sent_end)]
         comp = [(m.start(), m.end()) for m in comp_re.finditer(text, sent_start, sent_end)]
+        if not in_sent:
+            # No amount here: each compensation cue is an offer of unknown value.
+            amounts.extend(_unvalued(text, span) for span in comp)
+            continue
+        if words is None:
+            words = _Words(text)
         comp_spans = _Spans(comp)
         attach = [
             (m.start(), m.end())
@@ -318,20 +340,23 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
         for span in comp:
             if span in claimed or said.overlaps(span):
                 continue
-            amounts.append(
-                Amount(
-                    value=None,
-                    currency=None,
-                    kind="money",
-                    start=span[0],
-                    end=span[1],
-                    text=text[span[0] : span[1]],
-                    compensation=True,
-                    cue=text[span[0] : span[1]],
-                )
-            )
+            amounts.append(_unvalued(text, span))
     amounts.sort(key=lambda a: a.start)
     return amounts
+
+
+def _unvalued(text: str, span: tuple[int, int]) -> Amount:
+    """A compensation cue no amount claims: an offer of unknown value."""
+    return Amount(
+        value=None,
+        currency=None,
+        kind="money",
+        start=span[0],
+        end=span[1],
+        text=text[span[0] : span[1]],
+        compensation=True,
+        cue=text[span[0] : span[1]],
+    )
 
 
 def parse_number_words(words: list[str], lang: str) -> float | None:

@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span
 
 from verbalkit.pipeline.components.common import (
     add_tag,
+    doc_prev,
+    doc_role,
     pack_for,
     remove_tags,
     tags_overlapping,
@@ -73,7 +75,7 @@ class BehaviourTagger:
         return self._rules, self._pack
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.vk_role != "agent" or len(doc) == 0:
+        if doc_role(doc) != "agent" or len(doc) == 0:
             return doc
         rules, pack = self._ensure()
         matches = rules(doc)
@@ -92,7 +94,7 @@ class BehaviourTagger:
         return doc
 
     def _restating(self, doc: Doc, pack: RulePack, matches: list[tuple[Span, str, float]]) -> None:
-        prev = doc._.vk_prev
+        prev = doc_prev(doc)
         markers = [m for m in matches if m[0].label_ == "cue_restate_marker"]
         if not prev or not markers:
             return  # most utterances: no need to tokenise the customer's turn

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
+from spacy.attrs import IDX, LEMMA, ORTH
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from verbalkit.pipeline.packs import RulePack, load_pack
 
@@ -20,6 +24,145 @@ def register_extensions() -> None:
 register_extensions()
 
 
+class TokenLists:
+    """A Doc's token attributes as plain lists, read once per Doc.
+
+    Iterating a Doc or indexing it builds a new Token object each time, and the components
+    and hooks read the same attributes of the same tokens many times over. The lexical
+    attributes (text, lower case, punctuation…) are those of each token's lexeme, read once
+    per lexeme of the vocab; the lemmas are read when first asked for (after the lemmatizer).
+    """
+
+    __slots__ = ("_idx", "_lemmas", "_lowers_set", "doc", "lowers", "puncts", "spaces", "texts")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        lexemes = _lexeme_cache(doc.vocab)
+        infos = [lexemes.get(orth) or _lexeme_info(doc.vocab, orth) for orth in _orths(doc)]
+        self.texts: list[str] = [x[0] for x in infos]
+        self.lowers: list[str] = [x[1] for x in infos]
+        self.puncts: list[bool] = [x[2] for x in infos]
+        self.spaces: list[bool] = [x[3] for x in infos]
+        self._lemmas: list[str] | None = None
+        self._idx: list[int] | None = None
+        self._lowers_set: frozenset[str] | None = None
+
+    @property
+    def lemmas(self) -> list[str]:
+        """``token.lemma_`` of every token (as set when first read)."""
+        if self._lemmas is None:
+            strings = self.doc.vocab.strings
+            ids = self.doc.to_array(LEMMA).tolist() if len(self.doc) else []
+            self._lemmas = [strings[x] for x in ids]
+        return self._lemmas
+
+    @property
+    def idx(self) -> list[int]:
+        """``token.idx`` (character offset) of every token."""
+        if self._idx is None:
+            self._idx = self.doc.to_array(IDX).tolist() if len(self.doc) else []
+        return self._idx
+
+    @property
+    def lowers_set(self) -> frozenset[str]:
+        """The lower-cased texts of the Doc's tokens, as a set."""
+        if self._lowers_set is None:
+            self._lowers_set = frozenset(self.lowers)
+        return self._lowers_set
+
+
+#: Per vocab: orth id -> (text, lower, is_punct, is_space), the lexeme's attributes.
+_LEXEMES: dict[int, tuple[object, dict[int, tuple[str, str, bool, bool]]]] = {}
+
+
+def _lexeme_cache(vocab: object) -> dict[int, tuple[str, str, bool, bool]]:
+    hit = _LEXEMES.get(id(vocab))
+    if hit is None or hit[0] is not vocab:
+        hit = (vocab, {})
+        _LEXEMES[id(vocab)] = hit
+    return hit[1]
+
+
+def _lexeme_info(vocab: Vocab, orth: int) -> tuple[str, str, bool, bool]:
+    lex = vocab[orth]
+    info = (lex.orth_, lex.lower_, bool(lex.is_punct), bool(lex.is_space))
+    _lexeme_cache(vocab)[orth] = info
+    return info
+
+
+def _orths(doc: Doc) -> list[int]:
+    return cast(list[int], doc.to_array(ORTH).tolist()) if len(doc) else []
+
+
+def token_lists(doc: Doc) -> TokenLists:
+    """The Doc's :class:`TokenLists`, built on first use."""
+    found: TokenLists | None = doc.user_data.get("vk_tokens")
+    if found is None:
+        found = TokenLists(doc)
+        doc.user_data["vk_tokens"] = found
+    return found
+
+
+def sent_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """The sentences of ``doc`` as ``(start, end)`` token ranges, as ``doc.sents`` gives them.
+
+    Read from the Doc once; :func:`verbalkit.pipeline.components.sentences.set_sent_starts`
+    keeps them up to date when it writes the sentence starts.
+    """
+    found: list[tuple[int, int]] | None = doc.user_data.get("vk_sents")
+    if found is None:
+        found = [(s.start, s.end) for s in doc.sents] if len(doc) else []
+        doc.user_data["vk_sents"] = found
+    return found
+
+
+def bounds_from_starts(starts: list[bool]) -> list[tuple[int, int]]:
+    """Sentence ranges from sentence-start flags (the first token always starts one)."""
+    cuts = [i for i in range(1, len(starts)) if starts[i]]
+    edges = [0, *cuts, len(starts)]
+    return [(edges[k], edges[k + 1]) for k in range(len(edges) - 1)] if starts else []
+
+
+def _ext_key(name: str) -> tuple[str, str, None, None]:
+    # Where spaCy keeps a Doc extension's value that was set (no getter or setter).
+    return ("._.", name, None, None)
+
+
+_ROLE_KEY, _PREV_KEY, _META_KEY = _ext_key("vk_role"), _ext_key("vk_prev"), _ext_key("vk_meta")
+
+
+def _user_data(doc: Doc) -> dict[Any, Any]:
+    return cast(dict[Any, Any], doc.user_data)
+
+
+def doc_role(doc: Doc) -> str:
+    """``doc._.vk_role``, read from where spaCy keeps it (``doc._`` builds an object per read)."""
+    data = _user_data(doc)
+    if _ROLE_KEY in data:
+        return str(data[_ROLE_KEY])
+    return str(doc._.vk_role)
+
+
+def doc_prev(doc: Doc) -> str | None:
+    """``doc._.vk_prev``, read from where spaCy keeps it."""
+    data = _user_data(doc)
+    value = data.get(_PREV_KEY)
+    if _PREV_KEY not in data:
+        value = doc._.vk_prev  # not set here: its default (or a getter's value)
+    return None if value is None else str(value)
+
+
+def set_context(doc: Doc, role: str, prev: str | None) -> None:
+    """Set ``doc._.vk_role`` and ``doc._.vk_prev`` (as ``doc._`` would, without its objects)."""
+    if any(Doc.get_extension(name)[3] is not None for name in ("vk_role", "vk_prev")):
+        doc._.vk_role = role  # pragma: no cover - someone registered a setter
+        doc._.vk_prev = prev
+        return
+    data = _user_data(doc)
+    data[_ROLE_KEY] = role
+    data[_PREV_KEY] = prev
+
+
 def pack_for(lang: str, packs: list[str]) -> RulePack:
     """The (cached) rule pack for a component's config."""
     return load_pack(lang, tuple(packs))
@@ -27,11 +170,13 @@ def pack_for(lang: str, packs: list[str]) -> RulePack:
 
 def meta(doc: Doc) -> dict[tuple[int, int, str], dict[str, object]]:
     """The Doc-level evidence dict, created on first use."""
-    value = doc._.vk_meta
+    value = _user_data(doc).get(_META_KEY)
     if value is None:
-        value = {}
-        doc._.vk_meta = value
-    return value  # type: ignore[no-any-return]
+        value = doc._.vk_meta
+        if value is None:
+            value = {}
+            doc._.vk_meta = value
+    return cast(dict[tuple[int, int, str], dict[str, object]], value)
 
 
 #: Tokens per bucket of the positional tag index.
@@ -176,11 +321,19 @@ def doc_text(doc: Doc) -> str:
     return str(cached)
 
 
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text``, cut from the Doc's cached text."""
+    if start >= end:
+        return ""
+    t = token_lists(doc)
+    return doc_text(doc)[t.idx[start] : t.idx[end - 1] + len(t.texts[end - 1])]
+
+
 def is_punctuated(doc: Doc) -> bool:
     """Whether the utterance has any punctuation (computed once per Doc)."""
     cached = doc.user_data.get("vk_punctuated")
     if cached is None:
-        cached = any(t.is_punct for t in doc)
+        cached = any(token_lists(doc).puncts)
         doc.user_data["vk_punctuated"] = cached
     return bool(cached)
 

@@ -17,7 +17,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from verbalkit.pipeline.components.common import add_tag, pack_for
+from verbalkit.pipeline.components.common import (
+    add_tag,
+    doc_prev,
+    doc_role,
+    pack_for,
+)
 from verbalkit.pipeline.packs import RulePack
 from verbalkit.vocab import Behaviour
 
@@ -95,12 +100,12 @@ class JargonTagger:
         self._index: JargonIndex | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.vk_role != "agent" or len(doc) == 0:
+        if doc_role(doc) != "agent" or len(doc) == 0:
             return doc
         if self._index is None:
             self._index = JargonIndex.from_pack(pack_for(self.lang, self.packs))
         index = self._index
-        prev = (doc._.vk_prev or "").lower()
+        prev = (doc_prev(doc) or "").lower()
         prev_words = set(re.findall(r"[\wåäö]+", prev))
         long_words = {w for w in prev_words if len(w) >= 4}
         covered: set[int] = set()

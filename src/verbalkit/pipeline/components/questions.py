@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from verbalkit.pipeline.components.common import add_tag, pack_for
+from verbalkit.pipeline.components.common import (
+    add_tag,
+    doc_role,
+    pack_for,
+    sent_bounds,
+    span_text,
+    token_lists,
+)
 from verbalkit.pipeline.packs import RulePack
 from verbalkit.vocab import Behaviour
 
@@ -56,7 +63,14 @@ class Lexicons:
 
 def words(span: Span) -> list[str]:
     """Lower-cased word tokens of a span (punctuation dropped)."""
-    return [t.lower_ for t in span if not t.is_punct and not t.is_space]
+    return span_words(span.doc, span.start, span.end)
+
+
+def span_words(doc: Doc, start: int, end: int) -> list[str]:
+    """Lower-cased word tokens of ``doc[start:end]`` (punctuation and space dropped)."""
+    t = token_lists(doc)
+    lowers, puncts, spaces = t.lowers, t.puncts, t.spaces
+    return [lowers[i] for i in range(start, end) if not puncts[i] and not spaces[i]]
 
 
 def strip_fillers(tokens: list[str], fillers: frozenset[str]) -> list[str]:
@@ -64,28 +78,94 @@ def strip_fillers(tokens: list[str], fillers: frozenset[str]) -> list[str]:
     i = 0
     while i < len(tokens) - 1 and tokens[i] in fillers:
         i += 1
-    return tokens[i:]
+    return tokens[i:] if i else tokens
+
+
+class PhraseIndex:
+    """Phrases (longest first) indexed by their first and last words, with their order."""
+
+    __slots__ = ("by_first", "by_last", "order", "phrases")
+
+    def __init__(self, phrases: tuple[tuple[str, ...], ...]) -> None:
+        self.phrases = phrases
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        self.by_last: dict[str, list[tuple[str, ...]]] = {}
+        self.order: dict[tuple[str, ...], int] = {}
+        for k, phrase in enumerate(phrases):
+            self.order.setdefault(phrase, k)
+            if phrase:
+                self.by_first.setdefault(phrase[0], []).append(phrase)
+                self.by_last.setdefault(phrase[-1], []).append(phrase)
+
+
+#: Indexes of the phrase tuples seen, by identity (they are module constants or lexicons).
+_INDEXES: dict[int, PhraseIndex] = {}
+
+
+def _index_of(phrases: tuple[tuple[str, ...], ...]) -> PhraseIndex:
+    found = _INDEXES.get(id(phrases))
+    if found is None or found.phrases is not phrases:
+        found = PhraseIndex(phrases)
+        if len(_INDEXES) > 4096:  # phrase tuples built on the fly: do not grow for ever
+            _INDEXES.clear()
+        _INDEXES[id(phrases)] = found
+    return found
 
 
 def starts_with(tokens: list[str], phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
     """The longest phrase ``tokens`` starts with, if any."""
-    for phrase in phrases:
+    if not tokens:
+        return () if () in phrases else None
+    index = _index_of(phrases)
+    for phrase in index.by_first.get(tokens[0], ()):
         if tuple(tokens[: len(phrase)]) == phrase:
+            return _first_empty(index, phrase)
+    return () if () in index.order else None
+
+
+def _first_empty(index: PhraseIndex, found: tuple[str, ...]) -> tuple[str, ...]:
+    """``found``, unless the empty phrase comes before it in the list (it always matches)."""
+    empty = index.order.get(())
+    return () if empty is not None and empty < index.order[found] else found
+
+
+def contains(tokens: list[str], phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    """The longest phrase occurring anywhere in ``tokens``, if any.
+
+    The first of ``phrases`` (in their order) that occurs, found by looking up each word
+    among the phrases that start with it.
+    """
+    index = _index_of(phrases)
+    by_first, order = index.by_first, index.order
+    best: tuple[str, ...] | None = None
+    best_k = order.get((), len(phrases))
+    n_tokens = len(tokens)
+    for i, word in enumerate(tokens):
+        for phrase in by_first.get(word, ()):
+            n = len(phrase)
+            k = order[phrase]
+            if k < best_k and i + n <= n_tokens and tuple(tokens[i : i + n]) == phrase:
+                best, best_k = phrase, k
+    if best is None and () in order:
+        return ()
+    return best
+
+
+def ends_with(tokens: list[str], phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    if not tokens:
+        return None
+    index = _index_of(phrases)
+    if () in index.order:
+        return _ends_with_scan(tokens, phrases)
+    for phrase in index.by_last.get(tokens[-1], ()):
+        if len(tokens) > len(phrase) and tuple(tokens[-len(phrase) :]) == phrase:
             return phrase
     return None
 
 
-def contains(tokens: list[str], phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
-    """The longest phrase occurring anywhere in ``tokens``, if any."""
-    for phrase in phrases:
-        n = len(phrase)
-        for i in range(len(tokens) - n + 1):
-            if tuple(tokens[i : i + n]) == phrase:
-                return phrase
-    return None
-
-
-def ends_with(tokens: list[str], phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+def _ends_with_scan(
+    tokens: list[str], phrases: tuple[tuple[str, ...], ...]
+) -> tuple[str, ...] | None:
     for phrase in phrases:
         if len(tokens) > len(phrase) and tuple(tokens[-len(phrase) :]) == phrase:
             return phrase
@@ -94,10 +174,18 @@ def ends_with(tokens: list[str], phrases: tuple[tuple[str, ...], ...]) -> tuple[
 
 def classify(sent: Span, lex: Lexicons, lang: str) -> tuple[Behaviour, str, float] | None:
     """Question type of one sentence: (behaviour, rule id, confidence), or None."""
-    toks = strip_fillers(words(sent), lex.fillers)
+    return classify_range(sent.doc, sent.start, sent.end, lex, lang)
+
+
+def classify_range(
+    doc: Doc, start: int, end: int, lex: Lexicons, lang: str
+) -> tuple[Behaviour, str, float] | None:
+    """Question type of ``doc[start:end]``: (behaviour, rule id, confidence), or None."""
+    toks = strip_fillers(span_words(doc, start, end), lex.fillers)
     if not toks:
         return None
-    has_qm = sent.text.rstrip().endswith("?") or any(t.text == "?" for t in sent)
+    t = token_lists(doc)
+    has_qm = "?" in t.texts[start:end] or span_text(doc, start, end).rstrip().endswith("?")
     open_q, closed_q = Behaviour.OPEN_QUESTION, Behaviour.CLOSED_QUESTION
 
     # Either/or and tag questions ask for a choice or a confirmation: closed.
@@ -134,14 +222,14 @@ class QuestionTagger:
         self.packs = packs
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.vk_role != "agent" or len(doc) == 0:
+        if doc_role(doc) != "agent" or len(doc) == 0:
             return doc
         lex = _lexicons(self.lang, tuple(self.packs))
-        for sent in doc.sents:
-            found = classify(sent, lex, self.lang)
+        for start, end in sent_bounds(doc):
+            found = classify_range(doc, start, end, lex, self.lang)
             if found:
                 behaviour, rule, confidence = found
-                add_tag(doc, sent, behaviour.value, rule, confidence)
+                add_tag(doc, doc[start:end], behaviour.value, rule, confidence)
         return doc
 
 

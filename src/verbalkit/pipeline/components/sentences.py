@@ -11,9 +11,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
-from verbalkit.pipeline.components.common import pack_for
+from verbalkit.pipeline.components.common import bounds_from_starts, pack_for, token_lists
 
 TERMINALS = frozenset({".", "!", "?", "…", "...", ";"})
+#: -1 as uint64: what ``Doc.from_array`` reads as "not a sentence start".
+_NOT_A_START = 2**64 - 1
 #: An unpunctuated stretch shorter than this is never split.
 MIN_RUN = 4
 
@@ -29,9 +31,11 @@ def set_sent_starts(doc: Doc, starts: Sequence[bool]) -> None:
         raise ValueError(f"{len(starts)} sentence starts for a Doc of {len(doc)} tokens")
     if not starts:
         return
-    values = numpy.where(numpy.asarray(starts, dtype=bool), 1, -1)
     # from_array takes uint64; -1 wraps to the value spaCy itself stores for "not a start".
-    doc.from_array([SENT_START], cast(Ints2d, values.astype(numpy.uint64).reshape(-1, 1)))
+    values = numpy.array([1 if x else _NOT_A_START for x in starts], dtype=numpy.uint64)
+    doc.from_array([SENT_START], cast(Ints2d, values.reshape(-1, 1)))
+    # The sentences as doc.sents now gives them, kept for the components (sent_bounds).
+    doc.user_data["vk_sents"] = bounds_from_starts([bool(x) for x in starts])
 
 
 class SentenceSplitter:
@@ -51,9 +55,8 @@ class SentenceSplitter:
         if len(doc) == 0:
             return doc
         starters = pack_for(self.lang, self.packs).lexicon_set("sentence_starters")
-        texts = [t.text for t in doc]
-        lowers = [t.lower_ for t in doc]
-        puncts = [t.is_punct for t in doc]
+        words = token_lists(doc)
+        texts, lowers, puncts = words.texts, words.lowers, words.puncts
         # Any terminal punctuation (the final full stop included) means the writer or the
         # ASR punctuates; only wholly unpunctuated text is split at discourse starters.
         punctuated = any(text in TERMINALS for text in texts)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from verbalkit.pipeline.components.common import (
     add_tag,
+    doc_role,
     pack_for,
     remove_tags,
     tags,
@@ -35,7 +36,7 @@ class SignalTagger:
         self._rules: CompiledRules | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.vk_role != "customer" or len(doc) == 0:
+        if doc_role(doc) != "customer" or len(doc) == 0:
             return doc
         pack = pack_for(str(self.nlp.lang), self.packs)
         if self._rules is None:

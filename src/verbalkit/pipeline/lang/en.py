@@ -15,21 +15,25 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from verbalkit.pipeline.components.common import (
     add_tag,
+    doc_prev,
     doc_text,
     has_tag,
     is_punctuated,
     remove_tags,
+    sent_bounds,
     tags,
     tags_inside,
+    token_lists,
 )
 from verbalkit.pipeline.components.questions import Lexicons, classify
+from verbalkit.pipeline.components.regexes import Finder, trigrams
 from verbalkit.pipeline.components.sentences import set_sent_starts
 from verbalkit.pipeline.packs import RulePack
 from verbalkit.vocab import Behaviour
@@ -140,6 +144,21 @@ class Res:
     questions: Lexicons
     stop: frozenset[str]
     jargon_terms: frozenset[str]
+    #: Patterns built from the fields above, by name, built on first use (:func:`_once`).
+    memo: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+
+def _once(res: Res, name: str, build: Callable[[], str]) -> str:
+    """The pattern ``name`` of this pack, built by ``build`` the first time it is asked for.
+
+    The same string object is returned every time, so the compiled regex is found by a
+    dictionary look-up (:func:`word_re`) instead of formatting and hashing the pattern again.
+    """
+    found = res.memo.get(name)
+    if found is None:
+        found = build()
+        res.memo[name] = found
+    return found
 
 
 #: Compiled regexes per pack object (packs are cached and never mutated, so id() is stable).
@@ -178,24 +197,51 @@ def _compile(pack: RulePack) -> Res:
     )
 
 
+#: Whole-word sentence regexes, by pattern text (each compiled once per process).
+_WORD_RES: dict[str, Finder] = {}
+
+
+def word_re(pattern: str) -> Finder:
+    """``pattern`` compiled to match whole words of a normalised sentence."""
+    found = _WORD_RES.get(pattern)
+    if found is None:
+        wrapped = r"(?<![\w'])(?:" + pattern + r")(?:(?<= )|(?![\w]))"
+        found = Finder(wrapped, test=pattern)
+        _WORD_RES[pattern] = found
+    return found
+
+
 class Sent:
     """One sentence as normalised text, with a way back from characters to tokens."""
 
+    __slots__ = ("_grams", "is_question", "span", "starts", "text")
+
     def __init__(self, span: Span) -> None:
         self.span = span
-        self.starts: list[int] = []
-        parts: list[str] = []
+        t = token_lists(span.doc)
+        lowers = t.lowers[span.start : span.end]
+        starts = []
         pos = 0
-        for tok in span:
-            self.starts.append(pos)
-            parts.append(tok.lower_)
-            pos += len(tok.lower_) + 1
-        self.text = " ".join(parts)
-        self.is_question = any(t.text == "?" for t in span) or bool(tags_within(span, OPEN, CLOSED))
+        for low in lowers:
+            starts.append(pos)
+            pos += len(low) + 1
+        self.starts: list[int] = starts
+        self.text = " ".join(lowers)
+        self.is_question = "?" in t.texts[span.start : span.end] or bool(
+            tags_within(span, OPEN, CLOSED)
+        )
+        self._grams: frozenset[str] | None = None
+
+    @property
+    def grams(self) -> frozenset[str]:
+        """The text's trigrams, for the literal tests in front of the regexes."""
+        if self._grams is None:
+            self._grams = trigrams(self.text)
+        return self._grams
 
     def find(self, pattern: str) -> re.Match[str] | None:
         """First match of ``pattern`` on whole words of the sentence."""
-        return re.search(r"(?<![\w'])(?:" + pattern + r")(?:(?<= )|(?![\w]))", self.text)
+        return word_re(pattern).search(self.text, self.grams)
 
     def has(self, pattern: str) -> bool:
         return self.find(pattern) is not None
@@ -276,10 +322,13 @@ def _fix_sentences(doc: Doc) -> bool:
     "I wonder"… that word opens an embedded clause, not a new question. Punctuated text is
     already split on punctuation only.
     """
-    punctuated = any(t.text in TERMINALS or t.text.endswith(("?", "!")) for t in doc)
+    words = token_lists(doc)
+    punctuated = any(text in TERMINALS or text.endswith(("?", "!")) for text in words.texts)
     if not punctuated:
-        starts = [bool(t.is_sent_start) for t in doc]
-        lowers = [t.lower_ for t in doc]
+        starts = [False] * len(doc)
+        for start, _ in sent_bounds(doc):
+            starts[start] = True
+        lowers = words.lowers
         joins = [i for i in range(1, len(starts)) if starts[i] and lowers[i - 1] in EMBEDDERS]
         if joins:
             for i in joins:
@@ -341,40 +390,43 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
     remove_tags(doc, OPEN)
     remove_tags(doc, CLOSED)
     lex = res.questions
-    for span in doc.sents:
+    words = token_lists(doc)
+    texts, puncts = words.texts, words.puncts
+    for start, end in sent_bounds(doc):
+        span = doc[start:end]
         sent = Sent(span)
         target = span
         # "When you're ready, could you…": the question is the main clause.
         if SUBORDINATE.match(sent.text):
             # A comma token, not a comma anywhere in the text: "After the transfer your
             # balance is $1,003.30." has its only comma inside the number.
-            comma = next((t.i for t in span if t.text == ","), None)
-            if comma is not None and comma + 1 < span.end:
-                target = doc[comma + 1 : span.end]
+            comma = next((i for i in range(start, end) if texts[i] == ","), None)
+            if comma is not None and comma + 1 < end:
+                target = doc[comma + 1 : end]
         # "What a mess!", "How awful": exclamatives ask nothing.
         exclamative = sent.has(
             r"^(?:\W+ )?(?:oh )?(?:what an?|how (?:awful|horrible|terrible|lovely|kind))"
         )
-        if exclamative and not any(t.text == "?" for t in span):
+        if exclamative and "?" not in texts[start:end]:
             continue
         found = classify(target, lex, "en")
         if found is not None and not _is_real_question(target, found[1], lex):
             found = None
-            if any(t.text == "?" for t in target):
+            if "?" in texts[target.start : target.end]:
                 # "How would you like us to put this right?": "right" ends the clause here, it
                 # is not a tag; type the sentence without it.
-                words_end = [t for t in target if not t.is_punct]
+                words_end = [i for i in range(target.start, target.end) if not puncts[i]]
                 if len(words_end) > 2:
-                    body = doc[target.start : words_end[-1].i]
+                    body = doc[target.start : words_end[-1]]
                     found = classify(body, lex, "en")
                     if found is not None and not _is_real_question(body, found[1], lex):
                         found = None
         # "So on that day, what were…", "I'm curious, what do you…": the question follows a
         # lead-in clause; type it by the clause after the comma.
         if found is not None and found[1].endswith("question_mark"):
-            for tok in target:
-                if tok.text == "," and tok.i + 1 < target.end:
-                    clause = doc[tok.i + 1 : target.end]
+            for i in range(target.start, target.end):
+                if texts[i] == "," and i + 1 < target.end:
+                    clause = doc[i + 1 : target.end]
                     better = classify(clause, lex, "en")
                     if (
                         better
@@ -397,10 +449,13 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
 
 def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
     """Reject question readings that need a "?" or inversion and have neither."""
-    has_qm = any(t.text == "?" for t in span)
+    words = token_lists(span.doc)
+    texts = words.texts[span.start : span.end]
+    has_qm = "?" in texts
     if has_qm and not rule.endswith("tag_question"):
         return True
-    toks = [t.lower_ for t in span if not t.is_punct]
+    puncts = words.puncts
+    toks = [words.lowers[i] for i in range(span.start, span.end) if not puncts[i]]
     while toks and toks[0] in lex.fillers:
         toks = toks[1:]
     if rule.endswith(("wh_open", "wh_one_fact")):
@@ -413,12 +468,12 @@ def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
         if bool(nxt) and (
             nxt[0] in lex.v1_verbs
             or nxt[0] in INVERSION
-            or (len(nxt) > 1 and nxt[1] in lex.v1_verbs | INVERSION)
+            or (len(nxt) > 1 and (nxt[1] in lex.v1_verbs or nxt[1] in INVERSION))
         ):
             return True
         # "which year group is she going into": a longer noun phrase, then aux + subject.
         for k in range(2, min(4, len(toks) - 1)):
-            if toks[k] in lex.v1_verbs and toks[k + 1] in lex.subjects | PRONOUNS:
+            if toks[k] in lex.v1_verbs and (toks[k + 1] in lex.subjects or toks[k + 1] in PRONOUNS):
                 return not any(t in PRONOUNS or t in lex.v1_verbs for t in toks[1:k])
         return False
     if rule.endswith("tag_question"):
@@ -427,10 +482,11 @@ def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
         if len(tail) > 1:
             return True
         # One word: a tag only after a comma ("…, right?"), and only with "?".
-        words_only = [t for t in span if not t.is_space]
-        qm = any(t.text == "?" for t in span)
-        before = [t for t in words_only if t.text != "?"]
-        return qm and len(before) >= 2 and before[-2].text == ","
+        spaces = words.spaces[span.start : span.end]
+        before = [
+            text for text, space in zip(texts, spaces, strict=True) if not space and text != "?"
+        ]
+        return has_qm and len(before) >= 2 and before[-2] == ","
     if rule.endswith("request_to_explain"):
         # "Tell me…" opens the sentence or is asked of "you"; "he can tell me what…" reports.
         joined = " ".join(toks)
@@ -493,23 +549,25 @@ def _asr_tail_question(span: Span, lex: Lexicons) -> Span | None:
     """A yes/no question run on after a statement in unpunctuated text ("… is that your door")."""
     if is_punctuated(span.doc):
         return None
-    words = [t for t in span if not t.is_punct]
+    t = token_lists(span.doc)
+    lowers, puncts = t.lowers, t.puncts
+    words = [i for i in range(span.start, span.end) if not puncts[i]]
     aux = lex.v1_verbs & {"is", "are", "was", "were", "do", "does", "did", "can", "could", "have"}
     for k in range(len(words) - 2, 1, -1):
-        tok, subj, before = words[k], words[k + 1], words[k - 1]
-        if tok.lower_ not in aux or subj.lower_ not in {"you", "that", "it", "this", "there"}:
+        tok, subj, before = lowers[words[k]], lowers[words[k + 1]], lowers[words[k - 1]]
+        if tok not in aux or subj not in {"you", "that", "it", "this", "there"}:
             continue
         if (
-            before.lower_ in lex.subjects
-            or before.lower_ in lex.v1_verbs
-            or before.lower_.endswith("ly")
-            or before.lower_ in ADVERBS
+            before in lex.subjects
+            or before in lex.v1_verbs
+            or before.endswith("ly")
+            or before in ADVERBS
         ):
             return None
         tail = words[k:]
-        if len(tail) > 8 or any(t.lower_ in aux for t in tail[2:]):
+        if len(tail) > 8 or any(lowers[i] in aux for i in tail[2:]):
             return None
-        return span.doc[tok.i : span.end]
+        return span.doc[words[k] : span.end]
     return None
 
 
@@ -545,6 +603,19 @@ PARDON = (
     r"can i (?:just )?(?:check|confirm|ask)|to interrupt|one more thing|quick question)"
 )
 REPAIR = r"sorry[ ,]*(?:i mean|i meant|i said|i misspoke|my mistake ,? i mean|that should be|let me rephrase|scratch that)"
+_SORRY_WORD = re.compile(
+    r"(?<![\w'])(?<!you )(?<!you can )(?<!you could )(?<!to )(?:sorry|apologi[sz]e|apologies)"
+    r"(?![\w])"
+)
+_PARDON = re.compile(PARDON)
+_REPAIR = re.compile(REPAIR)
+_SORRY_TO_HEAR = re.compile(
+    r"sorry to hear|sorry (?:about|for) (?:your|the loss|his|her|what happened)"
+)
+_SORRY_ABOUT_THEM = re.compile(
+    r"sorry (?:that )?(?:this|that|it|you|he|she|they|your|all this) (?!was (?:our|my))"
+)
+_SORRY_FOR_COMPANY = re.compile(r"sorry (?:about|for) (?:that|the|this|keeping|any|all)")
 
 
 def _sorry(doc: Doc, sents: list[Sent], whole: Sent, res: Res) -> None:
@@ -558,27 +629,18 @@ def _sorry(doc: Doc, sents: list[Sent], whole: Sent, res: Res) -> None:
         return whole.has(situation(res))
 
     for sent in sents:
-        for m in re.finditer(
-            r"(?<![\w'])(?<!you )(?<!you can )(?<!you could )(?<!to )(?:sorry|apologi[sz]e|apologies)"
-            r"(?![\w])",
-            sent.text,
-        ):
+        for m in _SORRY_WORD.finditer(sent.text):
             span = sent.span_of(m)
             rest = sent.text[m.start() :]
-            pardon = re.match(PARDON, rest) or re.match(REPAIR, rest) or rest.startswith("sorry ?")
+            pardon = _PARDON.match(rest) or _REPAIR.match(rest) or rest.startswith("sorry ?")
             if pardon and not owned:
                 continue
-            if re.match(
-                r"sorry to hear|sorry (?:about|for) (?:your|the loss|his|her|what happened)", rest
-            ):
+            if _SORRY_TO_HEAR.match(rest):
                 add_tag(doc, sent.span, "sympathy", "en.sympathy.sorry_for_situation", 0.85)
                 continue
-            about_them = re.match(
-                r"sorry (?:that )?(?:this|that|it|you|he|she|they|your|all this) (?!was (?:our|my))",
-                rest,
-            )
+            about_them = _SORRY_ABOUT_THEM.match(rest)
             sympathetic = has_tag(doc, "sympathy") or judged()
-            for_company = re.match(r"sorry (?:about|for) (?:that|the|this|keeping|any|all)", rest)
+            for_company = _SORRY_FOR_COMPANY.match(rest)
             if not owned and (about_them or (sympathetic and not for_company)):
                 add_tag(doc, sent.span, "sympathy", "en.sympathy.sorry_for_situation", 0.75)
                 continue
@@ -591,6 +653,10 @@ def _sorry(doc: Doc, sents: list[Sent], whole: Sent, res: Res) -> None:
 
 def situation(res: Res) -> str:
     """The agent judges the customer's situation as hard: "that's awful", "what a nightmare"."""
+    return _once(res, "situation", lambda: _situation(res))
+
+
+def _situation(res: Res) -> str:
     intens = (
         r"(?:(?:really|so|very|incredibly|quite|such|a bit|pretty|absolutely|truly|genuinely|real|"
         r"bit of a|proper|total|complete|right) )*"
@@ -615,20 +681,24 @@ def situation(res: Res) -> str:
 
 def _sympathy(doc: Doc, sent: Sent, res: Res) -> None:
     """Sympathy: judging the situation as hard, naming a feeling, reassurance, well-wishes."""
-    feeling_named = (
-        rf"you must (?:be|have been|feel) (?:so |really |very |absolutely )?(?:{res.feeling}|{res.symp})"
-        rf"|(?:that|this|it) must (?:be|have been) (?:so |really |very )?(?:{res.feeling}|wearing)"
-        rf"|i (?:completely |totally |fully |really |do )?(?:understand|appreciate|know|get) "
-        rf"(?:that |why |how )?(?:you 're|you are|you feel|you 've been|you were|how you|how "
-        rf"(?:frustrating|worrying|stressful|upsetting|hard|difficult)|your (?:frustration|concern|"
-        rf"worry|worries|upset|anger|disappointment|feelings))"
-        rf"|i (?:can )?(?:imagine|understand) (?:how|that must|that would|it must)"
-        rf"|i can (?:hear|see|tell) (?:how|that you|you 're)"
-        rf"|(?:it )?(?:sounds|seems) (?:like|as if|as though) (?:this|that|it|all this|everything) "
-        rf"(?:has|'s) (?:\w+ )?(?:shaken|upset|worried|rattled|thrown|knocked|hit|affected|stressed|"
-        rf"scared|frightened|got to|taken its toll|really)"
-        rf"|(?:it )?(?:sounds|seems) (?:like|as if|as though) you 're (?:feeling |really |so )*"
-        rf"(?:{res.feeling})|you sound (?:really |so |very )?(?:{res.feeling})"
+    feeling_named = _once(
+        res,
+        "feeling_named",
+        lambda: (
+            rf"you must (?:be|have been|feel) (?:so |really |very |absolutely )?(?:{res.feeling}|{res.symp})"
+            rf"|(?:that|this|it) must (?:be|have been) (?:so |really |very )?(?:{res.feeling}|wearing)"
+            rf"|i (?:completely |totally |fully |really |do )?(?:understand|appreciate|know|get) "
+            rf"(?:that |why |how )?(?:you 're|you are|you feel|you 've been|you were|how you|how "
+            rf"(?:frustrating|worrying|stressful|upsetting|hard|difficult)|your (?:frustration|concern|"
+            rf"worry|worries|upset|anger|disappointment|feelings))"
+            rf"|i (?:can )?(?:imagine|understand) (?:how|that must|that would|it must)"
+            rf"|i can (?:hear|see|tell) (?:how|that you|you 're)"
+            rf"|(?:it )?(?:sounds|seems) (?:like|as if|as though) (?:this|that|it|all this|everything) "
+            rf"(?:has|'s) (?:\w+ )?(?:shaken|upset|worried|rattled|thrown|knocked|hit|affected|stressed|"
+            rf"scared|frightened|got to|taken its toll|really)"
+            rf"|(?:it )?(?:sounds|seems) (?:like|as if|as though) you 're (?:feeling |really |so )*"
+            rf"(?:{res.feeling})|you sound (?:really |so |very )?(?:{res.feeling})"
+        ),
     )
     reassure = (
         r"(?:do n't|dont|please do n't|no need to|not to|try not to) worry|no worries|rest assured|"
@@ -645,14 +715,18 @@ def _sympathy(doc: Doc, sent: Sent, res: Res) -> None:
         r"sort (?:this|it) out)|you 're in (?:good|safe) hands|one step at a time|thank goodness|glad (?:you|he|she|"
         r"they) (?:'re|are|is) (?:ok|okay|safe|alright)"
     )
-    hard_news = (
-        r"not (?:what|the news|the answer) you (?:wanted|were hoping|'d hoped|hoped|needed|were "
-        r"expecting|want)(?: to hear| for)?|"
-        rf"i know (?:it 's|it is|this is|that 's|that is|it can be|this can be)(?: such| all)? (?:an? )?"
-        rf"(?:(?:real|bit of a|right|huge|massive|total) )?(?:{res.symp}|faff|nuisance|bother|drag|"
-        rf"inconvenience|headache)|"
-        rf"i can (?:completely |totally |really )?(?:see|understand) why (?:that|this|it|you)\b"
-        rf"(?=.*\b(?:{res.feeling}|{res.symp}|unfair|upset|feel|feels|felt|concerned|annoyed))"
+    hard_news = _once(
+        res,
+        "hard_news",
+        lambda: (
+            r"not (?:what|the news|the answer) you (?:wanted|were hoping|'d hoped|hoped|needed|were "
+            r"expecting|want)(?: to hear| for)?|"
+            rf"i know (?:it 's|it is|this is|that 's|that is|it can be|this can be)(?: such| all)? (?:an? )?"
+            rf"(?:(?:real|bit of a|right|huge|massive|total) )?(?:{res.symp}|faff|nuisance|bother|drag|"
+            rf"inconvenience|headache)|"
+            rf"i can (?:completely |totally |really )?(?:see|understand) why (?:that|this|it|you)\b"
+            rf"(?=.*\b(?:{res.feeling}|{res.symp}|unfair|upset|feel|feels|felt|concerned|annoyed))"
+        ),
     )
     if sent.has(feeling_named):
         add_tag(doc, sent.span, "sympathy", "en.sympathy.named_feeling", 0.8)
@@ -814,62 +888,86 @@ STAFF = (
 def _in_subordinate(sent: Sent, pattern: str) -> bool:
     """Whether every match of ``pattern`` sits in a "once/when/until…" clause (an event, not
     something done: "payments start once the form has been processed")."""
-    hits = list(re.finditer(r"(?:" + pattern + ")", sent.text))
+    hits = list(_plain_re(pattern).finditer(sent.text))
     if not hits:
         return False
     for hit in hits:
-        clause = re.split(r"[,;.!?]", sent.text[: hit.start()])[-1]
-        if not re.search(
-            r"\b(?:once|when|after|until|till|if|unless|before|as soon as|whether)\b", clause
-        ):
+        clause = _CLAUSE_CUT.split(sent.text[: hit.start()])[-1]
+        if not _SUBORDINATOR.search(clause):
             return False
     return True
+
+
+_CLAUSE_CUT = re.compile(r"[,;.!?]")
+_SUBORDINATOR = re.compile(
+    r"\b(?:once|when|after|until|till|if|unless|before|as soon as|whether)\b"
+)
+#: Regexes used as they are (not as whole words), by pattern text.
+_PLAIN_RES: dict[str, re.Pattern[str]] = {}
+
+
+def _plain_re(pattern: str) -> re.Pattern[str]:
+    found = _PLAIN_RES.get(pattern)
+    if found is None:
+        found = re.compile(r"(?:" + pattern + ")")
+        _PLAIN_RES[pattern] = found
+    return found
 
 
 def _solution(doc: Doc, sent: Sent, res: Res) -> None:
     """Proposing or carrying out a remedy (rule 6)."""
     r = res.remedy
     found = None
-    done = (
-        rf"\b{WE} (?:'ve|have) {ADV}(?:{res.remedy_past})\b|\b{WE} (?:'m|am|'re|are) {ADV}"
-        rf"(?:{res.remedy_ing})\b|"
-        rf"(?:(?:^|[,.;!] |and |so |now |right |ok |okay |great )(?:it|that|this|they|those|you)|"
-        rf"\byour \w+(?: \w+)?|\bthe \w+) (?:'s|is|'re|are|has|have|"
-        rf"'ve) (?:now |all |just |been |already )*(?:{res.remedy_done})\b(?! (?:by|because|when))"
-        # "has stopped working", "has dropped into…": a fault, not a fix.
-        rf"(?! (?:into|in to|out of|\w+ing)\b)"
+    done = _once(
+        res,
+        "done",
+        lambda: (
+            rf"\b{WE} (?:'ve|have) {ADV}(?:{res.remedy_past})\b|\b{WE} (?:'m|am|'re|are) {ADV}"
+            rf"(?:{res.remedy_ing})\b|"
+            rf"(?:(?:^|[,.;!] |and |so |now |right |ok |okay |great )(?:it|that|this|they|those|you)|"
+            rf"\byour \w+(?: \w+)?|\bthe \w+) (?:'s|is|'re|are|has|have|"
+            rf"'ve) (?:now |all |just |been |already )*(?:{res.remedy_done})\b(?! (?:by|because|when))"
+            # "has stopped working", "has dropped into…": a fault, not a fix.
+            rf"(?! (?:into|in to|out of|\w+ing)\b)"
+        ),
     )
     if sent.has(
-        rf"(?<!before )(?<!once )(?<!until )(?<!after )(?<!so )(?<!if )(?<!then )"
-        rf"\b{WE} {WILL} {ADV}(?:{r}|(?:take|write) (?:\S+ ){{1,3}}off|take care of)\b"
-        rf"(?! (?:you )?(?:back|on hold|through to))(?! you an? (?:\w+ )?(?:call|ring|bell|shout|update|"
-        rf"email|e - mail|text|message|line|note))|"
-        rf"\b{WE} {WILL} {ADV}(?:look (?:that|it|this|into)|check with|get (?:it|that|this|them|"
-        rf"you|someone|an? \w+) (?:\w+ )?(?:{res.remedy_done}|out|sorted|booked|fixed|over))|"
-        rf"\b{WE} {WILL} {ADV}have (?:it|that|this|them|everything) (?:all )?(?:{res.remedy_done}|"
-        rf"sorted|fixed|back)\b|"
-        # Causative: "I can have a new one sent out", "we'll have someone come round".
-        rf"\b{WE} {WILL} {ADV}have (?:an?|the|your|some|another|our)(?: [\w-]+){{0,4}} "
-        rf"(?:{res.remedy_past}|delivered|fitted|collected|couriered|posted)\b|"
-        rf"\b{WE} {WILL} {ADV}have (?:someone|somebody|an? \w+|one of our \w+) (?:come|pop|call round|"
-        rf"visit|fix|repair|look at)\b|"
-        rf"\b{WE} {WILL} {ADV}get (?:\S+ ){{1,4}}?(?:in the post|in the mail|out to you|off to you|over "
-        rf"to you|across to you|couriered|posted)\b|"
-        rf"\b(?:another|the other|one other|a second|an alternative|your other) (?:option|alternative|"
-        rf"possibility) (?:is|would be|'s)\b|"
-        rf"(?<!how )(?<!what )(?<!when )(?<!where )(?<!which )"
-        rf"\b(?:would you like|do you want|would you prefer|shall|should|can|could|may) (?:me|us|i|"
-        rf"we) (?:to )?{ADV}(?:{r})\b(?! (?:you )?(?:back|on hold|through))|"
-        rf"\bhow (?:would you feel|do you feel) about (?:us|me|if (?:i|we)|(?:an? |the )?{COMP_NOUNS})\b|"
-        rf"\bwe (?:do |also |can |could )?offer (?:you )?(?:an? |the |our )?(?:free |\w+ )?"
-        rf"{COMP_NOUNS}|"
-        rf"\b(?:{DAY}|tomorrow|today|the (?:\w+ )?(?:one|option|slot|{COMP_NOUNS}))(?: {PART})? it is\b|"
-        rf"\blet me {ADV}(?:{r})\b(?! (?:you )?(?:back|on hold|through))|"
-        rf"\bwhat (?:i|we) (?:can|'ll|will|'m going to|could) do is|\bhow about (?:if )?(?:i|we|a|an)|"
-        rf"\b(?:would it help|what if|how about if|would it be (?:easier|better|simpler|quicker|more "
-        rf"convenient|helpful) if) (?:if )?(?:i|we)\b|\b(?:i|we) could (?:also )?\w+|"
-        rf"\bone option (?:is|would be)|\bthe (?:best|quickest|easiest) (?:thing|option|way|fix) "
-        rf"(?:would be|is)|\bi 'd (?:suggest|recommend)|\byou could (?:try|also)"
+        _once(
+            res,
+            "solution_agent",
+            lambda: (
+                rf"(?<!before )(?<!once )(?<!until )(?<!after )(?<!so )(?<!if )(?<!then )"
+                rf"\b{WE} {WILL} {ADV}(?:{r}|(?:take|write) (?:\S+ ){{1,3}}off|take care of)\b"
+                rf"(?! (?:you )?(?:back|on hold|through to))(?! you an? (?:\w+ )?(?:call|ring|bell|shout|update|"
+                rf"email|e - mail|text|message|line|note))|"
+                rf"\b{WE} {WILL} {ADV}(?:look (?:that|it|this|into)|check with|get (?:it|that|this|them|"
+                rf"you|someone|an? \w+) (?:\w+ )?(?:{res.remedy_done}|out|sorted|booked|fixed|over))|"
+                rf"\b{WE} {WILL} {ADV}have (?:it|that|this|them|everything) (?:all )?(?:{res.remedy_done}|"
+                rf"sorted|fixed|back)\b|"
+                # Causative: "I can have a new one sent out", "we'll have someone come round".
+                rf"\b{WE} {WILL} {ADV}have (?:an?|the|your|some|another|our)(?: [\w-]+){{0,4}} "
+                rf"(?:{res.remedy_past}|delivered|fitted|collected|couriered|posted)\b|"
+                rf"\b{WE} {WILL} {ADV}have (?:someone|somebody|an? \w+|one of our \w+) (?:come|pop|call round|"
+                rf"visit|fix|repair|look at)\b|"
+                rf"\b{WE} {WILL} {ADV}get (?:\S+ ){{1,4}}?(?:in the post|in the mail|out to you|off to you|over "
+                rf"to you|across to you|couriered|posted)\b|"
+                rf"\b(?:another|the other|one other|a second|an alternative|your other) (?:option|alternative|"
+                rf"possibility) (?:is|would be|'s)\b|"
+                rf"(?<!how )(?<!what )(?<!when )(?<!where )(?<!which )"
+                rf"\b(?:would you like|do you want|would you prefer|shall|should|can|could|may) (?:me|us|i|"
+                rf"we) (?:to )?{ADV}(?:{r})\b(?! (?:you )?(?:back|on hold|through))|"
+                rf"\bhow (?:would you feel|do you feel) about (?:us|me|if (?:i|we)|(?:an? |the )?{COMP_NOUNS})\b|"
+                rf"\bwe (?:do |also |can |could )?offer (?:you )?(?:an? |the |our )?(?:free |\w+ )?"
+                rf"{COMP_NOUNS}|"
+                rf"\b(?:{DAY}|tomorrow|today|the (?:\w+ )?(?:one|option|slot|{COMP_NOUNS}))(?: {PART})? it is\b|"
+                rf"\blet me {ADV}(?:{r})\b(?! (?:you )?(?:back|on hold|through))|"
+                rf"\bwhat (?:i|we) (?:can|'ll|will|'m going to|could) do is|\bhow about (?:if )?(?:i|we|a|an)|"
+                rf"\b(?:would it help|what if|how about if|would it be (?:easier|better|simpler|quicker|more "
+                rf"convenient|helpful) if) (?:if )?(?:i|we)\b|\b(?:i|we) could (?:also )?\w+|"
+                rf"\bone option (?:is|would be)|\bthe (?:best|quickest|easiest) (?:thing|option|way|fix) "
+                rf"(?:would be|is)|\bi 'd (?:suggest|recommend)|\byou could (?:try|also)"
+            ),
+        )
     ) and not sent.has(
         r"\b(?:i|we) could n't|\b(?:i|we) ca n't|\b(?:i|we) could (?:see|tell|hear)|"
         r"you (?:hoping|want|expect|think|like|prefer)\w* (?:\w+ )?(?:i|we) could"
@@ -889,30 +987,48 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
     ):
         found = "en.solution.remedy_done"
     elif sent.has(
-        rf"\b{STAFF} (?:'ll|will|can|is going to|are going to) {ADV}(?:{r}|come|visit|call round|pop round)\b(?! you)|"
-        # Someone gets in touch to set the remedy up: "a contractor will call you to arrange a visit".
-        rf"(?:will|'ll|can|is going to|are going to) (?:call|ring|phone|contact|email|text) you (?:\S+ ){{0,6}}?"
-        rf"to (?:arrange|book|schedule|organise|organize|fix|sort out|set up) (?:an? |the |your )?"
-        rf"(?:visit|appointment|repair|replacement|collection|delivery|installation|inspection|time|date|"
-        rf"refund|engineer|fitting)"
+        _once(
+            res,
+            "solution_staff",
+            lambda: (
+                rf"\b{STAFF} (?:'ll|will|can|is going to|are going to) {ADV}(?:{r}|come|visit|call round|pop round)\b(?! you)|"
+                # Someone gets in touch to set the remedy up: "a contractor will call you to arrange a visit".
+                rf"(?:will|'ll|can|is going to|are going to) (?:call|ring|phone|contact|email|text) you (?:\S+ ){{0,6}}?"
+                rf"to (?:arrange|book|schedule|organise|organize|fix|sort out|set up) (?:an? |the |your )?"
+                rf"(?:visit|appointment|repair|replacement|collection|delivery|installation|inspection|time|date|"
+                rf"refund|engineer|fitting)"
+            ),
+        )
     ):
         found = "en.solution.staff_remedy"
     elif sent.has(
-        rf"(?:would you (?:like|prefer|rather)|do you want|would .* (?:work|suit) for you|"
-        rf"(?:i|we) (?:'ve|have) got|there 's|i can (?:give|offer))[\w ,'-]*{COMP_NOUNS}|"
-        rf"(?:gets?|entitles?|entitled to|qualify for|qualifies for|eligible for) (?:you )?"
-        rf"(?:to )?(?:an? )?{COMP_NOUNS}"
+        _once(
+            res,
+            "solution_offer",
+            lambda: (
+                rf"(?:would you (?:like|prefer|rather)|do you want|would .* (?:work|suit) for you|"
+                rf"(?:i|we) (?:'ve|have) got|there 's|i can (?:give|offer))[\w ,'-]*{COMP_NOUNS}|"
+                rf"(?:gets?|entitles?|entitled to|qualify for|qualifies for|eligible for) (?:you )?"
+                rf"(?:to )?(?:an? )?{COMP_NOUNS}"
+            ),
+        )
     ):
         found = "en.solution.offer"
     elif (
         sent.has(
-            rf"^(?:\W+ )?(?:(?:ok|okay|right|so|now|first|then|and|just|please|if you|yes|yeah|"
-            rf"great|perfect|lovely|sure|go ahead and|next) (?:,? )?)*"
-            rf"(?:{res.instruction})\b(?! (?:me|us|on|ahead|with me|through|a moment|a sec|care))|"
-            rf"^(?:\W+ )?(?:please )?do n't (?:let|touch|use|go|turn|switch|open|plug|try)|"
-            # "Once I've reset it, lock the screen…": the step follows a time clause.
-            rf"^(?:\W+ )?(?:once|when|after|as soon as|if) [^,]{{3,60}} , (?:then |just |please )*"
-            rf"(?:{res.instruction})\b(?! (?:me|us|on|ahead|with me|through|a moment|a sec|care))"
+            _once(
+                res,
+                "solution_self_help",
+                lambda: (
+                    rf"^(?:\W+ )?(?:(?:ok|okay|right|so|now|first|then|and|just|please|if you|yes|yeah|"
+                    rf"great|perfect|lovely|sure|go ahead and|next) (?:,? )?)*"
+                    rf"(?:{res.instruction})\b(?! (?:me|us|on|ahead|with me|through|a moment|a sec|care))|"
+                    rf"^(?:\W+ )?(?:please )?do n't (?:let|touch|use|go|turn|switch|open|plug|try)|"
+                    # "Once I've reset it, lock the screen…": the step follows a time clause.
+                    rf"^(?:\W+ )?(?:once|when|after|as soon as|if) [^,]{{3,60}} , (?:then |just |please )*"
+                    rf"(?:{res.instruction})\b(?! (?:me|us|on|ahead|with me|through|a moment|a sec|care))"
+                ),
+            )
         )
         and not sent.is_question
         and not sent.has(r"^(?:\W+ )?(?:give me|bear|hang on|hold on)")
@@ -959,7 +1075,7 @@ def _collaboration(doc: Doc, sent: Sent, res: Res) -> None:
     )
     # A choice between remedies, or a preference that shapes one, is a solution too (rule 1).
     remedy_choice = sent.has(
-        rf"(?:{res.remedy}|delivered|collected|{COMP_NOUNS})\b"
+        _once(res, "remedy_choice", lambda: rf"(?:{res.remedy}|delivered|collected|{COMP_NOUNS})\b")
     ) and not sent.has(r"\b(?:you|to) pay\b|pay (?:by|with|in)")
     if sent.has(check):
         # A wh-check on a proposal already made is collaboration only (rule 7).
@@ -995,13 +1111,18 @@ def _collaboration(doc: Doc, sent: Sent, res: Res) -> None:
             add_tag(doc, sent.span, "solution", "en.solution.choice", 0.65)
 
 
+_IF_CLAUSE = re.compile(r"\bif\b[^,;]*")
+_TIME_ANCHOR = re.compile(rf"(?<![\w'])(?:{TIME_ANCHOR})(?![\w])")
+_FUTURE = re.compile(rf"(?<![\w'])(?:{FUTURE})(?![\w])")
+
+
 def _expectation(doc: Doc, sent: Sent) -> None:
     """What happens next and when (rule 8): a next step and a time anchor in one sentence."""
     if sent.is_question:
         return
     # A time inside a condition ("if it hasn't helped in 30 days") is not when anything happens.
-    text = re.sub(r"\bif\b[^,;]*", "", sent.text)
-    anchor = re.search(rf"(?<![\w'])(?:{TIME_ANCHOR})(?![\w])", text)
+    text = _IF_CLAUSE.sub("", sent.text)
+    anchor = _TIME_ANCHOR.search(text)
     if anchor is None:
         return
     # A span ("within two hours") is forward-looking by itself unless the sentence is past.
@@ -1017,11 +1138,7 @@ def _expectation(doc: Doc, sent: Sent) -> None:
         and not re.search(r"\b(?:i|we) (?:'ll|will|'m going to|'ve)\b", text)
     ):
         return
-    if (
-        re.search(rf"(?<![\w'])(?:{FUTURE})(?![\w])", text) is None
-        and not span_only
-        and not contact
-    ):
+    if _FUTURE.search(text) is None and not span_only and not contact:
         return
     # A deadline on the customer, opening hours, or when terms change is not a next step.
     if sent.has(
@@ -1034,14 +1151,20 @@ def _expectation(doc: Doc, sent: Sent) -> None:
     add_tag(doc, sent.span, "expectation", "en.expectation.next_step_time", 0.7)
 
 
+_CONTACT = (
+    r"(?:call|ring|phone|email|e - mail|text|contact|write to|get back to|come back to|update|"
+    r"follow up with|check in with|be in touch with|get in touch with|touch base with|give) you|"
+    r"(?:be|get) (?:back )?in touch|let you know|keep you (?:updated|posted|informed)|"
+    r"drop you (?:a|an) |give you (?:a|an) (?:ring|call|bell|update)|(?:call|ring|phone) you back"
+)
+_FOLLOW_UP_CONTACT = (
+    rf"(?:^|\b)([\w' -]{{0,40}}?)(?: ,)? (?:'ll|will|can|'m going to|is going to|are going to|"
+    rf"'re going to|shall|'d) (?:[\w '-]{{0,60}} and )?(?:\w+ ){{0,3}}?(?:{_CONTACT})"
+)
+
+
 def _follow_up(doc: Doc, sent: Sent) -> None:
     """We will contact the customer again (rule 9); customers calling back do not count."""
-    contact = (
-        r"(?:call|ring|phone|email|e - mail|text|contact|write to|get back to|come back to|update|"
-        r"follow up with|check in with|be in touch with|get in touch with|touch base with|give) you|"
-        r"(?:be|get) (?:back )?in touch|let you know|keep you (?:updated|posted|informed)|"
-        r"drop you (?:a|an) |give you (?:a|an) (?:ring|call|bell|update)|(?:call|ring|phone) you back"
-    )
     hear = sent.find(
         r"you (?:'ll|will|should) (?:\w+ )?(?:hear|get a call|get a call back) (?:back )?from (?:us|me|"
         r"our \w+|my colleague|the team)\b"
@@ -1057,10 +1180,7 @@ def _follow_up(doc: Doc, sent: Sent) -> None:
     if hear is not None:
         add_tag(doc, sent.span, "follow_up", "en.follow_up.contact_again", 0.75)
         return
-    m = sent.find(
-        rf"(?:^|\b)([\w' -]{{0,40}}?)(?: ,)? (?:'ll|will|can|'m going to|is going to|are going to|"
-        rf"'re going to|shall|'d) (?:[\w '-]{{0,60}} and )?(?:\w+ ){{0,3}}?(?:{contact})"
-    )
+    m = sent.find(_FOLLOW_UP_CONTACT)
     if m is None:
         # A personal message to check on the outcome is ours, not an automatic one.
         m = sent.find(
@@ -1083,6 +1203,9 @@ def _follow_up(doc: Doc, sent: Sent) -> None:
     add_tag(doc, sent.span, "follow_up", "en.follow_up.contact_again", 0.8)
 
 
+_INFO_STEP = re.compile(rf"\s*(?:(?:just|first|also|then) )?{INFO_VERBS}\b")
+
+
 def _demanding(doc: Doc, sent: Sent, res: Res) -> None:
     """An obligation put on the customer (rule 6); questions and conditionals are not."""
     m = sent.find(
@@ -1096,28 +1219,32 @@ def _demanding(doc: Doc, sent: Sent, res: Res) -> None:
     add_tag(doc, sent.span_of(m), "demanding", "en.demanding.obligation", 0.8)
     rest = sent.text[m.end() :]
     # A blunt redirect sends the customer off to get it fixed: demanding + solution.
-    if not re.match(rf"\s*(?:(?:just|first|also|then) )?{INFO_VERBS}\b", rest):
+    if not _INFO_STEP.match(rest):
         add_tag(doc, sent.span, "solution", "en.solution.blunt_redirect", 0.65)
 
 
 def _blaming(doc: Doc, sent: Sent, res: Res) -> None:
     """Shifting fault onto another party or onto the customer (not the neutral naming of one)."""
-    shift = (
-        rf"not (?:ours|us|our (?:fault|problem|mistake|responsibility|network|system|end|side|"
-        rf"doing|issue))|(?:that 's|it 's|that is|it is) (?:on|down to) (?:them|you)|"
-        rf"(?:their|your (?:own )?|the \w+ 's|\w+ 's) (?:fault|mistake|error|responsibility|"
-        rf"problem|doing)(?! ,? (?:not|and not) (?:yours|the customer))|"
-        rf"\b(?:they|the \w+|{res.target})(?: \w+)? (?:'ve been |have been |are |'re |were |was )?"
-        rf"(?:always |never |obviously |clearly )?(?:{res.fault}|(?:keeps? |kept )?(?:get|gets|getting|"
-        rf"got) (?:\w+ ){{0,3}}wrong|keeps? (?:losing|forgetting|breaking|missing|ignoring|messing))"
-        rf"|(?:'s|is|are|'re|was) (?:on|at|down to) (?:their|the \w+ 's|\w+ 's) (?:side|end)"
-        rf"|\b(?:they|the \w+|{res.target})(?: \w+)? (?:is|are|'s|'re|have been|has been|were|was) "
-        rf"(?:\w+ )?(?:a nightmare|useless|hopeless|rubbish|unreliable|incompetent|a joke|to blame|"
-        rf"always late|the problem|at fault|responsible for (?:the|this|that) (?:delay|mess|problem))"
-        # Another party "should have…": "your vet should have flagged it", "the school should
-        # never have accepted it".
-        rf"|\b(?:they|the \w+|your \w+|{res.target}) (?:really |clearly )?should (?:never |n't |not )?"
-        rf"(?:have|'ve) (?:\w+ed|known|told|done|sent|given|caught|spotted|said|made|taken)\b"
+    shift = _once(
+        res,
+        "shift",
+        lambda: (
+            rf"not (?:ours|us|our (?:fault|problem|mistake|responsibility|network|system|end|side|"
+            rf"doing|issue))|(?:that 's|it 's|that is|it is) (?:on|down to) (?:them|you)|"
+            rf"(?:their|your (?:own )?|the \w+ 's|\w+ 's) (?:fault|mistake|error|responsibility|"
+            rf"problem|doing)(?! ,? (?:not|and not) (?:yours|the customer))|"
+            rf"\b(?:they|the \w+|{res.target})(?: \w+)? (?:'ve been |have been |are |'re |were |was )?"
+            rf"(?:always |never |obviously |clearly )?(?:{res.fault}|(?:keeps? |kept )?(?:get|gets|getting|"
+            rf"got) (?:\w+ ){{0,3}}wrong|keeps? (?:losing|forgetting|breaking|missing|ignoring|messing))"
+            rf"|(?:'s|is|are|'re|was) (?:on|at|down to) (?:their|the \w+ 's|\w+ 's) (?:side|end)"
+            rf"|\b(?:they|the \w+|{res.target})(?: \w+)? (?:is|are|'s|'re|have been|has been|were|was) "
+            rf"(?:\w+ )?(?:a nightmare|useless|hopeless|rubbish|unreliable|incompetent|a joke|to blame|"
+            rf"always late|the problem|at fault|responsible for (?:the|this|that) (?:delay|mess|problem))"
+            # Another party "should have…": "your vet should have flagged it", "the school should
+            # never have accepted it".
+            rf"|\b(?:they|the \w+|your \w+|{res.target}) (?:really |clearly )?should (?:never |n't |not )?"
+            rf"(?:have|'ve) (?:\w+ed|known|told|done|sent|given|caught|spotted|said|made|taken)\b"
+        ),
     )
     customer = (
         r"you (?:really |honestly |probably |just )?should (?:have|'ve) (?:(?:just|really|already|at least) )?"
@@ -1217,11 +1344,14 @@ def _jargon(doc: Doc, res: Res) -> None:
             )
         if drop:
             remove_tags(doc, "jargon", within=span)
-    prev = (doc._.vk_prev or "").lower()
+    prev = (doc_prev(doc) or "").lower()
     for m in CLAUSE_REF.finditer(text):
         ref = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if ref is not None and m.group(0).lower() not in prev and not has_tag(doc, "jargon", ref):
             add_tag(doc, ref, "jargon", "en.jargon.clause_reference", 0.6)
+
+
+_PREV_WORD = re.compile(r"[\w'£$€.]+|[?]")
 
 
 def refine(doc: Doc, pack: RulePack) -> None:
@@ -1232,13 +1362,13 @@ def refine(doc: Doc, pack: RulePack) -> None:
     _jargon(doc, res)
     punctuated = _fix_sentences(doc)
     _retype_questions(doc, res, punctuated)
-    sents = [Sent(s) for s in doc.sents]
+    sents = [Sent(doc[start:end]) for start, end in sent_bounds(doc)]
     whole = Sent(doc[:])
-    prev_text = doc._.vk_prev or ""
+    prev_text = doc_prev(doc) or ""
     prev = None
     prev_words: set[str] = set()
     if prev_text.strip():
-        norm = " ".join(re.findall(r"[\w'£$€.]+|[?]", prev_text.lower()))
+        norm = " ".join(_PREV_WORD.findall(prev_text.lower()))
         prev_words = content_words(norm, res.stop)
         prev = _PrevTurn(norm)
     for sent in sents:
@@ -1255,6 +1385,13 @@ def refine(doc: Doc, pack: RulePack) -> None:
     # A follow-up call by itself is not a remedy (a call back is not a fix).
     for span in tags(doc, "solution"):
         if has_tag(doc, "follow_up", within=span) and not Sent(span).has(
-            rf"(?:{res.remedy})\b(?! (?:you )?back)(?! you)|check with|look into|look (?:that|it) up"
+            _once(
+                res,
+                "remedy_not_call_back",
+                lambda: (
+                    rf"(?:{res.remedy})\b(?! (?:you )?back)(?! you)|check with|look into|"
+                    r"look (?:that|it) up"
+                ),
+            )
         ):
             remove_tags(doc, "solution", within=span)

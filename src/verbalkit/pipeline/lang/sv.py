@@ -23,17 +23,22 @@ pack data (``models/sv/lexicons/*.txt``); the code holds only Swedish grammar:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from verbalkit.pipeline.components.common import (
     add_tag,
+    doc_prev,
     doc_text,
     has_tag,
     remove_tags,
+    sent_bounds,
+    span_text,
     tags_overlapping,
+    token_lists,
 )
 from verbalkit.pipeline.components.questions import contains
 from verbalkit.pipeline.components.questions import starts_with as starts
@@ -265,6 +270,65 @@ class Words:
         )
 
 
+#: The word lists per pack object (packs are cached and never mutated, so id() is stable).
+_WORDS: dict[int, tuple[RulePack, Words]] = {}
+
+
+def words_of(pack: RulePack) -> Words:
+    """:meth:`Words.from_pack`, once per pack."""
+    hit = _WORDS.get(id(pack))
+    if hit is None or hit[0] is not pack:
+        hit = (pack, Words.from_pack(pack))
+        _WORDS[id(pack)] = hit
+    return hit[1]
+
+
+class Tok:
+    """The attributes of one token this hook reads, as plain values.
+
+    A spaCy Token is a new object on every access, and its text attributes are looked up
+    each time; the hook reads the same tokens' attributes over and over. These are read
+    once per Doc (:func:`toks_of`).
+    """
+
+    __slots__ = ("_forms", "doc", "i", "is_punct", "is_space", "lemma_", "lower_", "text")
+
+    def __init__(
+        self, doc: Doc, i: int, text: str, lower: str, lemma: str, punct: bool, space: bool
+    ) -> None:
+        self.doc = doc
+        self.i = i
+        self.text = text
+        self.lower_ = lower
+        self.lemma_ = lemma
+        self.is_punct = punct
+        self.is_space = space
+        self._forms: set[str] | None = None
+
+    @property
+    def sent(self) -> Span:
+        """The sentence the token is in (as ``Token.sent``)."""
+        bounds = sent_bounds(self.doc)
+        k = bisect.bisect_right([start for start, _ in bounds], self.i) - 1
+        start, end = bounds[k]
+        return self.doc[start:end]
+
+
+def toks_of(doc: Doc) -> list[Tok]:
+    """Every token of ``doc`` as a :class:`Tok`, built once per Doc."""
+    found: list[Tok] | None = doc.user_data.get("vk_sv_toks")
+    if found is None:
+        t = token_lists(doc)
+        found = [
+            Tok(doc, i, text, low, lemma, punct, space)
+            for i, (text, low, lemma, punct, space) in enumerate(
+                zip(t.texts, t.lowers, t.lemmas, t.puncts, t.spaces, strict=True)
+            )
+        ]
+        doc.user_data["vk_sv_toks"] = found
+    return found
+
+
 # --------------------------------------------------------------------------- helpers
 
 
@@ -281,16 +345,24 @@ def units(doc: Doc) -> list[Span]:
     writer's own sentence ends and splits only wholly unpunctuated (ASR) text at discourse
     starters. A row punctuated with commas alone is written text too, so it stays whole.
     """
-    if not is_asr(doc) and not any(t.text in TERMINALS for t in doc):
+    t = token_lists(doc)
+    if not is_asr(doc) and not any(text in TERMINALS for text in t.texts):
         return [doc[:]]
-    return [s for s in doc.sents if any(not t.is_punct and not t.is_space for t in s)]
+    puncts, spaces = t.puncts, t.spaces
+    return [
+        doc[start:end]
+        for start, end in sent_bounds(doc)
+        if any(not puncts[i] and not spaces[i] for i in range(start, end))
+    ]
 
 
-def word_tokens(span: Span) -> list[Token]:
-    return [t for t in span if not t.is_punct and not t.is_space]
+def word_tokens(span: Span) -> list[Tok]:
+    return [
+        t for t in toks_of(span.doc)[span.start : span.end] if not t.is_punct and not t.is_space
+    ]
 
 
-def core(span: Span, w: Words) -> list[Token]:
+def core(span: Span, w: Words) -> list[Tok]:
     """Word tokens after leading fillers ("okej, ja, så vad hände" keeps "så vad hände")."""
     toks = word_tokens(span)
     i = 0
@@ -301,24 +373,38 @@ def core(span: Span, w: Words) -> list[Token]:
     return toks[i:]
 
 
-def lows(toks: list[Token]) -> list[str]:
+def lows(toks: list[Tok]) -> list[str]:
     return [t.lower_ for t in toks]
 
 
 def has_qm(span: Span) -> bool:
-    return any("?" in t.text for t in span)
+    return any("?" in text for text in token_lists(span.doc).texts[span.start : span.end])
+
+
+#: ``\bphrase\b`` regexes by phrase.
+_PHRASE_RES: dict[str, re.Pattern[str]] = {}
+
+
+def _phrase_re(phrase: str) -> re.Pattern[str]:
+    found = _PHRASE_RES.get(phrase)
+    if found is None:
+        found = re.compile(rf"\b{re.escape(phrase)}\b")
+        _PHRASE_RES[phrase] = found
+    return found
 
 
 def has_phrase(text: str, *phrases: str) -> bool:
-    return any(re.search(rf"\b{re.escape(p)}\b", text) for p in phrases)
+    return any(p in text and _phrase_re(p).search(text) for p in phrases)
 
 
-def base_forms(token: Token) -> set[str]:
+def base_forms(token: Tok) -> set[str]:
     """Candidate base forms of a verb token ("skickar", "ringer", "bokat" -> "skicka", …).
 
     The lookup lemmatizer has no POS, so it sometimes picks a noun ("mejlar" -> "mejlare");
     the inflection endings give the verb reading as well.
     """
+    if token._forms is not None:
+        return token._forms
     low = token.lower_
     out = {low, token.lemma_.lower()}
     if low.endswith("ar") or low.endswith("at"):
@@ -329,14 +415,15 @@ def base_forms(token: Token) -> set[str]:
         out.add(low[:-1])
     if low.endswith("ats"):
         out.add(low[:-2])
+    token._forms = out
     return out
 
 
-def is_verb_in(token: Token, verbs: frozenset[str]) -> bool:
-    return bool(base_forms(token) & verbs)
+def is_verb_in(token: Tok, verbs: frozenset[str]) -> bool:
+    return not verbs.isdisjoint(base_forms(token))
 
 
-def is_past(token: Token) -> bool:
+def is_past(token: Tok) -> bool:
     """Preterite or past passive ("justerades", "ringde"): the lemma differs, the ending fits."""
     low = token.lower_
     if low in IRREGULAR_PAST:
@@ -456,7 +543,7 @@ def embedded_wh(unit: Span, w: Words) -> bool:
     if not toks or toks[0] not in WH_WORDS:
         return False
     doc = unit.doc
-    if unit.start > 0 and doc[unit.start - 1].lower_ in EMBEDDING:
+    if unit.start > 0 and token_lists(doc).lowers[unit.start - 1] in EMBEDDING:
         return True
     rest = toks[1:3]
     if toks[0] in ("vilken", "vilket", "vilka", "hur") and len(toks) > 2:
@@ -473,7 +560,7 @@ def is_question(doc: Doc, unit: Span) -> bool:
 # --------------------------------------------------------------------------- behaviours
 
 
-def agent_remedy(toks: list[Token], w: Words) -> bool:
+def agent_remedy(toks: list[Tok], w: Words) -> bool:
     """jag/vi (+ modal, adverbs) + remedy verb, or a remedy verb inverted before jag/vi."""
     low = lows(toks)
     for i, word in enumerate(low):
@@ -501,7 +588,7 @@ def agent_remedy(toks: list[Token], w: Words) -> bool:
     return False
 
 
-def remedy_verb(toks: list[Token], i: int, w: Words) -> bool:
+def remedy_verb(toks: list[Tok], i: int, w: Words) -> bool:
     """Remedy verb at ``i``; the general ones need their particle ("ta bort", "be X att")."""
     token = toks[i]
     forms = base_forms(token)
@@ -531,7 +618,7 @@ def remedy_verb(toks: list[Token], i: int, w: Words) -> bool:
     return True
 
 
-def done_participle(token: Token, w: Words) -> bool:
+def done_participle(token: Tok, w: Words) -> bool:
     """A participle of a remedy verb ("ombokad", "återbetalda", "krediterat")."""
     low = token.lower_
     if low in w.done:
@@ -544,7 +631,7 @@ def done_participle(token: Token, w: Words) -> bool:
     )
 
 
-def solution_slug(unit: Span, toks: list[Token], w: Words, question: bool) -> str | None:
+def solution_slug(unit: Span, toks: list[Tok], w: Words, question: bool) -> str | None:
     if not toks:
         return None
     low = lows(toks)
@@ -581,7 +668,7 @@ def solution_slug(unit: Span, toks: list[Token], w: Words, question: bool) -> st
     starts_clause = [c[0] for c in clauses(unit) if c]
     if not question and not has_phrase(text, "ta hand"):
         for first in starts_clause:
-            after_comma = first.i > 0 and first.doc[first.i - 1].text == ","
+            after_comma = first.i > 0 and toks_of(first.doc)[first.i - 1].text == ","
             if first.lower_ in w.self_help and (first.i == toks[0].i or after_comma):
                 return "self_help"
     if has_phrase(text, "prova att", "försök att", "testa att"):
@@ -634,7 +721,7 @@ def solution_slug(unit: Span, toks: list[Token], w: Words, question: bool) -> st
 
 
 def collaboration(
-    toks: list[Token], question: bool, w: Words, alternatives: bool = False
+    toks: list[Tok], question: bool, w: Words, alternatives: bool = False
 ) -> str | None:
     """Which kind of invitation to shape the remedy: "open", "closed", "check", or None.
 
@@ -705,7 +792,7 @@ def collaboration(
     return None
 
 
-def expectation(doc: Doc, unit: Span, toks: list[Token], w: Words) -> bool:
+def expectation(doc: Doc, unit: Span, toks: list[Tok], w: Words) -> bool:
     text = " ".join(lows(toks))
     if not TIME_ANCHOR.search(text) or NOT_NEXT_STEP.search(text):
         return False
@@ -739,10 +826,10 @@ def expectation(doc: Doc, unit: Span, toks: list[Token], w: Words) -> bool:
     return False
 
 
-def clauses(unit: Span) -> list[list[Token]]:
+def clauses(unit: Span) -> list[list[Tok]]:
     """Split a unit at commas and clause-joining conjunctions."""
-    out: list[list[Token]] = [[]]
-    for token in unit:
+    out: list[list[Tok]] = [[]]
+    for token in toks_of(unit.doc)[unit.start : unit.end]:
         if token.text == "," or (token.lower_ in CLAUSE_JOINS and out[-1]):
             out.append([])
         if not token.is_punct and not token.is_space:
@@ -750,11 +837,11 @@ def clauses(unit: Span) -> list[list[Token]]:
     return [c for c in out if c]
 
 
-def verbish(token: Token) -> bool:
+def verbish(token: Tok) -> bool:
     return is_past(token) or present_event(token) or token.lemma_.lower() in STATIVE
 
 
-def present_event(token: Token) -> bool:
+def present_event(token: Tok) -> bool:
     """A present-tense event verb ("skickar", "bokförs", "justeras"), not "är"/"har"."""
     lemma = token.lemma_.lower()
     low = token.lower_
@@ -768,7 +855,7 @@ def present_event(token: Token) -> bool:
     )
 
 
-def follow_up(toks: list[Token], w: Words) -> bool:
+def follow_up(toks: list[Tok], w: Words) -> bool:
     low = lows(toks)
     if any(x in w.third_parties for x in low):
         return False
@@ -801,7 +888,7 @@ def follow_up(toks: list[Token], w: Words) -> bool:
     return False
 
 
-def demanding(toks: list[Token], w: Words) -> bool:
+def demanding(toks: list[Tok], w: Words) -> bool:
     low = lows(toks)
     if re.search(r"\b(?:du|ni) (?:är|blir) (?:\w+ )?(?:tvungen|tvungna) att\b", " ".join(low)):
         return True
@@ -836,7 +923,7 @@ def demanding(toks: list[Token], w: Words) -> bool:
     return False
 
 
-def blaming(toks: list[Token], w: Words) -> str | None:
+def blaming(toks: list[Tok], w: Words) -> str | None:
     low = lows(toks)
     text = " ".join(low)
     fault = any(x in w.fault for x in low) or "inte skött" in text
@@ -885,7 +972,7 @@ def blaming(toks: list[Token], w: Words) -> str | None:
     return None
 
 
-def customer_choice(toks: list[Token], w: Words) -> bool:
+def customer_choice(toks: list[Tok], w: Words) -> bool:
     """The customer's own doing given as the cause: "Den valde du själv", "eftersom du
     skickade in ofullständiga ritningar" (not a reflection: "Så du har själv betalat…")."""
     low = lows(toks)
@@ -908,9 +995,7 @@ def customer_choice(toks: list[Token], w: Words) -> bool:
     return False
 
 
-def restating(
-    doc: Doc, unit: Span, toks: list[Token], w: Words, prev_stems: set[str]
-) -> str | None:
+def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[str]) -> str | None:
     if not toks:
         return None
     low = lows(toks)
@@ -934,11 +1019,13 @@ def restating(
         text,
     ):
         return "check_understanding"
-    own = stems(unit.text, w.stop)
+    own = stems(span_text(doc, unit.start, unit.end), w.stop)
     shared = own & prev_stems
     # In ASR rows a "så" inside a run is mostly "so that"; only a turn-initial one restates.
     at_turn_start = (
-        unit.start == 0 or doc[unit.start - 1].is_punct or (doc[unit.start - 1].lower_ in w.fillers)
+        unit.start == 0
+        or token_lists(doc).puncts[unit.start - 1]
+        or (token_lists(doc).lowers[unit.start - 1] in w.fillers)
     )
     conditional = low[1:2] in (["om"], ["att"], ["länge"], ["fort"]) if len(low) > 1 else False
     # "Så då skickar jag…", "Så nu ska det fungera": the agent's own next step, not a reflection
@@ -953,7 +1040,9 @@ def restating(
         )
     )
     conditional = conditional or own_step
-    filler_so = len(toks) > 1 and toks[0].i + 1 < len(doc) and doc[toks[0].i + 1].text == ","
+    filler_so = (
+        len(toks) > 1 and toks[0].i + 1 < len(doc) and token_lists(doc).texts[toks[0].i + 1] == ","
+    )
     if (
         len(low) > 1
         and not filler_so
@@ -1009,7 +1098,7 @@ def restating(
     return None
 
 
-def feeling_sympathy(toks: list[Token], w: Words) -> str | None:
+def feeling_sympathy(toks: list[Tok], w: Words) -> str | None:
     low = lows(toks)
     text = " ".join(low)
     if re.search(r"\bförstår (?:jag )?(?:varför|vad|hur det|om)\b", text):
@@ -1035,13 +1124,13 @@ def refine(doc: Doc, pack: RulePack) -> None:
     """Swedish context rules for one agent utterance (see the module docstring)."""
     if len(doc) == 0:
         return
-    w = Words.from_pack(pack)
+    w = words_of(pack)
     asr = is_asr(doc)
     us = units(doc)
     retype_questions(doc, us, w, asr)
     # Alternatives anywhere in the utterance ("antingen … eller …") shape every unit's reading.
     alternatives = " eller " in f" {doc_text(doc).lower()} "
-    prev_stems = stems(doc._.vk_prev or "", w.stop)
+    prev_stems = stems(doc_prev(doc) or "", w.stop)
     # The pattern rule for "Så…" is only a cue here; this hook decides restating itself.
     remove_tags(doc, "restating")
     for unit in us:
