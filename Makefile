@@ -10,6 +10,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/python -m verbalkit.pipeline.lemmas sv en  # the lemma tables, built once into the user's cache
 	touch $(STAMP)
 
 demo: $(STAMP)
