@@ -139,8 +139,9 @@ def _tagged(
         for text, prev, role in items:
             bounds = chunk_bounds(text)
             for k, (start, end) in enumerate(bounds):
-                doc = nlp.make_doc(text[start:end] if len(bounds) > 1 else text)
-                set_context(doc, role, prev)
+                piece = text[start:end] if len(bounds) > 1 else text
+                doc = nlp.make_doc(piece)
+                set_context(doc, role, prev, piece)
                 plan.append((start, k == len(bounds) - 1))
                 yield doc
 

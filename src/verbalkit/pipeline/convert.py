@@ -4,24 +4,34 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from verbalkit.pipeline.components.common import SPANS_KEY, meta, write_spans
+from verbalkit.pipeline.components.common import SPANS_KEY, doc_text, meta, tags, write_spans
 from verbalkit.schema import Tag
 
 
 def tags_from_doc(doc: Doc) -> list[Tag]:
-    """The tags on ``doc``, ordered by position then label."""
+    """The tags on ``doc``, ordered by position then label.
+
+    The tags are read from the components' index of ``doc.spans["vk_behaviours"]`` (the
+    same spans: every write goes through it). Their order does not matter: no two tags
+    share label and characters, and they are sorted by position, length and label.
+    Each Tag is built without validation: every value already has the field's type.
+    """
     write_spans(doc)
+    if SPANS_KEY not in doc.spans:
+        return []
     evidence = meta(doc)
+    text = doc_text(doc)
     out = []
-    for span in doc.spans.get(SPANS_KEY, []):
-        info = evidence.get((span.start_char, span.end_char, span.label_), {})
+    for span in tags(doc):
+        start, end, label = span.start_char, span.end_char, span.label_
+        info = evidence.get((start, end, label), {})
         suggestion = info.get("suggestion")
         out.append(
-            Tag(
-                label=span.label_,
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
+            Tag.model_construct(
+                label=label,
+                start=start,
+                end=end,
+                text=text[start:end],
                 rule=str(info.get("rule", span.id_)),
                 confidence=float(str(info.get("confidence", 0.5))),
                 suggestion=str(suggestion) if suggestion else None,

@@ -67,6 +67,7 @@ class BehaviourTagger:
         self.packs = packs
         self._rules: CompiledRules | None = None
         self._pack: RulePack | None = None
+        self._stop_words: frozenset[str] | None = None
 
     def _ensure(self) -> tuple[CompiledRules, RulePack]:
         if self._rules is None or self._pack is None:
@@ -93,12 +94,18 @@ class BehaviourTagger:
         write_spans(doc)
         return doc
 
+    def _stop(self, pack: RulePack) -> frozenset[str]:
+        """The pack's stop words and the language's, once per pipeline."""
+        if self._stop_words is None:
+            self._stop_words = pack.lexicon_set("stopwords") | self.nlp.Defaults.stop_words
+        return self._stop_words
+
     def _restating(self, doc: Doc, pack: RulePack, matches: list[tuple[Span, str, float]]) -> None:
         prev = doc_prev(doc)
         markers = [m for m in matches if m[0].label_ == "cue_restate_marker"]
         if not prev or not markers:
             return  # most utterances: no need to tokenise the customer's turn
-        stop = pack.lexicon_set("stopwords") | self.nlp.Defaults.stop_words
+        stop = self._stop(pack)
         prev_doc = self.nlp.make_doc(prev)
         lemmatizer = (
             self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.pipe_names else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any, cast
 
 from spacy.attrs import IDX, LEMMA, ORTH
@@ -33,7 +34,18 @@ class TokenLists:
     per lexeme of the vocab; the lemmas are read when first asked for (after the lemmatizer).
     """
 
-    __slots__ = ("_idx", "_lemmas", "_lowers_set", "doc", "lowers", "puncts", "spaces", "texts")
+    __slots__ = (
+        "_idx",
+        "_lemmas",
+        "_lowers_set",
+        "alphas",
+        "doc",
+        "like_nums",
+        "lowers",
+        "puncts",
+        "spaces",
+        "texts",
+    )
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -43,6 +55,8 @@ class TokenLists:
         self.lowers: list[str] = [x[1] for x in infos]
         self.puncts: list[bool] = [x[2] for x in infos]
         self.spaces: list[bool] = [x[3] for x in infos]
+        self.alphas: list[bool] = [x[4] for x in infos]
+        self.like_nums: list[bool] = [x[5] for x in infos]
         self._lemmas: list[str] | None = None
         self._idx: list[int] | None = None
         self._lowers_set: frozenset[str] | None = None
@@ -71,11 +85,13 @@ class TokenLists:
         return self._lowers_set
 
 
-#: Per vocab: orth id -> (text, lower, is_punct, is_space), the lexeme's attributes.
-_LEXEMES: dict[int, tuple[object, dict[int, tuple[str, str, bool, bool]]]] = {}
+#: A lexeme's text, lower case, is_punct, is_space, is_alpha, like_num.
+_LexInfo = tuple[str, str, bool, bool, bool, bool]
+#: Per vocab: orth id -> the lexeme's attributes.
+_LEXEMES: dict[int, tuple[object, dict[int, _LexInfo]]] = {}
 
 
-def _lexeme_cache(vocab: object) -> dict[int, tuple[str, str, bool, bool]]:
+def _lexeme_cache(vocab: object) -> dict[int, _LexInfo]:
     hit = _LEXEMES.get(id(vocab))
     if hit is None or hit[0] is not vocab:
         hit = (vocab, {})
@@ -83,9 +99,16 @@ def _lexeme_cache(vocab: object) -> dict[int, tuple[str, str, bool, bool]]:
     return hit[1]
 
 
-def _lexeme_info(vocab: Vocab, orth: int) -> tuple[str, str, bool, bool]:
+def _lexeme_info(vocab: Vocab, orth: int) -> _LexInfo:
     lex = vocab[orth]
-    info = (lex.orth_, lex.lower_, bool(lex.is_punct), bool(lex.is_space))
+    info = (
+        lex.orth_,
+        lex.lower_,
+        bool(lex.is_punct),
+        bool(lex.is_space),
+        bool(lex.is_alpha),
+        bool(lex.like_num),
+    )
     _lexeme_cache(vocab)[orth] = info
     return info
 
@@ -114,6 +137,14 @@ def sent_bounds(doc: Doc) -> list[tuple[int, int]]:
         found = [(s.start, s.end) for s in doc.sents] if len(doc) else []
         doc.user_data["vk_sents"] = found
     return found
+
+
+def sentence_at(doc: Doc, i: int) -> Span:
+    """The sentence holding token ``i`` (``doc[i].sent``)."""
+    bounds = sent_bounds(doc)
+    k = bisect.bisect_right(bounds, (i, len(doc) + 1)) - 1
+    start, end = bounds[k]
+    return doc[start:end]
 
 
 def bounds_from_starts(starts: list[bool]) -> list[tuple[int, int]]:
@@ -152,8 +183,14 @@ def doc_prev(doc: Doc) -> str | None:
     return None if value is None else str(value)
 
 
-def set_context(doc: Doc, role: str, prev: str | None) -> None:
-    """Set ``doc._.vk_role`` and ``doc._.vk_prev`` (as ``doc._`` would, without its objects)."""
+def set_context(doc: Doc, role: str, prev: str | None, text: str | None = None) -> None:
+    """Set ``doc._.vk_role`` and ``doc._.vk_prev`` (as ``doc._`` would, without its objects).
+
+    ``text``: the text ``doc`` was made from (``nlp.make_doc(text)``), which is ``doc.text``;
+    given, it spares building ``doc.text`` from the tokens.
+    """
+    if text is not None:
+        _user_data(doc)["vk_text"] = text
     if any(Doc.get_extension(name)[3] is not None for name in ("vk_role", "vk_prev")):
         doc._.vk_role = role  # pragma: no cover - someone registered a setter
         doc._.vk_prev = prev

@@ -22,6 +22,7 @@ from verbalkit.pipeline.components.common import (
     doc_prev,
     doc_role,
     pack_for,
+    token_lists,
 )
 from verbalkit.pipeline.packs import RulePack
 from verbalkit.vocab import Behaviour
@@ -29,6 +30,8 @@ from verbalkit.vocab import Behaviour
 #: Acronyms and internal codes: two or more capitals (digits allowed), optional clitic or
 #: compound tail ("AD:t", "DC:erna", "L2-gruppen", "P3").
 CODE_SHAPE = re.compile(r"^(?=(?:.*[A-ZÅÄÖ]){2}|[A-Z]\d)[A-ZÅÄÖ0-9]{2,7}(?:[:\-][\wåäöÅÄÖ-]+)?$")
+#: What a code starts with (CODE_SHAPE's first character), a cheap test before the regex.
+CODE_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ0123456789")
 SPLIT_TAIL = re.compile(r"[:\-]")
 #: Inflected and compound forms are found by the first characters of listed terms.
 PREFIX_LEN = 5
@@ -41,7 +44,10 @@ def root(term: str) -> str:
 
 def is_shouting(doc: Doc) -> bool:
     """Whether most words are upper case (a caps-lock or upper-case ASR transcript)."""
-    words = [t.text for t in doc if t.is_alpha and len(t.text) >= 2]
+    t = token_lists(doc)
+    words = [
+        text for text, alpha in zip(t.texts, t.alphas, strict=True) if alpha and len(text) >= 2
+    ]
     return len(words) >= 3 and sum(w.isupper() for w in words) / len(words) >= 0.6
 
 
@@ -82,7 +88,9 @@ class JargonIndex:
 
     def term_for(self, low: str, text: str) -> str | None:
         """The listed term a token is, or starts with (an inflected or compound form)."""
-        term = self.terms.get(low) or self.terms.get(root(text))
+        term = self.terms.get(low)
+        if not term and (":" in text or "-" in text):
+            term = self.terms.get(root(text))  # without a tail, root(text) is low
         if term is not None:
             return term
         for candidate in self.by_prefix.get(low[:PREFIX_LEN], ()):
@@ -98,12 +106,15 @@ class JargonTagger:
         self.lang = lang
         self.packs = packs
         self._index: JargonIndex | None = None
+        self._jargon: dict[str, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         if doc_role(doc) != "agent" or len(doc) == 0:
             return doc
         if self._index is None:
-            self._index = JargonIndex.from_pack(pack_for(self.lang, self.packs))
+            pack = pack_for(self.lang, self.packs)
+            self._index = JargonIndex.from_pack(pack)
+            self._jargon = pack.jargon
         index = self._index
         prev = (doc_prev(doc) or "").lower()
         prev_words = set(re.findall(r"[\wåäö]+", prev))
@@ -125,7 +136,8 @@ class JargonTagger:
             add_tag(doc, span, label, rule, confidence, suggestion=suggestion)
             covered.update(range(span.start, span.end))
 
-        lowers = [t.lower_ for t in doc]
+        tl = token_lists(doc)
+        lowers, texts, puncts, spaces = tl.lowers, tl.texts, tl.puncts, tl.spaces
         # In an all-caps transcript every word has the shape of a code: trust the list only.
         shouting = is_shouting(doc)
         for i, low in enumerate(lowers):
@@ -139,20 +151,22 @@ class JargonTagger:
                         index.terms[" ".join(words)],
                     )
                     break
-        for i, token in enumerate(doc):
-            if i in covered or token.is_punct or token.is_space:
+        stop = self._stop_words()
+        for i, text in enumerate(texts):
+            if i in covered or puncts[i] or spaces[i]:
                 continue
             low = lowers[i]
-            term = index.term_for(low, token.text)
+            term = index.term_for(low, text)
             if term is not None:
                 tag(doc[i : i + 1], f"{self.lang}.jargon.term", 0.85, term)
             elif len(low) >= 9 and any(low.endswith(p) or low.startswith(p) for p in index.parts):
                 tag(doc[i : i + 1], f"{self.lang}.jargon.compound_part", 0.6, None)
             elif (
                 not shouting
-                and CODE_SHAPE.match(token.text)
-                and not token.like_num
-                and low not in self._stop_words()
+                and text[:1] in CODE_START
+                and CODE_SHAPE.match(text)
+                and not tl.like_nums[i]
+                and low not in stop
             ):
                 tag(doc[i : i + 1], f"{self.lang}.jargon.code_shape", 0.65, None)
         return doc
@@ -161,7 +175,7 @@ class JargonTagger:
         return _stop_words(self.lang)
 
     def _suggestion(self, term: str) -> str | None:
-        return pack_for(self.lang, self.packs).jargon.get(term) or None
+        return self._jargon.get(term) or None
 
 
 @Language.factory("verbalkit_jargon", assigns=["doc.spans"], default_config={"packs": []})

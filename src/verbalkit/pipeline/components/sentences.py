@@ -50,11 +50,15 @@ class SentenceSplitter:
     def __init__(self, lang: str, packs: list[str]) -> None:
         self.lang = lang
         self.packs = packs
+        self._starters: frozenset[str] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
-        starters = pack_for(self.lang, self.packs).lexicon_set("sentence_starters")
+        starters = self._starters
+        if starters is None:
+            starters = pack_for(self.lang, self.packs).lexicon_set("sentence_starters")
+            self._starters = starters
         words = token_lists(doc)
         texts, lowers, puncts = words.texts, words.lowers, words.puncts
         # Any terminal punctuation (the final full stop included) means the writer or the

@@ -17,8 +17,10 @@ from verbalkit.pipeline.components.common import (
     doc_role,
     pack_for,
     remove_tags,
+    sentence_at,
     tags,
     tags_overlapping,
+    token_lists,
     write_spans,
 )
 from verbalkit.pipeline.components.matching import CompiledRules
@@ -34,13 +36,15 @@ class SignalTagger:
         self.nlp = nlp
         self.packs = packs
         self._rules: CompiledRules | None = None
+        self._trouble: frozenset[str] = frozenset()
 
     def __call__(self, doc: Doc) -> Doc:
         if doc_role(doc) != "customer" or len(doc) == 0:
             return doc
-        pack = pack_for(str(self.nlp.lang), self.packs)
         if self._rules is None:
+            pack = pack_for(str(self.nlp.lang), self.packs)
             self._rules = CompiledRules(self.nlp, pack, "customer")
+            self._trouble = pack.lexicon_set("problem_words")
         # Only the outermost evidence of a label is reported, and nothing else reads the
         # nested matches of a customer turn: leave them out (linear in unpunctuated text).
         matches = self._rules(doc, outermost=True)
@@ -53,11 +57,12 @@ class SignalTagger:
                 for tagged in tags_overlapping(doc, rule.label, span):
                     remove_tags(doc, rule.label, within=tagged)
         if not tags(doc, Signal.PROBLEM.value):
-            trouble = pack.lexicon_set("problem_words")
-            n_words = sum(1 for t in doc if not t.is_punct)
-            hit = next((t for t in doc if t.lower_ in trouble), None)
+            trouble = self._trouble
+            words = token_lists(doc)
+            n_words = words.puncts.count(False)
+            hit = next((i for i, low in enumerate(words.lowers) if low in trouble), None)
             if n_words >= PROBLEM_MIN_WORDS and hit is not None:
-                sent = hit.sent
+                sent = sentence_at(doc, hit)
                 add_tag(
                     doc, sent, Signal.PROBLEM.value, f"{self.nlp.lang}.problem.trouble_word", 0.5
                 )

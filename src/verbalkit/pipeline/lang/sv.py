@@ -23,7 +23,6 @@ pack data (``models/sv/lexicons/*.txt``); the code holds only Swedish grammar:
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -36,6 +35,7 @@ from verbalkit.pipeline.components.common import (
     has_tag,
     remove_tags,
     sent_bounds,
+    sentence_at,
     span_text,
     tags_overlapping,
     token_lists,
@@ -308,10 +308,7 @@ class Tok:
     @property
     def sent(self) -> Span:
         """The sentence the token is in (as ``Token.sent``)."""
-        bounds = sent_bounds(self.doc)
-        k = bisect.bisect_right([start for start, _ in bounds], self.i) - 1
-        start, end = bounds[k]
-        return self.doc[start:end]
+        return sentence_at(self.doc, self.i)
 
 
 def toks_of(doc: Doc) -> list[Tok]:
@@ -878,12 +875,14 @@ def follow_up(toks: list[Tok], w: Words) -> bool:
         ):
             return True
         # "Teknikern hör av sig till dig" (our own people); not "Tapetseraren hör av sig"
+        if word != "hör":
+            continue
         inhouse = i > 0 and (
             low[i - 1] in w.inhouse
             or any(low[i - 1].endswith(x) for x in w.inhouse if len(x) >= 6)
             or (i > 1 and low[i - 2] in ("vår", "våra", "vårt"))
         )
-        if word == "hör" and inhouse and nxt[:2] == ["av", "sig"] and "dig" in low[i:]:
+        if inhouse and nxt[:2] == ["av", "sig"] and "dig" in low[i:]:
             return True
     return False
 
