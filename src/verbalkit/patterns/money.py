@@ -258,13 +258,59 @@ _SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)|\n+")
 # ignoring case as there), a banknote word ("hundralapp") or a sum word ("a tenner").
 _ANY_DIGIT = re.compile(r"\d")
 _SUFFIX_HINT = (
-    r":|%|€|kr|spänn|sek|öre|pound|quid|gbp|pence|dollar|bucks|usd|eur|procent|percent|per cent"
+    r":-|:–|%|€|kr|spänn|sek|öre|pound|quid|gbp|pence|dollar|bucks|usd|eur|procent|percent|per cent"
 )
 _WORD_AMOUNT_HINT = {
     "sv": re.compile(_SUFFIX_HINT + "|lapp", re.IGNORECASE),
     "en": re.compile(_SUFFIX_HINT + "|" + "|".join(_WHOLE_WORDS), re.IGNORECASE),
     "*": re.compile(_SUFFIX_HINT + "|lapp|" + "|".join(_WHOLE_WORDS), re.IGNORECASE),
 }
+_HINT_WORDS = {lang: tuple(rx.pattern.split("|")) for lang, rx in _WORD_AMOUNT_HINT.items()}
+# A word that each compensation cue contains (one per cue of _COMP_SV and _COMP_EN), to
+# skip the cue search in a text that has none. "on us" needs both of its words.
+_COMP_WORDS_SV = (
+    "presentkort", "värdecheck", "värdebevis", "tillgodo", "kompensation", "kompenser",
+    "ersättning", "återbetal", "pengarna tillbaka", "kreditera", "kreditering", "rabatt",
+    "gratis", "fri", "för besväret", "plåster på såren", "bjuder på",
+)  # fmt: skip
+_COMP_WORDS_EN = (
+    "voucher", "gift", "credit", "refund", "reimburs", "discount", "compensat", "goodwill",
+    "money", "free", "house", "complimentary", "waive", "trouble", "inconvenience", "hassle",
+)  # fmt: skip
+_COMP_WORDS = {
+    "sv": _COMP_WORDS_SV,
+    "en": _COMP_WORDS_EN,
+    "*": _COMP_WORDS_SV + _COMP_WORDS_EN,
+}
+#: Characters whose str.lower() folds case exactly as the IGNORECASE regexes here do
+#: (ASCII, the Swedish letters, é): in text made of them, a case-insensitive literal is in
+#: the text exactly when it is in text.lower(). Other text is left to the regexes.
+_PLAIN_CHARS = frozenset(chr(i) for i in range(128)) | frozenset("åäöÅÄÖéÉ€")
+
+
+def _folded(text: str) -> str | None:
+    """``text.lower()``, when it stands exactly for case-insensitive matching; else None."""
+    if text.isascii() or _PLAIN_CHARS.issuperset(text):
+        return text.lower()
+    return None
+
+
+def _has_word_amount_hint(text: str, folded: str | None, lang: str) -> bool:
+    """What ``_WORD_AMOUNT_HINT[lang].search(text)`` says, by substring look-ups if it can."""
+    if folded is None:
+        hint = _WORD_AMOUNT_HINT.get(lang, _WORD_AMOUNT_HINT["*"])
+        return hint.search(text) is not None
+    return any(word in folded for word in _HINT_WORDS.get(lang, _HINT_WORDS["*"]))
+
+
+def _may_have_cue(folded: str | None, lang: str) -> bool:
+    """False when no compensation cue can be in the text (``folded``: :func:`_folded`)."""
+    if folded is None:
+        return True
+    for word in _COMP_WORDS.get(lang, _COMP_WORDS["*"]):
+        if word in folded:
+            return True
+    return lang != "sv" and "on" in folded and "us" in folded  # "on us"
 
 
 def find_amounts(text: str, lang: str) -> list[Amount]:
@@ -284,8 +330,10 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
     [(500.0, 'SEK', True), (None, None, True)]
     """
     digits = _digit_amounts(text) if _ANY_DIGIT.search(text) else []
-    hint = _WORD_AMOUNT_HINT.get(lang, _WORD_AMOUNT_HINT["*"])
-    in_words = _word_amounts(text, lang) if hint.search(text) else []
+    folded = _folded(text)
+    in_words = _word_amounts(text, lang) if _has_word_amount_hint(text, folded, lang) else []
+    if not digits and not in_words and not _may_have_cue(folded, lang):
+        return []  # no amount and no compensation cue
     digit_spans = _Spans([(d[0], d[1]) for d in digits])
     raw = digits + [w for w in in_words if not digit_spans.overlaps((w[0], w[1]))]
     raw.sort(key=lambda r: r[0])
@@ -502,6 +550,8 @@ def _word_amounts(text: str, lang: str) -> list[_Raw]:
             continue
         hit = None
         for lg in langs:
+            if not _may_start_run(low, lg):
+                continue  # _number_run would find nothing here
             hit = _number_run(text, tokens, i, lg)
             if hit is not None:
                 break
@@ -518,6 +568,22 @@ def _word_amounts(text: str, lang: str) -> list[_Raw]:
         found.append((start, s_end, round(value * factor, 2), cur, kind))
         i = j
     return found
+
+
+#: Words made of Swedish number parts, ambiguous splits included (a superset of the words
+#: _sv_morphemes splits, which never backtracks).
+_SV_NUMBER_WORD = re.compile("(?:" + "|".join(_SV_BY_LENGTH) + ")+")
+
+
+def _may_start_run(low: str, lang: str) -> bool:
+    """Whether a run of number words can start at a word (lower-cased).
+
+    In English a run starts at a number word or at "a" ("a hundred"); a run starting at
+    "and" never parses. In Swedish it starts at a word made of number parts.
+    """
+    if lang == "en":
+        return low in _EN_WORDS or low == "a"
+    return _SV_NUMBER_WORD.fullmatch(low) is not None
 
 
 def _number_run(

@@ -26,6 +26,7 @@ from verbalkit.pipeline.components.common import (
     span_text,
     token_lists,
 )
+from verbalkit.pipeline.lang import retypes_questions
 from verbalkit.pipeline.packs import RulePack
 from verbalkit.vocab import Behaviour
 
@@ -215,14 +216,35 @@ def classify_range(
 
 
 class QuestionTagger:
-    """Tag each question sentence of an agent utterance as open or closed."""
+    """Tag each question sentence of an agent utterance as open or closed.
 
-    def __init__(self, lang: str, packs: list[str]) -> None:
+    In a pipeline where ``verbalkit_behaviours`` runs later and the language hook types
+    every question again (:func:`~verbalkit.pipeline.lang.retypes_questions`), the tags
+    would be removed before anything reads them, so none are made.
+    """
+
+    def __init__(
+        self, lang: str, packs: list[str], nlp: Language | None = None, name: str = ""
+    ) -> None:
         self.lang = lang
         self.packs = packs
+        self._nlp = nlp
+        self._name = name
+        self._left_to_hook: bool | None = None
+
+    def _retyped_later(self) -> bool:
+        if self._left_to_hook is None:
+            names = list(self._nlp.pipe_names) if self._nlp is not None else []
+            self._left_to_hook = (
+                retypes_questions(self.lang)
+                and self._name in names
+                and "verbalkit_behaviours" in names
+                and names.index("verbalkit_behaviours") > names.index(self._name)
+            )
+        return self._left_to_hook
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc_role(doc) != "agent" or len(doc) == 0:
+        if doc_role(doc) != "agent" or len(doc) == 0 or self._retyped_later():
             return doc
         lex = _lexicons(self.lang, tuple(self.packs))
         for start, end in sent_bounds(doc):
@@ -246,4 +268,4 @@ def _lexicons(lang: str, packs: tuple[str, ...]) -> Lexicons:
 )
 def make_questions(nlp: Language, name: str, packs: list[str]) -> QuestionTagger:
     """Factory for :class:`QuestionTagger`."""
-    return QuestionTagger(str(nlp.lang), packs)
+    return QuestionTagger(str(nlp.lang), packs, nlp, name)

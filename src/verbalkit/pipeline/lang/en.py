@@ -81,6 +81,10 @@ GENERATED_RULE_IDS = frozenset(
     }
 )
 
+#: _retype_questions removes every question tag and types the sentences again: the question
+#: component leaves English agent turns to it (verbalkit.pipeline.lang.retypes_questions).
+RETYPES_QUESTIONS = True
+
 OPEN, CLOSED = "open_question", "closed_question"
 TERMINALS = frozenset({".", "!", "?", "…", "...", ";"})
 

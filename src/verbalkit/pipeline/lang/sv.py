@@ -77,6 +77,10 @@ GENERATED_RULE_IDS = frozenset(
     }
 )
 
+#: retype_questions removes every question tag and types the units again: the question
+#: component leaves Swedish agent turns to it (verbalkit.pipeline.lang.retypes_questions).
+RETYPES_QUESTIONS = True
+
 PUNCT_CHARS = ".,?!;"
 TERMINALS = frozenset({".", "!", "?", "…", "...", ";"})
 QUESTION_LABELS = ("open_question", "closed_question")
