@@ -57,10 +57,10 @@ if TYPE_CHECKING:
     from verbalkit.scoring.scorecard import Scorecard
 
 #: An input of fewer words than this (all of it read ahead) is analysed in this process:
-#: starting a worker (imports, building the pipeline) costs more than it would save. About
-#: a few seconds of work on one core; ``verbalkit analyze one-call.json`` never waits for
-#: workers.
-SMALL_INPUT_WORDS = 20_000
+#: starting a worker (a new interpreter, importing spaCy, building the pipeline: about 1.5 s
+#: of CPU) would cost more than it saves. About three seconds of work on one core;
+#: ``verbalkit analyze one-call.json`` never waits for workers.
+SMALL_INPUT_WORDS = 50_000
 
 #: Calls sent to a worker in one message.
 DEFAULT_CHUNK = 4
