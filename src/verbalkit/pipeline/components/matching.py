@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -35,6 +36,19 @@ def required_words(pattern: list[dict[str, Any]]) -> list[frozenset[str]]:
     return out
 
 
+def required_regexes(pattern: list[dict[str, Any]]) -> list[re.Pattern[str]]:
+    """Regexes some lower-cased token of a Doc must match, one per mandatory token of
+    ``pattern`` that constrains ``LOWER`` with ``REGEX`` (searched, as spaCy does)."""
+    out = []
+    for spec in pattern:
+        if spec.get("OP", "+") != "+":
+            continue
+        lower = spec.get("LOWER")
+        if isinstance(lower, dict) and isinstance(lower.get("REGEX"), str):
+            out.append(re.compile(lower["REGEX"]))
+    return out
+
+
 class CompiledRules:
     """Token and phrase matchers for the rules of one role.
 
@@ -62,8 +76,10 @@ class CompiledRules:
                 self.matcher.add(rule.id, [rule.pattern])
                 self.token_rules.append(rule)
         self.has_phrases = len(self.phrases) > 0
-        # Per token rule (by position): its word sets; rules with none always run.
+        # Per token rule (by position): its word sets and regexes; rules with no word set
+        # are checked on every Doc.
         self._needs: list[list[frozenset[str]]] = []
+        self._regexes: list[list[re.Pattern[str]]] = []
         self._always: list[int] = []
         # The first word set of each rule, inverted: word -> rules that need one of its words.
         self._by_word: dict[str, list[int]] = {}
@@ -71,6 +87,7 @@ class CompiledRules:
             assert isinstance(rule.pattern, list)
             needs = required_words(rule.pattern)
             self._needs.append(needs)
+            self._regexes.append(required_regexes(rule.pattern))
             if not needs:
                 self._always.append(k)
                 continue
@@ -88,9 +105,12 @@ class CompiledRules:
             hit = by_word.get(word)
             if hit is not None:
                 candidates.update(hit)
-        needs = self._needs
+        needs, regexes = self._needs, self._regexes
         return tuple(
-            k for k in sorted(candidates) if all(not need.isdisjoint(words) for need in needs[k])
+            k
+            for k in sorted(candidates)
+            if all(not need.isdisjoint(words) for need in needs[k])
+            and all(any(rx.search(w) for w in words) for rx in regexes[k])
         )
 
     def _matcher_for(self, subset: tuple[int, ...]) -> Matcher:

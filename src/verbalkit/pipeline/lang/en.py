@@ -37,6 +37,31 @@ from verbalkit.pipeline.components.sentences import set_sent_starts
 from verbalkit.pipeline.packs import RulePack
 from verbalkit.vocab import Behaviour
 
+#: Regexes of this module by pattern text, compiled once (``re.search`` looks each pattern
+#: up in re's own cache on every call, which costs about as much as a short search).
+_REGEXES: dict[str, re.Pattern[str]] = {}
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    found = _REGEXES.get(pattern)
+    if found is None:
+        found = re.compile(pattern)
+        _REGEXES[pattern] = found
+    return found
+
+
+def _search(pattern: str, text: str) -> re.Match[str] | None:
+    """``re.search(pattern, text)`` with the compiled pattern kept."""
+    found = _REGEXES.get(pattern) or _rx(pattern)
+    return found.search(text)
+
+
+def _match(pattern: str, text: str) -> re.Match[str] | None:
+    """``re.match(pattern, text)`` with the compiled pattern kept."""
+    found = _REGEXES.get(pattern) or _rx(pattern)
+    return found.match(text)
+
+
 #: Rule ids this module writes, besides the pack's own (tests check tags against both).
 GENERATED_RULE_IDS = frozenset(
     {
@@ -772,7 +797,7 @@ class _PrevTurn:
     def __init__(self, norm: str) -> None:
         self.text = norm
         self.is_question = norm.rstrip().endswith("?") or bool(
-            re.match(
+            _match(
                 r"(?:\W+ )?(?:what|how|why|when|where|which|who|can|could|do|does|did|is|are|"
                 r"will|would|have|has)\b",
                 norm,
@@ -810,7 +835,7 @@ def _restating(
         )
         if m is not None:
             rest = sent.text[m.end() :]
-            consequence = re.match(
+            consequence = _match(
                 r"(?:i|we|let|if|what|how|why|when|where|who|which|please|is|are|do|does|did|was|"
                 r"were|have|has|will|can|could|would|just|that 's why|the next|in that case|yes|no|"
                 r"basically|now|at this|you know|,|uh|um|anyway|then|far|much|many|long|"
@@ -819,14 +844,12 @@ def _restating(
             )
             own = content_words(rest, res.stop)
             # A next step ("so it'll be with you Friday") is a consequence, not a reflection.
-            future = re.match(
-                r"(?:\S+ ){0,3}(?:'ll|will|can|could|should|need|have to|must)\b", rest
-            )
+            future = _match(r"(?:\S+ ){0,3}(?:'ll|will|can|could|should|need|have to|must)\b", rest)
             statement = prev is not None and not prev.is_question
             # "So you…" with no shared word is still a paraphrase when the customer said
             # something of substance.
             said_something = statement and len(prev_words) >= 3
-            pronoun_start = re.match(r"(?:you|your)\b", rest)
+            pronoun_start = _match(r"(?:you|your)\b", rest)
             if (
                 not consequence
                 and not future
@@ -842,7 +865,7 @@ def _restating(
             you_paraphrase = (
                 not sent.is_question
                 and not has_tag(doc, "sympathy", within=sent.span)
-                and re.search(
+                and _search(
                     r"\byou(?:r| 've| 're| were| had| have)?\b", re.sub(generic, "", sent.text)
                 )
                 and not sent.has(
@@ -1148,7 +1171,7 @@ def _expectation(doc: Doc, sent: Sent) -> None:
     if anchor is None:
         return
     # A span ("within two hours") is forward-looking by itself unless the sentence is past.
-    span_only = re.match(r"within|in |up to", anchor.group(0)) and not re.search(
+    span_only = _match(r"within|in |up to", anchor.group(0)) and not _search(
         r"\b(?:was|were|did|had|last|ago)\b", text
     )
     contact = has_tag(doc, "follow_up", within=sent.span)
@@ -1156,8 +1179,8 @@ def _expectation(doc: Doc, sent: Sent) -> None:
     # not say what will happen (AMB:offered-time-not-expectation).
     if (
         not contact
-        and re.search(r"\b(?:i|we) (?:can|could) ", text)
-        and not re.search(r"\b(?:i|we) (?:'ll|will|'m going to|'ve)\b", text)
+        and _search(r"\b(?:i|we) (?:can|could) ", text)
+        and not _search(r"\b(?:i|we) (?:'ll|will|'m going to|'ve)\b", text)
     ):
         return
     if _FUTURE.search(text) is None and not span_only and not contact:
@@ -1214,13 +1237,11 @@ def _follow_up(doc: Doc, sent: Sent) -> None:
         return
     subject = m.group(1).split(" , ")[-1].split(" and ")[-1]
     # An outside firm or an automatic message is not our follow-up (AMB:third-party-sms-not-fu).
-    if re.search(
+    if _search(
         r"\b(?:you|firm|company|contractor|installer|courier|supplier|partner|third party|agency|"
         r"system|app|confirmation|text|email|sms|letter|it)\s*$",
         subject,
-    ) or re.search(
-        r"\b(?:firm|company|contractor|agency|third party|that we use|we use)\b", subject
-    ):
+    ) or _search(r"\b(?:firm|company|contractor|agency|third party|that we use|we use)\b", subject):
         return
     add_tag(doc, sent.span, "follow_up", "en.follow_up.contact_again", 0.8)
 

@@ -44,6 +44,33 @@ from verbalkit.pipeline.components.questions import contains
 from verbalkit.pipeline.components.questions import starts_with as starts
 from verbalkit.pipeline.packs import RulePack
 
+_INTENSIFIER = re.compile(r"^(?:jätte|super|skit|väldigt|riktigt)(?=\w{4})")
+_WORD = re.compile(r"[\wåäöÅÄÖ]+")
+#: Regexes of this module by pattern text, compiled once (``re.search`` looks each pattern
+#: up in re's own cache on every call, which costs about as much as a short search).
+_REGEXES: dict[str, re.Pattern[str]] = {}
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    found = _REGEXES.get(pattern)
+    if found is None:
+        found = re.compile(pattern)
+        _REGEXES[pattern] = found
+    return found
+
+
+def _search(pattern: str, text: str) -> re.Match[str] | None:
+    """``re.search(pattern, text)`` with the compiled pattern kept."""
+    found = _REGEXES.get(pattern) or _rx(pattern)
+    return found.search(text)
+
+
+def _match(pattern: str, text: str) -> re.Match[str] | None:
+    """``re.match(pattern, text)`` with the compiled pattern kept."""
+    found = _REGEXES.get(pattern) or _rx(pattern)
+    return found.match(text)
+
+
 #: Rule ids this hook gives its tags (the pack's pattern rules have their own).
 GENERATED_RULE_IDS = frozenset(
     {
@@ -440,7 +467,7 @@ def is_past(token: Tok) -> bool:
 def stems(text: str, stop: frozenset[str]) -> set[str]:
     """Crude content stems: inflected and compound forms meet on their first five letters."""
     out = set()
-    for word in re.findall(r"[\wåäöÅÄÖ]+", text.lower()):
+    for word in _WORD.findall(text.lower()):
         if word in stop or (len(word) < 3 and not word.isdigit()):
             continue
         out.add(word[:5] if len(word) > 5 else word)
@@ -640,21 +667,21 @@ def solution_slug(unit: Span, toks: list[Tok], w: Words, question: bool) -> str 
     if agent_remedy(toks, w):
         return "agent_remedy"
     # The agreed plan carried out: "Då gör jag det", "så fixar vi det"
-    if re.search(r"\b(?:då|så|okej) (?:gör|fixar|ordnar|kör) (?:jag|vi) (?:det|så)\b", text):
+    if _search(r"\b(?:då|så|okej) (?:gör|fixar|ordnar|kör) (?:jag|vi) (?:det|så)\b", text):
         return "agent_remedy"
     # Something done for the customer: "då gör jag den omfördelningen åt dig"
-    done_for = re.search(r"\b(?:jag|vi) (?:\w+ ){0,5}?åt (?:dig|er)\b", text)
+    done_for = _search(r"\b(?:jag|vi) (?:\w+ ){0,5}?åt (?:dig|er)\b", text)
     if done_for and not question and not set(done_for.group(0).split()) & LOOKUP_VERBS:
         return "agent_remedy"
     # A slot offered for a visit or a booking: "jag har en lucka mellan fem och sju"
-    if re.search(
+    if _search(
         r"\b(?:(?:jag|vi) har|det finns|finns det) (?:en |ett |några )?(?:ledig |ledigt |lediga )?"
         r"(?:tid|tider|lucka|luckor|plats|platser|ledig tid)\b",
         text,
     ):
         return "agent_remedy"
     # The benefit of a step: "…så slipper du larmen", "då slipper ni vänta"
-    if re.search(r"\b(?:så|då) slipper (?:du|ni)\b", text) and not question:
+    if _search(r"\b(?:så|då) slipper (?:du|ni)\b", text) and not question:
         return "self_help"
     for i in range(len(low)):
         before = low[max(0, i - 3) : i]
@@ -685,15 +712,15 @@ def solution_slug(unit: Span, toks: list[Tok], w: Words, question: bool) -> str 
                 and not is_verb_in(toks[k - 1], w.v1_verbs)
             ):
                 return "self_help"
-    if re.search(
+    if _search(
         r"\b(?:ligger|finns) (?:\w+ ){0,3}på (?:vår|er|våra)? ?(?:webbplats|hemsida|mina sidor)",
         text,
     ):
         return "where_to_fix"
-    if re.search(r"\bdu har rätt till\b", text) or re.search(r"\bfå tillbaka\b", text):
+    if _search(r"\bdu har rätt till\b", text) or _search(r"\bfå tillbaka\b", text):
         return "where_to_fix"
     # "Ansökan gör du i appen", "Det hittar du på Mina sidor"
-    if re.search(
+    if _search(
         r"\b(?:gör|hittar|fyller i|ansöker|anmäler|ändrar|bokar|beställer|söker) (?:du|ni) "
         r"(?:\w+ ){0,2}(?:i|på|via) (?:appen|webben|mina sidor|hemsidan|webbplatsen|e-tjänsten)",
         text,
@@ -711,7 +738,7 @@ def solution_slug(unit: Span, toks: list[Tok], w: Words, question: bool) -> str 
                         if after not in ("oss", "hit", "tillbaka", "igen"):
                             return "where_to_fix"
     # Compensation given to the customer: "och så får du fri frakt", "vi bjuder på frakten"
-    giving = re.search(r"\b(?:får du|du får|ger (?:dig|er)|bjuder (?:dig )?på|ska du få)\b", text)
+    giving = _search(r"\b(?:får du|du får|ger (?:dig|er)|bjuder (?:dig )?på|ska du få)\b", text)
     if giving and not question:
         given = text[giving.end() :].split()[:4]
         if any(x in w.compensation for x in given):
@@ -730,37 +757,37 @@ def collaboration(
     """
     low = lows(toks)
     text = " ".join(low)
-    if re.search(r"\bvad (?:tycker|säger) (?:du|ni) om\b", text):
+    if _search(r"\bvad (?:tycker|säger) (?:du|ni) om\b", text):
         return "check"
-    if re.search(
+    if _search(
         r"\b(?:vad|vilket|vilken|hur) (?:\w+ ){0,2}(?:känns|funkar|fungerar|passar) (?:\w+ )?(?:bäst|bra) för (?:dig|er)\b",
         text,
     ):
         # after alternatives the agent has laid out, it asks for a choice
         return "closed" if alternatives else "open"
-    if question and re.search(
+    if question and _search(
         r"\b(?:vad|hur) (?:skulle|kunde) (?:\w+ ){0,2}(?:underlätta|hjälpa (?:dig|er)|göra det "
         r"(?:lättare|enklare|bättre))|\b(?:underlätta|hjälpa (?:dig|er)) (?:\w+ )?mest\b",
         text,
     ):
         return "open"
     # "Vill du montera den själv eller ska vi skicka en tekniker?"
-    if question and re.search(
+    if question and _search(
         r"\b(?:(?:vill|ska|kan) (?:du|ni)|föredrar (?:du|ni)) .*\beller (?:ska|kan|vill|skickar|gör) "
         r"(?:vi|jag)\b|\b(?:ska|kan) (?:vi|jag) .*\beller (?:vill|ska|kan) (?:du|ni)\b",
         text,
     ):
         return "closed"
-    if re.search(r"\bgöra (?:dig|er) (?:\w+ )?nöjd", text) and question:
+    if _search(r"\bgöra (?:dig|er) (?:\w+ )?nöjd", text) and question:
         return "open"
-    if question and re.search(r"\b(?:du|ni) (?:något|några|nåt) förslag\b", text):
+    if question and _search(r"\b(?:du|ni) (?:något|några|nåt) förslag\b", text):
         return "closed"
-    if re.search(r"\b(?:hur|vad) skulle (?:du|ni)(?: själv)? (?:vilja|tycka|önska|vilja)\b", text):
+    if _search(r"\b(?:hur|vad) skulle (?:du|ni)(?: själv)? (?:vilja|tycka|önska|vilja)\b", text):
         return "open"
-    if re.search(r"\bvad (?:du|ni) (?:tycker|själv tycker) (?:att )?(?:vi|jag) ska\b", text):
+    if _search(r"\bvad (?:du|ni) (?:tycker|själv tycker) (?:att )?(?:vi|jag) ska\b", text):
         return "open"
     if (
-        re.search(
+        _search(
             r"\bvad (?:tycker|tror|skulle|vill|önskar) (?:du|ni)(?: själv)? (?:\w+ ){0,3}"
             r"(?:rimlig\w*|bäst\w*|lösning\w*|ersättning\w*|att (?:vi|jag))\b",
             text,
@@ -768,17 +795,17 @@ def collaboration(
         and " eller " not in f" {text} "
     ):
         return "open"
-    if re.search(
+    if _search(
         r"\bhur (?:vill|önskar|tycker) (?:du|ni)(?: att (?:vi|jag)| (?:gå vidare|göra))", text
     ):
         return "closed" if " eller " in f" {text} " else "open"  # after alternatives: a choice
-    if re.search(
+    if _search(
         r"\b(?:vad|vilken|vilket|vilka|när|hur) (?:\w+ ){0,3}(?:som )?passar (?:dig|er)\b", text
     ):
         return "closed"
-    if re.search(r"\bvad (?:föredrar|vill|önskar) (?:du|ni)\b", text):
+    if _search(r"\bvad (?:föredrar|vill|önskar) (?:du|ni)\b", text):
         return "closed"
-    if re.search(
+    if _search(
         r"\b(?:vad|vilken|vilket|vilka|hur) (?:\w+ ){0,4}(?:skulle|vore) (?:\w+ ){0,3}"
         r"(?:rimlig|rimligt|bäst|bästa|lagom|lämplig|lämpligt)\b",
         text,
@@ -786,7 +813,7 @@ def collaboration(
         # one amount or one option is a closed answer; what would feel right is open
         return "closed" if any(x in QUANTITY_NOUNS for x in low) else "open"
     if (
-        re.search(r"\bvill (?:du|ni) (?:hellre |helst )?(?:att (?:vi|jag)|ha)\b", text)
+        _search(r"\bvill (?:du|ni) (?:hellre |helst )?(?:att (?:vi|jag)|ha)\b", text)
         and " eller " in f" {text} "
     ):
         return "closed"
@@ -800,7 +827,7 @@ def expectation(doc: Doc, unit: Span, toks: list[Tok], w: Words) -> bool:
     if is_question(doc, unit):  # a time offered, not yet agreed (dev-set addition, rule 8)
         return False
     # "Hör av dig om du inte har fått något inom en månad": a condition, not a plan
-    if re.search(r"\bom (?:du|ni) inte\b", text):
+    if _search(r"\bom (?:du|ni) inte\b", text):
         return False
     # A remedy with a time is also expectation (rule 8): "Då är det bokat, i morgon mellan…"
     if has_tag(doc, "solution", within=unit) and not any(is_past(t) for t in toks):
@@ -822,7 +849,7 @@ def expectation(doc: Doc, unit: Span, toks: list[Tok], w: Words) -> bool:
         if FUTURE_CUE.search(scope) or any(present_event(t) for t in verbs):
             return True
         # A span or a deadline-like anchor ("inom två bankdagar", "senast") is itself future.
-        if re.match(r"(?:inom|senast|om|upp till)\b", anchor.group(0)):
+        if _match(r"(?:inom|senast|om|upp till)\b", anchor.group(0)):
             return True
     return False
 
@@ -893,7 +920,7 @@ def follow_up(toks: list[Tok], w: Words) -> bool:
 
 def demanding(toks: list[Tok], w: Words) -> bool:
     low = lows(toks)
-    if re.search(r"\b(?:du|ni) (?:är|blir) (?:\w+ )?(?:tvungen|tvungna) att\b", " ".join(low)):
+    if _search(r"\b(?:du|ni) (?:är|blir) (?:\w+ )?(?:tvungen|tvungna) att\b", " ".join(low)):
         return True
     for i, word in enumerate(low):
         if word not in MODALS:
@@ -932,42 +959,42 @@ def blaming(toks: list[Tok], w: Words) -> str | None:
     fault = any(x in w.fault for x in low) or "inte skött" in text
     # a partner or department named as a party: "leverantören", "kommunens", "lagret"
     target = any(x in w.blame_targets or x.removesuffix("s") in w.blame_targets for x in low)
-    if re.search(r"\binte (?:vi|vårt|vår|våra|oss)\b", text) and (
+    if _search(r"\binte (?:vi|vårt|vår|våra|oss)\b", text) and (
         " som " in f" {text} " or fault or target or "deras" in low
     ):
         return "shift_fault"
     we = any(x in ("jag", "vi") for x in low)
     if target and fault and not we:
         return "shift_fault"  # "Det beror på att leverantören har skickat fel modell"
-    cleft = re.search(
+    cleft = _search(
         r"\b(?:det är|det var|är det|var det) (?!vi\b|jag\b|du\b|ni\b)(?:\w+ ){1,3}som\b", text
     )
     if cleft and fault and (not any(x in FIRST_PERSON - {"vi"} for x in low) or "inte vi" in text):
         return "shift_fault"  # "det är lagret som har slarvat"
-    if fault and not we and re.search(r"\b(?:de|dom)\b", text):
+    if fault and not we and _search(r"\b(?:de|dom)\b", text):
         return "shift_fault"  # "de har helt enkelt struntat i…"
-    if not we and re.search(
+    if not we and _search(
         r"\b(?:ligger efter|har slarvat|har struntat|har missat|har glömt)\b", text
     ):
         return "shift_fault"
-    deflect = re.search(
+    deflect = _search(
         r"\b(?:inget|ingenting|inte något) (?:som )?vi (?:kan göra|styr över|rår på|kan påverka)",
         text,
     )
-    if deflect and (target or re.search(r"\b(?:deras|dem|de|dom)\b", text)):
+    if deflect and (target or _search(r"\b(?:deras|dem|de|dom)\b", text)):
         return "shift_fault"  # "det är ju deras servrar och inget vi kan göra något åt"
     # Denying the fault puts it elsewhere: "inte vårt problem", "inget fel från vår sida"
-    if re.search(
+    if _search(
         r"\binte (?:vårt|vår|mitt) (?:fel|problem|ansvar|bord|sak|huvudvärk)\b"
         r"|\b(?:inget|inte något|inte nåt|inga) (?:fel|misstag) (?:från|hos|på|i) (?:vår|oss|vårt)\b",
         text,
     ):
         return "shift_fault"
-    if re.search(r"\binte (?:är|var) (?:ditt|ert)\b", text):
+    if _search(r"\binte (?:är|var) (?:ditt|ert)\b", text):
         return None
     if customer_choice(toks, w):
         return "customer_fault"
-    if re.search(
+    if _search(
         r"\bdu har ju\b|\bditt (?:eget )?(?:fel|ansvar|misstag)\b|\bdu har (?:ju )?själv (?:valt|angett|glömt|missat)",
         text,
     ):
@@ -1005,18 +1032,18 @@ def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[s
     text = " ".join(low)
     if has_phrase(text, "som jag sa", "som jag nämnde", "som sagt"):
         return None
-    if re.search(
+    if _search(
         r"\b(?:om|har) jag (?:förstått|fattat|uppfattat|förstår) (?:dig|er|det) rätt\b", text
     ):
         return "check_understanding"
-    if re.search(
+    if _search(
         r"\b(?:har jag (?:förstått|fattat|uppfattat)|(?:förstår|fattar|uppfattar) jag (?:dig|er)) rätt\b",
         text,
     ):
         return "check_understanding"
-    if re.search(r"\b(?:jag hör|det hörs|det låter som) (?:på dig )?att (?:du|ni)\b", text):
+    if _search(r"\b(?:jag hör|det hörs|det låter som) (?:på dig )?att (?:du|ni)\b", text):
         return "named_feeling"
-    if re.search(
+    if _search(
         r"\b(?:om jag sammanfattar|sammanfattningsvis|med andra ord|(?:du|ni) menar (?:alltså )?att"
         r"|det (?:du|ni) säger är att|(?:du|ni) säger alltså att)\b",
         text,
@@ -1058,7 +1085,7 @@ def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[s
         inverted = nxt in w.v1_verbs or is_verb_in(toks[1], w.remedy)
         if not inverted and (shared or any(x in SECOND_PERSON for x in low)):
             return "so_marker"
-    if re.search(r"\bförstår jag att\b", text) and any(x in SECOND_PERSON for x in low) and shared:
+    if _search(r"\bförstår jag att\b", text) and any(x in SECOND_PERSON for x in low) and shared:
         return "check_understanding"
     # An echo of the customer's key facts as an acknowledgement ("En svart väska…, okej.").
     content = own - {s for s in own if s.isdigit()}
@@ -1104,18 +1131,18 @@ def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[s
 def feeling_sympathy(toks: list[Tok], w: Words) -> str | None:
     low = lows(toks)
     text = " ".join(low)
-    if re.search(r"\bförstår (?:jag )?(?:varför|vad|hur det|om)\b", text):
+    if _search(r"\bförstår (?:jag )?(?:varför|vad|hur det|om)\b", text):
         return None
-    if re.search(
+    if _search(
         r"\b(?:jag|vi) (?:förstår|fattar|kan förstå|förstår verkligen) (?:\w+ )?(?:att|hur) (?:du|ni)\b",
         text,
     ):
         return "understands_feeling"
     # intensified compounds count too: "jättefrustrerande", "superjobbigt"
-    bare = [re.sub(r"^(?:jätte|super|skit|väldigt|riktigt)(?=\w{4})", "", x) for x in low]
+    bare = [_INTENSIFIER.sub("", x) for x in low]
     if any(x in w.feelings for x in bare):
         return "feeling_word"
-    if re.search(r"\b(?:länge|lång tid) att (?:vänta|vara utan)\b", text):
+    if _search(r"\b(?:länge|lång tid) att (?:vänta|vara utan)\b", text):
         return "feeling_word"
     return None
 
@@ -1186,7 +1213,7 @@ def refine(doc: Doc, pack: RulePack) -> None:
         if demand:
             tag(doc, unit, "demanding", "obligation", 0.8)
             text = " ".join(low)
-            redirect = REDIRECT.search(text) and not re.search(r"\b(?:in )?till oss\b", text)
+            redirect = REDIRECT.search(text) and not _search(r"\b(?:in )?till oss\b", text)
             if redirect and not any(d in text for d in DOCUMENT_WORDS):
                 tag(doc, unit, "solution", "blunt_redirect", 0.65)
 
