@@ -258,6 +258,17 @@ def evaluate(
     typer.echo("\n".join(render_report(r, errors=errors) for r in reports), nl=False)
 
 
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        metavar="N",
+        help="Worker processes, each analysing whole calls; default: all cores. "
+        "1 runs everything in this process.",
+    ),
+]
 PackOpt = Annotated[
     list[Path] | None,
     typer.Option(
@@ -334,17 +345,7 @@ def analyze(
     max_utterances: MaxUtterancesOpt = DEFAULT_LIMITS.max_utterances,
     max_utterance_chars: MaxCharsOpt = DEFAULT_LIMITS.max_utterance_chars,
     max_file_mb: MaxFileOpt = DEFAULT_LIMITS.max_file_bytes // MB,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            metavar="N",
-            help="Worker processes, each analysing whole calls; default: all cores. "
-            "1 runs everything in this process.",
-        ),
-    ] = None,
+    jobs: JobsOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Tag every call and show its timeline, metrics and patterns (or JSON Lines).
@@ -462,17 +463,7 @@ def score(
     max_utterances: MaxUtterancesOpt = DEFAULT_LIMITS.max_utterances,
     max_utterance_chars: MaxCharsOpt = DEFAULT_LIMITS.max_utterance_chars,
     max_file_mb: MaxFileOpt = DEFAULT_LIMITS.max_file_bytes // MB,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            metavar="N",
-            help="Worker processes, each analysing whole calls; default: all cores. "
-            "1 runs everything in this process.",
-        ),
-    ] = None,
+    jobs: JobsOpt = None,
     engine: Annotated[
         str,
         typer.Option(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any, cast
 
 from spacy.attrs import IDX, LEMMA, ORTH
@@ -416,3 +417,28 @@ def cues(doc: Doc, label: str | None = None) -> list[Span]:
     """Raw rule matches (including vetoes and cue_* labels)."""
     group = doc.spans.get(CUES_KEY, [])
     return [s for s in group if label is None or s.label_ == label]
+
+
+#: Regexes of the language hooks by pattern text, compiled once (``re.search`` looks each pattern
+#: up in re's own cache on every call, which costs about as much as a short search).
+_REGEXES: dict[str, re.Pattern[str]] = {}
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    found = _REGEXES.get(pattern)
+    if found is None:
+        found = re.compile(pattern)
+        _REGEXES[pattern] = found
+    return found
+
+
+def cached_search(pattern: str, text: str) -> re.Match[str] | None:
+    """``re.search(pattern, text)`` with the compiled pattern kept."""
+    found = _REGEXES.get(pattern) or _rx(pattern)
+    return found.search(text)
+
+
+def cached_match(pattern: str, text: str) -> re.Match[str] | None:
+    """``re.match(pattern, text)`` with the compiled pattern kept."""
+    found = _REGEXES.get(pattern) or _rx(pattern)
+    return found.match(text)

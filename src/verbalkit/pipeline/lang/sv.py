@@ -40,35 +40,18 @@ from verbalkit.pipeline.components.common import (
     tags_overlapping,
     token_lists,
 )
+from verbalkit.pipeline.components.common import (  # the shared compiled-regex cache
+    cached_match as _match,
+)
+from verbalkit.pipeline.components.common import (
+    cached_search as _search,
+)
 from verbalkit.pipeline.components.questions import contains
 from verbalkit.pipeline.components.questions import starts_with as starts
 from verbalkit.pipeline.packs import RulePack
 
 _INTENSIFIER = re.compile(r"^(?:jätte|super|skit|väldigt|riktigt)(?=\w{4})")
 _WORD = re.compile(r"[\wåäöÅÄÖ]+")
-#: Regexes of this module by pattern text, compiled once (``re.search`` looks each pattern
-#: up in re's own cache on every call, which costs about as much as a short search).
-_REGEXES: dict[str, re.Pattern[str]] = {}
-
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    found = _REGEXES.get(pattern)
-    if found is None:
-        found = re.compile(pattern)
-        _REGEXES[pattern] = found
-    return found
-
-
-def _search(pattern: str, text: str) -> re.Match[str] | None:
-    """``re.search(pattern, text)`` with the compiled pattern kept."""
-    found = _REGEXES.get(pattern) or _rx(pattern)
-    return found.search(text)
-
-
-def _match(pattern: str, text: str) -> re.Match[str] | None:
-    """``re.match(pattern, text)`` with the compiled pattern kept."""
-    found = _REGEXES.get(pattern) or _rx(pattern)
-    return found.match(text)
 
 
 #: Rule ids this hook gives its tags (the pack's pattern rules have their own).
