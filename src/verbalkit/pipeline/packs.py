@@ -24,6 +24,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
+from verbalkit import _yaml
 from verbalkit.errors import RulePackError
 from verbalkit.vocab import SUPPORTED_LANGUAGES, Behaviour, Signal
 
@@ -191,7 +192,7 @@ def read_pack(folder: Path) -> RulePack:
     if not meta_path.is_file():
         raise RulePackError(folder, "not a rule pack: pack.yaml is missing")
     try:
-        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
+        meta = _yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as err:
         raise RulePackError(meta_path, f"cannot read: {err}") from err
     for key in ("name", "language", "version"):

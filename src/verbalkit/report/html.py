@@ -41,9 +41,9 @@ from importlib import resources
 from typing import Any, Literal
 
 import jinja2
-import yaml
 from markupsafe import Markup
 
+from verbalkit import _yaml
 from verbalkit.report import charts
 from verbalkit.report.selection import worth_a_look
 from verbalkit.schema import AnalysedCall, AnalysedUtterance, Failure, PatternEvent, Tag
@@ -100,7 +100,7 @@ def ui_strings(lang: str) -> Mapping[str, Any]:
         .joinpath("templates", f"strings.{code}.yaml")
         .read_text(encoding="utf-8")
     )
-    data = yaml.safe_load(text)
+    data = _yaml.safe_load(text)
     if not isinstance(data, dict):  # pragma: no cover - the file is ours
         raise ValueError(f"strings.{code}.yaml is not a mapping")
     return data

@@ -35,6 +35,8 @@ from typing import Any, Literal
 
 import yaml
 
+from verbalkit import _yaml
+
 __all__ = [
     "EMOTION_KINDS",
     "CoachingTextError",
@@ -200,7 +202,7 @@ def _load(code: str) -> _Pack:
     where = f"models/{code}/coaching.yaml"
     try:
         text = resources.files(f"verbalkit.models.{code}").joinpath("coaching.yaml")
-        data = yaml.safe_load(text.read_text(encoding="utf-8"))
+        data = _yaml.safe_load(text.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:
         raise CoachingTextError(f"{where}: cannot read: {err}") from err
     if not isinstance(data, Mapping):

@@ -35,6 +35,7 @@ from pydantic import (
     model_validator,
 )
 
+from verbalkit import _yaml
 from verbalkit.errors import VerbalkitError
 from verbalkit.vocab import Behaviour, Pattern, Signal
 
@@ -329,7 +330,7 @@ def load_scorecard(path: Source = None) -> Scorecard:
 def parse_scorecard(text: str, name: str = "<scorecard>") -> Scorecard:
     """Validate scorecard YAML ``text``; ``name`` is the file named in errors."""
     try:
-        data = yaml.safe_load(text)
+        data = _yaml.safe_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""
