@@ -28,7 +28,7 @@ from verbalkit.errors import VerbalkitError
 from verbalkit.limits import Limits
 from verbalkit.schema import Failure
 from verbalkit.scoring.models import ScoredCall
-from verbalkit.tables import call_row, frame, scored_frame, utterance_rows
+from verbalkit.tables import CALL_CATEGORIES, call_row, frame, scored_frame, utterance_rows
 from verbalkit.vocab import Pattern
 
 if TYPE_CHECKING:
@@ -198,7 +198,7 @@ class Results:
 
 # -- tables from rows ---------------------------------------------------------------
 
-_CATEGORIES = ("call_id", "agent_id", "team", "language", "speaker", "scorecard", "top_priority")
+_CATEGORIES = CALL_CATEGORIES
 
 
 def calls_frame(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:

@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
-import pandas as pd
-
 from verbalkit.schema import AnalysedCall
 from verbalkit.vocab import BEHAVIOURS
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from verbalkit.scoring.models import ScoredCall
 
 FrameKind = Literal["tags", "utterances", "events", "metrics"]
@@ -67,6 +67,16 @@ EVENT_COLUMNS = [
 METRIC_COLUMNS = ["call_id", "agent_id", "name", "value", "basis"]
 #: Columns every table ends with: who the call belongs to, when, and where it came from.
 CALL_COLUMNS = ["team", "started_at", "source"]
+#: Id columns of the calls and utterances tables of ``verbalkit score`` stored as ``category``.
+CALL_CATEGORIES = (
+    "call_id",
+    "agent_id",
+    "team",
+    "language",
+    "speaker",
+    "scorecard",
+    "top_priority",
+)
 CATEGORIES = (
     "call_id",
     "agent_id",
@@ -153,6 +163,8 @@ def _rows(call: AnalysedCall, kind: FrameKind) -> list[dict[str, object]]:
 
 
 def _finish(rows: list[dict[str, object]], columns: list[str]) -> pd.DataFrame:
+    import pandas as pd
+
     df = pd.DataFrame(rows, columns=[*columns, *CALL_COLUMNS])
     for col in CATEGORIES:
         if col in df.columns:
@@ -333,7 +345,7 @@ def scored_frame(scored: Iterable[ScoredCall], kind: ScoredKind = "stages") -> p
         "priorities": PRIORITY_COLUMNS,
     }[kind]
     rows = [row for s in scored for row in _scored_rows(s, kind)]
-    df = _finish(rows, columns)
+    df = _finish(rows, columns)  # pandas is imported there, only when a table is asked for
     if kind == "priorities":
         df["utt_index"] = df["utt_index"].astype("Int64")
     return df

@@ -990,25 +990,31 @@ def _wide_row(g: GroupSummary) -> dict[str, Any]:
     return row
 
 
+def agent_rows(summary: AgentSummary) -> tuple[list[dict[str, Any]], list[str]]:
+    """The ``agents`` table as rows and its columns (``to_frame("agents")`` without pandas)."""
+    rows = []
+    for g in summary.agents:
+        st = g.standing
+        rows.append(
+            {
+                "agent_id": g.id,
+                "team": g.team,
+                **_wide_row(g),
+                "diff_from_team": st.diff_from_team if st else None,
+                "diff_from_whole": st.diff_from_whole if st else None,
+                "percentile": st.percentile if st else None,
+            }
+        )
+    columns = ["agent_id", "team", *_wide_row(summary.whole_set), "diff_from_team"]
+    columns += ["diff_from_whole", "percentile"]
+    return rows, columns
+
+
 def _frame(summary: AgentSummary, kind: FrameKind) -> pd.DataFrame:
     import pandas as pd
 
     if kind == "agents":
-        rows = []
-        for g in summary.agents:
-            st = g.standing
-            rows.append(
-                {
-                    "agent_id": g.id,
-                    "team": g.team,
-                    **_wide_row(g),
-                    "diff_from_team": st.diff_from_team if st else None,
-                    "diff_from_whole": st.diff_from_whole if st else None,
-                    "percentile": st.percentile if st else None,
-                }
-            )
-        columns = ["agent_id", "team", *_wide_row(summary.whole_set), "diff_from_team"]
-        columns += ["diff_from_whole", "percentile"]
+        rows, columns = agent_rows(summary)
         return pd.DataFrame(rows, columns=columns)
     if kind == "teams":
         rows = [
