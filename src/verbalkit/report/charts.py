@@ -1,34 +1,29 @@
-"""Static charts for the HTML report: matplotlib figures rendered to inline SVG.
+"""Static charts for the HTML report: inline SVG written by hand, no plotting library.
 
-Every chart is a :class:`matplotlib.figure.Figure` drawn without pyplot (so a notebook's
-backend is never touched), saved as SVG with text kept as text
-(``svg.fonttype: none``), no date or creator in the metadata and a fixed hash salt per
-chart, so the same calls give the same bytes on every run. Text that came from a
-transcript or scorecard (agent ids, team names) is drawn with mathtext off, so a ``$`` is a
-dollar sign; matplotlib escapes it in the SVG, and :func:`svg_inline` checks the result
-before it goes into the page: no script, no foreign object, no event-handler attribute, no
-link other than to the SVG's own ids. The XML prologue, the namespace declarations and the
-RDF metadata (which carry ``http://`` URIs) are left out: an SVG inside HTML needs none of
-them.
+Each chart is built as a string of SVG elements in a ``viewBox`` of CSS pixels (the page
+scales it down to its width), with text kept as ``<text>`` in a sans-serif font. Nothing
+is measured: a label's width is estimated from its length (:data:`CHAR_WIDTH` of the font
+size per character), which is enough to size the margins. The output depends only on the
+data, so the same calls give the same bytes on every run. Every text and attribute value
+that came from a transcript or scorecard (agent ids, team names, stage names) is escaped
+where it is written, and the finished SVG still goes through :func:`svg_inline` before it
+goes into the page: no script, no foreign object, no event-handler attribute, no link other
+than to the SVG's own ids, no namespace declarations (an SVG inside HTML needs none).
+
+Not importing matplotlib keeps ``verbalkit score`` quick to start, and a report of many
+calls quick to write (a timeline is a few hundred rectangles, not a figure to lay out).
 """
 
 from __future__ import annotations
 
-import io
 import math
 import re
 import statistics
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-import matplotlib
-from matplotlib.colors import LinearSegmentedColormap
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape, quoteattr
 
 from verbalkit.vocab import Role
 
@@ -50,6 +45,8 @@ MAX_CHART_AGENTS = 120
 MAX_LABEL_CHARS = 40
 #: A timeline merges bars closer than this share of the call's length.
 TIMELINE_RESOLUTION = 1 / 1500
+#: Estimated width of one character, as a share of the font size (sans-serif, mixed case).
+CHAR_WIDTH = 0.6
 
 AGENT_COLOUR = "#2563eb"
 CUSTOMER_COLOUR = "#f59e0b"
@@ -57,26 +54,25 @@ OTHER_COLOUR = "#9ca3af"
 INTERRUPTION_COLOUR = "#dc2626"
 MONOLOGUE_COLOUR = "#fde68a"
 TEAM_COLOURS = ("#2563eb", "#059669", "#7c3aed", "#db2777", "#0891b2", "#65a30d", "#ea580c")
+#: The heatmap's scale: red at 0, amber at 50, green at 100; grey where there is no value.
+HEAT_COLOURS = ("#dc2626", "#fbbf24", "#16a34a")
+HEAT_MISSING = "#f3f4f6"
 
-_RC: dict[Any, Any] = {
-    "svg.fonttype": "none",
-    "text.parse_math": False,
-    "text.usetex": False,
-    "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica", "Liberation Sans"],
-    "font.size": 9,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.titlesize": 10,
-    "path.simplify": True,
-    "svg.image_inline": True,
-}
+INK = "#111827"
+MUTED = "#4b5563"
+GRID = "#e5e7eb"
+SEPARATOR = "#d1d5db"
+LEGEND_GREY = "#6b7280"
+FONT = 11.0
+SMALL_FONT = 9.5
 
 _SVG_NS = "{http://www.w3.org/2000/svg}"
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _FORBIDDEN_TAGS = frozenset(
     {"script", "foreignobject", "iframe", "object", "embed", "a", "image", "animate", "set"}
 )
+# Characters XML 1.0 does not allow at all (a transcript may still hold them).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 class UnsafeSVGError(ValueError):
@@ -93,50 +89,22 @@ class AgentRow:
     stage_means: tuple[float | None, ...]
 
 
-def _rc(salt: str) -> dict[Any, Any]:
-    rc = dict(_RC)
-    rc["svg.hashsalt"] = f"verbalkit-{salt}"
-    return rc
-
-
-@contextmanager
-def _figure(salt: str, width: float, height: float) -> Iterator[Figure]:
-    with matplotlib.rc_context(_rc(salt)):
-        fig = Figure(figsize=(width, height), dpi=72)
-        try:
-            yield fig
-        finally:
-            fig.clear()
-
-
-def _render(fig: Figure, salt: str) -> str:
-    buf = io.StringIO()
-    with matplotlib.rc_context(_rc(salt)):
-        fig.savefig(
-            buf,
-            format="svg",
-            bbox_inches="tight",
-            pad_inches=0.08,
-            metadata={"Date": None, "Creator": None},
-        )
-    return svg_inline(buf.getvalue())
-
-
 def svg_inline(svg: str) -> str:
-    """Check a matplotlib SVG and return it ready to sit inside an HTML page.
+    """Check an SVG and return it ready to sit inside an HTML page.
 
     The SVG is parsed and written out again (so every text and attribute is escaped by the
-    XML serialiser, whatever matplotlib did), without the prologue, the RDF metadata, the
-    namespace declarations, and the ids nothing refers to (matplotlib numbers its groups
-    ``figure_1``, ``axes_1``… in every chart, which would repeat in a page of charts).
+    XML serialiser, whatever the writer did), without the prologue, any metadata, the
+    namespace declarations, and the ids nothing refers to (which could repeat in a page of
+    charts). The root gets ``role="img"``.
 
     Raises:
         UnsafeSVGError: the SVG has an element or attribute that could run script or load
-            something (never expected from matplotlib; this is the check that says so).
+            something (never expected from the chart functions; this is the check that says
+            so), or is not well-formed XML.
     """
     try:
         root = ET.fromstring(svg)
-    except ET.ParseError as err:  # pragma: no cover - matplotlib writes well-formed XML
+    except ET.ParseError as err:
         raise UnsafeSVGError(f"chart SVG is not well-formed: {err}") from err
     referenced: set[str] = set()
     for el in root.iter():
@@ -177,6 +145,82 @@ def short_label(label: str, limit: int = MAX_LABEL_CHARS) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
+# --- SVG writing -----------------------------------------------------------------------
+
+
+def _n(x: float) -> str:
+    """A coordinate, at most two decimals, no trailing zeros (stable across runs)."""
+    s = f"{x:.2f}".rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
+def _text_width(text: str, size: float) -> float:
+    return len(text) * size * CHAR_WIDTH
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _text(
+    x: float,
+    y: float,
+    text: str,
+    *,
+    size: float = FONT,
+    fill: str = INK,
+    anchor: str = "start",
+    extra: str = "",
+) -> str:
+    """A ``<text>``, vertically centred on ``y``, its content escaped."""
+    return (
+        f'<text x="{_n(x)}" y="{_n(y)}" dy="0.35em" font-size="{_n(size)}" '
+        f"fill={quoteattr(fill)} text-anchor={quoteattr(anchor)}{extra}>"
+        f"{escape(_clean(text))}</text>"
+    )
+
+
+def _rect(x: float, y: float, w: float, h: float, fill: str, extra: str = "") -> str:
+    return (
+        f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(max(w, 0.0))}" height="{_n(max(h, 0.0))}" '
+        f"fill={quoteattr(fill)}{extra}/>"
+    )
+
+
+def _line(
+    x1: float, y1: float, x2: float, y2: float, stroke: str, width: float, extra: str = ""
+) -> str:
+    return (
+        f'<line x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}" '
+        f'stroke={quoteattr(stroke)} stroke-width="{_n(width)}"{extra}/>'
+    )
+
+
+def _diamond(x: float, y: float, r: float, fill: str) -> str:
+    return (
+        f'<path d="M{_n(x)} {_n(y - r)}L{_n(x + r)} {_n(y)}L{_n(x)} {_n(y + r)}'
+        f'L{_n(x - r)} {_n(y)}Z" fill={quoteattr(fill)}/>'
+    )
+
+
+def _down_triangle(x: float, y: float, r: float, fill: str) -> str:
+    """A ▼ whose tip is at ``(x, y)``."""
+    return (
+        f'<path d="M{_n(x - r)} {_n(y - 1.6 * r)}L{_n(x + r)} {_n(y - 1.6 * r)}'
+        f'L{_n(x)} {_n(y)}Z" fill={quoteattr(fill)}/>'
+    )
+
+
+def _svg(width: float, height: float, body: list[str]) -> str:
+    """The whole chart, checked by :func:`svg_inline`."""
+    w, h = _n(math.ceil(width)), _n(math.ceil(height))
+    return svg_inline(
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
+        f'viewBox="0 0 {w} {h}" font-family="sans-serif" '
+        f'style="max-width:100%;height:auto">{"".join(body)}</svg>'
+    )
+
+
 def _quantiles(values: Sequence[float]) -> tuple[float, float]:
     if len(values) < 2:
         return (values[0], values[0]) if values else (math.nan, math.nan)
@@ -184,80 +228,121 @@ def _quantiles(values: Sequence[float]) -> tuple[float, float]:
     return q[0], q[2]
 
 
+# --- agent comparison ------------------------------------------------------------------
+
+_COMPARE_WIDTH = 780.0
+_COMPARE_ROW = 22.0
+_X_MIN, _X_MAX = -2.0, 104.0
+
+
 def agent_comparison_svg(
     rows: Sequence[AgentRow], words: Mapping[str, str], *, salt: str = "agents"
 ) -> str:
     """Overall score per agent: every call a dot, the middle half a bar, the median a mark.
 
-    Agents are grouped by team (the order of ``rows``), one colour per team. ``words``
-    holds the axis and legend texts in the report's language.
+    Agents are grouped by team (the order of ``rows``), one colour per team, a thin line
+    between teams. ``words`` holds the axis and legend texts in the report's language.
+    ``salt`` is kept for callers; the chart has no ids for it to keep apart.
     """
+    del salt
     rows = list(rows)[:MAX_CHART_AGENTS]
     n = max(len(rows), 1)
-    height = 0.9 + 0.24 * n
-    with _figure(salt, 8.6, height) as fig:
-        ax = fig.add_axes((0.27, 0.72 / height, 0.70, 1 - 1.0 / height))
-        teams = list(dict.fromkeys(r.team for r in rows))
-        colour = {t: TEAM_COLOURS[i % len(TEAM_COLOURS)] for i, t in enumerate(teams)}
-        labels = []
-        for i, r in enumerate(rows):
-            y = n - 1 - i
-            c = colour[r.team]
-            scores = sorted(r.scores)
-            if scores:
-                # Deterministic jitter: the k-th call of the agent sits at a fixed offset.
-                jitter = [((k * 0.618034) % 1.0 - 0.5) * 0.36 for k in range(len(scores))]
-                ax.scatter(
-                    scores,
-                    [y + j for j in jitter],
-                    s=16,
-                    color=c,
-                    alpha=0.45,
-                    linewidths=0,
-                    zorder=2,
-                )
-                lo, hi = _quantiles(scores)
-                ax.plot([lo, hi], [y, y], color=c, linewidth=4, alpha=0.55, zorder=3)
-                med = statistics.median(scores)
-                ax.plot([med], [y], marker="D", color="#111827", markersize=5, zorder=4)
-                ax.annotate(
-                    f"{med:.0f}",
-                    (med, y),
-                    xytext=(6, 2),
-                    textcoords="offset points",
-                    fontsize=7,
-                    color="#111827",
-                    va="bottom",
-                )
-            labels.append(short_label(r.label, MAX_LABEL_CHARS))
-        ax.set_yticks(range(n - 1, n - 1 - len(rows), -1), labels=labels, fontsize=8)
-        for t in teams[1:]:
-            first = next(i for i, r in enumerate(rows) if r.team == t)
-            ax.axhline(n - 1 - first + 0.5, color="#d1d5db", linewidth=0.8)
-        ax.set_xlim(-2, 104)
-        ax.set_xticks([0, 20, 40, 60, 80, 100])
-        ax.set_ylim(-0.7, n - 0.3)
-        ax.set_xlabel(words["x"])
-        ax.grid(axis="x", color="#e5e7eb", linewidth=0.6)
-        ax.set_axisbelow(True)
-        ax.tick_params(axis="y", length=0)
-        for label, t in zip(ax.get_yticklabels(), [r.team for r in rows], strict=False):
-            label.set_color(colour[t])
-        handles = [
-            Line2D([], [], marker="D", color="#111827", linestyle="", label=words["median"]),
-            Line2D([], [], color="#6b7280", linewidth=4, alpha=0.55, label=words["middle"]),
-            Line2D([], [], marker="o", color="#6b7280", linestyle="", alpha=0.5,
-                       markersize=4, label=words["call"]),
-        ]  # fmt: skip
-        ax.legend(
-            handles=handles,
-            loc="lower left",
-            bbox_to_anchor=(0, 1.0),
-            ncols=3,
-            frameon=False,
-            fontsize=8,
-        )
-        return _render(fig, salt)
+    labels = [short_label(r.label, MAX_LABEL_CHARS) for r in rows]
+    teams = list(dict.fromkeys(r.team for r in rows))
+    colour = {t: TEAM_COLOURS[i % len(TEAM_COLOURS)] for i, t in enumerate(teams)}
+
+    left = max([_text_width(lb, FONT) for lb in labels] + [30.0]) + 16
+    right = 14.0
+    top = 30.0
+    plot_h = (n + 0.4) * _COMPARE_ROW
+    bottom = top + plot_h
+    width = max(_COMPARE_WIDTH, left + 300 + right)
+    plot_w = width - left - right
+    height = bottom + 44
+
+    def x_of(v: float) -> float:
+        v = min(max(v, _X_MIN), _X_MAX)
+        return left + (v - _X_MIN) / (_X_MAX - _X_MIN) * plot_w
+
+    def y_of(i: float) -> float:
+        return top + (0.7 + i) * _COMPARE_ROW
+
+    out: list[str] = []
+    # grid, ticks and tick labels
+    for tick in range(0, 101, 20):
+        x = x_of(tick)
+        out.append(_line(x, top, x, bottom, GRID, 0.8))
+        out.append(_line(x, bottom, x, bottom + 4, INK, 1))
+        out.append(_text(x, bottom + 13, str(tick), size=SMALL_FONT + 0.5, anchor="middle"))
+    out.append(_text(left + plot_w / 2, bottom + 32, words["x"], anchor="middle"))
+    # lines between teams
+    for t in teams[1:]:
+        first = next(i for i, r in enumerate(rows) if r.team == t)
+        y = y_of(first - 0.5)
+        out.append(_line(left, y, left + plot_w, y, SEPARATOR, 1))
+    # one row per agent
+    for i, (r, label) in enumerate(zip(rows, labels, strict=True)):
+        y = y_of(i)
+        c = colour[r.team]
+        out.append(_text(left - 8, y, label, fill=c, anchor="end"))
+        scores = sorted(s for s in r.scores if math.isfinite(s))
+        if not scores:
+            continue
+        # Deterministic jitter: the k-th call of the agent sits at a fixed offset.
+        for k, s in enumerate(scores):
+            jitter = ((k * 0.618034) % 1.0 - 0.5) * 0.36
+            out.append(
+                f'<circle cx="{_n(x_of(s))}" cy="{_n(y - jitter * _COMPARE_ROW)}" r="2.7" '
+                f'fill={quoteattr(c)} fill-opacity="0.45"/>'
+            )
+        lo, hi = _quantiles(scores)
+        out.append(_line(x_of(lo), y, x_of(hi), y, c, 5, ' stroke-opacity="0.55"'))
+        med = statistics.median(scores)
+        out.append(_diamond(x_of(med), y, 4.6, INK))
+        out.append(_text(x_of(med) + 7, y - 7, f"{med:.0f}", size=SMALL_FONT - 0.5))
+    # axes
+    out.append(_line(left, top, left, bottom, INK, 1))
+    out.append(_line(left, bottom, left + plot_w, bottom, INK, 1))
+    # legend, above the plot on the left
+    x, y = left + 6, 12.0
+    out.append(_diamond(x, y, 4.6, INK))
+    x += 10
+    out.append(_text(x, y, words["median"], size=SMALL_FONT + 0.5))
+    x += _text_width(words["median"], SMALL_FONT + 0.5) + 16
+    out.append(_line(x, y, x + 22, y, LEGEND_GREY, 5, ' stroke-opacity="0.55"'))
+    x += 28
+    out.append(_text(x, y, words["middle"], size=SMALL_FONT + 0.5))
+    x += _text_width(words["middle"], SMALL_FONT + 0.5) + 16
+    out.append(
+        f'<circle cx="{_n(x + 3)}" cy="{_n(y)}" r="2.7" fill="{LEGEND_GREY}" fill-opacity="0.5"/>'
+    )
+    x += 10
+    out.append(_text(x, y, words["call"], size=SMALL_FONT + 0.5))
+    width = max(width, x + _text_width(words["call"], SMALL_FONT + 0.5) + right)
+    return _svg(width, height, out)
+
+
+# --- stage heatmap ---------------------------------------------------------------------
+
+_CELL_W = 76.0
+_CELL_H = 22.0
+_STAGE_ANGLE = 30.0
+
+
+def _hex_rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def _heat_colour(value: float | None) -> str:
+    """The cell colour for a mean score: red → amber → green over 0–100, grey if none."""
+    if value is None or not math.isfinite(value):
+        return HEAT_MISSING
+    v = min(max(value, 0.0), 100.0) / 50.0
+    low, high = (HEAT_COLOURS[0], HEAT_COLOURS[1]) if v <= 1 else (HEAT_COLOURS[1], HEAT_COLOURS[2])
+    share = v if v <= 1 else v - 1
+    a, b = _hex_rgb(low), _hex_rgb(high)
+    r, g, bl = (round(p + (q - p) * share) for p, q in zip(a, b, strict=True))
+    return f"#{r:02x}{g:02x}{bl:02x}"
 
 
 def stage_heatmap_svg(
@@ -267,59 +352,79 @@ def stage_heatmap_svg(
     *,
     salt: str = "stages",
 ) -> str:
-    """Mean score per stage (columns) and agent (rows), the number written in each cell."""
+    """Mean score per stage (columns) and agent (rows), the number written in each cell.
+
+    ``salt`` is kept for callers; the chart has no ids for it to keep apart.
+    """
+    del salt
     rows = list(rows)[:MAX_CHART_AGENTS]
-    n = max(len(rows), 1)
     m = max(len(stage_names), 1)
-    height = 1.15 + 0.24 * n
-    width = 2.9 + 0.8 * m
-    with _figure(salt, width, height) as fig:
-        ax = fig.add_axes((2.3 / width, 0.3 / height, 1 - 2.9 / width, 1 - 1.2 / height))
-        cmap = LinearSegmentedColormap.from_list(
-            "vk", ["#dc2626", "#fbbf24", "#16a34a"], N=256
-        ).with_extremes(bad="#f3f4f6")
-        data = [
-            [math.nan if v is None else v for v in r.stage_means] + [math.nan] * (m - len(r.stage_means))
-            for r in rows
-        ] or [[math.nan] * m]  # fmt: skip
-        ax.pcolormesh(
-            [[v for v in row] for row in data],
-            cmap=cmap,
-            vmin=0,
-            vmax=100,
-            edgecolors="white",
-            linewidth=1.5,
+    data: list[list[float | None]] = [
+        [v if v is not None and math.isfinite(v) else None for v in r.stage_means[:m]]
+        + [None] * (m - len(r.stage_means[:m]))
+        for r in rows
+    ] or [[None] * m]
+    labels = [short_label(r.label, MAX_LABEL_CHARS) for r in rows]
+    stages = [short_label(s, 22) for s in stage_names]
+
+    size = SMALL_FONT + 1
+    cos, sin = math.cos(math.radians(_STAGE_ANGLE)), math.sin(math.radians(_STAGE_ANGLE))
+    longest_stage = max([_text_width(s, size) for s in stages] + [0.0])
+    left = max([_text_width(lb, FONT) for lb in labels] + [20.0]) + 14
+    top = longest_stage * sin + 18
+    grid_w = m * _CELL_W
+    # the last stage name runs up and to the right of its column's middle
+    right_edge = max(
+        [left + (j + 0.5) * _CELL_W + _text_width(s, size) * cos for j, s in enumerate(stages)]
+        + [left + grid_w]
+    )
+    caption = words["caption"]
+    bottom = top + len(data) * _CELL_H
+    width = max(right_edge, left + grid_w / 2 + _text_width(caption, SMALL_FONT) / 2) + 8
+    height = bottom + 26
+
+    out: list[str] = []
+    for j, s in enumerate(stages):
+        x, y = left + (j + 0.5) * _CELL_W - 4, top - 8
+        out.append(
+            _text(
+                x,
+                y,
+                s,
+                size=size,
+                extra=f' transform="rotate(-{_n(_STAGE_ANGLE)} {_n(x)} {_n(y)})"',
+            )
         )
-        for i, row in enumerate(data):
-            for j, v in enumerate(row):
-                text = "–" if math.isnan(v) else f"{v:.0f}"
-                dark = not math.isnan(v) and (v < 25 or v > 80)
-                ax.text(
-                    j + 0.5,
-                    i + 0.5,
-                    text,
-                    ha="center",
-                    va="center",
-                    fontsize=7.5,
-                    color="white" if dark else "#111827",
+    for i, row in enumerate(data):
+        y = top + i * _CELL_H
+        if i < len(labels):
+            out.append(_text(left - 8, y + _CELL_H / 2, labels[i], anchor="end"))
+        for j, v in enumerate(row):
+            x = left + j * _CELL_W
+            out.append(_rect(x + 1, y + 1, _CELL_W - 2, _CELL_H - 2, _heat_colour(v)))
+            dark = v is not None and (v < 25 or v > 80)
+            out.append(
+                _text(
+                    x + _CELL_W / 2,
+                    y + _CELL_H / 2,
+                    "–" if v is None else f"{v:.0f}",
+                    size=SMALL_FONT + 0.5,
+                    fill="white" if dark else INK,
+                    anchor="middle",
                 )
-        ax.set_xticks([j + 0.5 for j in range(m)], labels=[short_label(s, 22) for s in stage_names])
-        ax.xaxis.tick_top()
-        ax.tick_params(axis="x", rotation=30, length=0, labelsize=8)
-        for label in ax.get_xticklabels():
-            label.set_horizontalalignment("left")
-        ax.set_yticks(
-            [i + 0.5 for i in range(len(rows))],
-            labels=[short_label(r.label, MAX_LABEL_CHARS) for r in rows],
-            fontsize=8,
-        )
-        ax.tick_params(axis="y", length=0)
-        ax.set_xlim(0, m)
-        ax.set_ylim(n, 0)
-        for spine in ax.spines.values():
-            spine.set_visible(False)
-        ax.set_xlabel(words["caption"], fontsize=7.5, color="#4b5563")
-        return _render(fig, salt)
+            )
+    out.append(
+        _text(left + grid_w / 2, bottom + 14, caption, size=SMALL_FONT, fill=MUTED, anchor="middle")
+    )
+    return _svg(width, height, out)
+
+
+# --- call timeline ---------------------------------------------------------------------
+
+_TIMELINE_WIDTH = 900.0
+_LANE_H = 28.0
+_BAR_H = 18.0
+_SECOND_STEPS = (1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600)
 
 
 def _merge(intervals: list[tuple[float, float]], gap: float) -> list[tuple[float, float]]:
@@ -353,93 +458,114 @@ def call_positions(call: AnalysedCall) -> tuple[bool, dict[int, tuple[float, flo
     return False, pos
 
 
+def _tick_step(total: float, timed: bool, most: int = 8) -> float:
+    """The smallest "nice" step that puts at most ``most`` ticks on ``[0, total]``."""
+    if timed:
+        for step in _SECOND_STEPS:
+            if int(total / step) + 1 <= most:
+                return float(step)
+        base = 3600.0
+    else:
+        base = 1.0
+    scale = base
+    while True:
+        for k in (1.0, 2.0, 2.5, 5.0):
+            nice = k * scale
+            if nice == int(nice) and int(total / nice) + 1 <= most:
+                return nice
+        scale *= 10
+
+
+def _ticks(total: float, timed: bool) -> list[float]:
+    step = _tick_step(total, timed)
+    return [k * step for k in range(int(total / step + 1e-9) + 1)]
+
+
 def timeline_svg(call: AnalysedCall, words: Mapping[str, str], *, salt: str) -> str:
     """Who spoke when: a lane per role, interruptions marked, long monologues shaded.
 
     Without timestamps the x axis is words into the call, and the axis label says so.
+    ``salt`` is kept for callers; the chart has no ids for it to keep apart.
     """
+    del salt
     timed, pos = call_positions(call)
     total = max((e for _, e in pos.values()), default=1.0) or 1.0
     roles = [Role.AGENT, Role.CUSTOMER]
     if any(u.speaker is Role.OTHER for u in call.utterances):
         roles.append(Role.OTHER)
-    lane = {r: len(roles) - 1 - i for i, r in enumerate(roles)}
     colour = {Role.AGENT: AGENT_COLOUR, Role.CUSTOMER: CUSTOMER_COLOUR, Role.OTHER: OTHER_COLOUR}
-    height = 0.75 + 0.32 * len(roles)
-    with _figure(salt, 10.0, height) as fig:
-        ax = fig.add_axes((0.1, 0.5 / height, 0.88, 1 - 0.78 / height))
-        for event in call.events:
-            if event.pattern != "long_monologue" or not event.utterances:
-                continue
-            spans = [pos[i] for i in event.utterances if i in pos]
-            if spans:
-                ax.axvspan(
-                    min(s for s, _ in spans),
-                    max(e for _, e in spans),
-                    color=MONOLOGUE_COLOUR,
-                    alpha=0.7,
-                    linewidth=0,
-                    zorder=0,
-                )
-        for role in roles:
-            intervals = [pos[u.index] for u in call.utterances if u.speaker is role]
-            merged = _merge(intervals, total * TIMELINE_RESOLUTION)
-            ax.broken_barh(
-                [(s, max(e - s, total * TIMELINE_RESOLUTION)) for s, e in merged],
-                (lane[role] - 0.32, 0.64),
-                facecolors=colour[role],
-                linewidth=0,
-                zorder=2,
+
+    # the same left margin for every call of a report (the words are the report's)
+    names = [words[r.value] for r in (Role.AGENT, Role.CUSTOMER, Role.OTHER) if r.value in words]
+    left = max([_text_width(w, FONT) for w in names] + [30.0]) + 14
+    right = 18.0
+    top = 34.0
+    bottom = top + len(roles) * _LANE_H
+    width = _TIMELINE_WIDTH
+    plot_w = width - left - right
+    height = bottom + 40
+
+    def x_of(v: float) -> float:
+        return left + min(max(v, 0.0), total) / total * plot_w
+
+    out: list[str] = []
+    for event in call.events:
+        if event.pattern != "long_monologue" or not event.utterances:
+            continue
+        spans = [pos[i] for i in event.utterances if i in pos]
+        if spans:
+            x0, x1 = x_of(min(s for s, _ in spans)), x_of(max(e for _, e in spans))
+            out.append(
+                _rect(x0, top, x1 - x0, bottom - top, MONOLOGUE_COLOUR, ' fill-opacity="0.7"')
             )
-        marks = []
-        for event in call.events:
-            if event.pattern != "interruption":
-                continue
-            agent = event.details.get("agent_utterance")
-            at: float | None = event.start if timed else None
-            if at is None and isinstance(agent, int) and agent in pos:
-                at = pos[agent][0]
-            if at is not None:
-                marks.append(at)
-        if marks:
-            ax.vlines(
-                marks,
-                -0.5,
-                len(roles) - 0.5,
-                colors=INTERRUPTION_COLOUR,
-                linewidth=1.2,
-                zorder=3,
+    min_w = total * TIMELINE_RESOLUTION
+    for lane, role in enumerate(roles):
+        y = top + lane * _LANE_H + _LANE_H / 2
+        out.append(_text(left - 8, y, words[role.value], anchor="end"))
+        intervals = [pos[u.index] for u in call.utterances if u.speaker is role]
+        bars = [
+            _rect(
+                x_of(s), y - _BAR_H / 2, x_of(s + max(e - s, min_w)) - x_of(s), _BAR_H, colour[role]
             )
-            ax.scatter(
-                marks,
-                [len(roles) - 0.45] * len(marks),
-                marker="v",
-                s=22,
-                color=INTERRUPTION_COLOUR,
-                zorder=4,
-                clip_on=False,
-            )
-        ax.set_yticks([lane[r] for r in roles], labels=[words[r.value] for r in roles])
-        ax.tick_params(axis="y", length=0)
-        ax.set_ylim(-0.5, len(roles) - 0.5)
-        ax.set_xlim(0, total)
-        ax.spines["left"].set_visible(False)
-        ax.set_xlabel(words["x_seconds"] if timed else words["x_words"], fontsize=8)
-        if timed:
-            ax.xaxis.set_major_formatter(_mmss)
-        legend = [
-            Patch(color=MONOLOGUE_COLOUR, label=words["monologue"]),
-            Line2D([], [], color=INTERRUPTION_COLOUR, marker="v", label=words["interruption"]),
+            for s, e in _merge(intervals, min_w)
         ]
-        ax.legend(
-            handles=legend,
-            loc="lower right",
-            bbox_to_anchor=(1.0, 1.0),
-            ncols=2,
-            frameon=False,
-            fontsize=7.5,
-        )
-        return _render(fig, salt)
+        if bars:
+            out.append(f"<g>{''.join(bars)}</g>")
+    marks = []
+    for event in call.events:
+        if event.pattern != "interruption":
+            continue
+        agent = event.details.get("agent_utterance")
+        at: float | None = event.start if timed else None
+        if at is None and isinstance(agent, int) and agent in pos:
+            at = pos[agent][0]
+        if at is not None and 0 <= at <= total:
+            marks.append(x_of(at))
+    for x in sorted(marks):
+        out.append(_line(x, top - 2, x, bottom, INTERRUPTION_COLOUR, 1.5))
+        out.append(_down_triangle(x, top - 1, 4.5, INTERRUPTION_COLOUR))
+    # x axis
+    out.append(_line(left, bottom, left + plot_w, bottom, INK, 1))
+    for tick in _ticks(total, timed):
+        x = x_of(tick)
+        out.append(_line(x, bottom, x, bottom + 4, INK, 1))
+        label = _mmss(tick) if timed else f"{tick:.0f}"
+        out.append(_text(x, bottom + 13, label, size=SMALL_FONT + 0.5, anchor="middle"))
+    axis = words["x_seconds"] if timed else words["x_words"]
+    out.append(_text(left + plot_w / 2, bottom + 30, axis, size=SMALL_FONT, anchor="middle"))
+    # legend, above the plot on the right
+    y = 11.0
+    interruption, monologue = words["interruption"], words["monologue"]
+    x = width - right - _text_width(interruption, SMALL_FONT)
+    out.append(_text(x, y, interruption, size=SMALL_FONT))
+    x -= 15
+    out.append(_line(x - 9, y, x + 9, y, INTERRUPTION_COLOUR, 1.5))
+    out.append(_down_triangle(x, y + 3, 4.5, INTERRUPTION_COLOUR))
+    x -= 9 + 16 + _text_width(monologue, SMALL_FONT)
+    out.append(_text(x, y, monologue, size=SMALL_FONT))
+    x -= 24
+    out.append(_rect(x, y - 5, 18, 10, MONOLOGUE_COLOUR, ' fill-opacity="0.7"'))
+    return _svg(width, height, out)
 
 
 def _mmss(x: float, _pos: float | None = None) -> str:
