@@ -511,6 +511,10 @@ def score(
     if scheduler is not None and engine != "dask":
         typer.echo("error: --scheduler needs --engine dask", err=True)
         raise typer.Exit(2)
+    if engine == "local":
+        from verbalkit.report.tablefiles import pyarrow_without_pandas
+
+        pyarrow_without_pandas()
     tally = _Tally(quiet_warnings=quiet)
     with user_errors(debug):
         card = load_scorecard(scorecard)
