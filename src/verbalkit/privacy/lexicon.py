@@ -1,0 +1,146 @@
+"""Load the word lists of ``models/{lang}/privacy.yaml``: cues, names, street suffixes."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from verbalkit.errors import RulePackError, UnsupportedLanguageError
+from verbalkit.pipeline.packs import builtin_root
+
+#: Languages with a privacy word list.
+PRIVACY_LANGUAGES = ("sv", "en")
+
+
+def _clean(values: list[str]) -> tuple[str, ...]:
+    out = []
+    for value in values:
+        text = " ".join(str(value).split()).lower()
+        if not text:
+            raise ValueError("empty phrase")
+        out.append(text)
+    return tuple(dict.fromkeys(out))
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NameLists(_Strict):
+    """Cues and word lists for names."""
+
+    strong_cues: tuple[str, ...] = Field(default=(), description="cue + any non-stopword")
+    medium_cues: tuple[str, ...] = Field(default=(), description="cue + capitalised or known")
+    weak_cues: tuple[str, ...] = Field(default=(), description="cue + known first name")
+    right_cues: tuple[str, ...] = ()
+    spelled_cues: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    first_names: tuple[str, ...] = ()
+    surnames: tuple[str, ...] = ()
+    surname_suffixes: tuple[str, ...] = ()
+    surname_prefixes: tuple[str, ...] = ()
+    not_names: tuple[str, ...] = ()
+    not_name_phrases: tuple[str, ...] = ()
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _phrases(cls, value: list[str]) -> tuple[str, ...]:
+        if not isinstance(value, list):
+            raise ValueError("must be a list of phrases")
+        return _clean(value)
+
+
+class AddressLists(_Strict):
+    """Street suffixes and cues for addresses."""
+
+    street_suffixes: tuple[str, ...] = ()
+    street_prefixes: tuple[str, ...] = ()
+    not_streets: tuple[str, ...] = ()
+    unit_cues: tuple[str, ...] = ()
+    postcode_cues: tuple[str, ...] = ()
+    area_words: tuple[str, ...] = ()
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _phrases(cls, value: list[str]) -> tuple[str, ...]:
+        if not isinstance(value, list):
+            raise ValueError("must be a list of phrases")
+        return _clean(value)
+
+
+class CueLists(_Strict):
+    """Words before (or after) a number that say what it is."""
+
+    personnummer: tuple[str, ...] = ()
+    phone: tuple[str, ...] = ()
+    email: tuple[str, ...] = ()
+    card: tuple[str, ...] = ()
+    iban: tuple[str, ...] = ()
+    bank_account: tuple[str, ...] = ()
+    customer_id: tuple[str, ...] = ()
+    negative: tuple[str, ...] = Field(default=(), description="order, case, invoice ...")
+    units: tuple[str, ...] = Field(default=(), description="kr, %, minutes ... after a number")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _phrases(cls, value: list[str]) -> tuple[str, ...]:
+        if not isinstance(value, list):
+            raise ValueError("must be a list of phrases")
+        return _clean(value)
+
+
+class PrivacyLexicon(_Strict):
+    """The contents of one ``privacy.yaml``."""
+
+    language: str
+    version: str
+    names: NameLists
+    addresses: AddressLists
+    cues: CueLists
+
+
+def lexicon_path(lang: str) -> Path:
+    """Where the built-in word list of a language lives."""
+    return builtin_root() / lang / "privacy.yaml"
+
+
+def read_lexicon(path: Path) -> PrivacyLexicon:
+    """Read and validate one privacy word list.
+
+    Raises:
+        RulePackError: the file is unreadable or invalid; the message names file and key.
+    """
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise RulePackError(path, f"cannot read: {err}") from err
+    if not isinstance(raw, dict):
+        raise RulePackError(path, "expected a mapping at the top level")
+    try:
+        return PrivacyLexicon.model_validate(raw)
+    except ValidationError as err:
+        first = err.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        msg = first["msg"].removeprefix("Value error, ")
+        raise RulePackError(path, f"{loc}: {msg}" if loc else msg) from err
+
+
+@functools.cache
+def load_lexicon(lang: str) -> PrivacyLexicon:
+    """The built-in privacy word list for ``lang`` (read once per process).
+
+    Raises:
+        UnsupportedLanguageError: no word list for ``lang``.
+        RulePackError: the file is invalid.
+    """
+    if lang not in PRIVACY_LANGUAGES:
+        raise UnsupportedLanguageError(
+            f"no personal-data rules for language {lang!r}; use one of {PRIVACY_LANGUAGES}"
+        )
+    lex = read_lexicon(lexicon_path(lang))
+    if lex.language != lang:
+        raise RulePackError(lexicon_path(lang), f"language: is {lex.language!r}, expected {lang!r}")
+    return lex

@@ -1,0 +1,572 @@
+"""Recognisers: regexes and word lists that find personal data in one utterance.
+
+Numbers (personnummer, phone, card, bank account, customer id) are found as runs of
+written or spoken digits (:mod:`verbalkit.privacy.spoken`) and classified by the nearest
+cue before them ("kundnummer", "sort code", "ordernummer"), the word after them ("kr",
+"%", "minutes") and their check digits. E-mails, IBANs, addresses and names have their own
+recognisers. The word lists are ``models/{lang}/privacy.yaml``; checksums are code.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from verbalkit.privacy.checksums import giro_ok, iban_ok, luhn_ok, personnummer_ok
+from verbalkit.privacy.lexicon import PrivacyLexicon, load_lexicon
+from verbalkit.privacy.models import Kind, PersonalData
+from verbalkit.privacy.spoken import NumberRun, number_runs, vocabulary
+
+#: How far before a number (in characters) a cue still speaks for it.
+CUE_WINDOW = 48
+
+_TLDS = frozenset(
+    "com se net org nu uk co io eu de no dk fi info biz me edu gov ac fr es it nl ie us ca au"
+    " ch at be pl".split()
+)
+_AT_WORDS = {"sv": ("snabel-a", "snabel a", "snabela", "at"), "en": ("at",)}
+_DOT_WORDS = {"punkt", "dot", "period"}
+_JOIN_WORDS = {"underscore", "understreck", "bindestreck", "streck", "hyphen", "dash", "minus"}
+_EMAIL = re.compile(r"(?<![\w.+'’-])[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+")
+_IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{1,4}){2,8}\b")
+_NINO = re.compile(r"\b[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]\b")
+_UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}"
+_MASK_TOKEN = re.compile(r"\[[A-Z_]+\]")
+_DIGIT = re.compile(r"\d")
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_DATE_SHAPE = re.compile(
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}|\d{1,2}[.:]\d{2}"
+)
+_SENTENCE_END = re.compile(r"(?:^|[.!?–—:;\"]\s*)$")
+_DETERMINERS = frozenset(
+    "the a an this that den det en ett denna detta de some any our your my min mitt vår".split()
+)
+
+
+def _phrase_regex(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One regex for many phrases, longest first, whole words, spaces or commas between."""
+    parts = sorted(set(phrases), key=len, reverse=True)
+    alts = [r"[\s,]+".join(re.escape(w) for w in p.split()) for p in parts]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", flags)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """Everything one language needs, built once per process."""
+
+    lex: PrivacyLexicon
+    number_cues: re.Pattern[str]
+    number_cue_kind: dict[str, str]
+    units: frozenset[str]
+    name_cues: re.Pattern[str]
+    name_cue_kind: dict[str, str]
+    titles: re.Pattern[str]
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    surname_suffixes: tuple[str, ...]
+    surname_prefixes: tuple[str, ...]
+    not_names: frozenset[str]
+    not_name_phrases: re.Pattern[str]
+    street: re.Pattern[str]
+    not_streets: frozenset[str]
+    postcode_cues: re.Pattern[str]
+    area_words: re.Pattern[str]
+    at_words: re.Pattern[str]
+    triggers: frozenset[str]
+    email_stops: frozenset[str]
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.replace(",", " ").lower().split())
+
+
+@functools.cache
+def compiled(lang: str) -> _Compiled:
+    """The compiled recognisers of a language (once per process)."""
+    lex = load_lexicon(lang)
+    cue_kind: dict[str, str] = {}
+    for kind in ("personnummer", "phone", "email", "card", "iban", "bank_account", "customer_id"):
+        for p in getattr(lex.cues, kind):
+            cue_kind.setdefault(p, kind)
+    for p in lex.cues.negative:
+        cue_kind[p] = "negative"
+    names = lex.names
+    name_kind: dict[str, str] = {}
+    for kind, phrases in (
+        ("weak", names.weak_cues),
+        ("medium", names.medium_cues),
+        ("strong", names.strong_cues),
+        ("spelled", names.spelled_cues),
+    ):
+        for p in phrases:
+            name_kind[p] = kind
+    addr = lex.addresses
+    suffixes = "|".join(sorted((re.escape(s) for s in addr.street_suffixes), key=len, reverse=True))
+    prefixes = "|".join(re.escape(p) for p in addr.street_prefixes)
+    vocab = vocabulary(lang)
+    spoken_num = "|".join(
+        sorted((re.escape(w) for w, (k, _) in vocab.items() if k in "utxd"), key=len, reverse=True)
+    )
+    if lang == "sv":
+        # "Storgatan 12", "Östra Hamngatan 18 B", "lilla nygatan fjorton"
+        street = (
+            rf"(?:\b(?:{prefixes})\s+)?\b(?P<street>[^\W\d_][\w-]*?(?:{suffixes}))"
+            rf"\s+(?P<num>\d{{1,4}}(?:[A-Ha-h]\b|\s[A-H]\b)?|(?:{spoken_num})\b)"
+        )
+    else:
+        # "12 Baker Street", "221B Baker Street", "forty two wallaby way"
+        number = rf"(?:\d{{1,5}}[A-Za-z]?|(?:(?:{spoken_num})(?:\s+(?:hundred|and|{spoken_num}))*))"
+        street = (
+            rf"\b(?P<num>{number})\s+(?P<street>(?:[^\W\d_][\w'’]*\s+){{1,3}}?)"
+            rf"(?P<suffix>{suffixes})\b\.?"
+        )
+    triggers = set(vocab)
+    for p in list(cue_kind) + list(name_kind) + list(names.titles):
+        triggers.add(p.split()[0])
+    triggers |= set(names.first_names) | set(addr.postcode_cues) | set(addr.unit_cues)
+    triggers |= {"snabel", "snabela", "at", "box"}
+    stops = set(names.not_names) | set(lex.cues.email) | {"it's", "that's", "email's", "mejl"}
+    stops -= {"at"}
+    return _Compiled(
+        lex=lex,
+        number_cues=_phrase_regex(cue_kind),
+        number_cue_kind={_norm(k): v for k, v in cue_kind.items()},
+        units=frozenset(lex.cues.units),
+        name_cues=_phrase_regex(name_kind),
+        name_cue_kind={_norm(k): v for k, v in name_kind.items()},
+        titles=_phrase_regex(names.titles),
+        first_names=frozenset(names.first_names),
+        surnames=frozenset(names.surnames),
+        surname_suffixes=names.surname_suffixes,
+        surname_prefixes=names.surname_prefixes,
+        not_names=frozenset(names.not_names),
+        not_name_phrases=_phrase_regex(names.not_name_phrases),
+        street=re.compile(street, re.IGNORECASE),
+        not_streets=frozenset(addr.not_streets),
+        postcode_cues=_phrase_regex(addr.postcode_cues),
+        area_words=_phrase_regex(addr.area_words),
+        at_words=_phrase_regex(_AT_WORDS[lang]),
+        triggers=frozenset(triggers),
+        email_stops=frozenset(stops),
+    )
+
+
+def _hit(
+    lang: str, kind: Kind, slug: str, start: int, end: int, text: str, conf: float
+) -> PersonalData:
+    # Trim spaces and trailing punctuation the patterns may have swallowed.
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:!?"):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return PersonalData(
+        start=start,
+        end=end,
+        kind=kind,
+        rule=f"{lang}.{kind}.{slug}",
+        confidence=conf,
+        text=text[start:end],
+    )
+
+
+# ---------------------------------------------------------------- numbers
+
+
+@dataclass(frozen=True)
+class _Cue:
+    start: int
+    end: int
+    kind: str
+
+
+def _number_cues(text: str, c: _Compiled) -> list[_Cue]:
+    return [
+        _Cue(m.start(), m.end(), c.number_cue_kind.get(_norm(m.group()), "negative"))
+        for m in c.number_cues.finditer(text)
+    ]
+
+
+def _is_amount_or_size(text: str, run: NumberRun, c: _Compiled) -> bool:
+    """A price, a percentage, a duration or a size: a unit after it or a currency before."""
+    before = text[: run.start].rstrip()
+    if before and before[-1] in "£$€":
+        return True
+    after = text[run.end :]
+    m = re.match(r"\s*([^\s\d]+)", after)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if word.startswith((":-", "%", ":", "kr/")):
+        return True
+    return word.rstrip(".,!?;)") in c.units
+
+
+def _classify_run(
+    text: str, run: NumberRun, cue: str | None, lang: str, c: _Compiled
+) -> PersonalData | None:
+    """What a number run is, given the cue that speaks for it (None: no cue)."""
+    d, n = run.digits, len(run.digits)
+    groups = run.groups
+    pnr_shaped = not run.spoken and (
+        (len(groups) == 1 and n in (10, 12))
+        or (len(groups) == 2 and len(groups[0]) in (6, 8) and len(groups[1]) == 4)
+    )
+    plus_form = not run.spoken and len(groups) == 2 and "+" in run.raw and not run.plus
+
+    def hit(kind: Kind, slug: str, conf: float, start: int | None = None) -> PersonalData:
+        return _hit(lang, kind, slug, run.start if start is None else start, run.end, text, conf)
+
+    if cue == "personnummer":
+        if n in (10, 12) and personnummer_ok(d, check_luhn=False):
+            return hit("personnummer", "cue", 0.95 if personnummer_ok(d) else 0.7)
+        if n == 6 and personnummer_ok(d + "0000", check_luhn=False):
+            return hit("personnummer", "birth_date", 0.7)
+        if n == 4:
+            return hit("personnummer", "last_four", 0.6)
+    if cue == "card" and 13 <= n <= 19:
+        return hit("card", "cue", 0.95 if luhn_ok(d) else 0.7)
+    if cue == "bank_account" and n >= 4:
+        if lang == "en" and not re.search(
+            r"sort|routing|bank|iban|refund|pay it", text, re.IGNORECASE
+        ):
+            return hit("customer_id", "account_number", 0.7)
+        return hit("bank_account", "cue", 0.9 if giro_ok(d) or n >= 6 else 0.8)
+    if cue == "customer_id" and n >= 3:
+        start = run.start
+        m = re.search(r"[A-Za-z]{1,4}-?$", text[: run.start])
+        if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+            start = m.start()
+        return hit("customer_id", "cue", 0.9, start)
+    # No cue for these kinds (or a cue for another kind): the form and the check digits decide.
+    if n in (10, 12) and personnummer_ok(d) and not run.plus:
+        if plus_form or cue == "personnummer":
+            return hit("personnummer", "checksum", 0.95)
+        if cue != "phone" and (pnr_shaped or (run.spoken and not d.startswith("0"))):
+            return hit("personnummer", "checksum", 0.9)
+    if 13 <= n <= 19 and luhn_ok(d) and not run.plus and not d.startswith("00"):
+        return hit("card", "luhn", 0.9)
+    if not run.spoken and _DATE_SHAPE.fullmatch(run.raw.strip("()")):
+        return None
+    if run.plus or d.startswith("00"):
+        if 8 <= n <= 15:
+            return hit("phone", "international", 0.9)
+        return None
+    if d.startswith("0") and 8 <= n <= 11:
+        return hit("phone", "national", 0.9)
+    if n == 10 and d[0] in "23456789" and not run.spoken:
+        if [len(g) for g in groups] in ([3, 3, 4], [10]) and (cue == "phone" or len(groups) == 3):
+            return hit("phone", "nanp", 0.85)
+    if n == 11 and d.startswith("1") and not run.spoken and cue == "phone":
+        return hit("phone", "nanp", 0.8)
+    if run.spoken and 7 <= n <= 15:
+        return hit("phone", "spoken", 0.8 if cue == "phone" else 0.7)
+    if cue == "phone" and 7 <= n <= 15:
+        return hit("phone", "cue", 0.8)
+    return None
+
+
+def _numbers(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
+    runs = number_runs(text, lang)
+    if not runs:
+        return []
+    cues = _number_cues(text, c)
+    out: list[PersonalData] = []
+    for run in runs:
+        if _is_amount_or_size(text, run, c):
+            continue
+        near = [q for q in cues if q.end <= run.start and run.start - q.end <= CUE_WINDOW]
+        near.reverse()
+        found: PersonalData | None = None
+        for q in near[:3]:
+            if q.kind == "negative":
+                break
+            found = _classify_run(text, run, q.kind, lang, c)
+            if found is not None:
+                break
+        else:
+            found = _classify_run(text, run, None, lang, c)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+# ---------------------------------------------------------------- e-mail, IBAN, NINO
+
+
+def _emails(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
+    out = [
+        _hit(lang, "email", "written", m.start(), m.end(), text, 0.99)
+        for m in _EMAIL.finditer(text)
+    ]
+    for m in c.at_words.finditer(text):
+        # Forward: domain words joined by "punkt"/"dot", ending in a known top-level domain.
+        words = list(_TOKEN.finditer(text, m.end()))
+        end = None
+        i = 0
+        while i + 2 < len(words) + 1 and i < len(words):
+            if i + 2 < len(words) and words[i + 1].group().lower() in _DOT_WORDS:
+                if words[i + 2].group().lower() in _TLDS:
+                    end = words[i + 2].end()
+                i += 2
+                continue
+            break
+        if end is None:
+            continue
+        # Backward: the local part, up to six words, stopping at a cue or a function word.
+        before = list(_TOKEN.finditer(text, 0, m.start()))
+        start = None
+        for k, w in enumerate(reversed(before)):
+            low = w.group().lower()
+            if k >= 6 or low in c.email_stops or low.split("'")[0] in c.email_stops:
+                break
+            start = w.start()
+        if start is not None:
+            out.append(_hit(lang, "email", "spoken", start, end, text, 0.85))
+    return out
+
+
+def _ibans(text: str, lang: str) -> list[PersonalData]:
+    out = []
+    for m in _IBAN.finditer(text):
+        candidate = m.group()
+        # Shorten group by group: the pattern may have swallowed a word after the IBAN.
+        while candidate:
+            if iban_ok(candidate):
+                out.append(
+                    _hit(lang, "iban", "mod97", m.start(), m.start() + len(candidate), text, 0.99)
+                )
+                break
+            cut = max(candidate.rfind(" "), len(candidate) - 4 if " " not in candidate else -1)
+            if cut <= 4:
+                break
+            candidate = candidate[:cut].rstrip()
+    return out
+
+
+def _ninos(text: str, lang: str) -> list[PersonalData]:
+    return [
+        _hit(lang, "customer_id", "national_insurance", m.start(), m.end(), text, 0.9)
+        for m in _NINO.finditer(text)
+    ]
+
+
+# ---------------------------------------------------------------- addresses
+
+
+def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
+    out: list[PersonalData] = []
+    lower_ok = c.postcode_cues.search(text) is not None
+    for m in c.street.finditer(text):
+        street = m.group("street").strip().lower()
+        if street.split()[-1] in c.not_streets or street in c.not_streets:
+            continue
+        if lang == "en":
+            middle = street.split()
+            if any(w in c.not_names or w in c.not_streets for w in middle):
+                continue
+        start, end = m.start(), m.end()
+        # "Flat 3, 18 Church Lane": the flat goes with the street.
+        unit = re.search(
+            r"\b(?:" + "|".join(re.escape(u) for u in c.lex.addresses.unit_cues) + r")"
+            r"\s+\d+[A-Za-z]?,?\s*$",
+            text[:start],
+            re.IGNORECASE,
+        )
+        if unit:
+            start = unit.start()
+        tail = _address_tail(text, end, lang)
+        out.append(_hit(lang, "address", "street", start, tail, text, 0.9))
+    # Postcode and town on their own.
+    if lang == "sv":
+        flags = re.IGNORECASE if lower_ok else 0
+        pattern = re.compile(r"\b[1-9]\d{2} ?\d{2}\s+[A-ZÅÄÖ][a-zåäöé]+(?:\s[A-ZÅÄÖ][a-zåäöé]+)?", flags)
+        for m in pattern.finditer(text):
+            town = m.group().split()[-1].lower()
+            if town in c.units or town in c.not_names:
+                continue
+            out.append(_hit(lang, "address", "postcode_town", m.start(), m.end(), text, 0.85))
+    else:
+        flags = re.IGNORECASE if lower_ok else 0
+        for m in re.finditer(rf"\b{_UK_POSTCODE}\b", text, flags):
+            out.append(_hit(lang, "address", "uk_postcode", m.start(), m.end(), text, 0.85))
+        for m in re.finditer(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z]{2} \d{5}(?:-\d{4})?\b", text):
+            out.append(_hit(lang, "address", "us_city_zip", m.start(), m.end(), text, 0.85))
+    for m in re.finditer(r"\b(?:p\.?\s?o\.?\s)?box\s+\d{1,6}\b", text, re.IGNORECASE):
+        out.append(_hit(lang, "address", "box", m.start(), m.end(), text, 0.8))
+    return out
+
+
+def _address_tail(text: str, end: int, lang: str) -> int:
+    """Extend a street address over a following postcode and town."""
+    rest = text[end:]
+    if lang == "sv":
+        m = re.match(r",?\s*[1-9]\d{2} ?\d{2}\s+[A-ZÅÄÖ][a-zåäöé]+(?:\s[A-ZÅÄÖ][a-zåäöé]+)?", rest)
+    else:
+        m = re.match(
+            rf"(?:,?\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?,?\s*(?:{_UK_POSTCODE}|[A-Z]{{2}}\s\d{{5}}(?:-\d{{4}})?)\b",
+            rest,
+        )
+    return end + m.end() if m else end
+
+
+# ---------------------------------------------------------------- names
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() or (len(word) == 1 and word.isupper())
+
+
+def _surname_like(word: str, c: _Compiled) -> bool:
+    low = word.lower()
+    if low in c.not_names or any(ch.isdigit() for ch in low):
+        return False
+    return (
+        low in c.surnames
+        or low.startswith(c.surname_prefixes)
+        or (len(low) > 4 and low.endswith(c.surname_suffixes))
+    )
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    return _SENTENCE_END.search(text[:pos].rstrip()) is not None or not text[:pos].strip()
+
+
+def _name_at(
+    text: str, tokens: list[re.Match[str]], i: int, strength: str, c: _Compiled
+) -> tuple[int, int] | None:
+    """The name starting at token ``i``, if the cue strength allows it: (start, end)."""
+    first = tokens[i]
+    word = first.group()
+    low = word.lower()
+    if low in c.not_names or any(ch.isdigit() for ch in word) or len(word) < 2:
+        return None
+    after = text[first.end() : first.end() + 2]
+    if "-" in word and not word.split("-")[1][:1].isupper() and _is_cap(word):
+        return None  # "Anna-paketet", "Max-paketet"
+    if after[:1] == "-" and after[1:2].islower():
+        return None
+    if c.not_name_phrases.match(text, first.start()):
+        return None
+    known = low in c.first_names or low.split("-")[0] in c.first_names
+    if strength == "weak" and not known:
+        return None
+    if strength == "medium" and not (known or _is_cap(word)):
+        return None
+    end = first.end()
+    # Surnames: capitalised words after a capitalised first name, surname-like words otherwise.
+    limit = 3 if strength == "strong" else 2
+    j = i + 1
+    while j < len(tokens) and j - i < limit:
+        nxt = tokens[j]
+        gap = text[end : nxt.start()]
+        if gap.strip() or "\n" in gap:
+            break
+        w = nxt.group()
+        if w.lower() in c.not_names or any(ch.isdigit() for ch in w):
+            break
+        if c.not_name_phrases.match(text, nxt.start()):
+            break
+        if _is_cap(word) and _is_cap(w):
+            pass
+        elif not (_surname_like(w, c) or (strength == "strong" and not _is_cap(word))):
+            break
+        end = nxt.end()
+        j += 1
+    return first.start(), end
+
+
+def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
+    tokens = list(_TOKEN.finditer(text))
+    if not tokens:
+        return []
+    starts = {t.start(): k for k, t in enumerate(tokens)}
+    out: list[PersonalData] = []
+    taken: set[int] = set()
+    for m in c.name_cues.finditer(text):
+        kind = c.name_cue_kind.get(_norm(m.group()), "weak")
+        gap = re.match(r"[\s,:–-]*", text[m.end() :])
+        pos = m.end() + (gap.end() if gap else 0)
+        i = starts.get(pos)
+        if i is None:
+            continue
+        if kind == "spelled":
+            sp = re.match(r"(?:[^\W\d_](?:[\s,-]+|$)){2,}", text[pos:])
+            if sp and all(len(x) == 1 for x in re.findall(r"[^\W\d_]+", sp.group())):
+                out.append(_hit(lang, "name", "spelled", pos, pos + sp.end(), text, 0.8))
+            continue
+        found = _name_at(text, tokens, i, kind, c)
+        if found:
+            conf = {"strong": 0.9, "medium": 0.8, "weak": 0.75}[kind]
+            out.append(_hit(lang, "name", f"cue_{kind}", found[0], found[1], text, conf))
+            taken.add(i)
+    for m in c.titles.finditer(text):
+        gap = re.match(r"\.?\s+", text[m.end() :])
+        if not gap:
+            continue
+        i = starts.get(m.end() + gap.end())
+        if i is None:
+            continue
+        found = _name_at(text, tokens, i, "strong" if text[m.end() :].islower() else "medium", c)
+        if found and (_is_cap(tokens[i].group()) or text.islower()):
+            out.append(_hit(lang, "name", "title", m.start(), found[1], text, 0.85))
+            taken.add(i)
+    # No cue: a known first name, capitalised, inside a sentence ("Personnummer ..., Rolf.").
+    for i, t in enumerate(tokens):
+        word = t.group()
+        if i in taken or not _is_cap(word) or word.lower() not in c.first_names:
+            continue
+        if i and tokens[i - 1].group().lower() in _DETERMINERS:
+            continue
+        if _sentence_initial(text, t.start()):
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if not (nxt and _is_cap(nxt.group()) and _surname_like(nxt.group(), c)):
+                continue
+        found = _name_at(text, tokens, i, "weak", c)
+        if found:
+            out.append(_hit(lang, "name", "known_first_name", found[0], found[1], text, 0.6))
+    return out
+
+
+# ---------------------------------------------------------------- all together
+
+
+def _triggered(text: str, c: _Compiled) -> bool:
+    """Cheap pre-test: a digit, an @, or a word that can start a cue, a number or a name."""
+    if "@" in text or _DIGIT.search(text):
+        return True
+    return any(w.lower() in c.triggers for w in _TOKEN.findall(text))
+
+
+def _resolve(found: list[PersonalData], text: str) -> list[PersonalData]:
+    """Sorted, non-overlapping spans: the more confident, then the longer, wins."""
+    masks = [(m.start(), m.end()) for m in _MASK_TOKEN.finditer(text)]
+    kept: list[PersonalData] = []
+    for p in sorted(found, key=lambda p: (-p.confidence, -(p.end - p.start), p.start)):
+        if p.end <= p.start:
+            continue
+        if any(p.start < e and s < p.end for s, e in masks):
+            continue
+        if any(p.start < k.end and k.start < p.end for k in kept):
+            continue
+        kept.append(p)
+    return sorted(kept, key=lambda p: p.start)
+
+
+def find(text: str, lang: str) -> list[PersonalData]:
+    """All personal data in ``text``: sorted, non-overlapping, offsets into ``text``."""
+    c = compiled(lang)
+    if not text or not _triggered(text, c):
+        return []
+    found: list[PersonalData] = []
+    has_digit = _DIGIT.search(text) is not None
+    found += _numbers(text, lang, c)
+    found += _emails(text, lang, c)
+    if has_digit:
+        found += _ibans(text, lang)
+        if lang == "en":
+            found += _ninos(text, lang)
+    found += _addresses(text, lang, c)
+    found += _names(text, lang, c)
+    return _resolve(found, text)
