@@ -138,9 +138,7 @@ class Result:
 def _covered(text: str, start: int, end: int, masks: list[tuple[int, int]]) -> bool:
     # A gold datum is redacted when every letter and digit of it is under some mask;
     # spaces and punctuation between two masks do not reveal anything.
-    return all(
-        any(s <= i < e for s, e in masks) for i in range(start, end) if text[i].isalnum()
-    )
+    return all(any(s <= i < e for s, e in masks) for i in range(start, end) if text[i].isalnum())
 
 
 def evaluate(lang: str, part: str) -> Result:

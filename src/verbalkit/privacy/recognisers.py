@@ -23,8 +23,39 @@ from verbalkit.privacy.spoken import NumberRun, number_runs, vocabulary
 CUE_WINDOW = 48
 
 _TLDS = frozenset(
-    "com se net org nu uk co io eu de no dk fi info biz me edu gov ac fr es it nl ie us ca au"
-    " ch at be pl".split()
+    [
+        "com",
+        "se",
+        "net",
+        "org",
+        "nu",
+        "uk",
+        "co",
+        "io",
+        "eu",
+        "de",
+        "no",
+        "dk",
+        "fi",
+        "info",
+        "biz",
+        "me",
+        "edu",
+        "gov",
+        "ac",
+        "fr",
+        "es",
+        "it",
+        "nl",
+        "ie",
+        "us",
+        "ca",
+        "au",
+        "ch",
+        "at",
+        "be",
+        "pl",
+    ]
 )
 _AT_WORDS = {"sv": ("snabel-a", "snabel a", "snabela", "at"), "en": ("at",)}
 _DOT_WORDS = {"punkt", "dot", "period"}
@@ -41,15 +72,38 @@ _DATE_SHAPE = re.compile(
 )
 _SENTENCE_END = re.compile(r"(?:^|[.!?–—:;\"]\s*)$")
 _DETERMINERS = frozenset(
-    "the a an this that den det en ett denna detta de some any our your my min mitt vår".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "den",
+        "det",
+        "en",
+        "ett",
+        "denna",
+        "detta",
+        "de",
+        "some",
+        "any",
+        "our",
+        "your",
+        "my",
+        "min",
+        "mitt",
+        "vår",
+    ]
 )
 
 
-def _phrase_regex(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+def _phrase_regex(
+    phrases: Iterable[str], flags: int = re.IGNORECASE, after: str = r"(?![\w-])"
+) -> re.Pattern[str]:
     """One regex for many phrases, longest first, whole words, spaces or commas between."""
     parts = sorted(set(phrases), key=len, reverse=True)
     alts = [r"[\s,]+".join(re.escape(w) for w in p.split()) for p in parts]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", flags)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")" + after, flags)
 
 
 @dataclass(frozen=True)
@@ -69,6 +123,7 @@ class _Compiled:
     surname_prefixes: tuple[str, ...]
     not_names: frozenset[str]
     not_name_phrases: re.Pattern[str]
+    number_words: frozenset[str]
     street: re.Pattern[str]
     not_streets: frozenset[str]
     postcode_cues: re.Pattern[str]
@@ -142,7 +197,8 @@ def compiled(lang: str) -> _Compiled:
         surname_suffixes=names.surname_suffixes,
         surname_prefixes=names.surname_prefixes,
         not_names=frozenset(names.not_names),
-        not_name_phrases=_phrase_regex(names.not_name_phrases),
+        not_name_phrases=_phrase_regex(names.not_name_phrases, after=r"(?!\w)"),
+        number_words=frozenset(vocab),
         street=re.compile(street, re.IGNORECASE),
         not_streets=frozenset(addr.not_streets),
         postcode_cues=_phrase_regex(addr.postcode_cues),
@@ -223,7 +279,7 @@ def _classify_run(
             return hit("personnummer", "cue", 0.95 if personnummer_ok(d) else 0.7)
         if n == 6 and personnummer_ok(d + "0000", check_luhn=False):
             return hit("personnummer", "birth_date", 0.7)
-        if n == 4:
+        if n == 4 and not 1900 <= int(d) <= 2099:  # "född 2012" is a year
             return hit("personnummer", "last_four", 0.6)
     if cue == "card" and 13 <= n <= 19:
         return hit("card", "cue", 0.95 if luhn_ok(d) else 0.7)
@@ -255,9 +311,13 @@ def _classify_run(
         return None
     if d.startswith("0") and 8 <= n <= 11:
         return hit("phone", "national", 0.9)
-    if n == 10 and d[0] in "23456789" and not run.spoken:
-        if [len(g) for g in groups] in ([3, 3, 4], [10]) and (cue == "phone" or len(groups) == 3):
-            return hit("phone", "nanp", 0.85)
+    nanp = n == 10 and d[0] in "23456789" and not run.spoken
+    if (
+        nanp
+        and [len(g) for g in groups] in ([3, 3, 4], [10])
+        and (cue == "phone" or len(groups) == 3)
+    ):
+        return hit("phone", "nanp", 0.85)
     if n == 11 and d.startswith("1") and not run.spoken and cue == "phone":
         return hit("phone", "nanp", 0.8)
     if run.spoken and 7 <= n <= 15:
@@ -381,10 +441,12 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     # Postcode and town on their own.
     if lang == "sv":
         flags = re.IGNORECASE if lower_ok else 0
-        pattern = re.compile(r"\b[1-9]\d{2} ?\d{2}\s+[A-ZÅÄÖ][a-zåäöé]+(?:\s[A-ZÅÄÖ][a-zåäöé]+)?", flags)
+        pattern = re.compile(
+            r"\b[1-9]\d{2} ?\d{2}\s+[A-ZÅÄÖ][a-zåäöé]+(?:\s[A-ZÅÄÖ][a-zåäöé]+)?", flags
+        )
         for m in pattern.finditer(text):
-            town = m.group().split()[-1].lower()
-            if town in c.units or town in c.not_names:
+            town = m.group().split()[-1]
+            if town.lower() in c.units or (town.islower() and town in c.not_names):
                 continue
             out.append(_hit(lang, "address", "postcode_town", m.start(), m.end(), text, 0.85))
     else:
@@ -415,7 +477,7 @@ def _address_tail(text: str, end: int, lang: str) -> int:
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper() and not word.isupper() or (len(word) == 1 and word.isupper())
+    return (word[:1].isupper() and not word.isupper()) or (len(word) == 1 and word.isupper())
 
 
 def _surname_like(word: str, c: _Compiled) -> bool:
@@ -440,7 +502,9 @@ def _name_at(
     first = tokens[i]
     word = first.group()
     low = word.lower()
-    if low in c.not_names or any(ch.isdigit() for ch in word) or len(word) < 2:
+    if low in c.not_names or low in c.number_words or len(word) < 2:
+        return None
+    if any(ch.isdigit() for ch in word):
         return None
     after = text[first.end() : first.end() + 2]
     if "-" in word and not word.split("-")[1][:1].isupper() and _is_cap(word):
@@ -464,7 +528,9 @@ def _name_at(
         if gap.strip() or "\n" in gap:
             break
         w = nxt.group()
-        if w.lower() in c.not_names or any(ch.isdigit() for ch in w):
+        if w.lower() in c.not_names or w.lower() in c.number_words:
+            break
+        if any(ch.isdigit() for ch in w):
             break
         if c.not_name_phrases.match(text, nxt.start()):
             break
@@ -492,7 +558,7 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         if i is None:
             continue
         if kind == "spelled":
-            sp = re.match(r"(?:[^\W\d_](?:[\s,-]+|$)){2,}", text[pos:])
+            sp = re.match(r"(?:[^\W\d_](?:[\s,.-]+|$)){2,}", text[pos:])
             if sp and all(len(x) == 1 for x in re.findall(r"[^\W\d_]+", sp.group())):
                 out.append(_hit(lang, "name", "spelled", pos, pos + sp.end(), text, 0.8))
             continue
@@ -540,18 +606,39 @@ def _triggered(text: str, c: _Compiled) -> bool:
 
 
 def _resolve(found: list[PersonalData], text: str) -> list[PersonalData]:
-    """Sorted, non-overlapping spans: the more confident, then the longer, wins."""
+    """Sorted, non-overlapping spans: overlapping finds merge into one, of the best find's kind.
+
+    Merging (rather than dropping the weaker find) keeps redaction idempotent: every
+    character any recogniser wanted masked is masked.
+    """
     masks = [(m.start(), m.end()) for m in _MASK_TOKEN.finditer(text)]
-    kept: list[PersonalData] = []
-    for p in sorted(found, key=lambda p: (-p.confidence, -(p.end - p.start), p.start)):
-        if p.end <= p.start:
-            continue
-        if any(p.start < e and s < p.end for s, e in masks):
-            continue
-        if any(p.start < k.end and k.start < p.end for k in kept):
-            continue
-        kept.append(p)
-    return sorted(kept, key=lambda p: p.start)
+    spans = sorted(
+        (
+            p
+            for p in found
+            if p.end > p.start and not any(p.start < e and s < p.end for s, e in masks)
+        ),
+        key=lambda p: (p.start, -p.end),
+    )
+    out: list[PersonalData] = []
+    cluster: list[PersonalData] = []
+
+    def close() -> None:
+        if not cluster:
+            return
+        best = max(cluster, key=lambda p: (p.confidence, p.end - p.start))
+        start, end = cluster[0].start, max(p.end for p in cluster)
+        if (start, end) != (best.start, best.end):
+            best = best.model_copy(update={"start": start, "end": end, "text": text[start:end]})
+        out.append(best)
+
+    for p in spans:
+        if cluster and p.start >= max(q.end for q in cluster):
+            close()
+            cluster = []
+        cluster.append(p)
+    close()
+    return out
 
 
 def find(text: str, lang: str) -> list[PersonalData]:

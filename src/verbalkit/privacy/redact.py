@@ -45,7 +45,9 @@ def redact_spans(text: str, spans: Iterable[PersonalData]) -> Redacted:
     merged: list[PersonalData] = []
     for p in ordered:
         if p.end > len(text):
-            raise ValueError(f"span {p.start}-{p.end} lies outside a text of {len(text)} characters")
+            raise ValueError(
+                f"span {p.start}-{p.end} lies outside a text of {len(text)} characters"
+            )
         if merged and p.start < merged[-1].end:
             last = merged[-1]
             if p.end > last.end:
@@ -54,9 +56,11 @@ def redact_spans(text: str, spans: Iterable[PersonalData]) -> Redacted:
                 )
             continue
         if p.end > p.start:
-            merged.append(p if p.text == text[p.start : p.end] else p.model_copy(
-                update={"text": text[p.start : p.end]}
-            ))
+            merged.append(
+                p
+                if p.text == text[p.start : p.end]
+                else p.model_copy(update={"text": text[p.start : p.end]})
+            )
     parts: list[str] = []
     pos = 0
     for p in merged:
