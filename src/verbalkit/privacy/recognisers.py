@@ -66,11 +66,13 @@ _NINO = re.compile(r"\b[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]\b")
 _UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}"
 _MASK_TOKEN = re.compile(r"\[[A-Z_]+\]")
 _DIGIT = re.compile(r"\d")
+_CUE_GAP = re.compile(r"[\s,]+")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _DATE_SHAPE = re.compile(
     r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}|\d{1,2}[.:]\d{2}"
 )
 _SENTENCE_END = re.compile(r"(?:^|[.!?–—:;\"]\s*)$")
+_COMMON_NUMBER_WORDS = frozenset(["en", "ett", "one", "o", "oh", "and", "och", "sex"])
 _DETERMINERS = frozenset(
     [
         "the",
@@ -114,7 +116,8 @@ class _Compiled:
     number_cues: re.Pattern[str]
     number_cue_kind: dict[str, str]
     units: frozenset[str]
-    name_cues: re.Pattern[str]
+    name_cues: dict[tuple[str, ...], str]
+    name_cue_words: int
     name_cue_kind: dict[str, str]
     titles: re.Pattern[str]
     first_names: frozenset[str]
@@ -130,6 +133,7 @@ class _Compiled:
     area_words: re.Pattern[str]
     at_words: re.Pattern[str]
     triggers: frozenset[str]
+    rare_number_words: frozenset[str]
     email_stops: frozenset[str]
 
 
@@ -177,11 +181,11 @@ def compiled(lang: str) -> _Compiled:
             rf"\b(?P<num>{number})\s+(?P<street>(?:[^\W\d_][\w'’]*\s+){{1,3}}?)"
             rf"(?P<suffix>{suffixes})\b\.?"
         )
-    triggers = set(vocab)
-    for p in list(cue_kind) + list(name_kind) + list(names.titles):
-        triggers.add(p.split()[0])
-    triggers |= set(names.first_names) | set(addr.postcode_cues) | set(addr.unit_cues)
-    triggers |= {"snabel", "snabela", "at", "box"}
+    # Words that can start a name: a number needs a digit or number word to matter, and a
+    # weak or medium cue ("hej", "det är") needs a known or capitalised name after it.
+    triggers = set(names.first_names) | set(names.titles) | {"box", "snabel", "snabela"}
+    for p in list(names.strong_cues) + list(names.spelled_cues):
+        triggers.add(max(p.split(), key=len))
     stops = set(names.not_names) | set(lex.cues.email) | {"it's", "that's", "email's", "mejl"}
     stops -= {"at"}
     return _Compiled(
@@ -189,7 +193,8 @@ def compiled(lang: str) -> _Compiled:
         number_cues=_phrase_regex(cue_kind),
         number_cue_kind={_norm(k): v for k, v in cue_kind.items()},
         units=frozenset(lex.cues.units),
-        name_cues=_phrase_regex(name_kind),
+        name_cues={tuple(_norm(k).split()): v for k, v in name_kind.items()},
+        name_cue_words=max((len(k.split()) for k in name_kind), default=1),
         name_cue_kind={_norm(k): v for k, v in name_kind.items()},
         titles=_phrase_regex(names.titles),
         first_names=frozenset(names.first_names),
@@ -205,6 +210,9 @@ def compiled(lang: str) -> _Compiled:
         area_words=_phrase_regex(addr.area_words),
         at_words=_phrase_regex(_AT_WORDS[lang]),
         triggers=frozenset(triggers),
+        rare_number_words=frozenset(
+            w for w, (k, _) in vocab.items() if k in "utxd" and w not in _COMMON_NUMBER_WORDS
+        ),
         email_stops=frozenset(stops),
     )
 
@@ -418,7 +426,14 @@ def _ninos(text: str, lang: str) -> list[PersonalData]:
 def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     out: list[PersonalData] = []
     lower_ok = c.postcode_cues.search(text) is not None
-    for m in c.street.finditer(text):
+    words = [w.lower() for w in _TOKEN.findall(text)]
+    suffixes = c.lex.addresses.street_suffixes
+    has_street = (
+        any(w.endswith(suffixes) for w in words)
+        if lang == "sv"
+        else any(w in suffixes for w in words)
+    )
+    for m in c.street.finditer(text) if has_street else ():
         street = m.group("street").strip().lower()
         if street.split()[-1] in c.not_streets or street in c.not_streets:
             continue
@@ -550,10 +565,22 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     starts = {t.start(): k for k, t in enumerate(tokens)}
     out: list[PersonalData] = []
     taken: set[int] = set()
-    for m in c.name_cues.finditer(text):
-        kind = c.name_cue_kind.get(_norm(m.group()), "weak")
-        gap = re.match(r"[\s,:–-]*", text[m.end() :])
-        pos = m.end() + (gap.end() if gap else 0)
+    lows = [t.group().lower() for t in tokens]
+    for k in range(len(tokens)):
+        cue_end = -1
+        kind = ""
+        for size in range(min(c.name_cue_words, len(tokens) - k), 0, -1):
+            found_kind = c.name_cues.get(tuple(lows[k : k + size]))
+            if found_kind is not None and all(
+                _CUE_GAP.fullmatch(text[tokens[j].end() : tokens[j + 1].start()])
+                for j in range(k, k + size - 1)
+            ):
+                cue_end, kind = tokens[k + size - 1].end(), found_kind
+                break
+        if cue_end < 0:
+            continue
+        gap = re.match(r"[\s,:–-]*", text[cue_end:])
+        pos = cue_end + (gap.end() if gap else 0)
         i = starts.get(pos)
         if i is None:
             continue
@@ -598,11 +625,16 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
 # ---------------------------------------------------------------- all together
 
 
-def _triggered(text: str, c: _Compiled) -> bool:
-    """Cheap pre-test: a digit, an @, or a word that can start a cue, a number or a name."""
-    if "@" in text or _DIGIT.search(text):
-        return True
-    return any(w.lower() in c.triggers for w in _TOKEN.findall(text))
+def _triggered(text: str, c: _Compiled) -> tuple[bool, bool, bool]:
+    """Cheap pre-tests: can there be (numbers, a spoken e-mail, names) in this text?"""
+    tokens = _TOKEN.findall(text)
+    words = {w.lower() for w in tokens}
+    numbers = _DIGIT.search(text) is not None or bool(words & c.rare_number_words)
+    email = "@" in text or bool(words & _DOT_WORDS)
+    names = bool(words & c.triggers) or any(
+        w[:1].isupper() and w.lower() not in c.not_names for w in tokens[1:]
+    )
+    return numbers, email, names
 
 
 def _resolve(found: list[PersonalData], text: str) -> list[PersonalData]:
@@ -644,16 +676,19 @@ def _resolve(found: list[PersonalData], text: str) -> list[PersonalData]:
 def find(text: str, lang: str) -> list[PersonalData]:
     """All personal data in ``text``: sorted, non-overlapping, offsets into ``text``."""
     c = compiled(lang)
-    if not text or not _triggered(text, c):
+    if not text:
         return []
+    numbers, email, names = _triggered(text, c)
     found: list[PersonalData] = []
-    has_digit = _DIGIT.search(text) is not None
-    found += _numbers(text, lang, c)
-    found += _emails(text, lang, c)
-    if has_digit:
-        found += _ibans(text, lang)
-        if lang == "en":
-            found += _ninos(text, lang)
-    found += _addresses(text, lang, c)
-    found += _names(text, lang, c)
-    return _resolve(found, text)
+    if numbers:
+        found += _numbers(text, lang, c)
+        found += _addresses(text, lang, c)
+        if _DIGIT.search(text):
+            found += _ibans(text, lang)
+            if lang == "en":
+                found += _ninos(text, lang)
+    if email:
+        found += _emails(text, lang, c)
+    if names or numbers:
+        found += _names(text, lang, c)
+    return _resolve(found, text) if found else []
