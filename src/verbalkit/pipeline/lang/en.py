@@ -467,9 +467,41 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
             if tail is not None:
                 add_tag(doc, tail, CLOSED, "en.closed_question.asr_tail_question", 0.6)
                 continue
+        if found is not None and found[1].endswith("wh_open") and _FACT_WH.search(sent.text):
+            # "What are the last four digits…", "what value did you put…", "what did the
+            # hospital say…": one fact (a number, a thing, someone's reported answer).
+            found = (Behaviour.CLOSED_QUESTION, "en.closed_question.wh_one_fact", 0.7)
         if found is not None:
             behaviour, rule, confidence = found
             add_tag(doc, span, behaviour.value, rule, confidence)
+            # "How's she doing, is she still eating?": a yes/no clause after the wh-clause
+            # asks a closed question too.
+            if (
+                behaviour is Behaviour.OPEN_QUESTION
+                and target is span
+                and _YESNO_TAIL.search(sent.text)
+            ):
+                add_tag(doc, span, CLOSED, "en.closed_question.v1_verb_first", 0.65)
+
+
+#: A wh-question after which a noun names the one fact asked for, or that asks what a third
+#: party said or showed ("what did the tracking show?", "what reason did they give you?").
+_FACT_WH = re.compile(
+    r"(?:^|, )(?:\W+ )?(?:(?:and|so|ok|okay|right|then|um|uh) (?:,? )?)*(?:"
+    r"what (?:are|were) (?:the|your)\b(?! (?:main|biggest|things|options|symptoms|effects))|"
+    r"what (?:\w+ )?(?:number|date|dates|days|times|address|postcode|amount|value|price|figure|"
+    r"balance|size|model|colour|color|flight|branch|email|phone|name|version|code)\b"
+    r"(?= (?:is|was|are|were|did|does|do|'s|should|would|have|has|had|can|will)\b)|"
+    r"what (?:reason|explanation|date|figure) did|"
+    r"what did (?!you\b|i\b|we\b)(?:they|he|she|the \w+|your \w+|\w+)(?: \w+)? (?:show|"
+    r"(?:say|tell you|write) (?:about )?(?:how long|how much|how many|when|whether|which)|"
+    r"tell you (?:was|is|were) the|quote|put (?:on|in|as))\b)"
+)
+#: After a comma, a yes/no clause ("…, does it happen every time?", "…, is she still eating?").
+_YESNO_TAIL = re.compile(
+    r", (?:and |or |so )?(?:is|are|was|were|does|do|did|has|have|had) "
+    r"(?:it|she|he|they|you|that|this|there|the \w+|your \w+)\b[^,]* \?"
+)
 
 
 def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:

@@ -1,0 +1,56 @@
+"""English rules by kind: phrasings written for the kinds of error seen on unseen text.
+
+Each case is a realistic line of the kind, not a sentence taken from any labelled set; the
+conventions are those of ``shared/data/dev/LABELLING.md``. Only the behaviours of the kind
+under test are checked (``labels & checked == expected``), so a case documents one kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from verbalkit.analysis import tag_many
+from verbalkit.schema import Tag
+
+Tagger = Callable[[str, str | None], set[str]]
+
+
+@pytest.fixture(scope="module")
+def labels() -> Tagger:
+    def run(text: str, prev: str | None = None) -> set[str]:
+        tags: list[Tag] = next(tag_many([(text, prev)], "en", role="agent"))
+        return {t.label for t in tags}
+
+    return run
+
+
+QUESTIONS = {"open_question", "closed_question"}
+
+# Wh-questions that ask for one fact (a number, a named thing, what a third party said),
+# and wh-questions followed by a yes/no clause.
+ONE_FACT_WH = [
+    ("What are the first three letters of the postcode?", {"closed_question"}),
+    ("What were the dates on the booking?", {"closed_question"}),
+    ("what account number did you pay it from", {"closed_question"}),
+    ("And what value did you declare on the form?", {"closed_question"}),
+    ("What flight number was that?", {"closed_question"}),
+    ("What did the garage say about how long it would take?", {"closed_question"}),
+    ("What did the screen show when it froze?", {"closed_question"}),
+    ("What did the agent tell you was the cause?", {"closed_question"}),
+    ("What reason did the bank give for stopping it?", {"closed_question"}),
+    ("What happened next, did the screen go black?", {"open_question", "closed_question"}),
+    ("How is he getting on, is he still coughing?", {"open_question", "closed_question"}),
+    # still open
+    ("What did you notice when you got home?", {"open_question"}),
+    ("What did the surveyor say?", {"open_question"}),
+    ("What are you hoping we can do?", {"open_question"}),
+    ("How did the engineer leave things?", {"open_question"}),
+    ("When you're ready, could you talk me through the last bill?", {"open_question"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_FACT_WH, ids=[c[0][:40] for c in ONE_FACT_WH])
+def test_one_fact_wh_questions(labels: Tagger, text: str, expected: set[str]) -> None:
+    assert labels(text) & QUESTIONS == expected
