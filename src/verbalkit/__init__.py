@@ -31,12 +31,16 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_many",
+    "analyze_parallel",
     "compare_agents",
+    "find_personal_data",
     "from_pandas",
     "load_results",
     "load_scorecard",
     "read",
     "read_many",
+    "redact",
+    "redact_call",
     "score",
     "score_folder",
     "score_many",
@@ -50,6 +54,7 @@ _LAZY = {
     "from_pandas": "verbalkit.io",
     "analyze": "verbalkit.analysis",
     "analyze_many": "verbalkit.analysis",
+    "analyze_parallel": "verbalkit.parallel",
     "tag": "verbalkit.analysis",
     "AnalysedCall": "verbalkit.schema",
     "Failure": "verbalkit.schema",
@@ -69,12 +74,18 @@ _LAZY = {
     "Results": "verbalkit.results",
     "score_folder": "verbalkit.results",
     "load_results": "verbalkit.results",
+    "find_personal_data": "verbalkit.privacy.redact",
+    "redact": "verbalkit.privacy.redact",
+    "redact_call": "verbalkit.privacy.calls",
 }
 
 if TYPE_CHECKING:
     from verbalkit.analysis import analyze, analyze_many, tag
     from verbalkit.errors import VerbalkitError
     from verbalkit.io import from_pandas, read, read_many
+    from verbalkit.parallel import analyze_parallel
+    from verbalkit.privacy.calls import redact_call
+    from verbalkit.privacy.redact import find_personal_data, redact
     from verbalkit.results import Results, load_results, score_folder
     from verbalkit.schema import AnalysedCall, Failure, Tag, Transcript, Utterance
     from verbalkit.scoring.agents import AgentSummary, compare_agents, summarise_agents

@@ -254,9 +254,18 @@ def tag(
 
 
 def analyze(
-    transcript: Transcript, *, packs: tuple[str, ...] = (), limits: Limits | None = None
+    transcript: Transcript,
+    *,
+    packs: tuple[str, ...] = (),
+    limits: Limits | None = None,
+    redact: bool = False,
 ) -> AnalysedCall:
     """Tag every utterance of a call and detect its call-level patterns.
+
+    With ``redact=True`` the result carries no personal data: names, personnummer, phone,
+    card and account numbers, e-mail and street addresses are masked as ``[KIND]`` in every
+    text, after tagging (so the tags are those of the real words) and with every tag's span
+    mapped onto the redacted text (:func:`verbalkit.privacy.calls.redact_call`).
 
     Agent utterances get behaviours and jargon, with the customer's previous turn as
     context; customer utterances get emotion and problem signals. Any text is accepted:
@@ -329,7 +338,12 @@ def analyze(
         utterances=utterances,
         warnings=warnings,
     )
-    return detect(call)
+    result = detect(call)
+    if redact:
+        from verbalkit.privacy.calls import redact_call
+
+        result = redact_call(result)
+    return result
 
 
 def analyze_many(
@@ -337,8 +351,11 @@ def analyze_many(
     *,
     packs: tuple[str, ...] = (),
     limits: Limits | None = None,
+    redact: bool = False,
 ) -> Iterator[AnalysedCall | Failure]:
     """Analyse a stream of calls; failures pass through and one bad call never stops the rest.
+
+    ``redact`` masks personal data in every result, as in :func:`analyze`.
 
     Any error while analysing one call, expected or not, becomes a
     :class:`~verbalkit.schema.Failure` naming the call's file and id; for an unexpected error
@@ -353,7 +370,7 @@ def analyze_many(
             continue
         path = item.source or item.call_id
         try:
-            result = analyze(item, packs=packs, limits=limits)
+            result = analyze(item, packs=packs, limits=limits, redact=redact)
         except VerbalkitError as err:
             yield Failure(path=path, message=f"call {item.call_id}: {err}", call_id=item.call_id)
         except Exception as err:  # one call's failure, reported with its traceback

@@ -269,6 +269,15 @@ JobsOpt = Annotated[
         "1 runs everything in this process.",
     ),
 ]
+RedactOpt = Annotated[
+    bool,
+    typer.Option(
+        "--redact",
+        help="Mask personal data (names, personnummer, phone, card and account numbers, "
+        "e-mail, addresses) as [KIND] in every output; tags and quotes follow. Call ids, "
+        "agent ids and file names are left as they are.",
+    ),
+]
 PackOpt = Annotated[
     list[Path] | None,
     typer.Option(
@@ -346,6 +355,7 @@ def analyze(
     max_utterance_chars: MaxCharsOpt = DEFAULT_LIMITS.max_utterance_chars,
     max_file_mb: MaxFileOpt = DEFAULT_LIMITS.max_file_bytes // MB,
     jobs: JobsOpt = None,
+    redact: RedactOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Tag every call and show its timeline, metrics and patterns (or JSON Lines).
@@ -378,7 +388,7 @@ def analyze(
             limits=limits,
         )
         packs = tuple(str(p) for p in pack or ())
-        for item in analyze_parallel(stream, jobs=jobs, packs=packs, limits=limits):
+        for item in analyze_parallel(stream, jobs=jobs, packs=packs, limits=limits, redact=redact):
             if not isinstance(item, AnalysedCall):
                 tally.fail(item, debug)
                 continue
@@ -482,6 +492,7 @@ def score(
             "default: a local cluster of --jobs workers.",
         ),
     ] = None,
+    redact: RedactOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Score every call and write reports and tables into a folder.
@@ -534,10 +545,18 @@ def score(
             from verbalkit.distributed import score_on_dask
 
             scored = score_on_dask(
-                stream, scheduler=scheduler, jobs=jobs, scorecard=card, packs=packs, limits=limits
+                stream,
+                scheduler=scheduler,
+                jobs=jobs,
+                scorecard=card,
+                packs=packs,
+                limits=limits,
+                redact=redact,
             )
         else:
-            scored = analyze_parallel(stream, jobs=jobs, packs=packs, limits=limits, scorecard=card)
+            scored = analyze_parallel(
+                stream, jobs=jobs, packs=packs, limits=limits, scorecard=card, redact=redact
+            )
         progress = None if quiet or not sys.stderr.isatty() else _progress()
         started = time.perf_counter()
         echo = progress.console.print if progress is not None else None

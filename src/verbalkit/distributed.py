@@ -126,6 +126,7 @@ def _score_items(
     scorecard: Scorecard | None,
     packs: tuple[str, ...],
     limits: Limits | None,
+    redact: bool = False,
 ) -> list[ScoredCall | Failure]:
     """What the one-process run makes of ``items``: analysed, scored, failures in place."""
     from verbalkit.analysis import analyze_many
@@ -133,7 +134,8 @@ def _score_items(
 
     card = scorecard if scorecard is not None else _default_scorecard()
     with _PIPELINE_LOCK:
-        return list(score_many(analyze_many(items, packs=packs, limits=limits), card))
+        analysed = analyze_many(items, packs=packs, limits=limits, redact=redact)
+        return list(score_many(analysed, card))
 
 
 def score_records(
@@ -141,6 +143,7 @@ def score_records(
     scorecard: Scorecard | None = None,
     packs: Iterable[str] = (),
     limits: Limits | None = None,
+    redact: bool = False,
 ) -> list[dict[str, Any]]:
     """Analyse and score transcripts; one JSON-safe record per input, in order.
 
@@ -150,6 +153,7 @@ def score_records(
         scorecard: The scorecard; default the built-in LUSTFULL card.
         packs: Rule-pack folders (they must exist where this runs).
         limits: Input limits.
+        redact: Mask personal data before scoring (``verbalkit.analyze(..., redact=True)``).
 
     Returns:
         ``ScoredCall.to_dict()`` per call, or a failure record (``{"failure": True, …}``)
@@ -157,7 +161,7 @@ def score_records(
         to what ``verbalkit score`` computes for the same calls in one process.
     """
     items = [_as_input(r) for r in records]
-    return [to_record(s) for s in _score_items(items, scorecard, tuple(packs), limits)]
+    return [to_record(s) for s in _score_items(items, scorecard, tuple(packs), limits, redact)]
 
 
 # -- Dask bags -----------------------------------------------------------------------
@@ -196,6 +200,7 @@ def score_bag(
     scorecard: Scorecard | None = None,
     packs: Iterable[str] = (),
     limits: Limits | None = None,
+    redact: bool = False,
 ) -> dask.bag.Bag:
     """Map :func:`score_records` over a bag of transcripts: a bag of scored records.
 
@@ -205,7 +210,9 @@ def score_bag(
     back into a model). Each worker process builds the pipeline once and keeps it.
     """
     _require_dask()
-    scored: dask.bag.Bag = bag.map_partitions(score_records, scorecard, tuple(packs), limits)  # type: ignore[no-untyped-call]
+    scored: dask.bag.Bag = bag.map_partitions(
+        score_records, scorecard, tuple(packs), limits, redact
+    )  # type: ignore[no-untyped-call]
     return scored
 
 
@@ -217,9 +224,10 @@ def _score_chunk(
     scorecard: Scorecard | None,
     packs: tuple[str, ...],
     limits: Limits | None,
+    redact: bool = False,
 ) -> list[ScoredCall | Failure]:
     """One Dask task: score a few calls (the models travel pickled, both ways)."""
-    return _score_items(transcripts, scorecard, packs, limits)
+    return _score_items(transcripts, scorecard, packs, limits, redact)
 
 
 def score_on_dask(
@@ -231,6 +239,7 @@ def score_on_dask(
     packs: tuple[str, ...] = (),
     limits: Limits | None = None,
     chunk: int = DEFAULT_CHUNK,
+    redact: bool = False,
 ) -> Iterator[ScoredCall | Failure]:
     """Score a stream of calls on a Dask cluster; yield results in input order.
 
@@ -241,7 +250,7 @@ def score_on_dask(
             :class:`distributed.LocalCluster` of ``jobs`` single-threaded worker processes,
             closed at the end.
         jobs: Workers of the local cluster; default all cores.
-        scorecard, packs, limits: As for :func:`score_records`.
+        scorecard, packs, limits, redact: As for :func:`score_records`.
         chunk: Calls per task.
 
     The cluster is reached when iteration starts, and the client (and a local cluster) are
@@ -255,7 +264,9 @@ def score_on_dask(
     _require_dask()
     if chunk < 1:
         raise ValueError(f"chunk must be at least 1, not {chunk}")
-    return _stream(iter(transcripts), scheduler, jobs, scorecard, tuple(packs), limits, chunk)
+    return _stream(
+        iter(transcripts), scheduler, jobs, scorecard, tuple(packs), limits, chunk, redact
+    )
 
 
 def _stream(
@@ -266,6 +277,7 @@ def _stream(
     packs: tuple[str, ...],
     limits: Limits | None,
     chunk: int,
+    redact: bool = False,
 ) -> Iterator[ScoredCall | Failure]:
     _, distributed = _require_dask()
     cluster: Any = None
@@ -305,7 +317,7 @@ def _stream(
         def submit() -> None:
             if batch:
                 task = client.submit(
-                    _score_chunk, list(batch), scorecard, packs, limits, pure=False
+                    _score_chunk, list(batch), scorecard, packs, limits, redact, pure=False
                 )
                 in_flight.append((list(batch), task))
                 batch.clear()

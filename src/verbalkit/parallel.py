@@ -100,6 +100,7 @@ def analyze_parallel(
     scorecard: None = None,
     chunk: int = DEFAULT_CHUNK,
     pool_min_words: int | None = None,
+    redact: bool = False,
 ) -> Iterator[AnalysedCall | Failure]: ...
 
 
@@ -113,6 +114,7 @@ def analyze_parallel(
     scorecard: Scorecard,
     chunk: int = DEFAULT_CHUNK,
     pool_min_words: int | None = None,
+    redact: bool = False,
 ) -> Iterator[ScoredCall | Failure]: ...
 
 
@@ -125,6 +127,7 @@ def analyze_parallel(
     scorecard: Scorecard | None = None,
     chunk: int = DEFAULT_CHUNK,
     pool_min_words: int | None = None,
+    redact: bool = False,
 ) -> Iterator[AnalysedCall | ScoredCall | Failure]:
     """Analyse a stream of calls in ``jobs`` worker processes; yield results in input order.
 
@@ -139,6 +142,8 @@ def analyze_parallel(
             the built-in one): yields :class:`~verbalkit.scoring.models.ScoredCall` instead
             of :class:`~verbalkit.schema.AnalysedCall`.
         chunk: Calls sent to a worker per message.
+        redact: Mask personal data in every result (in the workers, before scoring), as
+            :func:`verbalkit.analyze` does with ``redact=True``.
         pool_min_words: An input of fewer words in all (a single call included) is analysed
             in this process, without starting workers; default :data:`SMALL_INPUT_WORDS`.
 
@@ -157,7 +162,7 @@ def analyze_parallel(
         raise ValueError(f"chunk must be at least 1, not {chunk}")
     if pool_min_words is None:
         pool_min_words = SMALL_INPUT_WORDS
-    config = _Config(packs=tuple(packs), limits=limits, scorecard=scorecard)
+    config = _Config(packs=tuple(packs), limits=limits, scorecard=scorecard, redact=redact)
     return _stream(iter(transcripts), jobs, chunk, pool_min_words, config)
 
 
@@ -202,6 +207,7 @@ class _Config:
     limits: Limits | None = None
     scorecard: Scorecard | None = None
     warm: tuple[str, ...] = field(default_factory=tuple)
+    redact: bool = False
 
     def run(
         self, items: Iterable[Transcript | Failure]
@@ -209,7 +215,7 @@ class _Config:
         """What the one-process run yields for ``items``."""
         from verbalkit.analysis import analyze_many
 
-        analysed = analyze_many(items, packs=self.packs, limits=self.limits)
+        analysed = analyze_many(items, packs=self.packs, limits=self.limits, redact=self.redact)
         if self.scorecard is None:
             return analysed
         from verbalkit.scoring.engine import score_many

@@ -398,12 +398,15 @@ def score_folder(
     packs: Sequence[str | Path] = (),
     strict: bool = False,
     limits: Limits | None = None,
+    redact: bool = False,
 ) -> Results:
     """Read, analyse and score every transcript under ``paths`` (files, folders, JSON Lines).
 
     Bad files and calls become :attr:`Results.failures`; the rest are scored. Arguments
     mean what they mean for :func:`verbalkit.read_many` and :func:`verbalkit.analyze_many`;
     ``scorecard`` is a :class:`~verbalkit.scoring.scorecard.Scorecard` or a YAML file.
+    ``redact=True`` masks personal data in every text of the results (and so in every
+    table, example and report made from them), as ``verbalkit score --redact`` does.
     """
     from verbalkit.analysis import analyze_many
     from verbalkit.io import read_many
@@ -422,7 +425,7 @@ def score_folder(
         strict=strict,
         limits=lim,
     )
-    analysed = analyze_many(stream, packs=tuple(str(p) for p in packs), limits=lim)
+    analysed = analyze_many(stream, packs=tuple(str(p) for p in packs), limits=lim, redact=redact)
     scored: list[ScoredCall] = []
     failures: list[Failure] = []
     for item in score_many(analysed, card):
