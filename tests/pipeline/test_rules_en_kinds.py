@@ -54,3 +54,45 @@ ONE_FACT_WH = [
 @pytest.mark.parametrize(("text", "expected"), ONE_FACT_WH, ids=[c[0][:40] for c in ONE_FACT_WH])
 def test_one_fact_wh_questions(labels: Tagger, text: str, expected: set[str]) -> None:
     assert labels(text) & QUESTIONS == expected
+
+
+# Collaboration asked as what would make the customer feel or cope, what matters most, how a
+# proposal sits with them; a wh-question over options already laid out is a closed choice.
+COLLAB = {"collaboration", "open_question", "closed_question"}
+COLLABORATION = [
+    ("What would make this week a bit easier for you?", {"collaboration", "open_question"}),
+    (
+        "What would make you feel more confident about the new meter?",
+        {"collaboration", "open_question"},
+    ),
+    ("What matters most to you in a replacement?", {"collaboration", "open_question"}),
+    ("What did you have in mind?", {"collaboration", "open_question"}),
+    (
+        "What would you think about us fitting a new valve instead?",
+        {"collaboration", "open_question"},
+    ),
+    ("We could credit the month. How does that sit with you?", {"collaboration"}),
+    ("I can move the visit to Tuesday. How would that land with you?", {"collaboration"}),
+    (
+        "We can post a new card or you can collect one in branch. Which sounds better to you?",
+        {"collaboration", "closed_question"},
+    ),
+    (
+        "I can refund it to your card, or put it on your account as credit, what suits you?",
+        {"collaboration", "closed_question"},
+    ),
+    (
+        "What would work best for you, a morning visit or an evening call?",
+        {"collaboration", "closed_question"},
+    ),
+    # not collaboration
+    ("What did the engineer do when he came?", {"open_question"}),
+    ("How does the app behave when it crashes?", {"open_question"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), COLLABORATION, ids=[c[0][:40] for c in COLLABORATION]
+)
+def test_collaboration_kinds(labels: Tagger, text: str, expected: set[str]) -> None:
+    assert labels(text) & COLLAB == expected

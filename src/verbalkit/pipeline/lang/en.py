@@ -1102,6 +1102,18 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
         add_tag(doc, sent.span, "solution", found, 0.7)
 
 
+_OPTIONS = re.compile(r"(?:, |\w )or (?!so\b|not\b|anything\b|something\b|whatever\b|two\b)\w")
+
+
+def _options_offered(doc: Doc, sent: Sent) -> bool:
+    """Whether the question lists options after its head, or the utterance laid out
+    alternatives before it ("I can do X, or Y. What suits you?")."""
+    if _OPTIONS.search(sent.text, 8):
+        return True
+    before = doc_text(doc)[: sent.span.start_char].lower()
+    return bool(before) and bool(_OPTIONS.search(before))
+
+
 def _collaboration(doc: Doc, sent: Sent, res: Res) -> None:
     """Inviting the customer to shape the remedy (rules 1 and 7)."""
     design = (
@@ -1117,6 +1129,17 @@ def _collaboration(doc: Doc, sent: Sent, res: Res) -> None:
         r"|(?:what|how)(?: \w+){0,4} would (?:you )?(?:see|consider|class|count|regard|think of|find) "
         r"(?:as |to be )?(?:an? )?(?:fair|reasonable|acceptable|right|best|good|helpful)"
         r"|what(?: \w+){0,3} would be (?:the )?(?:most |more )?(?:helpful|useful)"
+        # "What would make the next few days easier for you?", "what would make you feel…"
+        r"|what would make (?:you feel|(?:\w+ ){0,4}(?:easier|better|manageable|work|right|okay|"
+        r"ok|bearable|simpler))"
+        # "What matters most to you?", "which sounds better to you?"
+        r"|(?:what|which)(?: \w+){0,2} (?:matters|is important|'s important) (?:most |more )?to you"
+        r"|(?:what|which)(?: \w+){0,3} (?:sounds|seems|feels|would be) (?:better|best|easier|"
+        r"simpler|quicker|more convenient)"
+        r"|what (?:did|do) you have in mind|(?:what|which)(?: \w+){0,2} (?:suits|works for) you\b"
+        r"|what (?:do|would) you (?:think|feel|say) (?:about|to) (?:us|me|if (?:i|we)|"
+        r"(?:an? |the )?\w+ing)\b"
+        r"|what do you think (?:you 'd|you would|would) (?:need|want|like|prefer|be fair|work)"
     )
     unasked = (
         r"which (?:option|one|day|time|date) you 'd (?:prefer|like)|let me know (?:which|what|when) "
@@ -1125,7 +1148,8 @@ def _collaboration(doc: Doc, sent: Sent, res: Res) -> None:
     check = (
         r"(?:how (?:does|do|'s) (?:that|this) (?:sound|seem|feel)|what do you (?:think|reckon|say)"
         r"(?: (?:of|about|to) (?:that|this))?|how would (?:that|this) (?:be|work|suit|feel)|"
-        r"how do you feel about (?:that|this))(?: for you)? ?\?"
+        r"how do you feel about (?:that|this)|how (?:does|do|would|will) (?:that|this) (?:sit|land|"
+        r"go down) with you)(?: for you)? ?\?"
     )
     choice = (
         r"(?:would you (?:like|prefer|rather)|do you (?:want|prefer)|should (?:we|i)|shall (?:we|i)|"
@@ -1144,7 +1168,11 @@ def _collaboration(doc: Doc, sent: Sent, res: Res) -> None:
         add_tag(doc, sent.span, "collaboration", "en.collaboration.design_outcome", 0.7)
     elif sent.has(design) and (sent.is_question or sent.has(r"wondering|curious")):
         add_tag(doc, sent.span, "collaboration", "en.collaboration.design_outcome", 0.8)
-        if sent.has(r"^(?:\W+ )?(?:\w+ )?(?:when|which|where|what time|what day)"):
+        # Options laid out ("…, or we could…", "a letter or a call?") make it a choice.
+        if sent.has(r"^(?:\W+ )?(?:\w+ )?(?:when|which|where|what time|what day)") or (
+            sent.has(r"(?:^|, )(?:\W+ )?(?:\w+ ,? )?(?:what|how)\b(?!.* do you think)")
+            and _options_offered(doc, sent)
+        ):
             remove_tags(doc, OPEN, within=sent.span)
             add_tag(doc, sent.span, CLOSED, "en.closed_question.choice", 0.7)
             if remedy_choice:
