@@ -2,7 +2,8 @@
 
 Runs whole jobs as a user does, in a fresh process, start-up, reading and every output
 included, on the first ``--calls`` calls of the shared SGD corpus (2,000 by default, or as
-many as there are):
+many as there are), or on the calls of ``--input FILE`` (a JSON Lines file of calls, such
+as the Swedish calls ``throughput.py`` assembles; ``make bench`` passes those):
 
 - ``verbalkit analyze FILE --json -o OUT --jobs N``: analysis, one JSON line per call;
 - ``verbalkit score FILE --out DIR --jobs N``: analysis, scores and the reports. Writing the
@@ -16,8 +17,8 @@ what the workers cost beyond the work itself (their start-up: imports and pipeli
 memory is the largest single process, and the sum over the command's processes sampled
 every 50 ms.
 
-    python benchmarks/parallel.py [--calls 2000] [--jobs 2] [--repeat 1] [--only analyze]
-        [--dask]
+    python benchmarks/parallel.py [--calls 2000 | --input FILE] [--jobs 2] [--repeat 1]
+        [--only analyze] [--dask]
 
 Skips with a message when the corpus is absent. The machine may be shared: the CPU figures
 hold when the wall figures do not.
@@ -115,51 +116,79 @@ class _Sampler(threading.Thread):
         self.join()
 
 
+def compare(
+    sample: Path,
+    tmp: Path,
+    *,
+    jobs: int = 2,
+    repeat: int = 1,
+    only: str | None = None,
+    dask: bool = False,
+) -> list[tuple[tuple[str, str], Run]]:
+    """((command, setting), median run) of each command on ``sample``, ``--jobs 1`` first.
+
+    Outputs go under ``tmp``; every run of a command must write the same results.
+    """
+    verbalkit = [sys.executable, "-m", "verbalkit"]
+    commands = {
+        "analyze": [*verbalkit, "analyze", str(sample), "--json", "-o"],
+        "score": [*verbalkit, "score", str(sample), "--quiet", "--out"],
+    }
+    settings: dict[tuple[str, str], list[str]] = {}
+    for command in ("analyze", "score"):
+        if only not in (None, command):
+            continue
+        settings[(command, "--jobs 1")] = ["--jobs", "1"]
+        settings[(command, f"--jobs {jobs}")] = ["--jobs", str(jobs)]
+    if dask and only in (None, "score"):
+        engine = ["--engine", "dask", "--jobs", str(jobs)]
+        settings[("score", f"--engine dask --jobs {jobs}")] = engine
+    runs: dict[tuple[str, str], list[Run]] = {key: [] for key in settings}
+    for k in range(repeat):
+        for (command, name), extra in settings.items():
+            out = tmp / command / f"{k}-{name.replace(' ', '')}"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            target = out.with_suffix(".jsonl") if command == "analyze" else out
+            run = measure([*commands[command], str(target), *extra])
+            runs[(command, name)].append(run)
+            print(f"  {command} {name}: {run.wall:.1f} s, CPU {run.cpu:.1f} s", file=sys.stderr)
+    _same_results(tmp)
+    return [(key, _median(r)) for key, r in runs.items()]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=2000, help="corpus calls (default 2000)")
+    parser.add_argument("--input", type=Path, help="this JSON Lines file instead of the corpus")
     parser.add_argument("--jobs", type=int, default=2, help="workers to compare with 1")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each (median)")
     parser.add_argument("--only", choices=("analyze", "score"), help="one command only")
     parser.add_argument("--dask", action="store_true", help="also score --engine dask (local)")
     args = parser.parse_args(argv)
 
-    path = corpus_path()
+    path = args.input or corpus_path()
     if not path.is_file():
-        print(f"skipped: corpus not found at {path} (set VERBALKIT_SHARED_DATA)")
+        print(f"skipped: {path} not found (set VERBALKIT_SHARED_DATA)")
         return 0
     with tempfile.TemporaryDirectory(prefix="verbalkit-parallel-") as tmp:
-        sample = Path(tmp) / "calls.jsonl"
-        with path.open(encoding="utf-8") as src, sample.open("w", encoding="utf-8") as dst:
-            dst.writelines(itertools.islice(src, args.calls))
+        if args.input:
+            sample = args.input
+        else:
+            sample = Path(tmp) / "calls.jsonl"
+            with path.open(encoding="utf-8") as src, sample.open("w", encoding="utf-8") as dst:
+                dst.writelines(itertools.islice(src, args.calls))
         n_calls, n_words = _count(sample)
-        verbalkit = [sys.executable, "-m", "verbalkit"]
-        commands = {
-            "analyze": [*verbalkit, "analyze", str(sample), "--json", "-o"],
-            "score": [*verbalkit, "score", str(sample), "--quiet", "--out"],
-        }
-        settings: dict[tuple[str, str], list[str]] = {}
-        for command in ("analyze", "score"):
-            if args.only not in (None, command):
-                continue
-            settings[(command, "--jobs 1")] = ["--jobs", "1"]
-            settings[(command, f"--jobs {args.jobs}")] = ["--jobs", str(args.jobs)]
-        if args.dask and args.only in (None, "score"):
-            engine = ["--engine", "dask", "--jobs", str(args.jobs)]
-            settings[("score", f"--engine dask --jobs {args.jobs}")] = engine
-        runs: dict[tuple[str, str], list[Run]] = {key: [] for key in settings}
-        for k in range(args.repeat):
-            for (command, name), extra in settings.items():
-                out = Path(tmp) / command / f"{k}-{name.replace(' ', '')}"
-                out.parent.mkdir(exist_ok=True)
-                target = out.with_suffix(".jsonl") if command == "analyze" else out
-                run = measure([*commands[command], str(target), *extra])
-                runs[(command, name)].append(run)
-                print(f"  {command} {name}: {run.wall:.1f} s, CPU {run.cpu:.1f} s", file=sys.stderr)
-        results = [(key, _median(r)) for key, r in runs.items()]
-        _same_results(Path(tmp))
+        results = compare(
+            sample,
+            Path(tmp),
+            jobs=args.jobs,
+            repeat=args.repeat,
+            only=args.only,
+            dask=args.dask,
+        )
 
-    print(f"{n_calls:,} corpus calls ({n_words:,} words), {os.cpu_count()} cores")
+    what = f"calls of {args.input}" if args.input else "corpus calls"
+    print(f"{n_calls:,} {what} ({n_words:,} words), {os.cpu_count()} cores")
     print(f"median of {args.repeat} run(s) each; CPU = user + system of all processes\n")
     print(
         "| command | run | wall s | CPU s | calls/s | words/s | peak MiB (one process) | peak MiB (all) |"

@@ -67,8 +67,10 @@ def median_run(runs: list[Run]) -> Run:
     )
 
 
-def measure(repeat: int = 3, src: Path | None = None) -> list[tuple[str, str, str, Run]]:
-    """Rows of (language, command, cache state, median run)."""
+def measure(
+    repeat: int = 3, src: Path | None = None, langs: list[str] | None = None
+) -> list[tuple[str, str, str, Run]]:
+    """Rows of (language, command, cache state, median run); ``langs``: default both."""
     env = dict(os.environ)
     if src is not None:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), env.get("PYTHONPATH")]))
@@ -82,6 +84,8 @@ def measure(repeat: int = 3, src: Path | None = None) -> list[tuple[str, str, st
         for name, argv in floors.items():
             rows.append(("-", name, "-", median_run([run_once(argv, env) for _ in range(repeat)])))
         for lang, example in EXAMPLES.items():
+            if langs is not None and lang not in langs:
+                continue
             commands = {
                 "analyze": [py, "-m", "verbalkit", "analyze", str(example)],
                 "score": [py, "-m", "verbalkit", "score", str(example), "--out", str(out)],

@@ -15,9 +15,9 @@ rows a call, as ``benchmarks/reference/make_reference.py`` does), repeated to N 
 written to a temporary JSON Lines file so that reading is timed as for English. Words are
 whitespace-separated words of the utterance texts.
 
-``python benchmarks/throughput.py`` prints the table and rewrites the measured part of
-``benchmarks/throughput.md`` (between the ``measured`` markers; the rest is kept).
-``--calls 1000`` and ``--lang en`` narrow the run; ``--no-write`` only prints.
+``python benchmarks/throughput.py`` prints the table; ``--calls 1000`` and ``--lang en``
+narrow the run. ``make bench`` (``benchmarks/run.py``) runs the same measurement, one
+process per row, with the other benchmarks, and writes them to ``benchmarks/throughput.md``.
 """
 
 from __future__ import annotations
@@ -38,8 +38,6 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
-REPORT = HERE / "throughput.md"
-BEGIN, END = "<!-- measured: begin -->", "<!-- measured: end -->"
 
 
 def shared() -> Path:
@@ -160,6 +158,7 @@ def measure_one(lang: str, path: Path) -> dict[str, object]:
         "words_per_cpu_s": n_words / cpu,
         "words_per_wall_s": n_words / wall,
         "calls_per_cpu_s": n_calls / cpu,
+        "calls_per_wall_s": n_calls / wall,
         "peak_mb": peak,
         "tokenizer_words_per_cpu_s": tok_words / tok_cpu,
     }
@@ -197,26 +196,22 @@ def table(results: list[dict[str, object]]) -> str:
     return head + "\n".join(rows) + "\n"
 
 
-def write_report(results: list[dict[str, object]]) -> None:
-    body = (
-        f"{BEGIN}\n"
-        f"Last measured {time.strftime('%Y-%m-%d %H:%M')} on {machine()} "
-        f"(`uname -m`: {platform.machine()}), one process per row:\n\n"
-        f"{table(results)}{END}"
+def measure(lang: str, path: Path) -> dict[str, object]:
+    """:func:`measure_one` in a fresh process (this script with ``--one``)."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--one", lang, str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
     )
-    old = REPORT.read_text(encoding="utf-8") if REPORT.is_file() else ""
-    if BEGIN in old and END in old:
-        new = old[: old.index(BEGIN)] + body + old[old.index(END) + len(END) :]
-    else:
-        new = f"# Throughput\n\n{body}\n" + old
-    REPORT.write_text(new, encoding="utf-8")
+    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lang", action="append", choices=["en", "sv"], help="default: both")
     parser.add_argument("--calls", action="append", type=int, help="default: 1000 and 10000")
-    parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--one", nargs=2, metavar=("LANG", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
@@ -229,20 +224,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for lang in args.lang or ["en", "sv"]:
             for n in args.calls or [1000, 10000]:
-                path = write_input(lang, n, Path(tmp))
-                done = subprocess.run(
-                    [sys.executable, __file__, "--one", lang, str(path)],
-                    check=True,
-                    capture_output=True,
-                    text=True,
-                )
-                results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+                results.append(measure(lang, write_input(lang, n, Path(tmp))))
                 print(table(results[-1:]).splitlines()[-1], flush=True)
     print()
     print(table(results))
-    if not args.no_write:
-        write_report(results)
-        print(f"wrote {REPORT}")
     return 0
 
 
