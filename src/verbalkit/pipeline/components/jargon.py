@@ -1,10 +1,21 @@
 """Jargon: terms the customer is unlikely to know, with a plain-language suggestion.
 
-Three cues, all pack data: the pack's term list (``jargon.tsv``, matched on lower case and
-on the stem of Swedish inflected or compound forms: "WMS:et", "APN-profilen"), compound
-parts (``lexicons/jargon_parts.txt``: "avvikelse" in "leveransavvikelse"), and the shape
-of internal codes (acronyms such as "SGI", "P3", "LTL-kö"). A term is not jargon when the
-customer used it first, or when it is in ``lexicons/known_terms.txt`` (BankID, router…).
+Cues, all pack data: the pack's term list (``jargon.tsv``, matched on lower case and on
+the stem of Swedish inflected or compound forms: "WMS:et", "APN-profilen"), compound parts
+(``lexicons/jargon_parts.txt``: "avvikelse" in "leveransavvikelse"), and shapes, found by
+regexes compiled once per pack and run over the text:
+
+- internal codes and acronyms ("SGI", "P3", "LTL-kö"), except those customers know
+  (``lexicons/jargon_common_acronyms.txt``: "PIN", "USB", "CPU");
+- Swedish trade and office compounds, a long word ending in a head of
+  ``lexicons/jargon_heads.txt`` ("självriskeliminering", "uppgiftsföreläggandet");
+- English noun compounds after a determiner whose head is in ``lexicons/jargon_heads.txt``
+  ("the grading queue", "our fraud engine"), unless a modifier is an everyday word
+  (``lexicons/jargon_modifier_stop.txt``: "the phone queue", "a regular basis").
+
+Shape finds carry the generic suggestion of ``lexicons/jargon_generic_suggestion.txt``. A
+term is not jargon when the customer used it first, or when it is in
+``lexicons/known_terms.txt`` (BankID, router…).
 """
 
 from __future__ import annotations
@@ -21,6 +32,7 @@ from verbalkit.pipeline.components.common import (
     add_tag,
     doc_prev,
     doc_role,
+    doc_text,
     pack_for,
     token_lists,
 )
@@ -35,6 +47,36 @@ CODE_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ0123456789")
 SPLIT_TAIL = re.compile(r"[:\-]")
 #: Inflected and compound forms are found by the first characters of listed terms.
 PREFIX_LEN = 5
+#: Swedish inflection after a compound head ("-avvikelsen", "-föreläggandet", "-cykeln").
+SV_INFLECTION = r"(?:en|et|n|t|na|ar|arna|er|erna|or|orna|s|ens|ets|ns)?"
+#: A Swedish compound: at least this many letters, the part before the head at least 4.
+SV_COMPOUND_MIN = 11
+#: English: what comes before the modifiers of a compound term.
+EN_DETERMINER = (
+    r"(?:the|our|your|a|an|their|its|this|that|these|those|same|his|her|"
+    r"tonight's|today's|an?other)"
+)
+#: Words of an English modifier (letters, digits inside, hyphens: "pre-existing").
+EN_WORD = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+
+
+def sv_compound_regex(heads: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A word of 4+ letters, then a head, then inflection: one whole word."""
+    if not heads:
+        return None
+    alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])[^\W\d_]{{4,}}?(?:{alt}){SV_INFLECTION}(?![\w-])", re.IGNORECASE)
+
+
+def en_compound_regex(heads: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A determiner, one to three words, then a head (plural too): group 1 is the words."""
+    if not heads:
+        return None
+    alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-]){EN_DETERMINER}\s+((?:{EN_WORD}\s+){{1,3}}?(?:{alt})(?:e?s)?)(?![\w-])",
+        re.IGNORECASE,
+    )
 
 
 def root(term: str) -> str:
@@ -66,6 +108,10 @@ class JargonIndex:
     by_prefix: dict[str, tuple[str, ...]]
     parts: tuple[str, ...]
     known: frozenset[str]
+    common_acronyms: frozenset[str] = frozenset()
+    modifier_stop: frozenset[str] = frozenset()
+    compound: re.Pattern[str] | None = None
+    generic_suggestion: str | None = None
 
     @classmethod
     def from_pack(cls, pack: RulePack) -> JargonIndex:
@@ -84,6 +130,12 @@ class JargonIndex:
             by_prefix={k: tuple(v) for k, v in prefix.items()},
             parts=tuple(p.lower() for p in pack.lexicon("jargon_parts")),
             known=pack.lexicon_set("known_terms"),
+            common_acronyms=pack.lexicon_set("jargon_common_acronyms"),
+            modifier_stop=pack.lexicon_set("jargon_modifier_stop"),
+            compound=(sv_compound_regex if pack.language == "sv" else en_compound_regex)(
+                tuple(h.lower() for h in pack.lexicon("jargon_heads"))
+            ),
+            generic_suggestion=next(iter(pack.lexicon("jargon_generic_suggestion")), None),
         )
 
     def term_for(self, low: str, text: str) -> str | None:
@@ -131,7 +183,7 @@ class JargonTagger:
             low = span.text.lower()
             if used_by_customer(span.text) or low in index.known or root(span.text) in index.known:
                 return
-            suggestion = self._suggestion(term) if term else None
+            suggestion = self._suggestion(term) if term else index.generic_suggestion
             label = Behaviour.JARGON.value
             add_tag(doc, span, label, rule, confidence, suggestion=suggestion)
             covered.update(range(span.start, span.end))
@@ -152,6 +204,11 @@ class JargonTagger:
                     )
                     break
         stop = self._stop_words()
+        text_all = doc_text(doc)
+        for start, end, rule, confidence in self._shape_spans(text_all, index, stop, shouting):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and not covered.intersection(range(span.start, span.end)):
+                tag(span, f"{self.lang}.jargon.{rule}", confidence, None)
         for i, text in enumerate(texts):
             if i in covered or puncts[i] or spaces[i]:
                 continue
@@ -167,12 +224,44 @@ class JargonTagger:
                 and CODE_SHAPE.match(text)
                 and not tl.like_nums[i]
                 and low not in stop
+                and root(text) not in index.common_acronyms
             ):
                 tag(doc[i : i + 1], f"{self.lang}.jargon.code_shape", 0.65, None)
         return doc
 
     def _stop_words(self) -> frozenset[str]:
         return _stop_words(self.lang)
+
+    def _shape_spans(
+        self, text: str, index: JargonIndex, stop: frozenset[str], shouting: bool
+    ) -> list[tuple[int, int, str, float]]:
+        """Character spans of terms found by their shape: (start, end, rule slug, confidence)."""
+        found: list[tuple[int, int, str, float]] = []
+        if index.compound is None or shouting:
+            return found
+        if self.lang == "sv":
+            for m in index.compound.finditer(text):
+                if len(m.group(0)) >= SV_COMPOUND_MIN:
+                    # The same kind of evidence as a listed compound part, at the end.
+                    found.append((m.start(), m.end(), "compound_part", 0.6))
+            return found
+        skip = stop | index.modifier_stop
+        for m in index.compound.finditer(text):
+            words = list(re.finditer(r"\S+", m.group(1)))
+            first = None
+            for k, w in enumerate(words[:-1]):
+                word = w.group(0)
+                if (
+                    word.lower() in skip
+                    or word.lower().endswith("ly")
+                    or (word[:1].isupper() and not word.isupper())
+                ):
+                    first = None
+                elif first is None:
+                    first = k
+            if first is not None:
+                found.append((m.start(1) + words[first].start(), m.end(1), "compound_head", 0.55))
+        return found
 
     def _suggestion(self, term: str) -> str | None:
         return self._jargon.get(term) or None
