@@ -146,6 +146,11 @@ TIME_ANCHOR = re.compile(
     rf"|till veckan|dagen (?:innan|före|efter)|upp till (?:{NUMBER} )?{UNITS}"
     rf"|(?:tar|ta|dröjer|dröja) (?:ungefär |cirka |runt |max |högst |bara |upp till )?(?:{NUMBER} )?{UNITS})"
 )
+#: A free slot offered for a booking: its time is not agreed yet.
+SLOT_OFFER = re.compile(
+    r"\b(?:har|finns) (?:det )?(?:en |ett |några )?(?:ledig |ledigt |lediga )?"
+    r"(?:tid|tider|lucka|luckor|plats|platser)\b"
+)
 #: Times that are not what happens next: deadlines, opening hours, habits, validity.
 NOT_NEXT_STEP = re.compile(
     r"\b(?:sista dag|deadline|öppet|öppettider|gäller från|började|tidigare desto)"
@@ -192,7 +197,8 @@ ACKNOWLEDGEMENTS = frozenset({"okej", "ok", "uppfattat", "noterat", "precis", "j
 #: Words after which a wh-word opens an embedded clause ("beror på vilket", "vet vad").
 EMBEDDING = frozenset(
     {"på", "om", "vet", "veta", "beror", "undrar", "se", "ser", "kolla", "kollar", "göra", "gör",
-     "säga", "säger", "förstå", "förstår", "av", "för", "med", "till", "i"}
+     "säga", "säger", "förstå", "förstår", "av", "för", "med", "till", "i", "berättar",
+     "berätta", "hör", "höra", "förklarar", "förklara", "visar", "visa", "frågar", "fråga"}
 )  # fmt: skip
 EMBEDDED_SUBJECTS = frozenset({"jag", "du", "vi", "ni", "han", "hon", "hen", "de", "dom", "man"})
 #: Function words the POS-less lemmatizer may read as verbs ("för" -> "föra").
@@ -216,6 +222,26 @@ FAULTY = re.compile(r"^(?:ofullständig\w*|felaktig\w*|fel|för sent|inkorrekt\w
 NOT_ECHO_OPENERS = frozenset(
     {"ja", "nej", "okej", "ok", "precis", "tack", "bra", "absolut", "hej", "hejsan", "hallå",
      "god", "välkommen", "tjena", "javisst", "visst", "jo", "mm", "usch", "oj", "åh"}
+)  # fmt: skip
+#: Words an ASR clause cannot end on: a subject waiting for its verb, a conjunction, or an
+#: adverb that puts the next verb second ("annars kan vi", "då kan det").
+NOT_CLAUSE_FINAL = frozenset(
+    {"jag", "du", "vi", "ni", "han", "hon", "hen", "man", "och", "men", "eller", "att", "som",
+     "annars", "då", "sen", "sedan", "därför", "dessutom", "också", "nu", "dess", "så", "om",
+     "när", "eftersom", "fast", "tills", "medan", "innan", "ju", "nog"}
+)  # fmt: skip
+#: Endings of a definite noun naming one identifier ("ordernumret", "adressen").
+IDENTIFIER_ENDINGS = (
+    "numret", "numren", "nummer", "adressen", "namnet", "koden", "datumet", "beloppet",
+    "summan", "id:t", "regnumret",
+)  # fmt: skip
+#: Wh-checks on a proposal the agent has made: collaboration only (rule 7, AMB:co-not-oq).
+PROPOSAL_CHECKS = (
+    ("vad", "tycker", "du", "om"), ("vad", "säger", "du", "om"), ("vad", "tycker", "ni", "om"),
+    ("vad", "säger", "ni", "om"), ("vad", "skulle", "du", "tycka", "om"),
+    ("vad", "skulle", "du", "säga", "om"), ("vad", "skulle", "ni", "tycka", "om"),
+    ("vad", "skulle", "ni", "säga", "om"), ("hur", "låter", "det"), ("hur", "låter", "detta"),
+    ("hur", "låter", "det", "här"), ("vad", "tror", "du", "om"),
 )  # fmt: skip
 PRONOUNS = FIRST_PERSON | SECOND_PERSON | {"det", "den", "han", "hon", "hen", "de", "dom"}
 #: Contact verbs: a remedy when we contact someone else for the customer, follow-up when "dig".
@@ -357,14 +383,27 @@ def units(doc: Doc) -> list[Span]:
     starters. A row punctuated with commas alone is written text too, so it stays whole.
     """
     t = token_lists(doc)
-    if not is_asr(doc) and not any(text in TERMINALS for text in t.texts):
+    asr = is_asr(doc)
+    if not asr and not any(text in TERMINALS for text in t.texts):
         return [doc[:]]
-    puncts, spaces = t.puncts, t.spaces
-    return [
-        doc[start:end]
+    puncts, spaces, lowers = t.puncts, t.spaces, t.lowers
+    bounds = [
+        (start, end)
         for start, end in sent_bounds(doc)
         if any(not puncts[i] and not spaces[i] for i in range(start, end))
     ]
+    if asr:
+        # A guessed sentence end after a subject, a conjunction or a clause-opening adverb
+        # ("…och du | har ju själv godkänt", "…annars | kan vi inte") cuts one clause in
+        # two and makes a V2 verb look like a V1 question: join the pieces again.
+        merged: list[tuple[int, int]] = []
+        for start, end in bounds:
+            if merged and lowers[merged[-1][1] - 1] in NOT_CLAUSE_FINAL:
+                merged[-1] = (merged[-1][0], end)
+            else:
+                merged.append((start, end))
+        bounds = merged
+    return [doc[start:end] for start, end in bounds]
 
 
 def word_tokens(span: Span) -> list[Tok]:
@@ -490,7 +529,7 @@ def classify_words(toks: list[str], qm: bool, w: Words, asr: bool) -> tuple[str,
                     return classify_words(toks[i:], qm, w, asr)
         return None
     # A wh-check on a proposal already made is collaboration only (rule 7).
-    if contains(toks, (("vad", "tycker", "du", "om"), ("vad", "säger", "du", "om"))):
+    if contains(toks, PROPOSAL_CHECKS):
         return None
     if toks[0] in ("säg", "välj") and len(toks) > 1 and toks[1] in WH_WORDS:
         return "closed_question", "request_one_fact"
@@ -502,7 +541,8 @@ def classify_words(toks: list[str], qm: bool, w: Words, asr: bool) -> tuple[str,
                 return "open_question", "request_to_explain"
             if nxt[0] == "om" or nxt[0] in WH_WORDS:
                 return "closed_question", "request_one_fact"
-    if contains(toks, w.open_requests):
+    # "berätta att …" tells the customer what to tell someone else; it asks for nothing.
+    if contains(toks, w.open_requests) and not told_to_tell(toks):
         if contains(toks, w.closed_requests):
             return "closed_question", "request_one_fact"
         return "open_question", "request_to_explain"
@@ -511,6 +551,18 @@ def classify_words(toks: list[str], qm: bool, w: Words, asr: bool) -> tuple[str,
     if toks[0] in WH_WORDS:
         if "varför" in toks or contains(toks, (("hur", "kommer", "det", "sig"),)):
             return "open_question", "wh_open"
+        # A wh-question that lists the options is either/or (AMB:wh-either-or-closed):
+        # "vad behöver du komma åt, är det filer eller bara mejl?"
+        if "eller" in toks[2:-1] and not contains(toks, (("eller", "hur"),)):
+            return "closed_question", "choice"
+        # "vad är ordernumret", "vad var adressen": one identifier
+        if (
+            toks[0] == "vad"
+            and len(toks) > 2
+            and toks[1] in ("är", "var", "blir")
+            and toks[2].endswith(IDENTIFIER_ENDINGS)
+        ):
+            return "closed_question", "wh_one_fact"
         if contains(toks, (("skulle", "du"), ("skulle", "ni"))) and contains(
             toks, (("tycka",), ("vilja",), ("önska",), ("göra",))
         ):
@@ -532,6 +584,11 @@ def classify_words(toks: list[str], qm: bool, w: Words, asr: bool) -> tuple[str,
     return None
 
 
+def told_to_tell(toks: list[str]) -> bool:
+    """ "ring och berätta att hon har missat två doser": a message to pass on."""
+    return toks.count("berätta") == 1 and contains(toks, (("berätta", "att"),)) is not None
+
+
 def retype_questions(doc: Doc, us: list[Span], w: Words, asr: bool) -> None:
     for label in QUESTION_LABELS:
         remove_tags(doc, label)
@@ -542,6 +599,27 @@ def retype_questions(doc: Doc, us: list[Span], w: Words, asr: bool) -> None:
         if found:
             label, slug = found
             tag(doc, unit, label, slug, 0.8 if has_qm(unit) else 0.7)
+            if slug == "request_to_explain" and has_qm(unit) and tacked_on_closed(unit, w):
+                # "Berätta hur det ser ut, är det blött även under skåpen?" asks both
+                tag(doc, unit, "closed_question", "v1_verb_first", 0.7)
+
+
+def tacked_on_closed(unit: Span, w: Words) -> bool:
+    """A yes/no or one-fact question after a comma that follows a request to explain."""
+    all_toks = toks_of(unit.doc)
+    for clause in clauses(unit)[1:]:
+        if all_toks[clause[0].i - 1].text != ",":
+            continue
+        low = lows(clause)
+        if low and low[0] in ("och", "men", "så"):
+            low = low[1:]
+        found = classify_words(low, True, w, False)
+        if found and found[1] in ("v1_verb_first", "wh_one_fact"):
+            return True
+        # V1 with a noun subject: "lyser lampan fortfarande?"
+        if found and found[1] == "question_mark" and present_event(clause[0]):
+            return True
+    return False
 
 
 def embedded_wh(unit: Span, w: Words) -> bool:
@@ -740,14 +818,43 @@ def collaboration(
     """
     low = lows(toks)
     text = " ".join(low)
-    if _search(r"\bvad (?:tycker|säger) (?:du|ni) om\b", text):
-        return "check"
     if _search(
-        r"\b(?:vad|vilket|vilken|hur) (?:\w+ ){0,2}(?:känns|funkar|fungerar|passar) (?:\w+ )?(?:bäst|bra) för (?:dig|er)\b",
+        r"\bvad (?:tycker|säger|tror|skulle) (?:du|ni) (?:(?:tycka|säga) )?om\b"
+        r"|\bhur låter (?:det|detta)\b",
         text,
     ):
-        # after alternatives the agent has laid out, it asks for a choice
-        return "closed" if alternatives else "open"
+        return "check"
+    # A preference asked about the remedy: "vad skulle kännas bäst för dig", "vad låter
+    # bäst", "vilken ort skulle fungera för er", "vad skulle funka för dig"
+    pref = _search(
+        r"\b(?:vad|vilket|vilken|vilka|hur) (?:\w+ ){0,4}(?:känns|kännas|funkar|funka|fungerar"
+        r"|fungera|passar|passa|låter|vore|vara|är) (?:\w+ )?(?:bäst|bästa|smidigast|enklast)"
+        r"(?: för (?:dig|er))?\b"
+        r"|\b(?:vad|vilket|vilken|vilka|hur) (?:\w+ ){0,4}(?:känns|kännas|funkar|funka|fungerar"
+        r"|fungera|passar|passa) (?:\w+ )?(?:bra )?för (?:dig|er)\b",
+        text,
+    )
+    if (
+        pref
+        and (question or is_asr(toks[0].doc))
+        and not (
+            pref.group(0).startswith("hur")
+            and pref.group(0).endswith(("dig", "er"))
+            and "bäst" not in pref.group(0)
+        )
+    ):
+        # with options laid out ("…, att vi X eller att jag Y?") it asks for a choice
+        rest = text[pref.end() :].split()
+        options = alternatives or (len(rest) >= 3 and rest[0] in ("att", "vi", "jag", "ska"))
+        one_fact = any(x in QUANTITY_NOUNS for x in low)  # "vilken tid passar bäst"
+        return "closed" if options or one_fact else "open"
+    # What matters most, with the options given: "vad är viktigast för dig, A eller B?"
+    if question and alternatives and _search(r"\bvad är (?:\w+ )?viktigast\b", text):
+        return "closed"
+    if question and _search(
+        r"\bvad (?:skulle|kan|kunde) (?:få (?:dig|er) att|(?:du|ni) behöva)\b", text
+    ):
+        return "open"
     if question and _search(
         r"\b(?:vad|hur) (?:skulle|kunde) (?:\w+ ){0,2}(?:underlätta|hjälpa (?:dig|er)|göra det "
         r"(?:lättare|enklare|bättre))|\b(?:underlätta|hjälpa (?:dig|er)) (?:\w+ )?mest\b",
@@ -779,7 +886,9 @@ def collaboration(
     ):
         return "open"
     if _search(
-        r"\bhur (?:vill|önskar|tycker) (?:du|ni)(?: att (?:vi|jag)| (?:gå vidare|göra))", text
+        r"\bhur (?:vill|önskar|tycker) (?:du|ni)(?: helst| hellre)?(?: att (?:vi|jag)"
+        r"| (?:gå vidare|göra))",
+        text,
     ):
         return "closed" if " eller " in f" {text} " else "open"  # after alternatives: a choice
     if _search(
@@ -808,6 +917,12 @@ def expectation(doc: Doc, unit: Span, toks: list[Tok], w: Words) -> bool:
     if not TIME_ANCHOR.search(text) or NOT_NEXT_STEP.search(text):
         return False
     if is_question(doc, unit):  # a time offered, not yet agreed (dev-set addition, rule 8)
+        return False
+    # A time inside a proposal put to the customer ("vad säger du om att vi kör hem det på
+    # tisdag kväll", "de har en tid på torsdag klockan åtta, hur låter det?") is offered.
+    if has_tag(doc, "collaboration", within=unit):
+        return False
+    if SLOT_OFFER.search(text) and has_tag(doc, "collaboration"):
         return False
     # "Hör av dig om du inte har fått något inom en månad": a condition, not a plan
     if _search(r"\bom (?:du|ni) inte\b", text):
@@ -953,6 +1068,15 @@ def blaming(toks: list[Tok], w: Words) -> str | None:
         r"\b(?:det är|det var|är det|var det) (?!vi\b|jag\b|du\b|ni\b)(?:\w+ ){1,3}som\b", text
     )
     if cleft and fault and (not any(x in FIRST_PERSON - {"vi"} for x in low) or "inte vi" in text):
+        return "shift_fault"  # "det är lagret som har slarvat"
+    # the fault right after the cleft names the party at fault, whoever else the turn mentions
+    cleft_np = cleft.group(0).split()[2:-1] if cleft else []
+    after_cleft = text[cleft.end() :].split()[:7] if cleft else []
+    if (
+        cleft
+        and any(x in w.fault for x in after_cleft)
+        and not any(x in FIRST_PERSON for x in cleft_np)
+    ):
         return "shift_fault"  # "det är lagret som har slarvat"
     if fault and not we and _search(r"\b(?:de|dom)\b", text):
         return "shift_fault"  # "de har helt enkelt struntat i…"
@@ -1186,8 +1310,9 @@ def refine(doc: Doc, pack: RulePack) -> None:
         elif kind == "closed" and question:
             # one preference that shapes the remedy ("hur stor del … skulle kännas lagom")
             tag(doc, unit, "solution", "choice_of_remedies", 0.6)
-        if kind == "check" and any(
-            has_tag(doc, "solution", within=u) for u in us if u.start <= unit.start
+        if kind == "check" and (
+            any(has_tag(doc, "solution", within=u) for u in us if u.start <= unit.start)
+            or _search(r"\bom att (?:vi|jag)\b", " ".join(low))  # the proposal itself
         ):
             tag(doc, unit, "solution", "choice_of_remedies", 0.6)
 
