@@ -96,3 +96,37 @@ COLLABORATION = [
 )
 def test_collaboration_kinds(labels: Tagger, text: str, expected: set[str]) -> None:
     assert labels(text) & COLLAB == expected
+
+
+# Sympathy that names the weight of the situation without a feeling word, reassurance that
+# the customer will not lose out, and feelings named indirectly.
+SYMPATHY = [
+    ("Three kids and no hot water, that's a lot to juggle.", True),
+    ("Honestly, with a move and a new job there's a whole lot going on for you.", True),
+    ("Eight weeks is a long wait for a simple answer.", True),
+    ("A whole weekend gone because of a missed delivery.", True),
+    ("That's a lot of money to be out of pocket over Christmas.", True),
+    ("Changing doctors at his age, that's a big change.", True),
+    ("Night feeds every two hours really take it out of you.", True),
+    ("Ringing round all week must be driving you mad.", True),
+    ("That's properly annoying.", True),
+    ("A cracked screen two days after buying it, no wonder you're cross.", True),
+    ("Same bill twice with nothing used, I'd be worried too.", True),
+    ("You must have been relying on that payment.", True),
+    ("Yeah, I get that.", True),
+    ("Don't worry, you won't lose any of your photos.", True),
+    ("Okay, we'll get to the bottom of this.", True),
+    ("Oh, poor Max.", True),
+    ("That's a real blow right before the holidays.", True),
+    # not sympathy
+    ("The queue for that team is a long time at the moment, it's about two weeks.", False),
+    ("It's a poor signal area, so the app may drop out.", False),
+    ("That's hard to say without seeing it.", False),
+    ("You'll get it back within five working days.", False),
+    ("Have a good day.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SYMPATHY, ids=[c[0][:40] for c in SYMPATHY])
+def test_sympathy_kinds(labels: Tagger, text: str, expected: bool) -> None:
+    assert ("sympathy" in labels(text)) is expected

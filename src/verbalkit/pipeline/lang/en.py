@@ -719,13 +719,31 @@ def situation(res: Res) -> str:
 def _situation(res: Res) -> str:
     intens = (
         r"(?:(?:really|so|very|incredibly|quite|such|a bit|pretty|absolutely|truly|genuinely|real|"
-        r"bit of a|proper|total|complete|right) )*"
+        r"bit of a|proper|total|complete|right|properly|seriously|massively|hugely|super) )*"
     )
     return (
-        rf"(?:(?:that|this)(?: 's| is| must be| must have been| sounds| 's been| was| would be|"
-        rf" can be| must feel)|it(?: must be| must have been| sounds| must feel))(?: like)? "
-        rf"{intens}(?:an? )?{intens}{res.symp}(?! (?:to|for me|lot|question|part|one))"
+        rf"(?:(?:that|this|this stuff|which)(?: 's| is| must be| must have been| sounds| 's been|"
+        rf" was| would be| can be| must feel)|it(?: must be| must have been| sounds| must feel))"
+        rf"(?: like)? {intens}(?:an? )?{intens}{res.symp}(?! (?:to (?!(?:deal|live|sleep|wake|come "
+        rf"home|find|lose|go through|sort)\b)|for me|lot|question|part|one))"
         rf"|a lot of (?:pressure|stress|worry|hassle|upheaval|disruption) (?:to|for|on)"
+        # The weight of the situation without a feeling word: "that's a lot to juggle", "a
+        # whole lot going on", "two years is a long wait", "a whole day gone".
+        rf"|(?:a lot|a whole lot|so much|too much|an awful lot) (?:to (?:juggle|carry|manage|take "
+        rf"on|put up with|cope with|deal with|sort out)|going on|on your plate)"
+        rf"|(?:is|was|'s|been) (?:a |such a )?(?:really |very |so )?long (?:wait|haul|road)\b"
+        rf"|(?:it|that) (?:was|'s been|has been) (?:a |such a )?(?:really |very |so )?long (?:day|"
+        rf"night|week|journey|morning)\b(?! (?:ago|since|before))"
+        rf"|(?:a whole|the whole|an entire|half the|half a) (?:day|morning|afternoon|evening|night|"
+        rf"weekend|week|holiday) (?:gone|wasted|lost|ruined)"
+        rf"|(?:a lot|a huge amount|a big amount|a lot of money|a big sum|a fair bit) to be (?:out of "
+        rf"pocket|without|left without)"
+        rf"|(?:that|this|it) (?:'s|is|was|must be|'d be) (?:a )?(?:really )?(?:big|huge|massive) "
+        rf"(?:thing|deal|change|worry|upheaval)\b"
+        rf"|takes? (?:it|a lot) out of (?:you|anyone|her|him|them)|(?:takes?|taken|taking) (?:its|a) "
+        rf"toll|(?:wears?|grinds?) (?:you|anyone) down"
+        rf"|(?:drive|drives|driving) (?:you|anyone|everyone|the whole \w+|them|her|him) (?:mad|"
+        rf"crazy|up the wall|round the bend)"
         rf"|what an? {intens}{res.symp}|(?:what|that 's|that is|that was|it 's been|you 've had|"
         rf"you 've been having|sounds like|such) (?:an? )?{intens}{res.symp} (?:surprise|time|"
         rf"experience|shock|situation|start|thing|position|week|day|morning)"
@@ -758,6 +776,12 @@ def _sympathy(doc: Doc, sent: Sent, res: Res) -> None:
             rf"scared|frightened|got to|taken its toll|really)"
             rf"|(?:it )?(?:sounds|seems) (?:like|as if|as though) you 're (?:feeling |really |so )*"
             rf"(?:{res.feeling})|you sound (?:really |so |very )?(?:{res.feeling})"
+            rf"|no wonder (?:you 're|you are|you were|you feel|you felt|she 's|he 's|they 're)"
+            rf"|i (?:'d|would) (?:be|feel|have been) (?:\w+ )?(?:{res.feeling}|\w+ed) (?:too|as well)"
+            rf"|anyone would (?:be|feel)|you must have been (?:counting|relying|looking forward)"
+            rf"|(?:^(?:\W+ )?|, )(?:i )?(?:totally |completely |fully |really )?get (?:it|that)"
+            rf"(?: \W)?$|(?:^(?:\W+ )?|, )(?:totally|completely) get (?:it|that)\b|i hear you\b"
+            rf"(?! (?:say|said|saying|mention|right|correctly|ok|okay))"
         ),
     )
     reassure = (
@@ -769,7 +793,14 @@ def _sympathy(doc: Doc, sent: Sent, res: Res) -> None:
         r"i (?:really )?hope (?:he|she|you|they|your|the little|things|it|everything|that|this|all)"
         r"[\w ' ]{0,30}(?:better|well|soon|recover|okay|ok|alright|sorted|resolved|fixed|smoothly|"
         r"works out)|get well soon|take care of (?:yourself|"
-        r"yourselves)|(?:^(?:\W+ )?|\b)take care(?: of yourself| now)?(?: \W)?$|"
+        r"yourselves|your \w+|him|her|them|the (?:little|kids|baby))|"
+        r"(?:^(?:\W+ )?|\b)take care(?: of yourself)?(?: \W)?$|"
+        r"give (?:\w+ ){1,2}(?:a )?(?:cuddle|hug|pat|fuss|our love|our best)|"
+        r"(?:you|she|he|they) (?:wo n't|will not|will never) (?:go without|lose (?:a thing|anything|out)|"
+        r"be out of pocket|be left without|miss out)|"
+        r"(?:let 's|we 'll|we will|i 'll) get to the bottom of (?:it|this|that)|"
+        r"(?:^(?:\W+ )?|, )(?:aw |oh |ah |aww )?poor (?!quality|signal|connection|line|reception|"
+        r"coverage|service|weather|performance|credit)\w+(?: \W)?(?:$| ,| \.)|"
         r"(?:which is|that 's|that is|it 's|it is) (?:completely |totally |perfectly |entirely |so |"
         r"very )?understandable|we 'll (?:get (?:this|it|that|you) sorted|"
         r"sort (?:this|it) out)|you 're in (?:good|safe) hands|one step at a time|thank goodness|glad (?:you|he|she|"
@@ -780,7 +811,8 @@ def _sympathy(doc: Doc, sent: Sent, res: Res) -> None:
         "hard_news",
         lambda: (
             r"not (?:what|the news|the answer) you (?:wanted|were hoping|'d hoped|hoped|needed|were "
-            r"expecting|want)(?: to hear| for)?|"
+            r"expecting|want|planned|had planned|'d planned|signed up for|paid for|deserve)"
+            r"(?: to hear| for)?|"
             rf"i know (?:it 's|it is|this is|that 's|that is|it can be|this can be)(?: such| all)? (?:an? )?"
             rf"(?:(?:real|bit of a|right|huge|massive|total) )?(?:{res.symp}|faff|nuisance|bother|drag|"
             rf"inconvenience|headache)|"
