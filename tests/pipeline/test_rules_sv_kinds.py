@@ -106,3 +106,36 @@ def test_kind(text: str, prev: str | None, present: set[str], absent: set[str]) 
     got = labels(text, prev)
     assert present <= got, f"missing {present - got} in {got}"
     assert not (absent & got), f"unexpected {absent & got}"
+
+
+SYMPATHY: list[tuple[str, set[str], set[str]]] = [
+    # the weight of the situation named without a feeling word
+    ("Det låter knepigt, särskilt med två små barn hemma.", {"sympathy"}, set()),
+    ("de e ju inte roligt att stå utan värme", {"sympathy"}, set()),
+    ("Då blir det ju krångligt för dig att ta dig till jobbet.", {"sympathy"}, set()),
+    ("Det är ingen bra start på semestern.", {"sympathy"}, set()),
+    ("Det är ju det sista man vill ha mitt i en flytt.", {"sympathy"}, set()),
+    ("Sex veckor är alldeles för lång tid att vänta på ett besked.", {"sympathy"}, set()),
+    ("Så kan det ju inte hålla på, det går inte i längden.", {"sympathy"}, set()),
+    ("Sånt kan hända vem som helst, du är inte ensam om det.", {"sympathy"}, set()),
+    ("Det här tar vi på största allvar.", {"sympathy"}, set()),
+    ("och det stressar dig förstås", {"sympathy"}, set()),
+    ("Jag förstår verkligen oron.", {"sympathy"}, set()),
+    ("hoppas att hon mår bättre snart", {"sympathy"}, set()),
+    ("Du måste vara helt slutkörd nu.", {"sympathy"}, {"demanding"}),
+    # understanding what the customer goes through, not a fact
+    ("Det förstår jag att ni funderar på.", {"sympathy"}, {"restating"}),
+    ("Jag förstår att det känns snopet.", {"sympathy"}, set()),
+    ("jag förstår att man reagerar när räkningen dubblas", {"sympathy"}, set()),
+    # hard negatives: the agent's own wording, agreement, facts
+    ("Förlåt, det var krångligt förklarat av mig.", set(), {"sympathy"}),
+    ("Det låter bra, då gör vi så.", set(), {"sympathy"}),
+    ("Okej, då förstår jag att det är din mammas abonnemang.", set(), {"sympathy"}),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), SYMPATHY)
+def test_sympathy(text: str, present: set[str], absent: set[str]) -> None:
+    got = labels(text)
+    assert present <= got, f"missing {present - got} in {got}"
+    assert not (absent & got), f"unexpected {absent & got}"

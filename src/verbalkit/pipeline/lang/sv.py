@@ -72,6 +72,7 @@ GENERATED_RULE_IDS = frozenset(
         "sv.restating.echo",
         "sv.sympathy.feeling_word",
         "sv.sympathy.understands_feeling",
+        "sv.sympathy.situation_weight",
         "sv.solution.agent_remedy",
         "sv.solution.remedy_done",
         "sv.solution.self_help",
@@ -275,6 +276,8 @@ class Words:
     compensation: frozenset[str]
     customer_choices: frozenset[str]
     stop: frozenset[str]
+    weight: frozenset[str]
+    experience: frozenset[str]
 
     @classmethod
     def from_pack(cls, pack: RulePack) -> Words:
@@ -307,6 +310,8 @@ class Words:
             compensation=s("compensation"),
             customer_choices=s("customer_choices"),
             stop=s("stopwords"),
+            weight=s("weight_words"),
+            experience=s("experience_verbs"),
         )
 
 
@@ -1192,7 +1197,12 @@ def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[s
         inverted = nxt in w.v1_verbs or is_verb_in(toks[1], w.remedy)
         if not inverted and (shared or any(x in SECOND_PERSON for x in low)):
             return "so_marker"
-    if _search(r"\bförstår jag att\b", text) and any(x in SECOND_PERSON for x in low) and shared:
+    if (
+        _search(r"\bförstår jag att\b", text)
+        and any(x in SECOND_PERSON for x in low)
+        and shared
+        and not understands_experience(text, w)  # understanding the customer: sympathy
+    ):
         return "check_understanding"
     # An echo of the customer's key facts as an acknowledgement ("En svart väska…, okej.").
     content = own - {s for s in own if s.isdigit()}
@@ -1235,6 +1245,62 @@ def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[s
     return None
 
 
+#: "det låter/är/blir …", "blir det ju …" (spoken "de e"): a comment on the situation.
+SITUATION_FRAME = re.compile(
+    r"\b(?:(?:det|de|detta|det här) (?:låter|verkar|är|e|blir|var|blev|känns)|(?:låter|är|blir|var)"
+    r" det) (?:(?:ju|verkligen|väldigt|så|helt|riktigt|rätt|lite|snabbt|nog|också|inte) )*(\w+)"
+)
+#: The weight of the situation named without a feeling word (LABELLING rule 4).
+SITUATION_WEIGHT = re.compile(
+    r"\b(?:inte|ingen) (?:bra|rolig|roligt|kul|lätt|lustig|trevlig|rolig) "
+    r"(?:sits|situation|läge|start|känsla|upplevelse)\b"
+    r"|\b(?:inte det|det sista) (?:man|någon|du|ni) (?:vill|önskar|behöver)\b"
+    r"|\bvill man (?:ju )?inte\b"
+    r"|\b(?:det|de) (?:är|e|blir|var|låter) (?:(?:ju|verkligen|väldigt|så) )*inte "
+    r"(?:roligt|kul|lätt|skönt|lustigt|trevligt|bra(?! att))\b"
+    r"|\b(?:är|var|blir|blev|har varit) (?:ju )?(?:alldeles |på tok |alltför |väl |lite )?"
+    r"för (?:länge|lång tid)\b"
+    r"|\b(?:går|håller) (?:ju )?inte i längden\b"
+    r"|\bhända vem som helst\b|\b(?:du|ni) är inte (?:ensam|ensamma|den enda)\b"
+    r"|\bta\w* (?:\w+ )?på (?:största |stort )?allvar\b"
+    r"|\bdet (?:oroar|stressar|bekymrar|irriterar|frustrerar|tynger) (?:dig|er)\b"
+    r"|\bförstår (?:verkligen |absolut )?(?:oron|frustrationen|irritationen|besvikelsen"
+    r"|stressen|ilskan|oro|frustration)\b"
+    # a well-wish about the customer's situation (AMB:wellwish-sympathy)
+    r"|\bhoppas (?:att )?(?:\w+ ){0,3}(?:blir|känns|mår|går|kommer) (?:\w+ )?"
+    r"(?:bättre|frisk|friska|bra|över)\b"
+)
+#: "jag förstår att" / "det förstår jag att" + what the customer goes through.
+UNDERSTANDS_THAT = re.compile(r"\bförstår (?:jag )?(?:verkligen |absolut |precis )?att\b")
+
+
+def understands_experience(text: str, w: Words) -> bool:
+    """ "det förstår jag att du undrar över", "förstår att man blir fundersam"; not facts
+    ("då förstår jag att det är din pappas konto")."""
+    found = UNDERSTANDS_THAT.search(text)
+    if not found:
+        return False
+    nxt = text[found.end() :].split()[:5]
+    return any(x in w.experience for x in nxt) or "inte kan" in " ".join(nxt)
+
+
+def weight_sympathy(text: str, w: Words) -> bool:
+    if SITUATION_WEIGHT.search(text) or understands_experience(text, w):
+        return True
+    for frame in SITUATION_FRAME.finditer(text):
+        word = _INTENSIFIER.sub("", frame.group(1))
+        said = text[frame.end() :].split()[:1]  # "det var krångligt sagt": our own wording
+        if (word in w.weight or word in w.feelings) and said[:1] not in (
+            ["sagt"],
+            ["förklarat"],
+            ["uttryckt"],
+            ["formulerat"],
+            ["beskrivet"],
+        ):
+            return True
+    return False
+
+
 def feeling_sympathy(toks: list[Tok], w: Words) -> str | None:
     low = lows(toks)
     text = " ".join(low)
@@ -1251,6 +1317,8 @@ def feeling_sympathy(toks: list[Tok], w: Words) -> str | None:
         return "feeling_word"
     if _search(r"\b(?:länge|lång tid) att (?:vänta|vara utan)\b", text):
         return "feeling_word"
+    if weight_sympathy(text, w):
+        return "situation_weight"
     return None
 
 
