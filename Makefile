@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit bench accuracy clean
+.PHONY: demo test lint typecheck unit bench accuracy train clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ unit: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+train: $(STAMP)
+	$(BIN)/python -m verbalkit.pipeline.train
 
 accuracy: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py

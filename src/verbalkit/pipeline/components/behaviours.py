@@ -8,7 +8,9 @@ Order inside the component, per agent utterance:
    only when the sentence gives back content of the previous customer turn;
 3. the language hook (:mod:`verbalkit.pipeline.lang`) refines with context;
 4. ``veto`` rules remove tags of their label that overlap them (hard negatives such as
-   "tack vare", "som jag sa", "vi måste").
+   "tack vare", "som jag sa", "vi måste");
+5. the trained component (:mod:`verbalkit.pipeline.model`), where the language has one,
+   adds behaviours the rules missed, for the behaviours it was kept for.
 """
 
 from __future__ import annotations
@@ -20,13 +22,16 @@ from verbalkit.pipeline.components.common import (
     add_tag,
     doc_prev,
     doc_role,
+    doc_text,
     pack_for,
     remove_tags,
+    tags,
     tags_overlapping,
     write_spans,
 )
 from verbalkit.pipeline.components.matching import CompiledRules
 from verbalkit.pipeline.lang import refiner
+from verbalkit.pipeline.model import features, load_model, sentences
 from verbalkit.pipeline.packs import RulePack
 from verbalkit.vocab import Behaviour
 
@@ -91,8 +96,35 @@ class BehaviourTagger:
         for veto, rule in vetoes:
             for span in tags_overlapping(doc, rule.label, veto):
                 remove_tags(doc, rule.label, within=span)
+        self._model(doc)
         write_spans(doc)
         return doc
+
+    def _model(self, doc: Doc) -> None:
+        """Add the behaviours the trained component finds and the rules did not."""
+        lang = str(self.nlp.lang)
+        model = load_model(lang)
+        if model is None:
+            return
+        text = doc_text(doc)
+        prev = doc_prev(doc)
+        have = {span.label_ for span in tags(doc)} & BEHAVIOUR_LABELS
+        probs = model.probabilities(features(text, prev, have))
+        for label, p in probs.items():
+            if label in have or p < model.behaviours[label].threshold:
+                continue
+            parts = sentences(text)
+            if len(parts) > 1:
+                # The evidence is the sentence the model finds most of the behaviour in.
+                def score(part: tuple[int, int], label: str = label) -> float:
+                    return model.probabilities(features(text[part[0] : part[1]], prev, have))[label]
+
+                start, end = max(parts, key=score)
+            else:
+                start, end = parts[0]
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                add_tag(doc, span, label, f"{lang}.{label}.model", round(p, 3))
 
     def _stop(self, pack: RulePack) -> frozenset[str]:
         """The pack's stop words and the language's, once per pipeline."""

@@ -1,0 +1,177 @@
+"""A small trained component beside the rules: one logistic regression per behaviour.
+
+The rules tag first. Then, for the behaviours where it proved better on held-back data
+(cross-validated when it was trained, :mod:`verbalkit.pipeline.train`), the model reads
+the agent utterance, the customer's previous turn and the labels the rules gave, and adds a
+behaviour the rules missed when its probability reaches the behaviour's threshold. It
+never removes a rule's tag. Its tag carries evidence like a rule's: the sentence that
+scores highest as the span, ``{lang}.{behaviour}.model`` as the rule id and the probability
+as the confidence.
+
+The weights are data (``models/{lang}/tagger.json``): plain feature → weight maps, a bias
+and a threshold per behaviour, with the data and cross-validated figures they came from. No
+file, no model: the rules alone run. Features are built from the text by one regex, so
+training and tagging see exactly the same ones.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "BehaviourModel",
+    "TaggerModel",
+    "disabled",
+    "features",
+    "load_model",
+    "model_path",
+    "sentences",
+]
+
+_WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*", re.UNICODE)
+_DISABLED = False
+
+
+class BehaviourModel(BaseModel):
+    """Weights of one behaviour and the figures that justified keeping it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    bias: float
+    threshold: float = Field(ge=0.0, le=1.0)
+    weights: dict[str, float]
+    cv: dict[str, float] = Field(
+        default_factory=dict,
+        description="Cross-validated precision/recall/F1 of the rules alone and with the model.",
+    )
+
+
+class TaggerModel(BaseModel):
+    """The trained component of one language."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    language: str
+    version: str
+    trained_on: list[str] = Field(description="Labelled files and their row counts.")
+    behaviours: dict[str, BehaviourModel]
+
+    def probabilities(self, feats: Iterable[str]) -> dict[str, float]:
+        """The probability of every modelled behaviour for one feature set."""
+        present = set(feats)
+        out = {}
+        for label, m in self.behaviours.items():
+            z = m.bias + sum(m.weights.get(f, 0.0) for f in present)
+            out[label] = 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+        return out
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return str(edge)
+    return f"{edges[-1]}+"
+
+
+def _words(text: str) -> list[str]:
+    return ["<num>" if w.isdigit() else w for w in _WORD.findall(text.lower())]
+
+
+def features(text: str, prev: str | None, rule_labels: Iterable[str]) -> list[str]:
+    """The features of an agent utterance: its words and word pairs, how it starts and
+    ends, question marks, length, words shared with the customer's turn, and the labels the
+    rules gave it.
+
+    >>> features("So it broke?", "My phone broke yesterday", ["closed_question"])[:6]
+    ['w:so', 'w:it', 'w:broke', 'b:so_it', 'b:it_broke', 'f:so']
+    """
+    words = _words(text)
+    out = [f"w:{w}" for w in words]
+    out += [f"b:{a}_{b}" for a, b in itertools.pairwise(words)]
+    if words:
+        out.append(f"f:{words[0]}")
+        out.append(f"l:{words[-1]}")
+        if len(words) > 1:
+            out.append(f"f2:{words[0]}_{words[1]}")
+    stripped = text.rstrip()
+    if "?" in text:
+        out.append("q")
+    if stripped.endswith("?"):
+        out.append("q_end")
+    out.append(f"len:{_bucket(len(words), (3, 8, 20, 40))}")
+    if prev:
+        mine = {w for w in words if len(w) >= 4}
+        theirs = {w for w in _words(prev) if len(w) >= 4}
+        out.append(f"ov:{_bucket(len(mine & theirs), (0, 1, 2))}")
+        if prev.rstrip().endswith("?"):
+            out.append("prev_q")
+    else:
+        out.append("no_prev")
+    labels = sorted(set(rule_labels))
+    out += [f"r:{label}" for label in labels]
+    if not labels:
+        out.append("r:none")
+    return out
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text`` (a simple split on . ! ?)."""
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans or ([(0, len(text))] if text.strip() else [])
+
+
+def model_path(lang: str) -> Path:
+    """Where the built-in model of ``lang`` lives (it may not exist)."""
+    from verbalkit.pipeline.packs import builtin_root
+
+    return builtin_root() / lang / "tagger.json"
+
+
+@cache
+def _load(path: str) -> TaggerModel | None:
+    p = Path(path)
+    if not p.is_file():
+        return None
+    from verbalkit.errors import RulePackError
+
+    try:
+        return TaggerModel.model_validate(json.loads(p.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as err:
+        raise RulePackError(p, f"not a verbalkit tagger model: {err}") from err
+
+
+def load_model(lang: str) -> TaggerModel | None:
+    """The trained component of ``lang``, or None (no file, or :func:`disabled`)."""
+    if _DISABLED:
+        return None
+    return _load(str(model_path(lang)))
+
+
+@contextmanager
+def disabled() -> Iterator[None]:
+    """Run the rules alone (training reads the rules' labels this way)."""
+    global _DISABLED
+    before = _DISABLED
+    _DISABLED = True
+    try:
+        yield
+    finally:
+        _DISABLED = before

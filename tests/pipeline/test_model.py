@@ -1,0 +1,120 @@
+"""The trained component: features, training by cross-validation, and tags with evidence."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+import verbalkit
+from verbalkit.pipeline import model as model_mod
+from verbalkit.pipeline.model import TaggerModel, disabled, features, load_model, sentences
+from verbalkit.pipeline.train import Row, fit, train_behaviour
+
+
+def test_features_are_the_same_for_the_same_text() -> None:
+    a = features("So the parcel never came?", "My parcel never came", ["closed_question"])
+    assert a == features("So the parcel never came?", "My parcel never came", ["closed_question"])
+    assert {"q", "q_end", "r:closed_question", "f:so", "b:parcel_never"} <= set(a)
+    assert "ov:2+" in a  # "parcel", "never", "came" are shared with the customer's turn
+    assert "no_prev" in features("Hello", None, []) and "r:none" in features("Hello", None, [])
+
+
+def test_sentences_split_on_end_marks() -> None:
+    text = "I can see that. We'll send a new one today! Okay?"
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "I can see that.",
+        "We'll send a new one today!",
+        "Okay?",
+    ]
+
+
+def test_fit_learns_a_word_that_predicts_the_label() -> None:
+    rows = [["w:refund", "r:none"]] * 20 + [["w:hello", "r:none"]] * 20
+    y = np.array([1] * 20 + [0] * 20)
+    weights, bias = fit(rows, y)
+    assert weights["w:refund"] > 1.0 > -1.0 > weights["w:hello"]
+    assert fit(rows, y) == (weights, bias)  # deterministic
+
+
+def _rows(n: int, cue: str, positive: bool, rules: bool) -> list[Row]:
+    return [
+        Row(
+            id=f"{cue}-{i}",
+            source="synthetic.csv",
+            text=f"{cue} number {i}",
+            prev="",
+            gold={"solution": int(positive)},
+            rules={"solution"} if rules else set(),
+            feats=features(f"{cue} {i}", None, {"solution"} if rules else set()),
+        )
+        for i in range(n)
+    ]
+
+
+def test_a_model_is_kept_only_when_it_beats_the_rules_on_held_back_rows() -> None:
+    # The rules find "reset" but miss "reboot"; the model can learn "reboot" from the folds.
+    rows = (
+        _rows(30, "reset", True, True)
+        + _rows(30, "reboot", True, False)
+        + _rows(60, "weather", False, False)
+    )
+    log: list[str] = []
+    kept = train_behaviour(rows, "solution", log)
+    assert kept is not None, log
+    assert kept.cv["combined_f1"] > kept.cv["rules_f1"] + 0.1
+    # When the rules already find everything, the model adds nothing and is not kept.
+    perfect = _rows(60, "reset", True, True) + _rows(60, "weather", False, False)
+    assert train_behaviour(perfect, "solution", []) is None
+
+
+def test_a_model_that_floods_unseen_text_is_not_kept() -> None:
+    rows = (
+        _rows(30, "reset", True, True)
+        + _rows(30, "reboot", True, False)
+        + _rows(60, "weather", False, False)
+    )
+    # On the guard rows "reboot" means nothing: every tag the model would add there is wrong.
+    guard = _rows(40, "reboot", False, False) + _rows(3, "reset", True, True)
+    log: list[str] = []
+    assert train_behaviour(rows, "solution", log, guard) is None
+    assert "not trained on" in log[-1]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_shipped_models_are_valid_and_beat_the_rules_in_cross_validation(lang: str) -> None:
+    path = model_mod.model_path(lang)
+    if not path.is_file():
+        pytest.skip(f"no trained component for {lang}")
+    tagger = TaggerModel.model_validate(json.loads(path.read_text("utf-8")))
+    assert tagger.language == lang and tagger.behaviours
+    for label, m in tagger.behaviours.items():
+        assert label in {b.value for b in verbalkit.Behaviour}
+        assert m.cv["combined_f1"] > m.cv["rules_f1"]
+        assert 0.5 <= m.threshold <= 0.95
+
+
+def test_model_tags_carry_evidence_and_never_replace_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    tagger = TaggerModel(
+        language="en",
+        version="test",
+        trained_on=["synthetic"],
+        behaviours={
+            "solution": model_mod.BehaviourModel(
+                bias=-4.0, threshold=0.5, weights={"w:courier": 6.0}
+            )
+        },
+    )
+    monkeypatch.setattr(model_mod, "load_model", lambda lang: tagger)
+    from verbalkit.pipeline.components import behaviours
+
+    monkeypatch.setattr(behaviours, "load_model", lambda lang: tagger)
+    text = "Thanks for waiting. The courier comes back on Friday with the parcel."
+    found = [t for t in verbalkit.tag(text, lang="en") if t.rule == "en.solution.model"]
+    assert len(found) == 1
+    tag = found[0]
+    assert tag.text == "The courier comes back on Friday with the parcel."
+    assert text[tag.start : tag.end] == tag.text and 0.5 <= tag.confidence <= 1.0
+    with disabled():
+        assert load_model("en") is None
