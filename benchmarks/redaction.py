@@ -12,7 +12,11 @@ The test set lives in ``benchmarks/redaction/``: ``{lang}_{part}.txt`` is the ha
 source (``[[kind:text]]`` marks a personal datum; rows without marks are hard negatives) and
 ``{lang}_{part}.csv`` (columns ``id,text,spans``, spans a JSON list of ``[start, end, kind]``)
 is generated from it. The ``tune`` part was used while writing the recognisers; the
-``holdout`` part was written at the same time and never tuned on.
+``holdout`` part was written at the same time and at first never tuned on, but its misses
+were later read and fixed by kind, so it is no longer untouched. The ``fresh`` part
+(``{lang}_fresh.csv``, when present) was written by someone else after those fixes and is
+never looked at while developing: its figures are the honest ones. A part whose CSV is
+missing is skipped.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "benchmarks" / "redaction"
 OUTPUT = REPO / "benchmarks" / "redaction.md"
 LANGS = ("sv", "en")
-PARTS = ("tune", "holdout")
+PARTS = ("tune", "holdout", "fresh")
 KINDS = (
     "personnummer",
     "phone",
@@ -86,6 +90,8 @@ def build() -> None:
     for lang in LANGS:
         for part in PARTS:
             src = DATA / f"{lang}_{part}.txt"
+            if not src.exists():
+                continue
             rows = []
             for line in src.read_text(encoding="utf-8").splitlines():
                 if not line.strip() or line.startswith("#"):
@@ -190,8 +196,11 @@ def render(results: list[Result]) -> str:
         "(written text and lower-case ASR-style rows, spoken digits, hard negatives: prices, "
         "dates, times, order/case/invoice/tracking numbers, product models, routes, flights, "
         "area postcodes, words that are also names). The **tune** part was used while writing "
-        "the recognisers; the **holdout** part was written at the same time, before any "
-        "recogniser existed, and never tuned on: its figures are the honest ones.",
+        "the recognisers. The **holdout** part was written at the same time, before any "
+        "recogniser existed; it has since been looked at (its misses and false masks were "
+        "listed in a report and the gaps behind them fixed by kind, with general rules), so "
+        "it is no longer untouched. The **fresh** part was written by another writer after "
+        "those fixes and never looked at while developing: its figures are the honest ones.",
         "",
         "- **recall**: share of labelled personal data whose every letter and digit ends up "
         "masked (by a span of any kind); `n` is the number of labelled data.",
@@ -242,7 +251,12 @@ def main(argv: list[str] | None = None) -> int:
         build()
         return 0
     parts = (args.part,) if args.part else PARTS
-    results = [evaluate(lang, part) for lang in LANGS for part in parts]
+    results = [
+        evaluate(lang, part)
+        for lang in LANGS
+        for part in parts
+        if (DATA / f"{lang}_{part}.csv").exists()
+    ]
     report = render(results)
     print(report)
     if args.errors:
