@@ -92,3 +92,84 @@ def iban_ok(text: str) -> bool:
 def giro_ok(digits: str) -> bool:
     """True for a Swedish bankgiro (7–8 digits) or plusgiro (2–8 digits) number: Luhn."""
     return 2 <= len(digits) <= 8 and luhn_ok(digits)
+
+
+#: Swedish clearing-number ranges (Swedish Bankers' Association list): first, last clearing
+#: number, and the allowed lengths of the account number written after it. Type-1 accounts
+#: have 7 digits after the clearing number; Handelsbanken 9; Nordea personkonto (3300,
+#: 3782), Plusgirot, Sparbanken Syd and Riksgälden 10; Swedbank's 8xxx-x clearing numbers
+#: (five digits, the fifth a check digit) up to 10.
+CLEARING_RANGES: tuple[tuple[int, int, tuple[int, ...]], ...] = (
+    (1100, 1199, (7,)),  # Nordea
+    (1200, 1399, (7,)),  # Danske Bank
+    (1400, 2099, (7,)),  # Nordea
+    (2300, 2399, (7,)),  # Ålandsbanken
+    (2400, 2499, (7,)),  # Danske Bank
+    (3000, 3299, (7,)),  # Nordea
+    (3300, 3300, (10,)),  # Nordea personkonto (the account number is a personnummer)
+    (3301, 3399, (7,)),  # Nordea
+    (3400, 3409, (7,)),  # Länsförsäkringar Bank
+    (3410, 3781, (7,)),  # Nordea
+    (3782, 3782, (10,)),  # Nordea personkonto
+    (3783, 3999, (7,)),  # Nordea
+    (4000, 4999, (7,)),  # Nordea
+    (5000, 5999, (7,)),  # SEB
+    (6000, 6999, (8, 9)),  # Handelsbanken
+    (7000, 7999, (7,)),  # Swedbank
+    (8000, 8999, (6, 7, 8, 9, 10)),  # Swedbank, 5-digit clearing 8xxx-x
+    (9020, 9029, (7,)),  # Länsförsäkringar Bank
+    (9040, 9049, (7,)),  # Citibank
+    (9060, 9069, (7,)),  # Länsförsäkringar Bank
+    (9100, 9109, (7,)),  # Nordnet Bank
+    (9120, 9124, (7,)),  # SEB
+    (9130, 9149, (7,)),  # SEB
+    (9150, 9169, (7,)),  # Skandiabanken
+    (9170, 9179, (7,)),  # Ikano Bank
+    (9180, 9189, (10,)),  # Danske Bank
+    (9190, 9199, (7,)),  # DNB
+    (9230, 9239, (7,)),  # Marginalen
+    (9250, 9259, (7,)),  # SBAB
+    (9260, 9269, (7,)),  # DNB
+    (9270, 9279, (7,)),  # ICA Banken
+    (9280, 9289, (7,)),  # Resurs Bank
+    (9300, 9349, (10,)),  # Swedbank (Sparbanken Öresund)
+    (9390, 9399, (7,)),  # Landshypotek
+    (9400, 9449, (7,)),  # Forex Bank
+    (9460, 9469, (7,)),  # Santander Consumer Bank
+    (9470, 9479, (7,)),  # BNP Paribas
+    (9500, 9549, (7, 8, 9, 10)),  # Nordea / Plusgirot
+    (9550, 9569, (7,)),  # Avanza Bank
+    (9570, 9579, (10,)),  # Sparbanken Syd
+    (9590, 9599, (7,)),  # Erik Penser
+    (9630, 9639, (7,)),  # Lån & Spar Bank
+    (9640, 9649, (7,)),  # Nordax Bank
+    (9660, 9669, (7,)),  # Svea Bank
+    (9670, 9679, (7,)),  # JAK Medlemsbank
+    (9680, 9689, (7,)),  # Bluestep
+    (9700, 9709, (7,)),  # Ekobanken
+    (9750, 9759, (7,)),  # Northmill
+    (9780, 9789, (7,)),  # Klarna Bank
+    (9880, 9899, (10,)),  # Riksgälden
+    (9960, 9969, (7, 8, 9, 10)),  # Nordea / Plusgirot
+)
+
+
+def clearing_account_lengths(clearing: str) -> tuple[int, ...]:
+    """The account-number lengths a Swedish clearing number allows; () when it is unknown.
+
+    Four digits, or five for Swedbank's 8xxx-x form.
+
+    >>> clearing_account_lengths("5000"), clearing_account_lengths("83279")
+    ((7,), (6, 7, 8, 9, 10))
+    >>> clearing_account_lengths("0701"), clearing_account_lengths("9999")
+    ((), ())
+    """
+    if not clearing.isdigit() or len(clearing) not in (4, 5):
+        return ()
+    if len(clearing) == 5 and clearing[0] != "8":
+        return ()
+    value = int(clearing[:4])
+    for first, last, lengths in CLEARING_RANGES:
+        if first <= value <= last:
+            return lengths
+    return ()

@@ -35,7 +35,11 @@ class NameLists(_Strict):
     strong_cues: tuple[str, ...] = Field(default=(), description="cue + any non-stopword")
     medium_cues: tuple[str, ...] = Field(default=(), description="cue + capitalised or known")
     weak_cues: tuple[str, ...] = Field(default=(), description="cue + known first name")
-    right_cues: tuple[str, ...] = ()
+    copula_cues: tuple[str, ...] = Field(
+        default=(), description="'det är' + known first name, or + a name and a person cue"
+    )
+    right_cues: tuple[str, ...] = Field(default=(), description="person cues after a name")
+    from_words: tuple[str, ...] = Field(default=(), description="'på'/'from' + organisation")
     spelled_cues: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     first_names: tuple[str, ...] = ()

@@ -14,7 +14,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from verbalkit.privacy.checksums import giro_ok, iban_ok, luhn_ok, personnummer_ok
+from verbalkit.privacy.checksums import (
+    clearing_account_lengths,
+    giro_ok,
+    iban_ok,
+    luhn_ok,
+    personnummer_ok,
+)
 from verbalkit.privacy.lexicon import PrivacyLexicon, load_lexicon
 from verbalkit.privacy.models import Kind, PersonalData
 from verbalkit.privacy.spoken import NumberRun, number_runs, vocabulary
@@ -62,6 +68,23 @@ _DOT_WORDS = {"punkt", "dot", "period"}
 _JOIN_WORDS = {"underscore", "understreck", "bindestreck", "streck", "hyphen", "dash", "minus"}
 _EMAIL = re.compile(r"(?<![\w.+'’-])[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+")
 _IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{1,4}){2,8}\b")
+#: A customer id with letters: "K20045", "C-20045", "AB 123456" (after a customer cue only).
+_ALNUM_ID = re.compile(r"(?<![\w-])[A-Za-z]{1,3}(?:-| (?=\d{5}))?\d{4,}(?![\w-])")
+#: Words that may stand between a customer cue and its id ("kundnummer är ju K20045").
+_ID_GAP = re.compile(
+    r"(?:[\s,:.–-]|\b(?:är|var|e|ju|nog|alltså|då|det|mitt|min|ditt|eh|öh|ehm|hm|ja|"
+    r"is|was|it's|its|it|my|your|the|um|uh|er|erm|so|yes|yeah|that's|ok|okay)\b)*"
+)
+#: A bankgiro or plusgiro said by its owner ("mitt bankgiro", "my giro") or a company's.
+_FIRST_PERSON = {
+    "sv": re.compile(r"\b(?:mitt|min|mina|jag|mig|mej)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(?:my|mine|i|i'm|me)\b", re.IGNORECASE),
+}
+_COMPANY_GIRO = re.compile(
+    r"\b(?:vårt|ert|era|deras|företagets|fakturans|fakturan|betala(?:s)? till|betalar till|"
+    r"sätt in på|our|their|the company's|pay (?:it )?(?:in)?to|invoice)\b",
+    re.IGNORECASE,
+)
 _NINO = re.compile(r"\b[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]\b")
 _UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}"
 _MASK_TOKEN = re.compile(r"\[[A-Z_]+\]")
@@ -119,6 +142,9 @@ class _Compiled:
     name_cues: dict[tuple[str, ...], str]
     name_cue_words: int
     name_cue_kind: dict[str, str]
+    right_cues: frozenset[tuple[str, ...]]
+    right_cue_words: int
+    from_words: frozenset[str]
     titles: re.Pattern[str]
     first_names: frozenset[str]
     surnames: frozenset[str]
@@ -158,6 +184,7 @@ def compiled(lang: str) -> _Compiled:
         ("medium", names.medium_cues),
         ("strong", names.strong_cues),
         ("spelled", names.spelled_cues),
+        ("copula", names.copula_cues),
     ):
         for p in phrases:
             name_kind[p] = kind
@@ -196,6 +223,9 @@ def compiled(lang: str) -> _Compiled:
         name_cues={tuple(_norm(k).split()): v for k, v in name_kind.items()},
         name_cue_words=max((len(k.split()) for k in name_kind), default=1),
         name_cue_kind={_norm(k): v for k, v in name_kind.items()},
+        right_cues=frozenset(tuple(_norm(p).split()) for p in names.right_cues),
+        right_cue_words=max((len(p.split()) for p in names.right_cues), default=1),
+        from_words=frozenset(names.from_words),
         titles=_phrase_regex(names.titles),
         first_names=frozenset(names.first_names),
         surnames=frozenset(names.surnames),
@@ -267,6 +297,73 @@ def _is_amount_or_size(text: str, run: NumberRun, c: _Compiled) -> bool:
     return word.rstrip(".,!?;)") in c.units
 
 
+_EN_BANK_CONTEXT = re.compile(
+    r"sort|routing|bank|iban|refund|pay it|direct debit|standing order|current account|"
+    r"checking|savings|building society|paid into|pay into|transfer|\b\d{2}-\d{2}-\d{2}\b",
+    re.IGNORECASE,
+)
+
+
+_YEAR_BEFORE = re.compile(
+    r"\b(?:sedan|sen|från|år|året|i|innan|före|efter|till|since|from|in|until|before|after|"
+    r"year)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _id_prefix_start(text: str, start: int) -> int:
+    """Where a customer id starts when letters go before its digits: "K-558201", "k 20045"."""
+    before = text[:start]
+    m = re.search(r"(?<![\w-])[A-Za-z]{1,3}-?$", before)
+    if m is None:
+        # one letter and a space: "K 20045", ASR "k två noll noll fyra fem"
+        m = re.search(r"(?<![\w-])[A-HJ-Za-hj-z] $", before)
+        if m and m.group()[0].lower() in "aoe":
+            m = None  # "a", "o", "e" are words (and "o"/"oh" a digit)
+    if m is None:
+        return start
+    letters = m.group().rstrip("- ")
+    if letters.islower() and len(letters) > 1 and not text.islower():
+        return start  # "är 20045", "is 20045": a word, not a prefix
+    if letters.lower() in _ID_PREFIX_WORDS:
+        return start
+    return m.start()
+
+
+#: Short words that go before a number and are never an id's letters.
+_ID_PREFIX_WORDS = frozenset(
+    [
+        "är",
+        "is",
+        "it",
+        "nr",
+        "no",
+        "på",
+        "om",
+        "to",
+        "at",
+        "av",
+        "of",
+        "vid",
+        "the",
+        "and",
+        "och",
+        "my",
+        "min",
+        "nu",
+        "ju",
+        "så",
+        "so",
+        "was",
+        "var",
+        "har",
+        "hos",
+        "för",
+        "for",
+    ]
+)
+
+
 def _classify_run(
     text: str, run: NumberRun, cue: str | None, lang: str, c: _Compiled
 ) -> PersonalData | None:
@@ -292,17 +389,15 @@ def _classify_run(
     if cue == "card" and 13 <= n <= 19:
         return hit("card", "cue", 0.95 if luhn_ok(d) else 0.7)
     if cue == "bank_account" and n >= 4:
-        if lang == "en" and not re.search(
-            r"sort|routing|bank|iban|refund|pay it", text, re.IGNORECASE
-        ):
+        if n == 4 and 1900 <= int(d) <= 2099 and _YEAR_BEFORE.search(text[: run.start]):
+            return None  # "kontot sedan 1999", "the account since 2019": a year
+        if lang == "en" and not _EN_BANK_CONTEXT.search(text):
+            # "account number" with a telecom or utility is the customer's account with it
             return hit("customer_id", "account_number", 0.7)
-        return hit("bank_account", "cue", 0.9 if giro_ok(d) or n >= 6 else 0.8)
+        known = giro_ok(d) or n >= 6 or (n in (4, 5) and bool(clearing_account_lengths(d)))
+        return hit("bank_account", "cue", 0.9 if known else 0.8)
     if cue == "customer_id" and n >= 3:
-        start = run.start
-        m = re.search(r"[A-Za-z]{1,4}-?$", text[: run.start])
-        if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
-            start = m.start()
-        return hit("customer_id", "cue", 0.9, start)
+        return hit("customer_id", "cue", 0.9, _id_prefix_start(text, run.start))
     # No cue for these kinds (or a cue for another kind): the form and the check digits decide.
     if n in (10, 12) and personnummer_ok(d) and not run.plus:
         if plus_form or cue == "personnummer":
@@ -335,21 +430,106 @@ def _classify_run(
     return None
 
 
+def _giro_is_personal(text: str, cue: _Cue, run: NumberRun, lang: str) -> bool | None:
+    """For a bankgiro/plusgiro cue: is the number the caller's own? None: not a giro cue.
+
+    Companies publish their bankgiro ("betala till bankgiro ...", "vårt bankgiro"); a private
+    person has one only now and then and says whose it is ("mitt bankgiro"). A plusgiro is
+    often a private account, so it counts unless a company's context is around it.
+    """
+    said = text[cue.start : cue.end].lower()
+    if "giro" not in said:
+        return None
+    around = text[max(0, cue.start - 40) : run.start]
+    if _COMPANY_GIRO.search(around):
+        return False
+    if "bankgiro" in said:
+        return _FIRST_PERSON[lang].search(around) is not None
+    return True
+
+
+def _clearing_account(runs: list[NumberRun], k: int, text: str) -> tuple[int, int] | None:
+    """A Swedish clearing number and account with no cue: "5000-1234567", "8327-9, 123 456 789-0".
+
+    Only the written form with a dash or comma after the clearing number counts, and only
+    when the clearing number lies in a bank's range and the account has that bank's length.
+    """
+    run = runs[k]
+    if run.spoken:
+        return None
+    groups = run.groups
+    first = groups[0]
+    if len(first) != 4:
+        return None
+    sep = run.raw[len(first) : len(first) + 1] if run.raw[:1].isdigit() else ""
+    clearing, rest = first, run.digits[4:]
+    if first[0] == "8" and len(groups) > 1 and len(groups[1]) == 1 and sep in "-–":
+        clearing, rest = first + groups[1], run.digits[5:]
+    lengths = clearing_account_lengths(clearing)
+    if not lengths:
+        return None
+    if rest and sep in "-–" and len(rest) in lengths:
+        return run.start, run.end
+    if rest or k + 1 >= len(runs):
+        return None
+    nxt = runs[k + 1]
+    if nxt.spoken or not re.fullmatch(
+        r"\s*[,/]\s*|\s*,?\s*(?:och|konto(?:nummer)?)?\s*", text[run.end : nxt.start]
+    ):
+        return None
+    if len(nxt.digits) in lengths and not _DATE_SHAPE.fullmatch(nxt.raw):
+        return run.start, nxt.end
+    return None
+
+
+def _alnum_ids(text: str, lang: str, cues: list[_Cue]) -> list[PersonalData]:
+    """Customer ids with letters ("kundnummer K20045", "customer reference C20045").
+
+    Only after a customer cue with nothing but filler words between ("är", "ju", "is",
+    "my"), and only when no other cue (an order or case number) stands nearer.
+    """
+    out = []
+    for m in _ALNUM_ID.finditer(text):
+        if _DIGIT.search(m.group()) is None:
+            continue
+        before = [q for q in cues if q.end <= m.start() and m.start() - q.end <= CUE_WINDOW]
+        if not before:
+            continue
+        q = before[-1]
+        customer = q.kind == "customer_id" or (
+            q.kind == "bank_account" and lang == "en" and not _EN_BANK_CONTEXT.search(text)
+        )
+        if customer and _ID_GAP.fullmatch(text[q.end : m.start()]):
+            out.append(_hit(lang, "customer_id", "letters_digits", m.start(), m.end(), text, 0.85))
+    return out
+
+
 def _numbers(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     runs = number_runs(text, lang)
-    if not runs:
-        return []
     cues = _number_cues(text, c)
     out: list[PersonalData] = []
-    for run in runs:
-        if _is_amount_or_size(text, run, c):
+    if cues and _DIGIT.search(text):
+        out += _alnum_ids(text, lang, cues)
+    skip = -1
+    for k, run in enumerate(runs):
+        if k <= skip or _is_amount_or_size(text, run, c):
             continue
         near = [q for q in cues if q.end <= run.start and run.start - q.end <= CUE_WINDOW]
         near.reverse()
+        if lang == "sv" and not (near and near[0].kind == "negative"):
+            pair = _clearing_account(runs, k, text)
+            if pair is not None:
+                out.append(_hit(lang, "bank_account", "clearing", *pair, text, 0.85))
+                skip = k + 1 if pair[1] > run.end else k
+                continue
         found: PersonalData | None = None
         for q in near[:3]:
             if q.kind == "negative":
                 break
+            if q.kind == "bank_account":
+                personal = _giro_is_personal(text, q, run, lang)
+                if personal is False:
+                    break
             found = _classify_run(text, run, q.kind, lang, c)
             if found is not None:
                 break
@@ -501,9 +681,19 @@ def _surname_like(word: str, c: _Compiled) -> bool:
         return False
     return (
         low in c.surnames
-        or low.startswith(c.surname_prefixes)
+        or any(_prefixed(word, p) for p in c.surname_prefixes)
         or (len(low) > 4 and low.endswith(c.surname_suffixes))
     )
+
+
+def _prefixed(word: str, prefix: str) -> bool:
+    """ "O'Brien", "al-Amin", "McDonald", "VanDyke"; not "Stone", "Macbook", "Dell"."""
+    n = len(prefix)
+    if word.lower() == prefix:
+        return prefix.isalpha() and prefix not in ("mc", "mac", "st")  # "van", "von", "af"
+    if len(word) < n or word[:n].lower() != prefix:
+        return False
+    return not prefix[-1].isalpha() or prefix == "mc" or word[n].isupper()
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -558,6 +748,80 @@ def _name_at(
     return first.start(), end
 
 
+def _token_after(tokens: list[re.Match[str]], end: int) -> int:
+    """The index of the first token starting at or after ``end``."""
+    j = 0
+    while j < len(tokens) and tokens[j].start() < end:
+        j += 1
+    return j
+
+
+def _person_after(
+    text: str, tokens: list[re.Match[str]], lows: list[str], end: int, c: _Compiled
+) -> bool:
+    """Does a person cue follow a name ending at ``end``?
+
+    "Anna här", "Zlatko som ringer", "Kwame speaking", "Siobhan from Vodafone", and a
+    vocative comma at the end of a clause ("Tack, Rolf." is handled elsewhere).
+    """
+    j = _token_after(tokens, end)
+    if j >= len(tokens):
+        return False
+    gap = text[end : tokens[j].start()]
+    if gap.strip(" ,"):
+        return False
+    for size in range(min(c.right_cue_words, len(tokens) - j), 0, -1):
+        if tuple(lows[j : j + size]) in c.right_cues:
+            return True
+    if lows[j] in c.from_words and j + 1 < len(tokens) and not gap.strip():
+        nxt = tokens[j + 1].group()
+        return _is_cap(nxt) and text[tokens[j].end() : tokens[j + 1].start()] == " "
+    return False
+
+
+def _full_name_ok(
+    text: str,
+    tokens: list[re.Match[str]],
+    lows: list[str],
+    i: int,
+    found: tuple[int, int],
+    c: _Compiled,
+) -> bool:
+    """A first name and a second word with no strong cue: a person in this call?
+
+    "Sara Bareilles", "Per Gessle", "Sonos One": a capitalised word after a first name is a
+    surname only when it looks like one (a known surname, "-sson", "-berg") or a person
+    cue follows ("Anna Bareilles här", "Kwame Mensah called").
+    """
+    if found[1] <= tokens[i].end():
+        return True
+    if _surname_like(tokens[i + 1].group(), c):
+        return True
+    return _person_after(text, tokens, lows, found[1], c)
+
+
+def _copula_name(
+    text: str, tokens: list[re.Match[str]], lows: list[str], i: int, c: _Compiled
+) -> tuple[int, int] | None:
+    """The name after "det är" / "it's": a known first name, or any name a person cue follows.
+
+    "det är Anna som ringer", "det är Zlatko här", "It's Kwame speaking" are names;
+    "Det är Ica som skickar paketen", "It's Amazon that delivers", "Det är Sonos One" are not.
+    """
+    found = _name_at(text, tokens, i, "medium", c)
+    if found is None:
+        return None
+    low = lows[i]
+    known = low in c.first_names or low.split("-")[0] in c.first_names
+    if known:
+        return found if _full_name_ok(text, tokens, lows, i, found, c) else None
+    if not _person_after(text, tokens, lows, found[1], c):
+        return None
+    if found[1] > tokens[i].end() and not _surname_like(tokens[i + 1].group(), c):
+        return None  # "Det är Sonos One här": an unknown word and a capitalised one
+    return found
+
+
 def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     tokens = list(_TOKEN.finditer(text))
     if not tokens:
@@ -589,9 +853,12 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             if sp and all(len(x) == 1 for x in re.findall(r"[^\W\d_]+", sp.group())):
                 out.append(_hit(lang, "name", "spelled", pos, pos + sp.end(), text, 0.8))
             continue
-        found = _name_at(text, tokens, i, kind, c)
+        if kind == "copula":
+            found = _copula_name(text, tokens, lows, i, c)
+        else:
+            found = _name_at(text, tokens, i, kind, c)
         if found:
-            conf = {"strong": 0.9, "medium": 0.8, "weak": 0.75}[kind]
+            conf = {"strong": 0.9, "medium": 0.8, "weak": 0.75, "copula": 0.75}[kind]
             out.append(_hit(lang, "name", f"cue_{kind}", found[0], found[1], text, conf))
             taken.add(i)
     for m in c.titles.finditer(text):
@@ -614,9 +881,19 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             continue
         if _sentence_initial(text, t.start()):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if not (nxt and _is_cap(nxt.group()) and _surname_like(nxt.group(), c)):
+            vocative = text[t.end() : t.end() + 1] == ","
+            whole = _name_at(text, tokens, i, "weak", c)
+            if not (
+                (nxt and _is_cap(nxt.group()) and _surname_like(nxt.group(), c))
+                or vocative
+                or (whole and _person_after(text, tokens, lows, whole[1], c))
+            ):
                 continue
         found = _name_at(text, tokens, i, "weak", c)
+        if found and not _full_name_ok(text, tokens, lows, i, found, c):
+            # "Sara Bareilles": neither word is masked, the second not on its own either
+            taken.update(range(i, _token_after(tokens, found[1])))
+            continue
         if found:
             out.append(_hit(lang, "name", "known_first_name", found[0], found[1], text, 0.6))
     return out
