@@ -215,3 +215,35 @@ def test_clearing_ranges() -> None:
     assert clearing_account_lengths("9555") == (7,)  # Avanza
     for not_clearing in ("0701", "2150", "9999", "12345", "123", "abcd"):
         assert clearing_account_lengths(not_clearing) == ()
+
+
+# ---------------------------------------------------------------- written and spoken digits
+
+MIXED: list[Case] = [
+    ("sv", "ring mig på noll sju noll 123 45 67", {("phone", "noll sju noll 123 45 67")}),
+    (
+        "sv",
+        "numret är 070 ett två tre fyrtiofem sextiosju",
+        {("phone", "070 ett två tre fyrtiofem sextiosju")},
+    ),
+    ("en", "call me on oh seven seven 00 900123", {("phone", "oh seven seven 00 900123")}),
+]
+
+MIXED_NEGATIVES = [
+    ("sv", "det kostar fyrtio 500 kr"),
+    ("sv", "jag har sex 070-nummer"),
+    ("sv", "klockan 14 femton ungefär"),
+    ("en", "it was twenty 20 minutes late"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), MIXED, ids=_ids(MIXED))
+def test_mixed_written_and_spoken_digits(
+    lang: str, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _found(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), MIXED_NEGATIVES, ids=_ids(MIXED_NEGATIVES))
+def test_mixed_digits_that_are_not_data(lang: str, text: str) -> None:
+    assert _found(text, lang) == set()

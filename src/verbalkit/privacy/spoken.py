@@ -216,4 +216,33 @@ def number_runs(text: str, lang: str) -> list[NumberRun]:
                 continue
         current.append((kind, value, m.start(), m.end()))
     flush()
-    return runs
+    return _join_mixed(runs, text) if len(runs) > 1 else runs
+
+
+def _join_mixed(runs: list[NumberRun], text: str) -> list[NumberRun]:
+    """Join a spoken run and a written one said as one number: "noll sju noll 123 45 67".
+
+    Only with a plain space between them and at least two digits on the spoken side, so
+    "sex 070-nummer" or "one 500 pound bill" stay apart.
+    """
+    out = [runs[0]]
+    for run in runs[1:]:
+        prev = out[-1]
+        spoken = prev if prev.spoken else run
+        if (
+            prev.spoken != run.spoken
+            and text[prev.end : run.start] == " "
+            and len(spoken.digits) >= 2
+            and not run.plus
+        ):
+            out[-1] = NumberRun(
+                prev.start,
+                run.end,
+                prev.digits + run.digits,
+                True,
+                prev.plus,
+                text[prev.start : run.end],
+            )
+        else:
+            out.append(run)
+    return out
