@@ -118,3 +118,28 @@ def test_model_tags_carry_evidence_and_never_replace_rules(monkeypatch: pytest.M
     assert text[tag.start : tag.end] == tag.text and 0.5 <= tag.confidence <= 1.0
     with disabled():
         assert load_model("en") is None
+
+
+def test_model_never_adds_what_a_veto_ruled_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    tagger = TaggerModel(
+        language="en",
+        version="test",
+        trained_on=["synthetic"],
+        behaviours={
+            "thanking": model_mod.BehaviourModel(
+                bias=-4.0, threshold=0.5, weights={"w:thanks": 9.0}
+            )
+        },
+    )
+    from verbalkit.pipeline.components import behaviours
+
+    monkeypatch.setattr(behaviours, "load_model", lambda lang: tagger)
+    # "thanks to" credits a cause: a veto rule removes thanking, and the model may not add it.
+    assert not [
+        t
+        for t in verbalkit.tag("It arrived thanks to your photos.", lang="en")
+        if t.label == "thanking"
+    ]
+    assert [
+        t.rule for t in verbalkit.tag("Lovely, thanks a lot.", lang="en") if t.label == "thanking"
+    ]

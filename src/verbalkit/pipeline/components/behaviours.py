@@ -96,12 +96,13 @@ class BehaviourTagger:
         for veto, rule in vetoes:
             for span in tags_overlapping(doc, rule.label, veto):
                 remove_tags(doc, rule.label, within=span)
-        self._model(doc)
+        self._model(doc, {rule.label for _, rule in vetoes})
         write_spans(doc)
         return doc
 
-    def _model(self, doc: Doc) -> None:
-        """Add the behaviours the trained component finds and the rules did not."""
+    def _model(self, doc: Doc, vetoed: set[str]) -> None:
+        """Add the behaviours the trained component finds and the rules did not (never one
+        a veto rule has ruled out in this utterance: "som jag sa…" stays no solution)."""
         lang = str(self.nlp.lang)
         model = load_model(lang)
         if model is None:
@@ -111,7 +112,7 @@ class BehaviourTagger:
         have = {span.label_ for span in tags(doc)} & BEHAVIOUR_LABELS
         probs = model.probabilities(features(text, prev, have))
         for label, p in probs.items():
-            if label in have or p < model.behaviours[label].threshold:
+            if label in have or label in vetoed or p < model.behaviours[label].threshold:
                 continue
             parts = sentences(text)
             if len(parts) > 1:
