@@ -139,3 +139,35 @@ def test_sympathy(text: str, present: set[str], absent: set[str]) -> None:
     got = labels(text)
     assert present <= got, f"missing {present - got} in {got}"
     assert not (absent & got), f"unexpected {absent & got}"
+
+
+SOLUTION: list[tuple[str, set[str], set[str]]] = [
+    # the remedy as a process or in the passive (AMB:passive-process-solution)
+    ("Beloppet återbetalas till ditt konto inom tre bankdagar.", {"solution"}, set()),
+    ("avgiften krediteras på nästa faktura", {"solution"}, set()),
+    ("Paketet körs ut till dig i morgon förmiddag.", {"solution"}, set()),
+    ("en ny router skickas hem till dig i dag", {"solution"}, set()),
+    ("Spärren hävs så fort vi har fått intyget.", {"solution"}, set()),
+    # our own people come out to fix it
+    ("Vår tekniker Ali kommer på torsdag och byter mätaren.", {"solution"}, set()),
+    ("en montör åker dit i eftermiddag", {"solution"}, set()),
+    # we carry the cost; asking someone to act, with "att" dropped in speech
+    ("Det står vi för, självklart.", {"solution"}, set()),
+    ("jag kan be lagret skicka en ny direkt", {"solution"}, set()),
+    # a suggestion put as a question
+    ("Har du funderat på att byta till autogiro?", {"solution", "closed_question"}, set()),
+    # hard negatives: routines, possibilities, subordinate clauses, negation
+    ("Fakturan skickas automatiskt varje månad.", set(), {"solution"}),
+    ("Det kan ersättas om du har kvar kvittot.", set(), {"solution"}),
+    ("Brev som skickas i dag kommer fram på fredag.", set(), {"solution"}),
+    ("Tyvärr ersätts inte sådana skador.", set(), {"solution"}),
+    ("Det står i villkoren.", set(), {"solution"}),
+    ("teknikern kommer när han kommer", set(), {"solution"}),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), SOLUTION)
+def test_solution(text: str, present: set[str], absent: set[str]) -> None:
+    got = labels(text)
+    assert present <= got, f"missing {present - got} in {got}"
+    assert not (absent & got), f"unexpected {absent & got}"

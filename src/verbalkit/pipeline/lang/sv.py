@@ -278,6 +278,7 @@ class Words:
     stop: frozenset[str]
     weight: frozenset[str]
     experience: frozenset[str]
+    passive_remedy: frozenset[str]
 
     @classmethod
     def from_pack(cls, pack: RulePack) -> Words:
@@ -312,6 +313,7 @@ class Words:
             stop=s("stopwords"),
             weight=s("weight_words"),
             experience=s("experience_verbs"),
+            passive_remedy=s("passive_remedies"),
         )
 
 
@@ -695,11 +697,17 @@ def remedy_verb(toks: list[Tok], i: int, w: Words) -> bool:
     nxt = after[0] if after else ""
     if forms & {"ta"}:
         return nxt in ("bort", "tillbaka", "över")
-    if forms & {"be"}:  # "be kortavdelningen att släppa…", not "ber om ursäkt"
-        return nxt not in ("dig", "er", "om") and "att" in after[1:]
+    if forms & {"be"}:  # "be kortavdelningen (att) släppa…", not "ber om ursäkt"
+        # "ber rektorn ringa dig" has someone contact the customer: follow-up, not a remedy
+        spoken = any(x.endswith(("a", "å")) and x not in PRONOUNS for x in after[1:3]) and not (
+            {"dig", "er"} & set(after[1:4])
+        )
+        return nxt not in ("dig", "er", "om", "") and ("att" in after[1:] or spoken)
     if forms & {"lägga"}:  # "lägger in en efterlysning", "lägger en order"
         return nxt in PARTICLES or nxt in ("en", "ett")
-    if forms & {"slå", "dra", "räkna", "skriva", "köra", "börja"}:
+    if forms & {"stå"}:  # "det står vi för", "vi står för kostnaden"; not "det står i…"
+        return nxt == "för"
+    if forms & {"slå", "dra", "räkna", "skriva", "köra", "börja", "ställa"}:
         return nxt in PARTICLES
     if forms & {"hjälpa"}:  # a concrete offer, not "jag hjälper dig med allt"
         return nxt in ("dig", "er") and "att" in after[1:3]
@@ -709,6 +717,37 @@ def remedy_verb(toks: list[Tok], i: int, w: Words) -> bool:
         # but "mejlar dig ett utkast" sends the customer something
         sends = nxt in ("dig", "er") and after[1:2] in (["en"], ["ett"], ["det"], ["den"])
         return sends or nxt not in ("dig", "er", "upp", "tillbaka", "")
+    return True
+
+
+#: Someone comes out to the customer: a visit is a remedy.
+VISIT = re.compile(
+    r"\b(?:vår|våra|en|ni får en|du får en) (?:\w+ )?(?:tekniker|montör|installatör"
+    r"|fastighetsskötare|reparatör|elektriker|rörmokare|servicetekniker)\w* (?:\w+ ){0,2}"
+    r"(?:kommer|kan komma|åker|far|är på plats)\b"
+)
+
+
+def passive_remedy(toks: list[Tok], i: int, w: Words) -> bool:
+    """An s-passive of a remedy verb, present tense ("återbetalas", "ersätts", "körs ut")."""
+    low = toks[i].lower_
+    if not low.endswith("s") or len(low) < 4 or low.endswith(("ades", "des", "tes")):
+        return False
+    base = low[:-1] if low[:-1] in w.passive_remedy else low[:-1] + "a"
+    if base not in w.passive_remedy:
+        return False
+    before = [t.lower_ for t in toks[max(0, i - 2) : i]]
+    # "kan ersättas", "måste bokas": a possibility or a duty; "paket som skickas", "när
+    # flödet ändras": a subordinate clause describing how things work
+    if set(before) & {"kan", "kunde", "måste", "skulle", "behöver", "som", "när", "om", "innan",
+                      "eftersom", "tills", "att", "annars"}:  # fmt: skip
+        return False
+    if any(t.lower_ in ("inte", "inga", "ingen", "inget") for t in toks[max(0, i - 2) : i + 3]):
+        return False
+    # the general verbs need their particle, as in the active ("körs ut", "läggs in")
+    if base in ("köra", "lägga", "ställa", "dra", "slå", "ta", "skriva", "räkna"):
+        after = [t.lower_ for t in toks[i + 1 : i + 4]]
+        return bool(after) and (after[0] in PARTICLES or "ut" in after[:2] or "in" in after[:2])
     return True
 
 
@@ -767,6 +806,21 @@ def solution_slug(unit: Span, toks: list[Tok], w: Words, question: bool) -> str 
                 return "self_help"
     if has_phrase(text, "prova att", "försök att", "testa att"):
         return "self_help"
+    # A suggestion asked as a question: "har du funderat på att åka till ett annat kontor?"
+    if question and _search(r"\bhar (?:du|ni) (?:funderat|tänkt) på att\b", text):
+        return "self_help"
+    # The remedy as a process, in the passive: "pengarna återbetalas inom fem bankdagar",
+    # "väskan körs ut till hotellet", "en extra tunna ställs ut i morgon" (AMB:passive-solution)
+    if (
+        not question
+        and "automatiskt" not in low  # the system's own routine, not a remedy
+        and not has_phrase(text, "som jag sa", "som jag nämnde", "som sagt")  # said before
+        and any(passive_remedy(toks, i, w) for i in range(len(toks)))
+    ):
+        return "remedy_done"
+    # Our own people come to fix it: "vår tekniker kommer på fredag", "en montör åker dit nu"
+    if not question and VISIT.search(text) and not any(x in w.third_parties for x in low):
+        return "agent_remedy"
     if not question and is_asr(unit.doc):
         for k in range(1, len(toks) - 1):
             prev_low = low[k - 1]
