@@ -8,7 +8,8 @@ and for each language and behaviour:
 2. trains on four folds, predicts the fifth: probabilities for every row, each from a
    model that never saw it;
 3. picks the threshold at which "rules, or the model at or above it" has the best F1 on
-   those held-back predictions, and keeps the behaviour only when that F1 beats the rules'
+   those held-back predictions without losing more than :data:`MAX_PRECISION_LOSS` of the
+   rules' precision, and keeps the behaviour only when that F1 beats the rules'
    own by at least :data:`MIN_GAIN` and no source file with enough examples gets worse by
    more than :data:`MAX_SOURCE_LOSS` (a model that helps therapy talk and hurts calls is
    not kept);
@@ -47,6 +48,10 @@ MIN_GAIN = 0.01
 #: F1 a source file (with at least MIN_SOURCE_POSITIVES examples) may lose.
 MAX_SOURCE_LOSS = 0.03
 MIN_SOURCE_POSITIVES = 8
+#: Precision the rules-plus-model may lose against the rules alone, on held-back rows. The
+#: model is there for recall; a wrong ``solution`` costs more than a missed one (it makes a
+#: premature solution out of a good call).
+MAX_PRECISION_LOSS = 0.01
 #: Features seen in fewer training rows than this are dropped.
 MIN_COUNT = 2
 L2 = 1e-3
@@ -228,7 +233,10 @@ def train_behaviour(
     best_t, best = None, base
     for t in THRESHOLDS:
         scores = _prf(gold, [r or p >= t for r, p in zip(rules, probs, strict=True)])
-        if scores["f1"] > best["f1"]:
+        if (
+            scores["f1"] > best["f1"]
+            and scores["precision"] >= base["precision"] - MAX_PRECISION_LOSS
+        ):
             best_t, best = t, scores
     verdict = f"rules F1 {base['f1']:.3f}"
     if best_t is None or best["f1"] - base["f1"] < MIN_GAIN:
