@@ -12,7 +12,8 @@ import pytest
 from verbalkit.privacy import KINDS
 
 DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "redaction"
-FILES = sorted(DATA.glob("*.csv"))
+# The final part is the untouched honest figure: only benchmarks/redaction.py reads it.
+FILES = sorted(p for p in DATA.glob("*.csv") if not p.stem.endswith("_final"))
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])

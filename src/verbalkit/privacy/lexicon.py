@@ -48,6 +48,19 @@ class NameLists(_Strict):
     surname_prefixes: tuple[str, ...] = ()
     not_names: tuple[str, ...] = ()
     not_name_phrases: tuple[str, ...] = ()
+    homograph_names: tuple[str, ...] = Field(
+        default=(), description="common words that are names after a strong cue ('will')"
+    )
+    name_questions: tuple[str, ...] = Field(
+        default=(), description="'vem pratar jag med': the copula's answer is a name"
+    )
+    public_context: tuple[str, ...] = Field(
+        default=(), description="a name without a cue after these is a public figure"
+    )
+    place_names: tuple[str, ...] = Field(default=(), description="first names that are places")
+    locatives: tuple[str, ...] = Field(default=(), description="'i', 'at': a place follows")
+    place_nouns: tuple[str, ...] = Field(default=(), description="'station': a place precedes")
+    spelling_links: tuple[str, ...] = Field(default=(), description="'a som i adam'")
 
     @field_validator("*", mode="before")
     @classmethod
@@ -64,6 +77,7 @@ class AddressLists(_Strict):
     street_prefixes: tuple[str, ...] = ()
     not_streets: tuple[str, ...] = ()
     unit_cues: tuple[str, ...] = ()
+    house_names: tuple[str, ...] = Field(default=(), description="'Rose Cottage', 'Old Rectory'")
     postcode_cues: tuple[str, ...] = ()
     area_words: tuple[str, ...] = ()
 
@@ -86,6 +100,9 @@ class CueLists(_Strict):
     bank_account: tuple[str, ...] = ()
     customer_id: tuple[str, ...] = ()
     negative: tuple[str, ...] = Field(default=(), description="order, case, invoice ...")
+    negative_owners: tuple[str, ...] = Field(
+        default=(), description="'fakturan har nummer ...': the number is the invoice's"
+    )
     units: tuple[str, ...] = Field(default=(), description="kr, %, minutes ... after a number")
 
     @field_validator("*", mode="before")

@@ -63,13 +63,26 @@ _TLDS = frozenset(
         "pl",
     ]
 )
-_AT_WORDS = {"sv": ("snabel-a", "snabel a", "snabela", "at"), "en": ("at",)}
+_AT_WORDS = {
+    "sv": ("snabel-a", "snabel a", "snabela", "at", "at-tecken", "at-tecknet"),
+    "en": ("at", "at sign", "at symbol", "at-sign"),
+}
 _DOT_WORDS = {"punkt", "dot", "period"}
 _JOIN_WORDS = {"underscore", "understreck", "bindestreck", "streck", "hyphen", "dash", "minus"}
+#: Words that end a spoken domain ("at the office dot com" is not an address).
+_DOMAIN_STOPS = frozenset({
+    "the", "a", "an", "my", "your", "our", "his", "her", "their", "this", "that", "i", "you",
+    "we", "he", "she", "it", "they", "is", "was", "are", "and", "or", "to", "in", "on", "of",
+    "for", "with", "by", "from", "as", "den", "det", "de", "en", "ett", "min", "mitt", "din",
+    "ditt", "vår", "vårt", "och", "eller", "jag", "du", "vi", "han", "hon", "ni", "på", "till",
+    "med", "för", "av", "om", "från", "är", "var", "som", "att",
+})  # fmt: skip
 _EMAIL = re.compile(r"(?<![\w.+'’-])[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+")
 _IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{1,4}){2,8}\b")
 #: A customer id with letters: "K20045", "C-20045", "AB 123456" (after a customer cue only).
-_ALNUM_ID = re.compile(r"(?<![\w-])[A-Za-z]{1,3}(?:-| (?=\d{5}))?\d{4,}(?![\w-])")
+_ALNUM_ID = re.compile(
+    r"(?<![\w-])[A-Za-z]{1,3}(?:-| (?=\d{5}))?(?:\d{4,}|\d{1,4}(?:[-/]\d{2,}){1,3})(?![\w-])"
+)
 #: Words that may stand between a customer cue and its id ("kundnummer är ju K20045").
 _ID_GAP = re.compile(
     r"(?:[\s,:.–-]|\b(?:är|var|e|ju|nog|alltså|då|det|mitt|min|ditt|eh|öh|ehm|hm|ja|"
@@ -93,6 +106,10 @@ _CUE_GAP = re.compile(r"[\s,]+")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _DATE_SHAPE = re.compile(
     r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}|\d{1,2}[.:]\d{2}"
+)
+_HYPHEN_SPELLED = re.compile(r"(?<![\w-])[^\W\d_](?:-[^\W\d_]){2,}(?![\w-])")
+_SPELL_GAP = re.compile(
+    r"[\s,;.–-]*(?:(?:och|sen|och sen|sedan|and|then|and then)\b[\s,]*)?", re.IGNORECASE
 )
 _SENTENCE_END = re.compile(r"(?:^|[.!?–—:;\"]\s*)$")
 _COMMON_NUMBER_WORDS = frozenset(["en", "ett", "one", "o", "oh", "and", "och", "sex"])
@@ -161,6 +178,19 @@ class _Compiled:
     triggers: frozenset[str]
     rare_number_words: frozenset[str]
     email_stops: frozenset[str]
+    homograph_names: frozenset[str]
+    name_questions: re.Pattern[str]
+    public_context: re.Pattern[str]
+    place_names: frozenset[str]
+    locatives: re.Pattern[str]
+    place_nouns: frozenset[str]
+    spelling: re.Pattern[str]
+    spelling_strict: frozenset[str]
+    spelling_words: frozenset[str]
+    house: re.Pattern[str] | None
+    unit_before: re.Pattern[str]
+    house_words: frozenset[str]
+    negative_owners: re.Pattern[str]
 
 
 def _norm(phrase: str) -> str:
@@ -205,7 +235,7 @@ def compiled(lang: str) -> _Compiled:
         # "12 Baker Street", "221B Baker Street", "forty two wallaby way"
         number = rf"(?:\d{{1,5}}[A-Za-z]?|(?:(?:{spoken_num})(?:\s+(?:hundred|and|{spoken_num}))*))"
         street = (
-            rf"\b(?P<num>{number})\s+(?P<street>(?:[^\W\d_][\w'’]*\s+){{1,3}}?)"
+            rf"\b(?P<num>{number})\s+(?P<street>(?:(?:[^\W\d_][\w'’]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,3}}?)"
             rf"(?P<suffix>{suffixes})\b\.?"
         )
     # Words that can start a name: a number needs a digit or number word to matter, and a
@@ -244,6 +274,45 @@ def compiled(lang: str) -> _Compiled:
             w for w, (k, _) in vocab.items() if k in "utxd" and w not in _COMMON_NUMBER_WORDS
         ),
         email_stops=frozenset(stops),
+        homograph_names=frozenset(names.homograph_names),
+        name_questions=_phrase_regex(names.name_questions or ("\x00",)),
+        public_context=_phrase_regex(names.public_context or ("\x00",)),
+        place_names=frozenset(names.place_names),
+        locatives=_phrase_regex(names.locatives or ("\x00",), after=r"[\s,]+$"),
+        place_nouns=frozenset(names.place_nouns),
+        spelling=_spelling_regex(names.spelling_links),
+        spelling_strict=frozenset(p for p in names.spelling_links if " " in p),
+        spelling_words=frozenset(p.split()[0] for p in names.spelling_links),
+        house=_house_regex(addr.house_names, suffixes) if lang == "en" else None,
+        negative_owners=_phrase_regex(lex.cues.negative_owners or ("\x00",), after=r"(?![\w-])"),
+        house_words=frozenset(addr.house_names if lang == "en" else ()),
+        unit_before=re.compile(
+            r"\b(?:" + "|".join(re.escape(u) for u in addr.unit_cues) + r")"
+            r"\s+\d+[A-Za-z]?,?\s*$",
+            re.IGNORECASE,
+        ),
+    )
+
+
+def _spelling_regex(links: Iterable[str]) -> re.Pattern[str]:
+    """ "a som i adam", "b as in bravo": a letter, a link and a word."""
+    alts = "|".join(
+        r"\s+".join(re.escape(w) for w in p.split())
+        for p in sorted(set(links), key=len, reverse=True)
+    ) or re.escape("\x00")
+    return re.compile(
+        rf"(?<![\w'’-])(?P<letter>[^\W\d_])\s+(?P<link>{alts})\s+(?P<word>[^\W\d_]+)",
+        re.IGNORECASE,
+    )
+
+
+def _house_regex(house_names: Iterable[str], suffixes: str) -> re.Pattern[str]:
+    """ "Rose Cottage, Mill Lane", "14 The Old Rectory, Church Lane": a house name and its street."""
+    heads = "|".join(sorted((re.escape(h) for h in house_names), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?:\d{{1,4}}[A-Za-z]?\s+)?(?:the\s+)?(?:[^\W\d_][\w'’]*\s+){{1,2}}?"
+        rf"(?:{heads}),\s*(?:[^\W\d_][\w'’]*\s+){{1,2}}?(?:{suffixes})\b\.?",
+        re.IGNORECASE,
     )
 
 
@@ -275,11 +344,34 @@ class _Cue:
     kind: str
 
 
+#: Number cues that say only "number": whose number it is, the words before may tell.
+_GENERIC_NUMBER_CUES = frozenset(["nummer", "numret", "nr", "number", "no"])
+#: "fakturan har nummer", "ärendet med numret", "the invoice has the number".
+_OWNER_LINK = re.compile(
+    r"[\s,]*(?:(?:som\s+)?(?:har|hade|med|fick|fått|får|is|was|has|had|with|that\s+has|"
+    r"which\s+has|got|gets|är|var)[\s,]+)?(?:(?:det|den|ett|en|the|a|an)\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _number_cues(text: str, c: _Compiled) -> list[_Cue]:
-    return [
+    cues = [
         _Cue(m.start(), m.end(), c.number_cue_kind.get(_norm(m.group()), "negative"))
         for m in c.number_cues.finditer(text)
     ]
+    for k, q in enumerate(cues):
+        if _norm(text[q.start : q.end]) not in _GENERIC_NUMBER_CUES:
+            continue
+        # "ditt ärende har nummer 1-2293847", "fakturan med nummer sju noll noll ...":
+        # the number is the case's or the invoice's, not a phone number.
+        prev = cues[k - 1] if k else None
+        if prev and prev.kind == "negative" and _OWNER_LINK.fullmatch(text, prev.end, q.start):
+            cues[k] = _Cue(q.start, q.end, "negative")
+            continue
+        owner = c.negative_owners.search(text, max(0, q.start - 40), q.start)
+        if owner and _OWNER_LINK.fullmatch(text, owner.end(), q.start):
+            cues[k] = _Cue(q.start, q.end, "negative")
+    return cues
 
 
 def _is_amount_or_size(text: str, run: NumberRun, c: _Compiled) -> bool:
@@ -490,7 +582,7 @@ def _alnum_ids(text: str, lang: str, cues: list[_Cue]) -> list[PersonalData]:
     """
     out = []
     for m in _ALNUM_ID.finditer(text):
-        if _DIGIT.search(m.group()) is None:
+        if sum(ch.isdigit() for ch in m.group()) < 4:
             continue
         before = [q for q in cues if q.end <= m.start() and m.start() - q.end <= CUE_WINDOW]
         if not before:
@@ -550,16 +642,29 @@ def _emails(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     ]
     for m in c.at_words.finditer(text):
         # Forward: domain words joined by "punkt"/"dot", ending in a known top-level domain.
+        # A label may be said as up to three words ("brightside energy dot com",
+        # "el bindestreck bolaget punkt se").
         words = list(_TOKEN.finditer(text, m.end()))
         end = None
         i = 0
-        while i + 2 < len(words) + 1 and i < len(words):
-            if i + 2 < len(words) and words[i + 1].group().lower() in _DOT_WORDS:
-                if words[i + 2].group().lower() in _TLDS:
-                    end = words[i + 2].end()
-                i += 2
-                continue
-            break
+        while i < len(words):
+            n = 0  # content words of this label; "dash", "underscore" join them
+            while i < len(words) and n < 4 and words[i].group().lower() not in _DOT_WORDS:
+                low = words[i].group().lower()
+                if low in _DOMAIN_STOPS or (
+                    n and text[words[i - 1].end() : words[i].start()].strip()
+                ):
+                    n = 0
+                    break
+                n += low not in _JOIN_WORDS
+                i += 1
+            if n == 0 or n == 4 or i + 1 >= len(words):
+                break
+            if text[words[i - 1].end() : words[i].start()].strip():
+                break
+            if words[i + 1].group().lower() in _TLDS:
+                end = words[i + 1].end()
+            i += 1
         if end is None:
             continue
         # Backward: the local part, up to six words, stopping at a cue or a function word.
@@ -621,16 +726,7 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             middle = street.split()
             if any(w in c.not_names or w in c.not_streets for w in middle):
                 continue
-        start, end = m.start(), m.end()
-        # "Flat 3, 18 Church Lane": the flat goes with the street.
-        unit = re.search(
-            r"\b(?:" + "|".join(re.escape(u) for u in c.lex.addresses.unit_cues) + r")"
-            r"\s+\d+[A-Za-z]?,?\s*$",
-            text[:start],
-            re.IGNORECASE,
-        )
-        if unit:
-            start = unit.start()
+        start, end = _unit_before(text, m.start(), c), m.end()
         tail = _address_tail(text, end, lang)
         out.append(_hit(lang, "address", "street", start, tail, text, 0.9))
     # Postcode and town on their own.
@@ -650,22 +746,71 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             out.append(_hit(lang, "address", "uk_postcode", m.start(), m.end(), text, 0.85))
         for m in re.finditer(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z]{2} \d{5}(?:-\d{4})?\b", text):
             out.append(_hit(lang, "address", "us_city_zip", m.start(), m.end(), text, 0.85))
+    if c.house is not None:
+        # "Rose Cottage, Mill Lane": a house name and its street, with or without a number
+        for m in c.house.finditer(text):
+            toks = list(_TOKEN.finditer(text, m.start(), m.end()))
+            k = 0
+            while k < len(toks) and not toks[k].group()[0].isdigit():
+                w = toks[k].group()
+                low = w.lower()
+                if low == "the" or (
+                    (_is_cap(w) or text.islower())
+                    and low not in c.not_names
+                    and low not in c.email_stops
+                ):
+                    break
+                k += 1
+            if k > len(toks) - 4:
+                continue
+            tail = _address_tail(text, m.end(), lang)
+            numbered = toks[k].group()[0].isdigit()
+            if numbered or tail > m.end() or lower_ok:
+                start = _unit_before(text, toks[k].start(), c)
+                out.append(_hit(lang, "address", "house_name", start, tail, text, 0.8))
     for m in re.finditer(r"\b(?:p\.?\s?o\.?\s)?box\s+\d{1,6}\b", text, re.IGNORECASE):
         out.append(_hit(lang, "address", "box", m.start(), m.end(), text, 0.8))
     return out
 
 
+#: A flat, floor or entrance after the street: "Storgatan 12 B, 2 tr", "lgh 1102", "Apt 12".
+_UNIT_AFTER = {
+    "sv": re.compile(
+        r"(?:,?\s*(?:(?:lgh|lägenhet|lägenhetsnummer|lgh\.?\s?nr)\.?\s*\d{1,4}"
+        r"|\d{1,2}\s*(?:tr|trappor|trappa|vån|våningen)\b\.?|(?:våning|vån\.?)\s*\d{1,2}"
+        r"|uppgång\s+[A-Za-z\d]\b|[A-Ha-h]\b(?![-\w])))+",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"(?:,?\s*(?:(?:flat|apartment|apt\.?|unit|suite|ste\.?|room)\s*#?\s*\d{1,4}[A-Za-z]?\b"
+        r"|#\s?\d{1,4}[A-Za-z]?\b|(?:\d{1,2}(?:st|nd|rd|th)\s+floor)\b))+",
+        re.IGNORECASE,
+    ),
+}
+_TOWN_POST = {
+    "sv": r",?\s*[1-9]\d{2} ?\d{2}\s+[A-ZÅÄÖ][a-zåäöé]+(?:\s[A-ZÅÄÖ][a-zåäöé]+)?",
+    "en": rf"(?:,?\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?,?\s*(?:{_UK_POSTCODE}|[A-Z]{{2}}\s\d{{5}}(?:-\d{{4}})?)\b",
+}
+
+
+def _unit_before(text: str, start: int, c: _Compiled) -> int:
+    """ "Flat 3, 18 Church Lane", "Flat 2, The Old Mill": the flat goes with the street."""
+    unit = c.unit_before.search(text, max(0, start - 24), start)
+    return unit.start() if unit else start
+
+
 def _address_tail(text: str, end: int, lang: str) -> int:
-    """Extend a street address over a following postcode and town."""
-    rest = text[end:]
-    if lang == "sv":
-        m = re.match(r",?\s*[1-9]\d{2} ?\d{2}\s+[A-ZÅÄÖ][a-zåäöé]+(?:\s[A-ZÅÄÖ][a-zåäöé]+)?", rest)
-    else:
-        m = re.match(
-            rf"(?:,?\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?,?\s*(?:{_UK_POSTCODE}|[A-Z]{{2}}\s\d{{5}}(?:-\d{{4}})?)\b",
-            rest,
-        )
-    return end + m.end() if m else end
+    """Extend a street address over a flat or floor, then a postcode and town.
+
+    In lower-case (ASR) text the town and postcode are matched without case:
+    "7 church lane harrogate hg1 4dz".
+    """
+    unit = _UNIT_AFTER[lang].match(text, end)
+    if unit:
+        end = unit.end()
+    flags = re.IGNORECASE if text.islower() else 0
+    m = re.compile(_TOWN_POST[lang], flags).match(text, end)
+    return m.end() if m else end
 
 
 # ---------------------------------------------------------------- names
@@ -707,7 +852,11 @@ def _name_at(
     first = tokens[i]
     word = first.group()
     low = word.lower()
-    if low in c.not_names or low in c.number_words or len(word) < 2:
+    if low in c.not_names and not (
+        strength == "strong" and low in c.homograph_names and _homograph_name(text, tokens, i, c)
+    ):
+        return None
+    if low in c.number_words or len(word) < 2:
         return None
     if any(ch.isdigit() for ch in word):
         return None
@@ -746,6 +895,79 @@ def _name_at(
         end = nxt.end()
         j += 1
     return first.start(), end
+
+
+def _homograph_name(text: str, tokens: list[re.Match[str]], i: int, c: _Compiled) -> bool:
+    """ "my name is will turner", "jag heter maj": a common word used as a name.
+
+    Only right after a strong cue, and only when what follows is not a function word
+    ("my name is will be on the bill" is not a name).
+    """
+    j = i + 1
+    if j >= len(tokens) or text[tokens[i].end() : tokens[j].start()].strip():
+        return True
+    nxt = tokens[j].group().lower()
+    return nxt not in c.not_names and nxt not in c.number_words
+
+
+def _elsewhere(
+    text: str, tokens: list[re.Match[str]], lows: list[str], i: int, c: _Compiled
+) -> bool:
+    """Is the first name at token ``i`` (no cue before it) a place or a public figure?
+
+    "Victoria station", "i Sofia", "in Georgia", "flew back from Florence" are places;
+    "en låt av Håkan Hellström", "reklam med Zlatan på tv", "a song by Harry Styles" are
+    public figures. A person cue after the name ("Georgia called") keeps it a name.
+    """
+    whole = _name_at(text, tokens, i, "weak", c)
+    end = whole[1] if whole else tokens[i].end()
+    if _person_after(text, tokens, lows, end, c):
+        return False
+    j = _token_after(tokens, end)
+    if j < len(tokens) and lows[j] in c.place_nouns:
+        return True
+    nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+    surname = (
+        bool(nxt)
+        and _is_cap(nxt)
+        and _surname_like(nxt, c)
+        and not text[tokens[i].end() : tokens[i + 1].start()].strip()
+    )
+    if lows[i] in c.place_names and not surname:
+        return True
+    start = tokens[i].start()
+    if c.locatives.search(text, max(0, start - 24), start) and not surname:
+        return True
+    lo = tokens[max(0, i - 6)].start()
+    hi = tokens[min(len(tokens), j + 3) - 1].end() if j < len(tokens) else end
+    return bool(c.public_context.search(text, lo, start) or c.public_context.search(text, end, hi))
+
+
+def _spelled(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
+    """Names spelled out: "B-E-N", "a som i adam, n som i niklas", "s as in sugar"."""
+    out = [
+        _hit(lang, "name", "spelled_letters", m.start(), m.end(), text, 0.75)
+        for m in _HYPHEN_SPELLED.finditer(text)
+    ]
+    chain: list[re.Match[str]] = []
+
+    def close() -> None:
+        link = " ".join(chain[0].group("link").lower().split()) if chain else ""
+        if chain and (len(chain) > 1 or link in c.spelling_strict):
+            out.append(
+                _hit(lang, "name", "spelled_alphabet", chain[0].start(), chain[-1].end(), text, 0.8)
+            )
+
+    for m in c.spelling.finditer(text):
+        word = m.group("word")
+        if len(word) < 2 or word[0].lower() != m.group("letter").lower():
+            continue
+        if chain and not _SPELL_GAP.fullmatch(text, chain[-1].end(), m.start()):
+            close()
+            chain = []
+        chain.append(m)
+    close()
+    return out
 
 
 def _token_after(tokens: list[re.Match[str]], end: int) -> int:
@@ -811,6 +1033,8 @@ def _copula_name(
     found = _name_at(text, tokens, i, "medium", c)
     if found is None:
         return None
+    if c.name_questions.search(text, 0, tokens[i].start()):
+        return found  # "Who am I speaking to? – It's Marcus."
     low = lows[i]
     known = low in c.first_names or low.split("-")[0] in c.first_names
     if known:
@@ -879,6 +1103,8 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             continue
         if i and tokens[i - 1].group().lower() in _DETERMINERS:
             continue
+        if _elsewhere(text, tokens, lows, i, c):
+            continue
         if _sentence_initial(text, t.start()):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             vocative = text[t.end() : t.end() + 1] == ","
@@ -902,16 +1128,23 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
 # ---------------------------------------------------------------- all together
 
 
-def _triggered(text: str, c: _Compiled) -> tuple[bool, bool, bool]:
-    """Cheap pre-tests: can there be (numbers, a spoken e-mail, names) in this text?"""
+def _triggered(text: str, c: _Compiled) -> tuple[bool, bool, bool, bool]:
+    """Cheap pre-tests: can there be (numbers, a spoken e-mail, names, spelling) in this text?"""
     tokens = _TOKEN.findall(text)
     words = {w.lower() for w in tokens}
-    numbers = _DIGIT.search(text) is not None or bool(words & c.rare_number_words)
+    spelled = "-" in text or (
+        len(words & c.spelling_words) > 0 and any(len(w) == 1 for w in tokens)
+    )
+    numbers = (
+        _DIGIT.search(text) is not None
+        or bool(words & c.rare_number_words)
+        or bool(words & c.house_words)
+    )
     email = "@" in text or bool(words & _DOT_WORDS)
     names = bool(words & c.triggers) or any(
         w[:1].isupper() and w.lower() not in c.not_names for w in tokens[1:]
     )
-    return numbers, email, names
+    return numbers, email, names, spelled
 
 
 def _resolve(found: list[PersonalData], text: str) -> list[PersonalData]:
@@ -955,7 +1188,7 @@ def find(text: str, lang: str) -> list[PersonalData]:
     c = compiled(lang)
     if not text:
         return []
-    numbers, email, names = _triggered(text, c)
+    numbers, email, names, spelled = _triggered(text, c)
     found: list[PersonalData] = []
     if numbers:
         found += _numbers(text, lang, c)
@@ -968,4 +1201,6 @@ def find(text: str, lang: str) -> list[PersonalData]:
         found += _emails(text, lang, c)
     if names or numbers:
         found += _names(text, lang, c)
+    if spelled:
+        found += _spelled(text, lang, c)
     return _resolve(found, text) if found else []
