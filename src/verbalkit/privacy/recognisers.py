@@ -100,6 +100,9 @@ _COMPANY_GIRO = re.compile(
 )
 _NINO = re.compile(r"\b[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]\b")
 _UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}"
+_ZIP_AFTER_CUE = re.compile(
+    r"\bzip(?:\s?code)?(?:'s|\s+is|\s*:)?\s+(?P<zip>\d{5}(?:-\d{4})?)(?![\w-])", re.IGNORECASE
+)
 _MASK_TOKEN = re.compile(r"\[[A-Z_]+\]")
 _DIGIT = re.compile(r"\d")
 _CUE_GAP = re.compile(r"[\s,]+")
@@ -229,7 +232,7 @@ def compiled(lang: str) -> _Compiled:
         # "Storgatan 12", "Östra Hamngatan 18 B", "lilla nygatan fjorton"
         street = (
             rf"(?:\b(?:{prefixes})\s+)?\b(?P<street>[^\W\d_][\w-]*?(?:{suffixes}))"
-            rf"\s+(?P<num>\d{{1,4}}(?:[A-Ha-h]\b|\s[A-H]\b)?|(?:{spoken_num})\b)"
+            rf"\s+(?P<num>\d{{1,4}}(?:[A-Ha-h]\b|\s[A-H]\b)?(?!\w)|(?:{spoken_num})\b)"
         )
     else:
         # "12 Baker Street", "221B Baker Street", "forty two wallaby way"
@@ -737,13 +740,19 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         )
         for m in pattern.finditer(text):
             town = m.group().split()[-1]
-            if town.lower() in c.units or (town.islower() and town in c.not_names):
+            # a lower-case word after the digits is a town only after an address cue
+            # ("postnummer 411 38 göteborg"), not in "123 45 och ..."
+            if town.lower() in c.units or (town.islower() and town in c.not_names and not lower_ok):
                 continue
             out.append(_hit(lang, "address", "postcode_town", m.start(), m.end(), text, 0.85))
     else:
         flags = re.IGNORECASE if lower_ok else 0
         for m in re.finditer(rf"\b{_UK_POSTCODE}\b", text, flags):
             out.append(_hit(lang, "address", "uk_postcode", m.start(), m.end(), text, 0.85))
+        for m in _ZIP_AFTER_CUE.finditer(text):
+            # "my zip is 62704"; not "everyone in zip code 62704" (an area)
+            if not c.area_words.search(text, max(0, m.start() - 32), m.start()):
+                out.append(_hit(lang, "address", "zip", m.start("zip"), m.end(), text, 0.8))
         for m in re.finditer(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z]{2} \d{5}(?:-\d{4})?\b", text):
             out.append(_hit(lang, "address", "us_city_zip", m.start(), m.end(), text, 0.85))
     if c.house is not None:
@@ -1128,12 +1137,23 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
 # ---------------------------------------------------------------- all together
 
 
+def _spelling_hint(lows: list[str], links: frozenset[str]) -> bool:
+    """A letter, a link word and a word with that letter: "b as in bravo", "a som i adam"."""
+    return any(
+        len(lows[k]) == 1
+        and lows[k + 1] in links
+        and any(len(w) > 1 and w[0] == lows[k] for w in lows[k + 2 : k + 4])
+        for k in range(len(lows) - 2)
+    )
+
+
 def _triggered(text: str, c: _Compiled) -> tuple[bool, bool, bool, bool]:
     """Cheap pre-tests: can there be (numbers, a spoken e-mail, names, spelling) in this text?"""
     tokens = _TOKEN.findall(text)
-    words = {w.lower() for w in tokens}
+    lows = [w.lower() for w in tokens]
+    words = set(lows)
     spelled = "-" in text or (
-        len(words & c.spelling_words) > 0 and any(len(w) == 1 for w in tokens)
+        not words.isdisjoint(c.spelling_words) and _spelling_hint(lows, c.spelling_words)
     )
     numbers = (
         _DIGIT.search(text) is not None
