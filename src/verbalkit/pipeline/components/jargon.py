@@ -13,6 +13,15 @@ regexes compiled once per pack and run over the text:
   ("the grading queue", "our fraud engine"), unless a modifier is an everyday word
   (``lexicons/jargon_modifier_stop.txt``: "the phone queue", "a regular basis").
 
+- context cues, where the agent presents an internal label (``lexicons/jargon_cues.txt``:
+  "it's flagged as a short-ship", "den ligger som p4"): the one to three words after the cue
+  (and an optional determiner), up to a function word, when a word of them is not an
+  everyday word (English: ``lexicons/jargon_common_words.txt``; Swedish: absent from the
+  lookup lemma table) or has the shape of a code; capitalised words are left to the other
+  rules (place and person names);
+- long ticket and case ids ("INC0048821") and CamelCase system names ("DespatchPro"),
+  except names customers know (``lexicons/jargon_known_names.txt``: "PayPal", "YouTube").
+
 Shape finds carry the generic suggestion of ``lexicons/jargon_generic_suggestion.txt``. A
 term is not jargon when the customer used it first, or when it is in
 ``lexicons/known_terms.txt`` (BankID, router…).
@@ -22,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import spacy
@@ -42,6 +52,19 @@ from verbalkit.vocab import Behaviour
 #: Acronyms and internal codes: two or more capitals (digits allowed), optional clitic or
 #: compound tail ("AD:t", "DC:erna", "L2-gruppen", "P3").
 CODE_SHAPE = re.compile(r"^(?=(?:.*[A-ZÅÄÖ]){2}|[A-Z]\d)[A-ZÅÄÖ0-9]{2,7}(?:[:\-][\wåäöÅÄÖ-]+)?$")
+#: A ticket or case id: letters, then a long run of digits ("INC0048821", "CS-00412877").
+TICKET_SHAPE = re.compile(r"^[A-ZÅÄÖ]{2,5}-?\d{5,12}$")
+#: A CamelCase name: two or more capitalised parts ("DespatchPro", "WorldTracer"), the first
+#: of three letters or more (not "McDonald", "LeBaron").
+CAMEL_SHAPE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]{2,}(?:[A-ZÅÄÖ][a-zåäö0-9]+)+$")
+#: A word after a context cue: letters or digits, with inner ".", ":", "/" or "-" ("e.max",
+#: "36:an", "short-ship", "p4").
+CUE_WORD = r"[^\W_](?:[\w:/-]|\.(?=\w))*"
+#: Determiners skipped between a cue and its term.
+CUE_DETERMINER = {
+    "en": r"(?:an?|the|our|their|its|this|that)",
+    "sv": r"(?:en|ett|den|det|de|vår|vårt|våra|sin|sitt|sina)",
+}
 #: What a code starts with (CODE_SHAPE's first character), a cheap test before the regex.
 CODE_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ0123456789")
 SPLIT_TAIL = re.compile(r"[:\-]")
@@ -79,6 +102,42 @@ def en_compound_regex(heads: tuple[str, ...]) -> re.Pattern[str] | None:
     )
 
 
+def cue_regex(cues: tuple[str, ...], lang: str) -> re.Pattern[str] | None:
+    """A cue phrase, an optional determiner, then one to three words: group 1 is the words."""
+    if not cues:
+        return None
+    phrases = sorted((r"\s+".join(map(re.escape, c.split())) for c in cues), key=len, reverse=True)
+    det = CUE_DETERMINER.get(lang, CUE_DETERMINER["en"])
+    return re.compile(
+        rf"(?<![\w-])(?:{'|'.join(phrases)})\s+(?:{det}\s+)?({CUE_WORD}(?:\s+{CUE_WORD}){{0,2}})",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
+def _sv_lemma_known() -> Callable[[str], bool]:
+    """Whether a lower-case Swedish word is in the lookup lemma table, as a form or a lemma."""
+    import numpy as np
+    from spacy.strings import get_string_id
+
+    from verbalkit.pipeline.lemmas import lemma_table
+
+    table = lemma_table("sv")
+    # The table's sorted lemma ids: base forms that are no other word's inflection ("ärende").
+    lemma_ids = getattr(table, "_lemmas", None)
+
+    def known(word: str) -> bool:
+        if table.get(word) is not None:
+            return True
+        if lemma_ids is None:
+            return False
+        sid = np.uint64(get_string_id(word))
+        i = int(np.searchsorted(lemma_ids, sid))
+        return i < len(lemma_ids) and lemma_ids[i] == sid
+
+    return known
+
+
 def root(term: str) -> str:
     """The term without clitic or compound tail, lower-cased ("WMS:et" -> "wms")."""
     return SPLIT_TAIL.split(term, maxsplit=1)[0].lower()
@@ -112,6 +171,9 @@ class JargonIndex:
     modifier_stop: frozenset[str] = frozenset()
     compound: re.Pattern[str] | None = None
     generic_suggestion: str | None = None
+    cue: re.Pattern[str] | None = None
+    common_words: frozenset[str] = frozenset()
+    known_names: frozenset[str] = frozenset()
 
     @classmethod
     def from_pack(cls, pack: RulePack) -> JargonIndex:
@@ -136,6 +198,9 @@ class JargonIndex:
                 tuple(h.lower() for h in pack.lexicon("jargon_heads"))
             ),
             generic_suggestion=next(iter(pack.lexicon("jargon_generic_suggestion")), None),
+            cue=cue_regex(pack.lexicon("jargon_cues"), pack.language),
+            common_words=pack.lexicon_set("jargon_common_words"),
+            known_names=pack.lexicon_set("jargon_known_names"),
         )
 
     def term_for(self, low: str, text: str) -> str | None:
@@ -218,15 +283,17 @@ class JargonTagger:
                 tag(doc[i : i + 1], f"{self.lang}.jargon.term", 0.85, term)
             elif len(low) >= 9 and any(low.endswith(p) or low.startswith(p) for p in index.parts):
                 tag(doc[i : i + 1], f"{self.lang}.jargon.compound_part", 0.6, None)
+            elif shouting or text[:1] not in CODE_START:
+                continue
             elif (
-                not shouting
-                and text[:1] in CODE_START
-                and CODE_SHAPE.match(text)
+                CODE_SHAPE.match(text)
                 and not tl.like_nums[i]
                 and low not in stop
                 and root(text) not in index.common_acronyms
-            ):
+            ) or TICKET_SHAPE.match(text):
                 tag(doc[i : i + 1], f"{self.lang}.jargon.code_shape", 0.65, None)
+            elif i > 0 and CAMEL_SHAPE.match(text) and low not in index.known_names:
+                tag(doc[i : i + 1], f"{self.lang}.jargon.name_shape", 0.6, None)
         return doc
 
     def _stop_words(self) -> frozenset[str]:
@@ -237,8 +304,21 @@ class JargonTagger:
     ) -> list[tuple[int, int, str, float]]:
         """Character spans of terms found by their shape: (start, end, rule slug, confidence)."""
         found: list[tuple[int, int, str, float]] = []
-        if index.compound is None or shouting:
+        if shouting:
             return found
+        if index.compound is not None:
+            found.extend(self._compound_spans(text, index, stop))
+        if index.cue is not None:
+            # After the compounds: "stuck in the subrogation workflow" is one term.
+            found.extend(self._cue_spans(text, index, stop))
+        return found
+
+    def _compound_spans(
+        self, text: str, index: JargonIndex, stop: frozenset[str]
+    ) -> list[tuple[int, int, str, float]]:
+        """Compounds with a trade head: Swedish long words, English determiner+modifiers+head."""
+        assert index.compound is not None
+        found: list[tuple[int, int, str, float]] = []
         if self.lang == "sv":
             for m in index.compound.finditer(text):
                 if len(m.group(0)) >= SV_COMPOUND_MIN:
@@ -261,6 +341,43 @@ class JargonTagger:
                     first = k
             if first is not None:
                 found.append((m.start(1) + words[first].start(), m.end(1), "compound_head", 0.55))
+        return found
+
+    def _cue_spans(
+        self, text: str, index: JargonIndex, stop: frozenset[str]
+    ) -> list[tuple[int, int, str, float]]:
+        """Terms after a context cue ("flagged as a short-ship"): up to a function word, the
+        first run of words that are not everyday words or are codes (numbers may follow)."""
+        assert index.cue is not None
+        known = _sv_lemma_known() if self.lang == "sv" else index.common_words.__contains__
+        found: list[tuple[int, int, str, float]] = []
+        for m in index.cue.finditer(text):
+            first = end = None
+            for w in re.finditer(r"\S+", m.group(1)):
+                word = w.group(0)
+                low = word.lower()
+                if low in stop or low in index.modifier_stop:
+                    break
+                stem = root(word) if ":" in word else low  # "36:an", "WMS:et"
+                if len(stem) > 2 and stem[1] == "-":
+                    stem = stem[2:]  # "e-tjänsten" is as everyday as "tjänsten"
+                if CODE_SHAPE.match(word) or TICKET_SHAPE.match(word):
+                    if stem in index.common_acronyms:
+                        break
+                elif low.isdigit():
+                    # A number ends a term ("prio 2") but never starts one.
+                    if first is None:
+                        break
+                elif word[:1].isupper() or known(low) or known(stem):
+                    # Names and places are no labels; everyday words end the term.
+                    if first is not None:
+                        break
+                    continue
+                if first is None:
+                    first = m.start(1) + w.start()
+                end = m.start(1) + w.end()
+            if first is not None and end is not None:
+                found.append((first, end, "context_cue", 0.6))
         return found
 
     def _suggestion(self, term: str) -> str | None:
