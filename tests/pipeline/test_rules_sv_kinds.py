@@ -171,3 +171,72 @@ def test_solution(text: str, present: set[str], absent: set[str]) -> None:
     got = labels(text)
     assert present <= got, f"missing {present - got} in {got}"
     assert not (absent & got), f"unexpected {absent & got}"
+
+
+BLAMING: list[tuple[str, set[str], set[str]]] = [
+    # a fault owned by a named party (genitive or "deras")
+    ("Det är bankens fel, inte vårt.", {"blaming"}, set()),
+    ("asså det var åkeriets misstag helt och hållet", {"blaming"}, set()),
+    ("Det är helt enkelt deras ansvar att leverera i tid.", {"blaming"}, set()),
+    ("de e postens fel att den kom fram trasig", {"blaming"}, set()),
+    # the customer's own omission or slip given as the cause
+    (
+        "Då har du tyvärr inte betalat fakturan i tid, så därför kom påminnelsen.",
+        {"blaming"},
+        set(),
+    ),
+    ("ni har inte förnyat abonnemanget och då stängs det av", {"blaming"}, set()),
+    ("Det beror på att du inte har uppdaterat din adress hos oss.", {"blaming"}, set()),
+    ("du har nog glömt att logga ut från den andra datorn", {"blaming"}, set()),
+    ("Ni borde ha läst avtalet innan ni skrev på.", {"blaming"}, set()),
+    # the fault put elsewhere: "inte hos oss"
+    ("Felet sitter hos operatören, inte hos oss.", {"blaming"}, set()),
+    ("det är försäkringsbolaget som har strulat med papperen", {"blaming"}, set()),
+    # hard negatives: exculpation, admissions, something that just went wrong
+    ("Det är absolut inte ditt fel att det blev så här.", set(), {"blaming"}),
+    ("det var inte ert fel alls", set(), {"blaming"}),
+    ("Det är inte budets fel, det var vi som packade slarvigt.", set(), {"blaming"}),
+    ("det var ju jag som skrev in fel datum", set(), {"blaming"}),
+    ("Det ligger hos oss, inte hos leverantören.", set(), {"blaming"}),
+    ("det har gått fel i registreringen någonstans", set(), {"blaming"}),
+    ("Du har inte fått något mejl från oss än?", set(), {"blaming"}),
+    ("Så du har inte betalat den än?", set(), {"blaming"}),
+    ("Du har inte gjort något fel.", set(), {"blaming"}),
+    ("Modemet svarar inte på våra signaler, så jag skickar ett nytt.", set(), {"blaming"}),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), BLAMING)
+def test_blaming(text: str, present: set[str], absent: set[str]) -> None:
+    got = labels(text)
+    assert present <= got, f"missing {present - got} in {got}"
+    assert not (absent & got), f"unexpected {absent & got}"
+
+
+APOLOGY: list[tuple[str, set[str], set[str]]] = [
+    # admissions without a sorry-word (AMB:admission-without-sorry), also with "ju"
+    ("det var ju vi som glömde att skicka med laddaren", {"apology"}, set()),
+    ("Det är faktiskt jag som har skrivit fel i ordern.", {"apology"}, set()),
+    ("Felet ligger på vår sida, det ska jag rätta.", {"apology"}, set()),
+    ("det är vår miss helt enkelt", {"apology"}, set()),
+    ("Det glömde vi, och det ska inte hända.", {"apology"}, set()),
+    ("jag var lite för snabb där, låt oss ta det från början", {"apology"}, set()),
+    # explaining a term after a sorry-word is an apology for jargon, not a bad line
+    ("Förlåt, det är ett internt ord för en reklamation.", {"apology"}, set()),
+    ("ursäkta det är vårt ärendesystem jag pratar om", {"apology"}, set()),
+    # hard negatives: pardon, a bad line, the customer's account reflected back
+    ("Förlåt, vad sa du? Jag hörde inte.", set(), {"apology"}),
+    ("ursäkta vad sa du nu", set(), {"apology"}),
+    ("Ursäkta, va?", set(), {"apology"}),
+    ("Förlåt, det är lite dåligt ljud här.", set(), {"apology"}),
+    ("förlåt det bröts visst", set(), {"apology"}),
+    ("Så ni ringde i tid och det var vi som inte svarade?", set(), {"apology"}),
+    ("Om det är hos oss det har blivit fel så rättar vi det.", set(), {"apology"}),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), APOLOGY)
+def test_apology(text: str, present: set[str], absent: set[str]) -> None:
+    got = labels(text)
+    assert present <= got, f"missing {present - got} in {got}"
+    assert not (absent & got), f"unexpected {absent & got}"

@@ -85,6 +85,7 @@ GENERATED_RULE_IDS = frozenset(
         "sv.demanding.obligation",
         "sv.blaming.shift_fault",
         "sv.blaming.customer_fault",
+        "sv.apology.admission",
     }
 )
 
@@ -275,6 +276,7 @@ class Words:
     blame_targets: frozenset[str]
     compensation: frozenset[str]
     customer_choices: frozenset[str]
+    customer_actions: frozenset[str]
     stop: frozenset[str]
     weight: frozenset[str]
     experience: frozenset[str]
@@ -310,6 +312,7 @@ class Words:
             blame_targets=s("blame_targets"),
             compensation=s("compensation"),
             customer_choices=s("customer_choices"),
+            customer_actions=s("customer_actions"),
             stop=s("stopwords"),
             weight=s("weight_words"),
             experience=s("experience_verbs"),
@@ -1110,21 +1113,83 @@ def demanding(toks: list[Tok], w: Words) -> bool:
     return False
 
 
-def blaming(toks: list[Tok], w: Words) -> str | None:
+#: A fault owned by a named party: "det är receptionens fel", "det var deras ansvar".
+OWNED_FAULT = re.compile(
+    r"\b(?:det|de|det här|det där|den|detta) (?:är|e|var) (?:ju |nog |helt |enkelt |väl |snarare |faktiskt )*"
+    r"(?!inte\b|ditt\b|ert\b|vårt\b|mitt\b|vår\b|min\b)(?P<who>deras|hans|hennes|\w+s) "
+    r"(?:eget |egna )?(?:fel|ansvar|misstag|miss|slarv|problem)\b"
+)
+#: Impersonal "something went wrong" names no party ("det har gått fel i sorteringen").
+IMPERSONAL_FAULT = re.compile(r"\b(?:gått|gick|går|blivit|blev|blir) (?:lite |något |nåt )?fel\b")
+#: A fault denied to a party: "det är inte chaufförens fel" exculpates, it does not blame.
+DENIED_FAULT = re.compile(
+    r"\binte (?:\w+s|deras|hans|hennes|ditt|ert|din|er) (?:eget |egna )?(?:fel|ansvar|misstag|skuld)\b"
+)
+#: The customer's omission given as the cause: "du har inte kontrollerat bilen", "det beror
+#: på att ni inte har lagt in någon mejladress", "du har nog missat det".
+CUSTOMER_OMISSION = re.compile(
+    r"\b(?:(?:du|ni) (?:har|hade)|(?:då|så|men|och|ju) (?:har|hade) (?:du|ni)) "
+    r"(?:ju |nog |tyvärr |väl |säkert |troligen |antagligen |förmodligen )*inte (?P<verbs>\w+(?: \w+)?)"
+    r"|\b(?:att|eftersom|för att) (?:du|ni) (?:tyvärr |ju |nog )*inte (?:har |hade )?(?P<verbs2>\w+)"
+    r"|\b(?:du|ni) borde (?:ju |nog |kanske )*ha (?P<verbs3>\w+)"
+)
+CUSTOMER_SLIP = re.compile(
+    r"\b(?:du|ni) (?:har|hade) (?:ju |nog |tyvärr |väl |säkert |troligen |antagligen |förmodligen )+"
+    r"(?:råkat |helt )?(?:missat|glömt|slarvat|struntat|tappat|tryckt fel|skrivit fel|angett fel|fyllt i fel)\b"
+)
+
+
+#: The agent or the company owning a fault without a sorry-word (LABELLING rule 5,
+#: AMB:admission-without-sorry): "det ligger hos oss", "det är vårt problem", "det missade
+#: vi", "jag var för snabb" ("det är inte okej" is also said in sympathy: not here).
+ADMISSION = re.compile(
+    r"\b(?:det|de|felet|problemet|missen|strulet) (?:är|e|var|ligger|låg|sitter|satt) "
+    r"(?:ju |nog |helt |faktiskt |tyvärr |klart |snarare )*"
+    r"(?:hos oss|på oss|på vår sida|hos mig|på mig|vårt (?:fel|problem|misstag)"
+    r"|vår (?:miss|tabbe|hantering|fadäs|brist|grej))\b"
+    r"|\b(?:det|den|det där|det här) (?:missade|glömde|slarvade|klantade|tabbade|missa|glömt|missat) "
+    r"(?:vi|jag)\b"
+    r"|\b(?:jag|vi) (?:var|har varit|blev) (?:alldeles |lite |väl |nog |ju )?för "
+    r"(?:snabb|snabba|slarvig|slarviga|otydlig|otydliga|kort|korta|hård|hårda|stressad)\b"
+)
+
+
+def admission(toks: list[Tok]) -> bool:
     low = lows(toks)
+    if not low or low[0] in ("så", "alltså", "om", "ifall") or has_qm(toks[0].sent):
+        return False
     text = " ".join(low)
+    found = ADMISSION.search(text)
+    # "om det är hos oss det har blivit fel": a condition, not an admission
+    return found is not None and not _search(r"\b(?:om|ifall|såvida) $", text[: found.start()])
+
+
+def blaming(toks: list[Tok], w: Words) -> str | None:
+    if admission(toks):
+        return None  # "det är hos oss det har strulat, inte hos apoteket" owns the fault
+    low = lows(toks)
+    raw = " ".join(low)
+    # "det är inte chaufförens fel" clears that party; judge the rest of the turn.
+    text = DENIED_FAULT.sub(" ", raw)
+    text = IMPERSONAL_FAULT.sub(" ", text)
+    low = text.split()
+    owned = OWNED_FAULT.search(text)
+    if owned:
+        return "shift_fault"  # "det är receptionens fel", "det är deras ansvar"
     fault = any(x in w.fault for x in low) or "inte skött" in text
     # a partner or department named as a party: "leverantören", "kommunens", "lagret"
     target = any(x in w.blame_targets or x.removesuffix("s") in w.blame_targets for x in low)
-    if _search(r"\binte (?:vi|vårt|vår|våra|oss)\b", text) and (
-        " som " in f" {text} " or fault or target or "deras" in low
-    ):
+    if _search(
+        r"\binte (?:vi|vårt|vår|våra|oss)\b|\binte (?:hos|på|från) (?:oss|vår sida)\b", text
+    ) and (" som " in f" {text} " or fault or target or "deras" in low):
         return "shift_fault"
     we = any(x in ("jag", "vi") for x in low)
     if target and fault and not we:
         return "shift_fault"  # "Det beror på att leverantören har skickat fel modell"
     cleft = _search(
-        r"\b(?:det är|det var|är det|var det) (?!vi\b|jag\b|du\b|ni\b)(?:\w+ ){1,3}som\b", text
+        r"\b(?:det är|det var|är det|var det) (?!(?:ju |nog |faktiskt |tyvärr )?(?:vi|jag|du|ni)\b)"
+        r"(?:\w+ ){1,3}som\b",
+        text,
     )
     if cleft and fault and (not any(x in FIRST_PERSON - {"vi"} for x in low) or "inte vi" in text):
         return "shift_fault"  # "det är lagret som har slarvat"
@@ -1160,6 +1225,13 @@ def blaming(toks: list[Tok], w: Words) -> str | None:
         return None
     if customer_choice(toks, w):
         return "customer_fault"
+    if low and low[0] not in ("så", "alltså", "om") and not has_qm(toks[0].sent):
+        omission = CUSTOMER_OMISSION.search(text)
+        verbs = " ".join(v for v in omission.groups() if v).split() if omission else []
+        if any(v in w.customer_actions for v in verbs):
+            return "customer_fault"
+        if CUSTOMER_SLIP.search(text):
+            return "customer_fault"
     if _search(
         r"\bdu har ju\b|\bditt (?:eget )?(?:fel|ansvar|misstag)\b|\bdu har (?:ju )?själv (?:valt|angett|glömt|missat)",
         text,
@@ -1456,3 +1528,10 @@ def refine(doc: Doc, pack: RulePack) -> None:
         blame = blaming(toks, w)
         if blame:
             tag(doc, unit, "blaming", blame, 0.7)
+        if admission(toks) and not has_tag(doc, "apology", within=unit):
+            tag(doc, unit, "apology", "admission", 0.7)
+        # "Så du hörde av dig direkt och det var vi som inte hade tid": the customer's account
+        # reflected back, not an apology (unless a sorry-word says so)
+        sorry = {"förlåt", "ursäkt", "ursäkta", "ledsen", "ledsna"} & set(low)
+        if low[:1] in (["så"], ["alltså"]) and low[1:2] in (["du"], ["ni"]) and not sorry:
+            drop(doc, "apology", unit)
