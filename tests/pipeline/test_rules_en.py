@@ -159,7 +159,8 @@ CASES: list[tuple[str, str | None, set[str]]] = [
     ("You need to send us a copy of the police report.", None, {"demanding"}),
     ("You'll have to contact the retailer yourself.", None, {"demanding", "solution"}),
     ("If you could send me a photo of the label, that would help.", None, set()),
-    ("We have to order the part from the manufacturer first.", None, set()),
+    # The company's own work: not demanding, but a remedy as a process (en-d134's kind).
+    ("We have to order the part from the manufacturer first.", None, {"solution"}),
     (
         "You must be so fed up with this by now.",
         "This is the fourth time I've called.",

@@ -130,3 +130,44 @@ SYMPATHY = [
 @pytest.mark.parametrize(("text", "expected"), SYMPATHY, ids=[c[0][:40] for c in SYMPATHY])
 def test_sympathy_kinds(labels: Tagger, text: str, expected: bool) -> None:
     assert ("sympathy" in labels(text)) is expected
+
+
+# Remedies stated in the passive, as the company's own process, priced with "do", handed to
+# someone else, or as self-help with its outcome (rule 6).
+SOLUTION = [
+    ("The £24.50 has been refunded to your card.", True),
+    ("Your replacement charger's been dispatched this morning.", True),
+    ("A new meter's been booked for Tuesday.", True),
+    ("it's being posted first class today", True),
+    ("Good news, the late fee has been waived.", True),
+    ("That'll go out tonight by courier.", True),
+    ("We'll have to order the hinge in before we can refit the door.", True),
+    ("I'll need to raise a ticket with our network team so they can reset the port.", True),
+    ("We need to swap the router before anything else will work.", True),
+    ("Then I'll book you in for Monday.", True),
+    ("I can do £40 off the next bill.", True),
+    ("I could do you a free month on top.", True),
+    ("I've asked the warehouse to resend it on the first van.", True),
+    ("I'll get the team to rebook the visit.", True),
+    ("I'll keep the room reserved for you until Friday.", True),
+    ("If you hold the power button for ten seconds, that usually sorts it.", True),
+    ("if you clear the cache in the app it should fix the login", True),
+    ("The repair's on us.", True),
+    ("There'll be no charge for the second visit.", True),
+    ("First of all, if there's a smell of gas, open the windows and leave the house.", True),
+    ("Done, the new card's been ordered, and I'll ring you on Friday to check it's arrived.", True),
+    # not solution
+    ("Your card was cancelled by mistake last week.", False),
+    ("The payment has been refunded by the shop, it's with your bank now.", False),
+    ("You're all set on that side.", False),
+    ("You've done everything right.", False),
+    ("I'll call you back on Thursday.", False),
+    ("the morning it's released I'll let you know", False),
+    ("If you want it faster, that's a different service.", False),
+    ("We may have to turn the supply off for an hour while the crew works.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SOLUTION, ids=[c[0][:40] for c in SOLUTION])
+def test_solution_kinds(labels: Tagger, text: str, expected: bool) -> None:
+    assert ("solution" in labels(text)) is expected

@@ -634,10 +634,10 @@ WE = r"(?:i|we)"
 WILL = (
     r"(?:'ll|will|can|could|shall|'m going to|am going to|'re going to|are going to|'d|would|"
     r"'d be happy to|'m happy to|am happy to|'d like to|'m able to|'ll be able to|"
-    r"'ll just|'ll also|'m just going to)"
+    r"'ll just|'ll also|'m just going to|'m gon na|am gon na|'re gon na|are gon na)"
 )
 ADV = r"(?:(?:just|also|then|now|definitely|certainly|gladly|happily|immediately|personally|"
-ADV += r"straight away|quickly|first|instead|still|actually|already) )*"
+ADV += r"straight away|quickly|first|instead|still|actually|already|usually|normally|easily) )*"
 #: Owning a fault: the agent or the company did it (rule 5).
 OWNED = (
     r"(?:our|my) (?:mistake|error|fault|bad|oversight)|(?:mistake|error|fault) (?:on|at) (?:our|my) "
@@ -1014,11 +1014,21 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
         lambda: (
             rf"\b{WE} (?:'ve|have) {ADV}(?:{res.remedy_past})\b|\b{WE} (?:'m|am|'re|are) {ADV}"
             rf"(?:{res.remedy_ing})\b|"
-            rf"(?:(?:^|[,.;!] |and |so |now |right |ok |okay |great )(?:it|that|this|they|those|you)|"
-            rf"\byour \w+(?: \w+)?|\bthe \w+) (?:'s|is|'re|are|has|have|"
-            rf"'ve) (?:now |all |just |been |already )*(?:{res.remedy_done})\b(?! (?:by|because|when))"
+            rf"(?:(?:^|[,.;!] |and |so |now |right |ok |okay |great )(?:it|that|this|they|those|you(?! (?:'ve|have) (?:\w+ )?done)(?! (?:'re|are) (?:all )?"
+            rf"(?:set|covered)))|"
+            # The remedy as the subject of a passive: "the £10.99 has been refunded", "a
+            # replacement's been booked", "it's being sent today" (rule 6).
+            rf"\b(?:your|the|a|an|another|both|two|three) (?:[£$€] )?[\w.,]+"
+            rf"(?: (?!(?:it|they|you|we|i|he|she|that|who|which)\b)[\w.,-]+)?) "
+            rf"(?:'s|is|'re|are|has|have|'ve) (?:now |all |just |been |being |already |also )*"
+            rf"(?:{res.remedy_done})\b(?! (?:by|because|when|as|in error|wrong|twice|incorrectly))"
             # "has stopped working", "has dropped into…": a fault, not a fix.
-            rf"(?! (?:into|in to|out of|\w+ing)\b)"
+            rf"(?! (?:into|in to|out of|\w+ing)\b)|"
+            # Sent out in the future: "that'll go out today", "the card ships tonight".
+            rf"(?:\bit|\bthat|\bthey|\bthe \w+|\byour \w+|\bthe new one)"
+            rf"(?: 'll| will)? (?:ships|goes out|go out|ship|be (?:sent|dispatched|posted|couriered|"
+            rf"refunded|credited|reissued|re - issued|replaced|waived|reversed|refunded)) "
+            rf"(?:out |back |over )?(?:today|tonight|tomorrow|first thing|this|in the|by|within|straight)"
         ),
     )
     if sent.has(
@@ -1027,16 +1037,37 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
             "solution_agent",
             lambda: (
                 rf"(?<!before )(?<!once )(?<!until )(?<!after )(?<!so )(?<!if )(?<!then )"
-                rf"\b{WE} {WILL} {ADV}(?:{r}|(?:take|write) (?:\S+ ){{1,3}}off|take care of)\b"
+                rf"\b{WE} {WILL} {ADV}(?:{r}|(?:take|write) (?:\S+ ){{1,5}}off|take care of)\b"
                 rf"(?! (?:you )?(?:back|on hold|through to))(?! you an? (?:\w+ )?(?:call|ring|bell|shout|update|"
                 rf"email|e - mail|text|message|line|note))|"
                 rf"\b{WE} {WILL} {ADV}(?:look (?:that|it|this|into)|check with|get (?:it|that|this|them|"
                 rf"you|someone|an? \w+) (?:\w+ )?(?:{res.remedy_done}|out|sorted|booked|fixed|over))|"
                 rf"\b{WE} {WILL} {ADV}have (?:it|that|this|them|everything) (?:all )?(?:{res.remedy_done}|"
-                rf"sorted|fixed|back)\b|"
+                rf"sorted|fixed|back|made up|ready|dropped off)\b|"
+                # The company's own work as a process: "we'll have to order the part before we
+                # can fix it", "I'll need to raise a ticket" (rule 6: not demanding, a remedy).
+                rf"\b{WE} (?:'ll |will |would |'d )?(?:have to|need to|'ve got to|have got to|must) {ADV}"
+                rf"(?:{r}|re - \w+|get (?:\S+ ){{1,3}}(?:out|round|over))\b|"
+                # A step that opens the sentence after "then": "Then I'll book an engineer".
+                rf"^(?:\W+ )?(?:(?:ok|okay|right|great|so|and|perfect|lovely) (?:, )?)?then (?:, )?{WE} {WILL} {ADV}"
+                rf"(?:{r}|have)\b|"
+                # A price or a fix offered with "do": "I can do £772", "I can do you a reset".
+                rf"\b{WE} (?:can|could|'ll|will|'d) {ADV}do (?:you |it for |that for |them for )?(?:[£$€] |\d|"
+                rf"an? (?:\w+ ){{0,3}}(?:{COMP_NOUNS}|reset|deal|price|rate|discount|swap|fix)\b)|"
+                # Getting someone else to do the remedy: "I'll ask them to clear it", "I've asked
+                # the depot to relabel it".
+                rf"\b{WE} (?:{WILL} |'ve |have )?{ADV}(?:ask|asked|get|got|tell|told) (?:them|him|her|"
+                rf"(?:the|our|your|a) \w+|\w+) to {ADV}(?:{r})\b|"
+                # Holding something for the customer: "I'll keep your locker held".
+                rf"\b{WE} {WILL} {ADV}keep (?:\S+ ){{1,4}}(?:held|open|reserved|on hold|live|active|"
+                rf"running|aside)\b|"
+                # Self-help with its outcome: "if you restart it, that usually sorts it".
+                rf"\bif you (?:\S+ ){{1,14}}?(?:that|it|this|which) (?:'ll |will |should |usually |normally |"
+                rf"often |generally |tends to |tend to |might |may |can )+(?:help|helps|sort|sorts|fix|fixes|"
+                rf"clear|clears|solve|solves|do the trick|does the trick|work|works)\b|"
                 # Causative: "I can have a new one sent out", "we'll have someone come round".
-                rf"\b{WE} {WILL} {ADV}have (?:an?|the|your|some|another|our)(?: [\w-]+){{0,4}} "
-                rf"(?:{res.remedy_past}|delivered|fitted|collected|couriered|posted)\b|"
+                rf"\b{WE} {WILL} {ADV}have (?:an?|the|your|some|another|our|two|three|both|one)(?: [\w-]+){{0,4}} "
+                rf"(?:{res.remedy_past}|delivered|fitted|collected|couriered|posted|dropped off)\b|"
                 rf"\b{WE} {WILL} {ADV}have (?:someone|somebody|an? \w+|one of our \w+) (?:come|pop|call round|"
                 rf"visit|fix|repair|look at)\b|"
                 rf"\b{WE} {WILL} {ADV}get (?:\S+ ){{1,4}}?(?:in the post|in the mail|out to you|off to you|over "
@@ -1046,7 +1077,8 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
                 rf"(?<!how )(?<!what )(?<!when )(?<!where )(?<!which )"
                 rf"\b(?:would you like|do you want|would you prefer|shall|should|can|could|may) (?:me|us|i|"
                 rf"we) (?:to )?{ADV}(?:{r})\b(?! (?:you )?(?:back|on hold|through))|"
-                rf"\bhow (?:would you feel|do you feel) about (?:us|me|if (?:i|we)|(?:an? |the )?{COMP_NOUNS})\b|"
+                rf"\b(?:how (?:would you feel|do you feel)|what (?:would|do) you (?:think|say)) about (?:us|me|if "
+                rf"(?:i|we)|(?:an? |the )?{COMP_NOUNS})\b|"
                 rf"\bwe (?:do |also |can |could )?offer (?:you )?(?:an? |the |our )?(?:free |\w+ )?"
                 rf"{COMP_NOUNS}|"
                 rf"\b(?:{DAY}|tomorrow|today|the (?:\w+ )?(?:one|option|slot|{COMP_NOUNS}))(?: {PART})? it is\b|"
@@ -1086,7 +1118,7 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
                 rf"(?:will|'ll|can|is going to|are going to) (?:call|ring|phone|contact|email|text) you (?:\S+ ){{0,6}}?"
                 rf"to (?:arrange|book|schedule|organise|organize|fix|sort out|set up) (?:an? |the |your )?"
                 rf"(?:visit|appointment|repair|replacement|collection|delivery|installation|inspection|time|date|"
-                rf"refund|engineer|fitting)"
+                rf"refund|engineer|fitting|it|that|this|them)"
             ),
         )
     ):
@@ -1099,7 +1131,13 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
                 rf"(?:would you (?:like|prefer|rather)|do you want|would .* (?:work|suit) for you|"
                 rf"(?:i|we) (?:'ve|have) got|there 's|i can (?:give|offer))[\w ,'-]*{COMP_NOUNS}|"
                 rf"(?:gets?|entitles?|entitled to|qualify for|qualifies for|eligible for) (?:you )?"
-                rf"(?:to )?(?:an? )?{COMP_NOUNS}"
+                rf"(?:to )?(?:an? )?{COMP_NOUNS}|"
+                # Waiving the cost: "the scans are on us", "there'll be no charge for any of it".
+                # "That's on us" owns a fault (rule 5); a cost named as on us waives it.
+                rf"\b(?:the|your|any|all) (?:\w+ ){{1,2}}(?:is|are|'s|'re|'ll be|will be) (?:all )?on "
+                rf"(?:us|the house)\b|\bon the house\b|"
+                rf"\bthere (?:'ll|will) be no (?:charge|cost|fee)|\b(?:at|with) no (?:extra |additional )?"
+                rf"(?:charge|cost)\b|\bfree of charge\b"
             ),
         )
     ):
@@ -1115,8 +1153,12 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
                     rf"(?:{res.instruction})\b(?! (?:me|us|on|ahead|with me|through|a moment|a sec|care))|"
                     rf"^(?:\W+ )?(?:please )?do n't (?:let|touch|use|go|turn|switch|open|plug|try)|"
                     # "Once I've reset it, lock the screen…": the step follows a time clause.
-                    rf"^(?:\W+ )?(?:once|when|after|as soon as|if) [^,]{{3,60}} , (?:then |just |please )*"
-                    rf"(?:{res.instruction})\b(?! (?:me|us|on|ahead|with me|through|a moment|a sec|care))"
+                    rf"^(?:\W+ )?(?:(?:first thing|first of all|first|in the meantime|meanwhile) (?:, )?)?"
+                    rf"(?:once|when|after|as soon as|if) [^.?!]{{3,160}}? , (?:then |just |please )*"
+                    rf"(?:{res.instruction})\b(?! (?:me|us|on|ahead|with me|through|a moment|a sec|care))|"
+                    # A step after "so just": "…, so just leave both bins out tonight".
+                    rf"(?:, |\bso )(?:just |then |please )+(?:{res.instruction})\b"
+                    rf"(?! (?:me|us|on|ahead|with me|through|a moment|a sec|care|hold|tight|the line))"
                 ),
             )
         )
@@ -1467,6 +1509,9 @@ def _jargon(doc: Doc, res: Res) -> None:
             add_tag(doc, ref, "jargon", "en.jargon.clause_reference", 0.6)
 
 
+#: Solution rules a call back alone can fire ("I'll call you back"); a remedy stated as done or
+#: offered is kept when the same sentence also promises a call.
+_CALL_BACK_RULES = frozenset(["en.solution.agent_remedy", "en.solution.staff_remedy"])
 _PREV_WORD = re.compile(r"[\w'£$€.]+|[?]")
 
 
@@ -1500,6 +1545,8 @@ def refine(doc: Doc, pack: RulePack) -> None:
         _blaming(doc, sent, res)
     # A follow-up call by itself is not a remedy (a call back is not a fix).
     for span in tags(doc, "solution"):
+        if span.id_ not in _CALL_BACK_RULES:
+            continue
         if has_tag(doc, "follow_up", within=span) and not Sent(span).has(
             _once(
                 res,
