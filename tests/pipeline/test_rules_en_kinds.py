@@ -171,3 +171,37 @@ SOLUTION = [
 @pytest.mark.parametrize(("text", "expected"), SOLUTION, ids=[c[0][:40] for c in SOLUTION])
 def test_solution_kinds(labels: Tagger, text: str, expected: bool) -> None:
     assert ("solution" in labels(text)) is expected
+
+
+# Fault put on a third party's act or on the customer's own slip; naming a partner as a fact,
+# and owning the fault ourselves, are not blaming (LABELLING "Other hard negatives").
+BLAMING = [
+    (
+        "The installers haven't been turning up on time all month, and we keep having to chase them.",
+        True,
+    ),
+    ("Whoever set the account up should have ticked the paperless box.", True),
+    ("That's down to the landlord not passing on the letter.", True),
+    ("It's their mess, frankly, their scaffolder cracked the tile.", True),
+    ("The warehouse packed the order in the wrong box, so it was crushed.", True),
+    ("Honestly the airline keeps letting us down with these transfers.", True),
+    ("Bexford Logistics have really messed this up.", True),
+    ("The charge came from the parking firm, not from us.", True),
+    ("You entered the card number wrong, one digit's missing.", True),
+    ("you picked the 14th instead of the 4th when you booked", True),
+    ("To be fair you could have let us know a bit sooner.", True),
+    ("You should have checked the size guide before ordering.", True),
+    ("You must have deleted the email by mistake.", True),
+    # not blaming
+    ("The meter belongs to the network operator, so they'll come out to read it.", False),
+    ("We packed it in the wrong box, that's our mistake.", False),
+    ("Let's see how the repair's doing next week.", False),
+    ("The courier has been told to bring it tomorrow.", False),
+    ("You could have a refund or a replacement, whichever you prefer.", False),
+    ("It wasn't your fault, you typed exactly what the form asked for.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BLAMING, ids=[c[0][:40] for c in BLAMING])
+def test_blaming_kinds(labels: Tagger, text: str, expected: bool) -> None:
+    assert ("blaming" in labels(text)) is expected

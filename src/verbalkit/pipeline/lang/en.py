@@ -1390,7 +1390,24 @@ def _blaming(doc: Doc, sent: Sent, res: Res) -> None:
             rf"not (?:ours|us|our (?:fault|problem|mistake|responsibility|network|system|end|side|"
             rf"doing|issue))|(?:that 's|it 's|that is|it is) (?:on|down to) (?:them|you)|"
             rf"(?:their|your (?:own )?|the \w+ 's|\w+ 's) (?:fault|mistake|error|responsibility|"
-            rf"problem|doing)(?! ,? (?:not|and not) (?:yours|the customer))|"
+            rf"problem|mess|lookout)(?! ,? (?:not|and not) (?:yours|the customer))|(?:their|your own) doing|"
+            # Fault put down to another party's act: "that's down to the surgery nominating the
+            # wrong branch", "it's them trying it on", ", not from us".
+            rf"(?:that 's|it 's|that is|it is|that was|it was) (?:all |partly |mostly )?down to (?:the|your|"
+            rf"their) \w+(?: \w+)? (?:\w+ing|not)\b|(?:that 's|it 's) (?:them|the \w+) (?:trying it on|"
+            rf"being (?:difficult|awkward|slow|lazy|careless))|, not (?:from|with|by|at) us\b|"
+            # Another party's act that went wrong: "the depot loaded the van in the wrong order",
+            # "they've been letting us down", "X have messed this up".
+            rf"\b(?:they|the \w+|{res.target}) (?:\w+ed|put|sent|gave|took|made|set|wrote|picked|built|"
+            rf"fitted) (?:\S+ ){{0,5}}?(?:the|in the|to the|at the|a) wrong\b|"
+            rf"\b(?:they|the \w+|their \w+|{res.target})(?: \w+)? (?:keep |keeps |kept |are |is |'re |'s |"
+            rf"have been |'ve been )?(?:always )?(?:letting|let) (?:us|you|everyone|customers) down|"
+            rf"\b(?!(?:we|i)\b)\w+ (?:have|has|'ve|'s) (?:really |completely |totally |badly )?(?:messed|"
+            rf"screwed|mucked|cocked) (?:\w+ )?up|"
+            rf"\b(?:they|the \w+|{res.target}) (?:'ve not|have not|have n't|has n't|'s not) been "
+            rf"(?:\w+ )?(?:sending|doing|turning up|showing up|paying|fixing|answering|keeping)\b|"
+            rf"(?:we|i) (?:keep|kept) having to (?:chase|remind|push|nag)|"
+            rf", which (?:is|was) (?:just )?(?:rubbish|nonsense|ridiculous|a joke|not on|unacceptable)|"
             rf"\b(?:they|the \w+|{res.target})(?: \w+)? (?:'ve been |have been |are |'re |were |was )?"
             rf"(?:always |never |obviously |clearly )?(?:{res.fault}|(?:keeps? |kept )?(?:get|gets|getting|"
             rf"got) (?:\w+ ){{0,3}}wrong|keeps? (?:losing|forgetting|breaking|missing|ignoring|messing))"
@@ -1400,20 +1417,29 @@ def _blaming(doc: Doc, sent: Sent, res: Res) -> None:
             rf"always late|the problem|at fault|responsible for (?:the|this|that) (?:delay|mess|problem))"
             # Another party "should have…": "your vet should have flagged it", "the school should
             # never have accepted it".
-            rf"|\b(?:they|the \w+|your \w+|{res.target}) (?:really |clearly )?should (?:never |n't |not )?"
+            rf"|\b(?:they|the \w+|your \w+|{res.target}|whoever(?: \S+){{1,5}}?) (?:really |clearly )?"
+            rf"should (?:never |n't |not )?"
             rf"(?:have|'ve) (?:\w+ed|known|told|done|sent|given|caught|spotted|said|made|taken)\b"
         ),
     )
     customer = (
         r"you (?:really |honestly |probably |just )?should (?:have|'ve) (?:(?:just|really|already|at least) )?"
         r"(?!received|been (?:sent|given|told|offered|contacted|emailed|notified|informed))"
-        r"(?:\w+ed|known|told|read|rung|kept|paid|made|brought|left|put|done|gone|taken|had (?:it|"
+        r"(?:\w+ed|known|told|read|rung|kept|paid|made|brought|left|put|done|gone|taken|set|sent|got|"
+        r"chosen|bought|given|had (?:it|"
         r"that|them|this|a|an|the) )|because you (?:\w+ )?(?:kept|typed|entered|did n't|forgot|gave|"
         r"used|ignored|missed|failed|put|chose|clicked)|you (?:kept|forgot to|failed to) |"
         r"your own fault|you (?:checked in|booked(?: it)?|called|rang|ordered|paid|applied|submitted"
         r"(?: it)?|arrived|registered|reported (?:it|this|that)|sent (?:it|this|that|them)|posted "
         r"(?:it|this|that|them)|renewed|cancelled|left it|got there|told us|let us know|contacted us)"
         r" (?:quite |very |too |rather |a bit |a little |really |so |much )?(?:late|after the deadline)|"
+        # The customer's own slip: "you typed X instead of Y", "you could have booked earlier",
+        # "you must have missed it".
+        r"you (?:typed|entered|put|wrote|gave|selected|picked|chose|clicked|used|booked|ordered|sent) "
+        r"(?:\S+ ){1,5}?(?:instead of|rather than)|you (?:typed|entered|put in|put down|gave us|wrote|"
+        r"selected|picked|booked|ordered|spelt|spelled) (?:\S+ ){0,4}?(?:wrong|incorrectly)\b|you could (?:have|'ve) (?:\S+ ){1,6}?"
+        r"(?:earlier|sooner|first|beforehand|in advance|in time|instead)\b|you (?:must|might|may) (?:have|"
+        r"'ve) (?:missed|forgotten|deleted|thrown|typed|entered|misread|overlooked|ignored|skipped)|"
         r"(?:that 's|it 's) (?:down to|on) you|if you (?:had|'d) (?:\w+ )?(?:read|"
         r"checked|called|told|looked|cancelled|followed|paid|noticed|listened)"
     )
