@@ -139,13 +139,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.src:
         path = os.environ.get("PYTHONPATH")
         os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), path]))
-    where = subprocess.run(
-        [sys.executable, "-c", "import verbalkit; print(verbalkit.__file__)"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    log(f"measuring {where} ({code(src)})")
+    probe = "import verbalkit; from importlib import resources as r; "
+    probe += "print(verbalkit.__file__); print(r.files('verbalkit.models'))"
+    where, models = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.split("\n")[:2]
+    if Path(models).resolve() != (src.parent / "models").resolve():
+        # An editable install maps verbalkit.models to its own checkout's models/.
+        print(
+            f"error: the code of {src} would read the packs of {models}, not of "
+            f"{src.parent / 'models'}: link them (ln -s ../../models {src}/verbalkit/models)"
+        )
+        return 2
+    log(f"measuring {where}, packs {models} ({code(src)})")
 
     counts = [100, 1000] if args.quick else [1000, 10000]
     startup_repeat = args.repeat or (1 if args.quick else 3)
@@ -154,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     per_core: dict[tuple[str, int], Result] = {}
     jobs: dict[str, tuple[int, int, list[tuple[tuple[str, str], parallel.Run]]]] = {}
     long: dict[str, list[Result]] = {}
+    differs: list[str] = []
     with tempfile.TemporaryDirectory(prefix="verbalkit-bench-") as tmp:
         inputs: dict[tuple[str, int], Path] = {}
         for lang in langs:
@@ -165,10 +172,13 @@ def main(argv: list[str] | None = None) -> int:
         for lang in langs:
             sample = inputs[(lang, counts[0])]
             log(f"--jobs 1 and --jobs {args.jobs}: {lang}, {counts[0]:,} calls …")
-            runs = parallel.compare(
+            runs, differ = parallel.compare(
                 sample, Path(tmp) / f"jobs-{lang}", jobs=args.jobs, repeat=parallel_repeat
             )
             jobs[lang] = (*words_in(sample), runs)
+            differs += [f"{lang}, {problem}" for problem in differ]
+            for problem in differ:
+                log(f"  NOT THE SAME RESULTS: {problem}")
         log("start-up …")
         start_rows = startup.measure(startup_repeat, langs=langs)
         for lang in langs:
@@ -192,9 +202,11 @@ def main(argv: list[str] | None = None) -> int:
     body = "\n".join(
         [
             head,
-            headline(langs, counts, per_core, jobs, start_rows, long, args.jobs, startup_repeat),
+            headline(
+                langs, counts, per_core, jobs, start_rows, long, args.jobs, startup_repeat, differs
+            ),
             per_core_table(langs, counts, per_core),
-            jobs_table(langs, jobs, parallel_repeat),
+            jobs_table(langs, jobs, parallel_repeat, differs),
             f"#### Start-up (one example file, median of {startup_repeat} run(s))\n\n"
             + startup.table(start_rows)
             + "\n",
@@ -217,6 +229,7 @@ def headline(
     long: dict[str, list[Result]],
     n_jobs: int,
     startup_repeat: int,
+    differs: list[str],
 ) -> str:
     small, big = counts[0], counts[-1]
     lines = [
@@ -243,6 +256,7 @@ def headline(
         warm = next(r for la, cmd, st, r in start_rows if (la, cmd, st) == (lang, "score", "warm"))
         short, longest = long[lang][0], long[lang][1]  # punctuated: 1,000 words, then the long
         ratio = f(many, "words_per_cpu_s") / f(many, "tokenizer_words_per_cpu_s")
+        same = " (**results differ**)" if any(d.startswith(f"{lang},") for d in differs) else ""
         lines.append(
             f"| {lang} "
             f"| {pair(f(one, 'words_per_cpu_s'), f(one, 'words_per_wall_s'))} "
@@ -250,7 +264,7 @@ def headline(
             f"| {pair(f(many, 'words_per_cpu_s'), f(many, 'words_per_wall_s'))} "
             f"| {pair(f(many, 'calls_per_cpu_s'), f(many, 'calls_per_wall_s'), ',.1f')} "
             f"| {pair(n_words / jn.wall, n_words / jn.cpu)} "
-            f"| {j1.wall / jn.wall:.2f}× "
+            f"| {j1.wall / jn.wall:.2f}×{same} "
             f"| {f(many, 'tokenizer_words_per_cpu_s'):,.0f} | {ratio:.1%} "
             f"| {f(one, 'peak_mb'):,.0f} / {f(many, 'peak_mb'):,.0f} "
             f"| {pair(warm.cpu, warm.wall, '.2f')} "
@@ -299,6 +313,7 @@ def jobs_table(
     langs: list[str],
     jobs: dict[str, tuple[int, int, list[tuple[tuple[str, str], parallel.Run]]]],
     repeat: int,
+    differs: list[str],
 ) -> str:
     lines = [
         f"#### `--jobs` (whole commands, median of {repeat} run(s); CPU: all processes)",
@@ -320,6 +335,12 @@ def jobs_table(
                 f"| {n_words / r.cpu:,.0f} | {one.wall / r.wall:.2f}× | {r.cpu / one.cpu:.2f}× "
                 f"| {r.peak_mib:.0f} | {total} |"
             )
+    lines.append("")
+    if differs:
+        lines.append("**Not the same results** with `--jobs N` as with `--jobs 1`:")
+        lines += [f"- {problem}" for problem in differs]
+    else:
+        lines.append("Every run of a command wrote the same results, line for line.")
     return "\n".join(lines) + "\n"
 
 
