@@ -6,7 +6,8 @@ Run from the repository root::
     .venv/bin/python benchmarks/redaction.py --write    # also write benchmarks/redaction.md
     .venv/bin/python benchmarks/redaction.py --check    # exit 1 below the targets
     .venv/bin/python benchmarks/redaction.py --build    # regenerate the CSVs from the .txt sources
-    .venv/bin/python benchmarks/redaction.py --errors   # list misses and false masks (not final)
+    .venv/bin/python benchmarks/redaction.py --errors   # list misses and false masks (not blind3)
+    .venv/bin/python benchmarks/redaction.py --part tune final   # only these parts
 
 The test set lives in ``benchmarks/redaction/``: ``{lang}_{part}.txt`` is the hand-written
 source (``[[kind:text]]`` marks a personal datum; rows without marks are hard negatives) and
@@ -15,10 +16,11 @@ is generated from it. The ``tune`` part was used while writing the recognisers; 
 ``holdout`` part was written at the same time and at first never tuned on, but its misses
 were later read and fixed by kind, so it is no longer untouched. The ``fresh`` part was
 written by someone else after those fixes; its misses were read and fixed by kind in round
-2, so it is no longer untouched either. The ``final`` part (``{lang}_final.csv``, when
-present) was written by another writer after round 2 and is never looked at while
-developing (never run ``--errors`` on it): its figures are the honest ones. A part whose
-CSV is missing is skipped.
+2, so it is no longer untouched either. The ``final`` part was written by another writer
+after round 2; it was measured once untouched and then used for development in round 3.
+The ``blind3`` part (``{lang}_blind3.csv``, when present) was written by yet another
+writer during round 3 and is never looked at while developing (``--errors`` never lists
+its rows): its figures are the honest ones. A part whose CSV is missing is skipped.
 """
 
 from __future__ import annotations
@@ -38,7 +40,9 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "benchmarks" / "redaction"
 OUTPUT = REPO / "benchmarks" / "redaction.md"
 LANGS = ("sv", "en")
-PARTS = ("tune", "holdout", "fresh", "final")
+PARTS = ("tune", "holdout", "fresh", "final", "blind3")
+#: Parts whose rows are never shown (``--errors`` skips them): the untouched honest figure.
+SEALED = ("blind3",)
 KINDS = (
     "personnummer",
     "phone",
@@ -205,8 +209,19 @@ def render(results: list[Result]) -> str:
         "those fixes; in round 2 its misses and false masks were read and the gaps behind "
         "them fixed by kind, with general rules and new test phrasings, so it is no longer "
         "untouched either. The **final** part was written by yet another writer after round "
-        "2, blind to the recognisers, and was never looked at while developing: no rule was "
-        "changed after its figures were first printed, so **its figures are the honest "
+        "2, blind to the recognisers; its figures were first printed untouched (recall 0.64–"
+        "0.92 on several kinds, false masks 2.2 % in both languages) and it was then used "
+        "for development in round 3, so it is no longer untouched. In round 3 the "
+        "recognisers were rewritten from the kinds' real-world formats (the ISO 13616 IBAN "
+        "length table with mod 97, spoken IBANs; spoken '+' in phone numbers; id-shaped "
+        "values after person-bound cues and compound cues such as 'hyresgästnummer', "
+        "'tenant number'; Swedish clearing numbers after bank names; street, spoken "
+        "postcode and town grammars; copula and filler name introductions and a few "
+        "hundred more first names), written down as parametrised test tables with hard "
+        "negatives (`tests/privacy/test_privacy_formats.py`). The **blind3** part was "
+        "written by another writer during round 3, blind to the recognisers, and was never "
+        "looked at while developing: it was run once, after the last rule change, and no "
+        "rule was changed after its figures were printed, so **its figures are the honest "
         "ones**.",
         "",
         "- **recall**: share of labelled personal data whose every letter and digit ends up "
@@ -252,12 +267,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="write benchmarks/redaction.md")
     parser.add_argument("--check", action="store_true", help="exit 1 below the targets")
     parser.add_argument("--errors", action="store_true", help="list misses and false masks")
-    parser.add_argument("--part", choices=PARTS, help="only this part")
+    parser.add_argument("--part", nargs="+", choices=PARTS, help="only these parts")
     args = parser.parse_args(argv)
     if args.build:
         build()
         return 0
-    parts = (args.part,) if args.part else PARTS
+    parts = tuple(args.part) if args.part else PARTS
     results = [
         evaluate(lang, part)
         for lang in LANGS
@@ -268,9 +283,9 @@ def main(argv: list[str] | None = None) -> int:
     print(report)
     if args.errors:
         for res in results:
-            if res.part == "final":
+            if res.part in SEALED:
                 # the honest part: its rows are never shown to whoever develops the rules
-                print(f"({res.lang}/final: errors not listed)")
+                print(f"({res.lang}/{res.part}: errors not listed)")
                 continue
             print("\n".join(res.errors))
     if args.write:
