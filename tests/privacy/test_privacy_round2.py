@@ -49,7 +49,7 @@ ADDRESSES: list[Case] = [
     ("sv", "skicka till vasavägen 3 lägenhet 1204", {("address", "vasavägen 3 lägenhet 1204")}),
     ("sv", "Hemma är Björkvägen 9, våning 3.", {("address", "Björkvägen 9, våning 3")}),
     ("sv", "jag bor på första långgatan tolv", {("address", "första långgatan tolv")}),
-    ("sv", "Det är Tredje Långgatan 4 i Göteborg.", {("address", "Tredje Långgatan 4")}),
+    ("sv", "Det är Tredje Långgatan 4 i Göteborg.", {("address", "Tredje Långgatan 4 i Göteborg")}),
     (
         "en",
         "Send it to 12 Oak Road, Apt 4B, Springfield, IL 62704.",

@@ -104,6 +104,16 @@ class CueLists(_Strict):
         default=(), description="'fakturan har nummer ...': the number is the invoice's"
     )
     units: tuple[str, ...] = Field(default=(), description="kr, %, minutes ... after a number")
+    customer_stems: tuple[str, ...] = Field(
+        default=(),
+        description="'hyresgäst' in 'hyresgästnummer', 'tenant' in 'tenant number': person-bound",
+    )
+    phone_stems: tuple[str, ...] = Field(
+        default=(), description="'mobil' in 'mobilnummer': a compound number cue for a phone"
+    )
+    bank_names: tuple[str, ...] = Field(
+        default=(), description="banks: a clearing number and account after one is an account"
+    )
 
     @field_validator("*", mode="before")
     @classmethod

@@ -15,15 +15,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from verbalkit.privacy.checksums import (
+    IBAN_LENGTHS,
     clearing_account_lengths,
     giro_ok,
     iban_ok,
+    iban_shaped,
     luhn_ok,
     personnummer_ok,
 )
 from verbalkit.privacy.lexicon import PrivacyLexicon, load_lexicon
 from verbalkit.privacy.models import Kind, PersonalData
-from verbalkit.privacy.spoken import NumberRun, number_runs, vocabulary
+from verbalkit.privacy.spoken import NumberRun, _fold, number_runs, vocabulary
 
 #: How far before a number (in characters) a cue still speaks for it.
 CUE_WINDOW = 48
@@ -78,7 +80,6 @@ _DOMAIN_STOPS = frozenset({
     "med", "för", "av", "om", "från", "är", "var", "som", "att",
 })  # fmt: skip
 _EMAIL = re.compile(r"(?<![\w.+'’-])[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+")
-_IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{1,4}){2,8}\b")
 #: A customer id with letters: "K20045", "C-20045", "AB 123456" (after a customer cue only).
 _ALNUM_ID = re.compile(
     r"(?<![\w-])[A-Za-z]{1,3}(?:-| (?=\d{5}))?(?:\d{4,}|\d{1,4}(?:[-/]\d{2,}){1,3})(?![\w-])"
@@ -157,6 +158,10 @@ class _Compiled:
 
     lex: PrivacyLexicon
     number_cues: re.Pattern[str]
+    compound_cues: re.Pattern[str]
+    customer_stems: frozenset[str]
+    phone_stems: frozenset[str]
+    bank_names: re.Pattern[str]
     number_cue_kind: dict[str, str]
     units: frozenset[str]
     name_cues: dict[tuple[str, ...], str]
@@ -232,14 +237,15 @@ def compiled(lang: str) -> _Compiled:
         # "Storgatan 12", "Östra Hamngatan 18 B", "lilla nygatan fjorton"
         street = (
             rf"(?:\b(?:{prefixes})\s+)?\b(?P<street>[^\W\d_][\w-]*?(?:{suffixes}))"
-            rf"\s+(?P<num>\d{{1,4}}(?:[A-Ha-h]\b|\s[A-H]\b)?(?!\w)|(?:{spoken_num})\b)"
+            rf"\s+(?P<num>\d{{1,4}}(?:[A-Ha-h]\b|\s[A-H]\b)?(?!\w)|(?:{spoken_num})\b"
+            rf"(?:\s[a-hA-H]\b(?![-'’]))?)"
         )
     else:
         # "12 Baker Street", "221B Baker Street", "forty two wallaby way"
         number = rf"(?:\d{{1,5}}[A-Za-z]?|(?:(?:{spoken_num})(?:\s+(?:hundred|and|{spoken_num}))*))"
         street = (
             rf"\b(?P<num>{number})\s+(?P<street>(?:(?:[^\W\d_][\w'’]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,3}}?)"
-            rf"(?P<suffix>{suffixes})\b\.?"
+            rf"(?P<suffix>{suffixes})\b\.?(?-i:\s(?:NW|NE|SW|SE|N|E|S|W)\b)?"
         )
     # Words that can start a name: a number needs a digit or number word to matter, and a
     # weak or medium cue ("hej", "det är") needs a known or capitalised name after it.
@@ -251,6 +257,10 @@ def compiled(lang: str) -> _Compiled:
     return _Compiled(
         lex=lex,
         number_cues=_phrase_regex(cue_kind),
+        compound_cues=_COMPOUND_CUES[lang],
+        customer_stems=frozenset(lex.cues.customer_stems),
+        phone_stems=frozenset(lex.cues.phone_stems),
+        bank_names=_phrase_regex(lex.cues.bank_names or ("\x00",)),
         number_cue_kind={_norm(k): v for k, v in cue_kind.items()},
         units=frozenset(lex.cues.units),
         name_cues={tuple(_norm(k).split()): v for k, v in name_kind.items()},
@@ -357,11 +367,78 @@ _OWNER_LINK = re.compile(
 )
 
 
+#: Number cues made by compounding: "hyresgästnumret", "biljettnummer", "SEB-konto",
+#: "patient id" (sv); "tenant number", "policyholder number", "OCR number" (en).
+_COMPOUND_CUES = {
+    "sv": re.compile(
+        r"(?<![\w-])(?P<stem>[^\W\d_][\w&]*?)(?:-|\s(?=id\b))?"
+        r"(?P<head>nummer|numret|nummret|nr|id|konto|kontot)(?![\w-])",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"(?<![\w-])(?P<stem>[^\W\d_][\w'’&]*(?: [^\W\d_][\w'’&]*)?)\s"
+        r"(?P<head>number|no|id|ref|reference|num)(?![\w-])",
+        re.IGNORECASE,
+    ),
+}
+
+
+def _compound_cue(m: re.Match[str], lang: str, c: _Compiled) -> str | None:
+    """The kind a compound number cue speaks for; None: no say."""
+    stem, head = m.group("stem").lower(), m.group("head").lower()
+    words = stem.split()
+    candidates = [stem, words[-1]] if len(words) > 1 else [stem]
+    if head.startswith("konto") or stem.endswith("konto"):
+        return "bank_account"  # "SEB-konto", "lönekontot", "bankkontonummer"
+    for st in candidates:
+        st = st.strip("-")
+        if st in c.customer_stems:
+            return "customer_id"
+        if st in c.phone_stems:
+            return "phone"
+    if lang == "sv":
+        if len(words) > 1 or head == "id":
+            return None  # "patient id" is handled above; "en id" says nothing
+        return "negative"  # biljettnumret, bokningsnummer, leverantörsnummer ...
+    last = m.group("stem").split()[-1]
+    if c.number_cue_kind.get(last.lower(), "negative") != "negative":
+        return None  # "VISA number": the word is a cue of its own
+    if last.isupper() and 2 <= len(last) <= 5:
+        return "negative"  # "OCR number", "VAT number", "EAN number"
+    return None
+
+
+def _compound_cue_single(m: re.Match[str], lang: str, c: _Compiled) -> bool:
+    """A two-word stem whose first word is not part of the cue ("my tenant number")."""
+    stem = m.group("stem").lower()
+    return stem not in c.customer_stems and stem not in c.phone_stems
+
+
 def _number_cues(text: str, c: _Compiled) -> list[_Cue]:
     cues = [
         _Cue(m.start(), m.end(), c.number_cue_kind.get(_norm(m.group()), "negative"))
         for m in c.number_cues.finditer(text)
     ]
+    lang = c.lex.language
+    extra: list[_Cue] = []
+    for m in c.compound_cues.finditer(text):
+        kind = _compound_cue(m, lang, c)
+        if kind is None:
+            continue
+        start = m.start("stem")
+        if len(m.group("stem").split()) > 1 and _compound_cue_single(m, lang, c):
+            start = m.start("stem") + m.group("stem").rfind(" ") + 1
+        q = _Cue(start, m.end(), kind)
+        same = [p for p in cues if p.start < q.end and q.start < p.end]
+        if any(p.end - p.start >= q.end - q.start for p in same):
+            continue
+        cues = [p for p in cues if p not in same]
+        extra.append(q)
+    for m in c.bank_names.finditer(text):
+        if not any(p.start < m.end() and m.start() < p.end for p in cues + extra):
+            extra.append(_Cue(m.start(), m.end(), "bank_name"))
+    if extra:
+        cues = sorted(cues + extra, key=lambda q: q.start)
     for k, q in enumerate(cues):
         if _norm(text[q.start : q.end]) not in _GENERIC_NUMBER_CUES:
             continue
@@ -491,6 +568,9 @@ def _classify_run(
             return hit("customer_id", "account_number", 0.7)
         known = giro_ok(d) or n >= 6 or (n in (4, 5) and bool(clearing_account_lengths(d)))
         return hit("bank_account", "cue", 0.9 if known else 0.8)
+    if cue == "bank_name":
+        # "Danske Bank, 1202 001 2340", "Handelsbanken 6152 298 114 705": clearing + account
+        return hit("bank_account", "bank_name", 0.85) if _clearing_shaped(d) else None
     if cue == "customer_id" and n >= 3:
         return hit("customer_id", "cue", 0.9, _id_prefix_start(text, run.start))
     # No cue for these kinds (or a cue for another kind): the form and the check digits decide.
@@ -523,6 +603,13 @@ def _classify_run(
     if cue == "phone" and 7 <= n <= 15:
         return hit("phone", "cue", 0.8)
     return None
+
+
+def _clearing_shaped(d: str) -> bool:
+    """A Swedish clearing number and an account of that bank's length, as one digit string."""
+    if len(d) > 4 and len(d) - 4 in clearing_account_lengths(d[:4]) and d[0] != "8":
+        return True
+    return d[0] == "8" and len(d) > 5 and len(d) - 5 in clearing_account_lengths(d[:5])
 
 
 def _giro_is_personal(text: str, cue: _Cue, run: NumberRun, lang: str) -> bool | None:
@@ -599,19 +686,97 @@ def _alnum_ids(text: str, lang: str, cues: list[_Cue]) -> list[PersonalData]:
     return out
 
 
+#: Between a person-bound cue and its id: fillers, "på vårdcentralen", "hos er".
+_ID_LEAD = re.compile(
+    r"(?:[\s,:.–-]|\b(?:är|var|e|ju|nog|alltså|då|det|mitt|min|ditt|eh|öh|ehm|hm|ja|"
+    r"is|was|it's|its|it|my|your|the|um|uh|er|erm|so|yes|yeah|that's|ok|okay|"
+    r"(?:på|hos|vid|i|för|at|with|for|on)\s+(?!är\b|is\b)[^\W\d_]+(?:\s+[^\W\d_]+)?"
+    r"(?=\s+(?:är|is|was|var|e)\b))\b)*",
+    re.IGNORECASE,
+)
+_ID_SEPARATORS = frozenset(["dash", "hyphen", "bindestreck", "streck", "slash", "snedstreck"])
+_ID_TOKEN = re.compile(r"[^\W_]+|[-/.]")
+
+
+def _cued_ids(text: str, lang: str, cues: list[_Cue], c: _Compiled) -> list[PersonalData]:
+    """Any id-shaped value right after a person-bound cue (member, tenant, patient, NI ...).
+
+    Letters, digits, dashes and spaces in groups ("FT 7731 920", "PH-7730192", "W448 2910
+    37"), or said ("p x tjugotvå åtta sjutton", "n p five eight two one nine four d"):
+    5–20 characters with at least three digits.
+    """
+    out = []
+    vocab = vocabulary(lang)
+    lower = text.islower()
+    for q in cues:
+        if q.kind != "customer_id":
+            continue
+        lead = _ID_LEAD.match(text, q.end)
+        pos = lead.end() if lead else q.end
+        if pos - q.end > 40:
+            continue
+        start = end = -1
+        digits = chars = 0
+        written = spoken = False
+        for m in _ID_TOKEN.finditer(text, pos):
+            tok = m.group()
+            low = tok.lower()
+            gap = text[end : m.start()] if end >= 0 else ""
+            if end >= 0 and (len(gap) > 1 or (gap and gap not in " ")):
+                break
+            if tok in "-/." or low in _ID_SEPARATORS:
+                if end < 0:
+                    break
+                end = m.end() if tok in "-/" else end
+                continue
+            kind = vocab.get(low)
+            if any(ch.isdigit() for ch in tok):
+                if spoken and not written and digits >= 3:
+                    break
+                if len(tok) > 12:
+                    break
+                written = True
+                digits += sum(ch.isdigit() for ch in tok)
+                chars += len(tok)
+            elif kind is not None and kind[0] in "utxdr" and low not in ("och", "and"):
+                if written and digits >= 3:
+                    break  # "12345 en gång till"
+                spoken = True
+                digits += len(kind[1]) if kind[0] in "utxd" else 0
+                chars += max(1, len(kind[1]))
+            elif tok.isalpha() and (
+                (len(tok) == 1 and low not in ("a", "i", "å", "o", "e", "ö"))
+                or (len(tok) <= 3 and (tok.isupper() or (lower and end < 0 and len(tok) == 1)))
+            ):
+                chars += len(tok)
+            else:
+                break
+            if start < 0:
+                start = m.start()
+            end = m.end()
+        if start < 0 or digits < 3 or not 4 <= chars <= 20:
+            continue
+        # a trailing word of letters is not part of the id unless it is one letter ("... 94 d")
+        out.append(_hit(lang, "customer_id", "cued_id", start, end, text, 0.85))
+    return out
+
+
 def _numbers(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     runs = number_runs(text, lang)
     cues = _number_cues(text, c)
     out: list[PersonalData] = []
     if cues and _DIGIT.search(text):
         out += _alnum_ids(text, lang, cues)
+    if any(q.kind == "customer_id" for q in cues):
+        out += _cued_ids(text, lang, cues, c)
+    swedish_bank = any(q.kind == "bank_name" for q in cues) or "clearing" in text.lower()
     skip = -1
     for k, run in enumerate(runs):
         if k <= skip or _is_amount_or_size(text, run, c):
             continue
         near = [q for q in cues if q.end <= run.start and run.start - q.end <= CUE_WINDOW]
         near.reverse()
-        if lang == "sv" and not (near and near[0].kind == "negative"):
+        if (lang == "sv" or swedish_bank) and not (near and near[0].kind == "negative"):
             pair = _clearing_account(runs, k, text)
             if pair is not None:
                 out.append(_hit(lang, "bank_account", "clearing", *pair, text, 0.85))
@@ -673,31 +838,125 @@ def _emails(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         # Backward: the local part, up to six words, stopping at a cue or a function word.
         before = list(_TOKEN.finditer(text, 0, m.start()))
         start = None
-        for k, w in enumerate(reversed(before)):
-            low = w.group().lower()
-            if k >= 6 or low in c.email_stops or low.split("'")[0] in c.email_stops:
+        words_back = 0
+        nb = len(before)
+        for k in range(nb - 1, max(-1, nb - 21), -1):
+            low = before[k].group().lower()
+            # letters spelled one by one ("d a v e", "s m i t h") are one word of the
+            # local part, and a spelled "a" or "i" is no function word
+            spelled = len(low) == 1 and (
+                (k > 0 and len(before[k - 1].group()) == 1)
+                or (k + 1 < nb and len(before[k + 1].group()) == 1)
+            )
+            nxt_single = k + 1 < nb and len(before[k + 1].group()) == 1
+            words_back += not (spelled and nxt_single)
+            if words_back > 6:
                 break
-            start = w.start()
+            if not spelled and (low in c.email_stops or low.split("'")[0] in c.email_stops):
+                break
+            start = before[k].start()
         if start is not None:
             out.append(_hit(lang, "email", "spoken", start, end, text, 0.85))
     return out
 
 
+#: Where an IBAN may start: a country code (said as two letters or one word) and a digit.
+_IBAN_START = re.compile(r"(?<![\w-])([A-Za-z])\s?([A-Za-z])(?=[\s-]?\d|\s+[^\W\d_]{2,})")
+_IBAN_LIKE = re.compile(
+    r"(?<![\w-])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?(?![\w-])"
+)
+_IBAN_CUE = re.compile(
+    r"\b(?:iban\w*|konto\w*|\w+konto\w*|bank\w*|account|refund|paid|pay|transfer|"
+    r"överför\w*|betala\w*|sätt\w* in)\b",
+    re.IGNORECASE,
+)
+
+
+def _iban_chars(
+    text: str, pos: int, lang: str, vocab: dict[str, tuple[str, str]]
+) -> list[tuple[str, int]]:
+    """The characters of an IBAN said or written from ``pos``: (chars, end offset) pairs.
+
+    Written groups of any size ("SE45 5000 0000 ...", "se4550000000..."), spoken digits
+    ("fyra fem", "double oh"), and letters said one by one ("w e s t").
+    """
+    out: list[tuple[str, int]] = []
+    spoken: list[tuple[str, str, int, int]] = []
+
+    def flush() -> None:
+        if spoken:
+            digits = _fold_digits(spoken)
+            # offsets: all digits of the spoken stretch end where it ends
+            out.extend((ch, spoken[-1][3]) for ch in digits)
+            spoken.clear()
+
+    for m in re.finditer(r"[^\W_]+|[^\w\s]", text[pos:]):
+        tok = m.group()
+        s, e = pos + m.start(), pos + m.end()
+        if tok in "-–":
+            continue
+        low = tok.lower()
+        kind = vocab.get(low)
+        if (
+            kind is not None
+            and kind[0] in "utxdr"
+            and not (lang == "en" and low == "o" and not spoken)
+        ):
+            spoken.append((kind[0], kind[1], s, e))
+            continue
+        flush()
+        if tok.isalnum() and (len(tok) <= 4 or any(ch.isdigit() for ch in tok)):
+            for k, ch in enumerate(tok):
+                out.append((ch.upper(), s + k + 1))
+            continue
+        break
+    flush()
+    return out
+
+
+def _fold_digits(tokens: list[tuple[str, str, int, int]]) -> str:
+    return _fold(tokens)
+
+
 def _ibans(text: str, lang: str) -> list[PersonalData]:
+    """IBANs of every registered country, written in any grouping or said digit by digit.
+
+    The country code fixes the length (ISO 13616); mod 97 confirms it. A string with the
+    right country code, length and shape but wrong check digits is still an IBAN when a
+    bank or account word is in the utterance (a mis-said IBAN is still personal data).
+    """
     out = []
-    for m in _IBAN.finditer(text):
-        candidate = m.group()
-        # Shorten group by group: the pattern may have swallowed a word after the IBAN.
-        while candidate:
-            if iban_ok(candidate):
-                out.append(
-                    _hit(lang, "iban", "mod97", m.start(), m.start() + len(candidate), text, 0.99)
-                )
-                break
-            cut = max(candidate.rfind(" "), len(candidate) - 4 if " " not in candidate else -1)
-            if cut <= 4:
-                break
-            candidate = candidate[:cut].rstrip()
+    vocab = vocabulary(lang)
+    cue = None
+    for m in _IBAN_START.finditer(text):
+        country = (m.group(1) + m.group(2)).upper()
+        n = IBAN_LENGTHS.get(country)
+        if n is None:
+            continue
+        chars = [(country[0], m.start(1) + 1), (country[1], m.end(2))]
+        chars += _iban_chars(text, m.end(), lang, vocab)
+        if len(chars) < n or not "".join(ch for ch, _ in chars[2:4]).isdigit():
+            continue
+        candidate = "".join(ch for ch, _ in chars[:n])
+        end = chars[n - 1][1]
+        if len(chars) > n and chars[n][1] == end:
+            continue  # the n-th character is inside a spoken number that goes on
+        if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+            continue  # the length ends inside a written group
+        if iban_ok(candidate):
+            out.append(_hit(lang, "iban", "mod97", m.start(), end, text, 0.99))
+            continue
+        if cue is None:
+            cue = _IBAN_CUE.search(text) is not None
+        if cue and iban_shaped(candidate):
+            out.append(_hit(lang, "iban", "country_length", m.start(), end, text, 0.8))
+    if not out and _DIGIT.search(text):
+        # Written in groups with a registered country code but the wrong length (a digit
+        # dropped or added when said): still an IBAN when a bank or account word is near.
+        for m in _IBAN_LIKE.finditer(text):
+            s = "".join(m.group().split()).upper()
+            if s[:2] in IBAN_LENGTHS and 15 <= len(s) <= 34 and _IBAN_CUE.search(text):
+                out.append(_hit(lang, "iban", "iban_like", m.start(), m.end(), text, 0.7))
     return out
 
 
@@ -744,10 +1003,17 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             # ("postnummer 411 38 göteborg"), not in "123 45 och ..."
             if town.lower() in c.units or (town.islower() and town in c.not_names and not lower_ok):
                 continue
-            out.append(_hit(lang, "address", "postcode_town", m.start(), m.end(), text, 0.85))
+            start = m.start()
+            # a village or farm and its number before the postcode: "Norrby 412, 776 92 ..."
+            lead = re.search(r"(?<![\w-])[A-ZÅÄÖ][\w-]+\s\d{1,4}[A-Za-z]?,?\s*$", text[:start])
+            if lead and lead.group().split()[0].lower() not in c.not_names:
+                start = lead.start()
+            out.append(_hit(lang, "address", "postcode_town", start, m.end(), text, 0.85))
     else:
         flags = re.IGNORECASE if lower_ok else 0
         for m in re.finditer(rf"\b{_UK_POSTCODE}\b", text, flags):
+            if _after_negative_cue(text, m.start(), c):
+                continue  # "booking reference AB12CD" is a code, not a postcode
             out.append(_hit(lang, "address", "uk_postcode", m.start(), m.end(), text, 0.85))
         for m in _ZIP_AFTER_CUE.finditer(text):
             # "my zip is 62704"; not "everyone in zip code 62704" (an area)
@@ -802,6 +1068,52 @@ _TOWN_POST = {
 }
 
 
+_SV_DIGIT_WORD = (
+    r"(?:noll|nolla|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|"
+    r"femton|sexton|sjutton|arton|nitton|(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|"
+    r"nittio)(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)?|\d)"
+)
+_EN_DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double\s\w+|\d)"
+_SPOKEN_POST = {
+    "sv": re.compile(
+        rf",?\s+(?:{_SV_DIGIT_WORD}\s+){{2,5}}{_SV_DIGIT_WORD}\s+[^\W\d_]{{2,}}(?:\s+[^\W\d_]+)?"
+        r"(?=\s*$|\s*[.,;!?])",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        rf",?(?:\s+[^\W\d_]{{2,}}){{0,3}},?\s+(?:"
+        rf"[a-z](?:\s[a-z])?\s{_EN_DIGIT_WORD}(?:\s{_EN_DIGIT_WORD})?(?:\s[a-z])?\s"
+        rf"{_EN_DIGIT_WORD}\s[a-z]\s[a-z]"  # UK: "l s six two a b"
+        rf"|(?:{_EN_DIGIT_WORD}\s){{4}}{_EN_DIGIT_WORD}"  # US zip: "seven eight seven oh four"
+        r")\b",
+        re.IGNORECASE,
+    ),
+}
+_TOWN_AFTER = {
+    "sv": re.compile(r",?\s+(?:i|in)\s+(?P<town>[^\W\d_][\w-]+)(?:\s[A-ZÅÄÖ][\w-]+)?"),
+    "en": re.compile(
+        r"(?:,\s*|\s+in\s+)(?P<town>[A-Za-z][\w'-]+)(?:\s[A-Z][\w'-]+)?(?=\s*$|\s*[.,;!?])"
+    ),
+}
+#: Words after "i"/"in" or a comma that are no town ("Storgatan 5 i morgon", ", please").
+_TOWN_STOPS = frozenset(
+    ["morgon", "dag", "går", "kväll", "helgen", "alla", "fall", "stället", "så", "the", "a",
+     "an", "my", "your", "please", "thanks", "thank", "and", "but", "so", "ok", "okay", "yes",
+     "no", "right", "correct", "och", "men", "tack", "ja", "nej", "jag", "du", "den", "det",
+     "it", "is", "that", "which", "where", "från", "till", "mars", "maj", "juni", "juli"]
+)  # fmt: skip
+
+
+def _after_negative_cue(text: str, start: int, c: _Compiled) -> bool:
+    """Does an order, booking or case cue stand right before ``start`` (fillers between)?"""
+    for q in c.number_cues.finditer(text, max(0, start - 40), start):
+        if c.number_cue_kind.get(_norm(q.group()), "negative") == "negative" and _ID_GAP.fullmatch(
+            text, q.end(), start
+        ):
+            return True
+    return False
+
+
 def _unit_before(text: str, start: int, c: _Compiled) -> int:
     """ "Flat 3, 18 Church Lane", "Flat 2, The Old Mill": the flat goes with the street."""
     unit = c.unit_before.search(text, max(0, start - 24), start)
@@ -819,7 +1131,22 @@ def _address_tail(text: str, end: int, lang: str) -> int:
         end = unit.end()
     flags = re.IGNORECASE if text.islower() else 0
     m = re.compile(_TOWN_POST[lang], flags).match(text, end)
-    return m.end() if m else end
+    if m:
+        return m.end()
+    # a postcode said digit by digit, then the town: "fyra ett ett tio göteborg",
+    # "leeds l s six two a b", "austin texas seven eight seven oh four"
+    spoken = _SPOKEN_POST[lang].match(text, end)
+    if spoken:
+        return spoken.end()
+    # "i örebro", "in Leeds", ", Swindon": the town after the street
+    town = _TOWN_AFTER[lang].match(text, end)
+    if (
+        town
+        and town.group("town").lower() not in _TOWN_STOPS
+        and (text.islower() or town.group("town")[0].isupper())
+    ):
+        return town.end()
+    return end
 
 
 # ---------------------------------------------------------------- names
@@ -899,7 +1226,19 @@ def _name_at(
             break
         if _is_cap(word) and _is_cap(w):
             pass
-        elif not (_surname_like(w, c) or (strength == "strong" and not _is_cap(word))):
+        elif not (
+            _surname_like(w, c)
+            or (strength == "strong" and not _is_cap(word))
+            or (w.lower() in c.first_names and _is_cap(w) == _is_cap(word))
+            or (
+                strength == "medium"
+                and text.islower()
+                and known
+                and len(w) > 2
+                and w.lower() not in c.number_cue_kind
+                and w.lower() not in c.name_cue_kind
+            )
+        ):
             break
         end = nxt.end()
         j += 1
@@ -950,6 +1289,26 @@ def _elsewhere(
     lo = tokens[max(0, i - 6)].start()
     hi = tokens[min(len(tokens), j + 3) - 1].end() if j < len(tokens) else end
     return bool(c.public_context.search(text, lo, start) or c.public_context.search(text, end, hi))
+
+
+def _in_product_name(text: str, tokens: list[re.Match[str]], i: int, c: _Compiled) -> bool:
+    """ "iPhone 15 Pro Max", "Galaxy Note Max": a first name right after a model number or a
+    capitalised word inside a sentence (no first name, no title) is part of a product name."""
+    prev = tokens[i - 1]
+    if text[prev.end() : tokens[i].start()] != " ":
+        return False
+    w = prev.group()
+    if any(ch.isdigit() for ch in w):
+        return True
+    low = w.lower()
+    return (
+        (_is_cap(w) or (w[:1].islower() and any(ch.isupper() for ch in w[1:])))
+        and not _sentence_initial(text, prev.start())
+        and low not in c.first_names
+        and low not in c.name_cue_kind
+        and not c.titles.fullmatch(w)
+        and not _surname_like(w, c)
+    )
 
 
 def _spelled(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
@@ -1047,12 +1406,28 @@ def _copula_name(
     low = lows[i]
     known = low in c.first_names or low.split("-")[0] in c.first_names
     if known:
-        return found if _full_name_ok(text, tokens, lows, i, found, c) else None
+        # "This is Emma Walsh", "det är Sven-Erik Olsson": a known first name after the
+        # copula takes its surname along; not a public figure ("Det var Sara Bareilles som
+        # sjöng") nor a genitive that names a place or a thing ("Astrid Lindgrens värld")
+        if _full_name_ok(text, tokens, lows, i, found, c):
+            return found
+        last = text[tokens[i].end() : found[1]].split()[-1]
+        if c.public_context.search(text) or (
+            last.lower().endswith("s") and _surname_like(last[:-1], c)
+        ):
+            return None
+        return found
     if not _person_after(text, tokens, lows, found[1], c):
         return None
     if found[1] > tokens[i].end() and not _surname_like(tokens[i + 1].group(), c):
         return None  # "Det är Sonos One här": an unknown word and a capitalised one
     return found
+
+
+#: Between a name cue and the name: punctuation and fillers ("det är eh Mikael").
+_NAME_GAP = re.compile(
+    r"(?:[\s,:–-]|\b(?:eh|öh|ehm|äh|öhm|hm|hmm|um|uh|er|erm|umm|uhm)\b)*", re.IGNORECASE
+)
 
 
 def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
@@ -1076,7 +1451,7 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                 break
         if cue_end < 0:
             continue
-        gap = re.match(r"[\s,:–-]*", text[cue_end:])
+        gap = _NAME_GAP.match(text[cue_end:])
         pos = cue_end + (gap.end() if gap else 0)
         i = starts.get(pos)
         if i is None:
@@ -1111,6 +1486,8 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         if i in taken or not _is_cap(word) or word.lower() not in c.first_names:
             continue
         if i and tokens[i - 1].group().lower() in _DETERMINERS:
+            continue
+        if i and _in_product_name(text, tokens, i, c):
             continue
         if _elsewhere(text, tokens, lows, i, c):
             continue
@@ -1213,10 +1590,9 @@ def find(text: str, lang: str) -> list[PersonalData]:
     if numbers:
         found += _numbers(text, lang, c)
         found += _addresses(text, lang, c)
-        if _DIGIT.search(text):
-            found += _ibans(text, lang)
-            if lang == "en":
-                found += _ninos(text, lang)
+        found += _ibans(text, lang)
+        if _DIGIT.search(text) and lang == "en":
+            found += _ninos(text, lang)
     if email:
         found += _emails(text, lang, c)
     if names or numbers:

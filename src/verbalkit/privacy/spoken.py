@@ -183,6 +183,13 @@ def number_runs(text: str, lang: str) -> list[NumberRun]:
                 k -= 1
             if k >= 0 and text[k] == "+":
                 plus, start = True, k
+            elif (
+                spoken
+                and k >= 3
+                and text[k - 3 : k + 1].lower() == "plus"
+                and (k < 4 or not text[k - 4].isalnum())
+            ):
+                plus, start = True, k - 3  # "plus fyrtiosex sju noll ...", "plus four four"
             elif k >= 0 and text[k] == "(" and ")" in text[start:end]:
                 start = k
             if digits:
