@@ -113,7 +113,6 @@ SYMPATHY = [
     ("A cracked screen two days after buying it, no wonder you're cross.", True),
     ("Same bill twice with nothing used, I'd be worried too.", True),
     ("You must have been relying on that payment.", True),
-    ("Yeah, I get that.", True),
     ("Don't worry, you won't lose any of your photos.", True),
     ("Okay, we'll get to the bottom of this.", True),
     ("Oh, poor Max.", True),
@@ -205,3 +204,30 @@ BLAMING = [
 @pytest.mark.parametrize(("text", "expected"), BLAMING, ids=[c[0][:40] for c in BLAMING])
 def test_blaming_kinds(labels: Tagger, text: str, expected: bool) -> None:
     assert ("blaming" in labels(text)) is expected
+
+
+# Casual acknowledgements are sympathy only after a complaint; "a big deal" only when said of
+# the customer's situation; "take care of …" only as a closing wish (SwDA small talk).
+SYMPATHY_IN_CONTEXT = [
+    ("I get it.", "I've been on hold three times today and nobody calls back.", True),
+    ("Yeah, I hear you.", "I can't keep taking time off work for this.", True),
+    (
+        "Completely get that, let me see what I can do.",
+        "That's far too much for a week's delay.",
+        True,
+    ),
+    ("I get it.", "It's the country Panama, all right?", False),
+    ("I hear you.", "We went up to the lake at the weekend.", False),
+    ("That's a big change for the whole family.", None, True),
+    ("Bye now, take care of your dad.", None, True),
+    ("That was a big deal back then.", None, False),
+    ("We take care of the garden ourselves.", None, False),
+    ("You'll need someone to take care of them in the day.", None, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "prev", "expected"), SYMPATHY_IN_CONTEXT, ids=[c[0][:30] for c in SYMPATHY_IN_CONTEXT]
+)
+def test_sympathy_in_context(labels: Tagger, text: str, prev: str | None, expected: bool) -> None:
+    assert ("sympathy" in labels(text, prev)) is expected

@@ -171,6 +171,7 @@ class Res:
     instruction: str
     symp: str
     feeling: str
+    problem: str
     target: str
     fault: str
     questions: Lexicons
@@ -221,6 +222,7 @@ def _compile(pack: RulePack) -> Res:
         instruction=alt(pack.lexicon("instruction_verbs")),
         symp=alt(pack.lexicon("sympathy_words")),
         feeling=alt(pack.lexicon("feeling_words")),
+        problem=alt(pack.lexicon("problem_words")),
         target=alt(pack.lexicon("blame_targets")),
         fault=alt(pack.lexicon("fault_phrases")),
         questions=Lexicons.from_pack(pack),
@@ -738,8 +740,16 @@ def _situation(res: Res) -> str:
         rf"weekend|week|holiday) (?:gone|wasted|lost|ruined)"
         rf"|(?:a lot|a huge amount|a big amount|a lot of money|a big sum|a fair bit) to be (?:out of "
         rf"pocket|without|left without)"
-        rf"|(?:that|this|it) (?:'s|is|was|must be|'d be) (?:a )?(?:really )?(?:big|huge|massive) "
-        rf"(?:thing|deal|change|worry|upheaval)\b"
+        # "A big deal" weighs the customer's situation only when said of it ("for you", "to deal
+        # with") or with a modal; "that was a big deal" is casual talk too.
+        rf"|(?:that|this|it) (?:must be|'d be|would be|must have been|must feel like) (?:a )?(?:really )?"
+        rf"(?:big|huge|massive) (?:thing|deal|change|worry|upheaval)\b"
+        rf"|(?:that|this|it) (?:'s|is|was) (?:a )?(?:really )?(?:big|huge|massive) (?:thing|deal|change|"
+        rf"worry|upheaval) (?:for (?:you|her|him|them|the (?:whole )?(?:family|kids|household)|your \w+)|to (?:deal with|take in|"
+        rf"go through|cope with|carry)|at (?:her|his|your|their|that) age)\b"
+        rf"|(?:that|this|it) (?:'s|is|was) (?:a )?(?:really )?(?:huge|massive) (?:worry|upheaval)\b"
+        rf"|at (?:her|his|your|their|that) age ,? (?:that|this|it) (?:'s|is|was) (?:a )?(?:really )?(?:big|"
+        rf"huge|massive) (?:thing|deal|change)\b"
         rf"|takes? (?:it|a lot) out of (?:you|anyone|her|him|them)|(?:takes?|taken|taking) (?:its|a) "
         rf"toll|(?:wears?|grinds?) (?:you|anyone) down"
         rf"|(?:drive|drives|driving) (?:you|anyone|everyone|the whole \w+|them|her|him) (?:mad|"
@@ -757,7 +767,7 @@ def _situation(res: Res) -> str:
     )
 
 
-def _sympathy(doc: Doc, sent: Sent, res: Res) -> None:
+def _sympathy(doc: Doc, sent: Sent, res: Res, prev_upset: bool = False) -> None:
     """Sympathy: judging the situation as hard, naming a feeling, reassurance, well-wishes."""
     feeling_named = _once(
         res,
@@ -779,10 +789,14 @@ def _sympathy(doc: Doc, sent: Sent, res: Res) -> None:
             rf"|no wonder (?:you 're|you are|you were|you feel|you felt|she 's|he 's|they 're)"
             rf"|i (?:'d|would) (?:be|feel|have been) (?:\w+ )?(?:{res.feeling}|\w+ed) (?:too|as well)"
             rf"|anyone would (?:be|feel)|you must have been (?:counting|relying|looking forward)"
-            rf"|(?:^(?:\W+ )?|, )(?:i )?(?:totally |completely |fully |really )?get (?:it|that)"
-            rf"(?: \W)?$|(?:^(?:\W+ )?|, )(?:totally|completely) get (?:it|that)\b|i hear you\b"
-            rf"(?! (?:say|said|saying|mention|right|correctly|ok|okay))"
         ),
+    )
+    # "I get it", "I hear you" are sympathy only after a complaint or a feeling; in casual talk
+    # they only acknowledge (SwDA).
+    heard = (
+        r"(?:^(?:\W+ )?|, )(?:i )?(?:totally |completely |fully |really )?get (?:it|that)"
+        r"(?: \W)?$|(?:^(?:\W+ )?|, )(?:totally|completely) get (?:it|that)\b|i hear you\b"
+        r"(?! (?:say|said|saying|mention|right|correctly|ok|okay))"
     )
     reassure = (
         r"(?:do n't|dont|please do n't|no need to|not to|try not to) worry|no worries|rest assured|"
@@ -792,8 +806,12 @@ def _sympathy(doc: Doc, sent: Sent, res: Res) -> None:
         r"(?:\w+ )?your fault|"
         r"i (?:really )?hope (?:he|she|you|they|your|the little|things|it|everything|that|this|all)"
         r"[\w ' ]{0,30}(?:better|well|soon|recover|okay|ok|alright|sorted|resolved|fixed|smoothly|"
-        r"works out)|get well soon|take care of (?:yourself|"
-        r"yourselves|your \w+|him|her|them|the (?:little|kids|baby))|"
+        r"works out)|get well soon|take care of (?:yourself|yourselves)|"
+        # A wish that ends the sentence, not a description: "take care of your mum" (not "we
+        # take care of the kids", "you take care of them, they hold their value").
+        r"(?:^(?:\W+ )?|, |\b(?:and|welcome|bye|okay|ok|right|now|thanks) )(?:(?:do|please|just) )?"
+        r"take (?:good )?care of (?:your \w+|him|her|them|"
+        r"the (?:little|kids|baby)(?: \w+)?)(?: (?:now|okay|ok))?(?: \W)?$|"
         r"(?:^(?:\W+ )?|\b)take care(?: of yourself)?(?: \W)?$|"
         r"give (?:\w+ ){1,2}(?:a )?(?:cuddle|hug|pat|fuss|our love|our best)|"
         r"(?:you|she|he|they) (?:wo n't|will not|will never) (?:go without|lose (?:a thing|anything|out)|"
@@ -820,7 +838,7 @@ def _sympathy(doc: Doc, sent: Sent, res: Res) -> None:
             rf"(?=.*\b(?:{res.feeling}|{res.symp}|unfair|upset|feel|feels|felt|concerned|annoyed))"
         ),
     )
-    if sent.has(feeling_named):
+    if sent.has(feeling_named) or (prev_upset and sent.has(heard)):
         add_tag(doc, sent.span, "sympathy", "en.sympathy.named_feeling", 0.8)
         # Hearing or sensing a feeling gives it back: restating too (rule 4).
         if sent.has(
@@ -1558,8 +1576,21 @@ def refine(doc: Doc, pack: RulePack) -> None:
         norm = " ".join(_PREV_WORD.findall(prev_text.lower()))
         prev_words = content_words(norm, res.stop)
         prev = _PrevTurn(norm)
+    prev_upset = bool(prev_words) and bool(
+        _search(
+            _once(
+                res,
+                "upset",
+                lambda: (
+                    rf"(?<![\w'])(?:{res.problem}|{res.feeling}|{res.symp}|\w+n't|not|a lot|too (?:much|"
+                    rf"long|late|expensive)|whatever|again)(?![\w])"
+                ),
+            ),
+            prev.text if prev else "",
+        )
+    )
     for sent in sents:
-        _sympathy(doc, sent, res)
+        _sympathy(doc, sent, res, prev_upset)
     _sorry(doc, sents, whole, res)
     for sent in sents:
         _restating(doc, sent, prev, prev_words, res)
