@@ -240,3 +240,39 @@ def test_apology(text: str, present: set[str], absent: set[str]) -> None:
     got = labels(text)
     assert present <= got, f"missing {present - got} in {got}"
     assert not (absent & got), f"unexpected {absent & got}"
+
+
+FOLLOW_UP_EXPECTATION_RESTATING: list[tuple[str, set[str], set[str]]] = [
+    # follow-up: the customer will be called by us, in the passive or by a colleague (rule 9)
+    ("Du blir uppringd av oss i morgon förmiddag.", {"follow_up"}, set()),
+    ("ni kommer att bli kontaktade av handläggaren nästa vecka", {"follow_up"}, set()),
+    ("Då ringer vår tekniker dig så fort han är klar.", {"follow_up"}, set()),
+    ("Ahmed hör av sig till dig under eftermiddagen.", {"follow_up"}, set()),
+    ("kundansvarig tar kontakt med dig efter helgen", {"follow_up"}, set()),
+    # hard negatives: outside firms and automatic messages
+    ("Vi bokar en målerifirma. De ringer dig när de har en tid.", set(), {"follow_up"}),
+    ("Du blir uppringd av en entreprenör som vi anlitar.", set(), {"follow_up"}),
+    # expectation: deadlines, invitations and negated times are not a next step (rule 8)
+    ("Svarsfristen går ut på fredag.", set(), {"expectation"}),
+    ("blanketten måste besvaras inom tio dagar", set(), {"expectation"}),
+    ("Du är välkommen tillbaka om det krånglar igen nästa vecka.", set(), {"expectation"}),
+    ("Det ska inte ta två veckor att få ett svar.", set(), {"expectation"}),
+    ("det borde inte dröja tre dagar", set(), {"expectation"}),
+    ("Jag skickar en ny i morgon.", {"expectation"}, set()),
+    # restating: what matters most to the customer, and the customer's own dates
+    ("Det viktigaste för dig är alltså att bilen är klar till helgen.", {"restating"}, set()),
+    ("så det som är mest bråttom för er är nycklarna", {"restating"}, set()),
+    ("Det du behöver mest just nu är ett kylskåp som fungerar.", {"restating"}, set()),
+    ("Så ni flyttar den 1 oktober och behöver ha bredband då.", {"restating"}, {"expectation"}),
+    ("så du reser på fredag och vill ha passet innan dess", {"restating"}, {"expectation"}),
+    # hard negatives: general information, a question about what matters
+    ("Det vi ser mycket nu är att folk glömmer att byta lösenord.", set(), {"restating"}),
+    ("Vad är viktigast för dig?", set(), {"restating"}),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), FOLLOW_UP_EXPECTATION_RESTATING)
+def test_follow_up_expectation_restating(text: str, present: set[str], absent: set[str]) -> None:
+    got = labels(text)
+    assert present <= got, f"missing {present - got} in {got}"
+    assert not (absent & got), f"unexpected {absent & got}"

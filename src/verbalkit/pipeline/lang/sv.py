@@ -155,8 +155,11 @@ SLOT_OFFER = re.compile(
 )
 #: Times that are not what happens next: deadlines, opening hours, habits, validity.
 NOT_NEXT_STEP = re.compile(
-    r"\b(?:sista dag|deadline|öppet|öppettider|gäller från|började|tidigare desto)"
+    r"\b(?:sista dag|deadline|öppet|öppettider|gäller från|började|tidigare desto"
+    r"|\w*frist(?:en|er|erna)?\b|svarstid\w*|besvaras|bekräftas av (?:dig|er)|välkommen tillbaka|välkomna tillbaka)"
 )
+#: A negated duration or time is a norm, not a plan: "det ska inte ta tre dagar".
+NEGATED_TIME = re.compile(r"\binte (?:\w+ )?(?:ta|tar|dröja|dröjer|hända|ske|behöva)\b")
 FUTURE_CUE = re.compile(r"\b(?:ska|kommer|räknar med|blir|får du|syns|hör av)\b")
 PAST_ENDINGS = ("ade", "ades", "dde", "ddes", "tte", "de", "te", "des", "tes")
 #: Strong and irregular preterites the ending test misses.
@@ -277,6 +280,8 @@ class Words:
     compensation: frozenset[str]
     customer_choices: frozenset[str]
     customer_actions: frozenset[str]
+    outside_suffixes: tuple[str, ...]
+    inhouse_suffixes: tuple[str, ...]
     stop: frozenset[str]
     weight: frozenset[str]
     experience: frozenset[str]
@@ -313,6 +318,9 @@ class Words:
             compensation=s("compensation"),
             customer_choices=s("customer_choices"),
             customer_actions=s("customer_actions"),
+            # compounds end in the head word: "målerifirma", "skadehandläggare"
+            outside_suffixes=tuple(x for x in s("third_parties") if len(x) >= 5 and x.isalpha()),
+            inhouse_suffixes=tuple(x for x in s("inhouse") if len(x) >= 6),
             stop=s("stopwords"),
             weight=s("weight_words"),
             experience=s("experience_verbs"),
@@ -1001,6 +1009,10 @@ def expectation(doc: Doc, unit: Span, toks: list[Tok], w: Words) -> bool:
             continue
         if ctext.startswith("om ") and " inte " in f" {ctext} ":
             continue  # "Om du inte har fått något inom tio dagar…": a condition, not a plan
+        if NEGATED_TIME.search(ctext[: anchor.end()]):
+            continue  # "det ska inte ta tre dagar": how it should be, not what happens next
+        if _search(r"\bom (?:du|ni) (?:har|ska|behöver)\b", ctext[: anchor.start()]):
+            continue  # "särskilt om du har saker som ska bli klara i dag": the customer's plans
         has_verb = any(verbish(t) for t in clause)
         verbs = clause if has_verb else toks
         scope = ctext if has_verb else text
@@ -1043,11 +1055,51 @@ def present_event(token: Tok) -> bool:
     )
 
 
-def follow_up(toks: list[Tok], w: Words) -> bool:
+#: The customer will be contacted, in the passive: "du blir uppringd", "ni kommer att bli
+#: kontaktade", "du får ett samtal från oss".
+CONTACTED = re.compile(
+    r"\b(?:du|ni) (?:blir|kommer att bli|kommer bli|ska bli) (?:\w+ )?(?:uppringd|uppringda|kontaktad"
+    r"|kontaktade|uppringt|kontaktat)\b"
+    r"|\b(?:du|ni) (?:får|kommer att få) ett (?:samtal|telefonsamtal) från (?:oss|mig)\b"
+)
+#: Taking contact in several words: "tar kontakt med dig", "hör av sig till dig".
+TAKES_CONTACT = re.compile(r"^(?:tar|tas) kontakt med (?:dig|er)\b|^hör av sig till (?:dig|er)\b")
+
+
+def outside_word(word: str, w: Words) -> bool:
+    """An outside firm or an automatic message: "saneringsfirma", "målerifirman", "sms"."""
+    return word in w.third_parties or word.endswith(w.outside_suffixes)
+
+
+def inhouse_word(word: str, w: Words) -> bool:
+    """One of our own people or teams: "personalen", "skadehandläggare", "läkaren"."""
+    return word in w.inhouse or word.endswith(w.inhouse_suffixes)
+
+
+def follow_up(toks: list[Tok], w: Words, outside: bool = False) -> bool:
+    """Whether the unit commits us to contact the customer again (LABELLING rule 9).
+
+    ``outside`` says the utterance names an outside firm: a pronoun subject then points to it
+    ("Vi skickar en saneringsfirma. De ringer dig…").
+    """
     low = lows(toks)
-    if any(x in w.third_parties for x in low):
+    if any(outside_word(x, w) for x in low):
         return False
+    if outside and {"de", "dom"} & set(low[:4]):
+        return False
+    if CONTACTED.search(" ".join(low)):
+        return True
     for i, word in enumerate(low):
+        # "Sara hör av sig till dig", "larmcentralens läkare tar kontakt med dig"
+        if i > 0 and TAKES_CONTACT.match(" ".join(low[i : i + 5])):
+            subject = toks[i - 1]
+            named = (
+                subject.text[:1].isupper()
+                and low[i - 1] not in PRONOUNS
+                and low[i - 1] not in w.blame_targets  # "Banken hör av sig": not our people
+            )
+            if named or inhouse_word(low[i - 1], w) or low[i - 1] in AGENT_SUBJECTS:
+                return True
         nxt = low[i + 1 : i + 4]
         if word in w.contact or is_verb_in(toks[i], w.contact):
             # subject before (jag ringer, Sara ringer) or inverted after (ringer jag dig)
@@ -1057,6 +1109,20 @@ def follow_up(toks: list[Tok], w: Words) -> bool:
             obj = [x for x in nxt if x not in ("upp", "jag", "vi", "tillbaka", "till")]
             if obj[:1] and obj[0] in ("dig", "er"):
                 return True
+            # an inverted in-house subject: "ringer personalen dig", "ringer vår handläggare Eva dig"
+            rest = low[i + 1 : i + 6]
+            if "dig" in rest or "er" in rest:
+                between = rest[: rest.index("dig" if "dig" in rest else "er")]
+                names = {t.lower_ for t in toks[i + 1 : i + 6] if t.text[:1].isupper()}
+                if (
+                    between
+                    and any(inhouse_word(x, w) for x in between)
+                    and all(
+                        inhouse_word(x, w) or x in ("vår", "våra", "vårt") or x in names
+                        for x in between
+                    )
+                ):
+                    return True
             if word.startswith("återkom") and (
                 before in AGENT_SUBJECTS or nxt[:1] in (["jag"], ["vi"])
             ):
@@ -1263,6 +1329,16 @@ def customer_choice(toks: list[Tok], w: Words) -> bool:
     return False
 
 
+#: What matters most to the customer, said back: "det som är mest akut för dig är…", "det
+#: viktigaste för er är alltså…", "så tiderna är viktigast för dig" (not "det vi ser mycket nu").
+MATTERS_MOST = re.compile(
+    r"\b(?:det (?:som är |som känns )?(?:viktigaste|mest akut|mest akuta|mest angeläget|mest bråttom"
+    r"|viktigast|mest brådskande)(?: för (?:dig|er))?|(?:är|känns) (?:\w+ )?(?:viktigast|mest akut"
+    r"|mest bråttom|mest angeläget) för (?:dig|er)|det (?:du|ni) (?:helst |främst )?(?:behöver|vill ha"
+    r"|vill) (?:mest|främst|allra mest)|(?:för|åt) (?:dig|er) är det (?:alltså )?(?:viktigast|mest akut))\b"
+)
+
+
 def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[str]) -> str | None:
     if not toks:
         return None
@@ -1287,6 +1363,8 @@ def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[s
         text,
     ):
         return "check_understanding"
+    if not is_question(doc, unit) and low[0] not in WH_WORDS and MATTERS_MOST.search(text):
+        return "check_understanding"  # "det viktigaste för dig är alltså att…"
     own = stems(span_text(doc, unit.start, unit.end), w.stop)
     shared = own & prev_stems
     # In ASR rows a "så" inside a run is mostly "so that"; only a turn-initial one restates.
@@ -1297,14 +1375,19 @@ def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[s
     )
     conditional = low[1:2] in (["om"], ["att"], ["länge"], ["fort"]) if len(low) > 1 else False
     # "Så då skickar jag…", "Så nu ska det fungera": the agent's own next step, not a reflection
-    own_step = len(low) > 1 and (
-        low[1] in ("då", "nu", "sen", "sedan", "här")
-        or any(x in AGENT_SUBJECTS for x in low)
-        or (low[1] not in ("du", "ni") and ("ska" in low or "kommer att" in text))
-        or (
-            bool(TIME_ANCHOR.search(text))
-            and not any(is_past(t) for t in toks)
-            and not {"har", "hade", "sedan", "sen"} & set(low)
+    own_step = (
+        len(low) > 1
+        and (
+            low[1] in ("då", "nu", "sen", "sedan", "här")
+            or any(x in AGENT_SUBJECTS for x in low)
+            or (low[1] not in ("du", "ni") and ("ska" in low or "kommer att" in text))
+            or (
+                bool(TIME_ANCHOR.search(text))
+                and not any(is_past(t) for t in toks)
+                and not {"har", "hade", "sedan", "sen"} & set(low)
+                # "Så ni börjar jobba den 19 augusti": the customer's own date, reflected back
+                and not (low[1] in ("du", "ni") and not {"får", "kommer"} & set(low[2:4]))
+            )
         )
     )
     conditional = conditional or own_step
@@ -1461,6 +1544,7 @@ def refine(doc: Doc, pack: RulePack) -> None:
     retype_questions(doc, us, w, asr)
     # Alternatives anywhere in the utterance ("antingen … eller …") shape every unit's reading.
     alternatives = " eller " in f" {doc_text(doc).lower()} "
+    outside = any(outside_word(t.lower_, w) for t in toks_of(doc))
     prev_stems = stems(doc_prev(doc) or "", w.stop)
     # The pattern rule for "Så…" is only a cue here; this hook decides restating itself.
     remove_tags(doc, "restating")
@@ -1476,6 +1560,8 @@ def refine(doc: Doc, pack: RulePack) -> None:
             tag(doc, unit, "restating", slug, 0.75)
             if slug == "named_feeling":
                 tag(doc, unit, "sympathy", "feeling_word", 0.75)
+        # a date in the customer's own plans reflected back is not our next step
+        reflected_date = slug == "so_marker" and low[1:2] in (["du"], ["ni"])
 
         sym = feeling_sympathy(toks, w)
         # "Jag är ledsen för att vi missade…" owns a fault: an apology, not sympathy as well.
@@ -1520,9 +1606,9 @@ def refine(doc: Doc, pack: RulePack) -> None:
                 tag(doc, unit, "solution", "blunt_redirect", 0.65)
 
         # A time the customer must meet ("skicka in den före den 15 maj") is a deadline.
-        if not demand and expectation(doc, unit, toks, w):
+        if not demand and not reflected_date and expectation(doc, unit, toks, w):
             tag(doc, unit, "expectation", "next_step_time", 0.75)
-        if follow_up(toks, w):
+        if follow_up(toks, w, outside):
             tag(doc, unit, "follow_up", "contact_again", 0.8)
 
         blame = blaming(toks, w)
