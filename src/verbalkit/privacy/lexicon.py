@@ -35,6 +35,10 @@ class NameLists(_Strict):
     strong_cues: tuple[str, ...] = Field(default=(), description="cue + any non-stopword")
     medium_cues: tuple[str, ...] = Field(default=(), description="cue + capitalised or known")
     weak_cues: tuple[str, ...] = Field(default=(), description="cue + known first name")
+    holder_cues: tuple[str, ...] = Field(
+        default=(),
+        description="'står på', 'under': a known first name, or two capitalised words",
+    )
     copula_cues: tuple[str, ...] = Field(
         default=(), description="'det är' + known first name, or + a name and a person cue"
     )

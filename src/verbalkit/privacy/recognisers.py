@@ -99,6 +99,11 @@ _COMPANY_GIRO = re.compile(
     r"sätt in på|our|their|the company's|pay (?:it )?(?:in)?to|invoice)\b",
     re.IGNORECASE,
 )
+#: A possessive right before the giro cue: "mitt bankgiro", "min firmas bankgiro", "my giro".
+_OWN_GIRO = {
+    "sv": re.compile(r"\b(?:mitt|min|mitt eget|mitt privata)\s+$", re.IGNORECASE),
+    "en": re.compile(r"\b(?:my|my own|my personal)\s+$", re.IGNORECASE),
+}
 _NINO = re.compile(r"\b[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]\b")
 _UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}"
 _ZIP_AFTER_CUE = re.compile(
@@ -166,6 +171,7 @@ class _Compiled:
     units: frozenset[str]
     name_cues: dict[tuple[str, ...], str]
     name_cue_words: int
+    name_cue_heads: frozenset[str]
     name_cue_kind: dict[str, str]
     right_cues: frozenset[tuple[str, ...]]
     right_cue_words: int
@@ -223,6 +229,7 @@ def compiled(lang: str) -> _Compiled:
         ("strong", names.strong_cues),
         ("spelled", names.spelled_cues),
         ("copula", names.copula_cues),
+        ("holder", names.holder_cues),
     ):
         for p in phrases:
             name_kind[p] = kind
@@ -231,7 +238,15 @@ def compiled(lang: str) -> _Compiled:
     prefixes = "|".join(re.escape(p) for p in addr.street_prefixes)
     vocab = vocabulary(lang)
     spoken_num = "|".join(
-        sorted((re.escape(w) for w, (k, _) in vocab.items() if k in "utxd"), key=len, reverse=True)
+        sorted(
+            (
+                re.escape(w)
+                for w, (k, _) in vocab.items()
+                if k in "utxd" or w in ("hundra", "hundred")
+            ),
+            key=len,
+            reverse=True,
+        )
     )
     if lang == "sv":
         # "Storgatan 12", "Östra Hamngatan 18 B", "lilla nygatan fjorton"
@@ -265,6 +280,7 @@ def compiled(lang: str) -> _Compiled:
         units=frozenset(lex.cues.units),
         name_cues={tuple(_norm(k).split()): v for k, v in name_kind.items()},
         name_cue_words=max((len(k.split()) for k in name_kind), default=1),
+        name_cue_heads=frozenset(_norm(k).split()[0] for k in name_kind),
         name_cue_kind={_norm(k): v for k, v in name_kind.items()},
         right_cues=frozenset(tuple(_norm(p).split()) for p in names.right_cues),
         right_cue_words=max((len(p.split()) for p in names.right_cues), default=1),
@@ -284,7 +300,9 @@ def compiled(lang: str) -> _Compiled:
         at_words=_phrase_regex(_AT_WORDS[lang]),
         triggers=frozenset(triggers),
         rare_number_words=frozenset(
-            w for w, (k, _) in vocab.items() if k in "utxd" and w not in _COMMON_NUMBER_WORDS
+            w
+            for w, (k, _) in vocab.items()
+            if (k in "utxd" and w not in _COMMON_NUMBER_WORDS) or w in ("hundra", "hundred")
         ),
         email_stops=frozenset(stops),
         homograph_names=frozenset(names.homograph_names),
@@ -536,6 +554,13 @@ _ID_PREFIX_WORDS = frozenset(
 )
 
 
+#: A spoken number whose last four digits come after a said dash: "... tolv streck nio noll
+#: tre sex", "... twelve dash nine oh three six" — the personnummer's own shape.
+_SPOKEN_PNR_TAIL = re.compile(
+    r"\b(?:dash|hyphen|streck|bindestreck)\s+(?:[^\W\d_]+\s+){3}[^\W\d_]+$", re.IGNORECASE
+)
+
+
 def _classify_run(
     text: str, run: NumberRun, cue: str | None, lang: str, c: _Compiled
 ) -> PersonalData | None:
@@ -545,6 +570,11 @@ def _classify_run(
     pnr_shaped = not run.spoken and (
         (len(groups) == 1 and n in (10, 12))
         or (len(groups) == 2 and len(groups[0]) in (6, 8) and len(groups[1]) == 4)
+        # the date said in groups, then the last four: "1985 03 12-9036", "85 03 12-9036"
+        or (
+            [len(g) for g in groups] in ([4, 2, 2, 4], [2, 2, 2, 4])
+            and bool(re.search(r"\d\s*[-+]\s*\d{4}$", run.raw))
+        )
     )
     plus_form = not run.spoken and len(groups) == 2 and "+" in run.raw and not run.plus
 
@@ -575,7 +605,7 @@ def _classify_run(
         return hit("customer_id", "cue", 0.9, _id_prefix_start(text, run.start))
     # No cue for these kinds (or a cue for another kind): the form and the check digits decide.
     if n in (10, 12) and personnummer_ok(d) and not run.plus:
-        if plus_form or cue == "personnummer":
+        if plus_form or cue == "personnummer" or (run.spoken and _SPOKEN_PNR_TAIL.search(run.raw)):
             return hit("personnummer", "checksum", 0.95)
         if cue != "phone" and (pnr_shaped or (run.spoken and not d.startswith("0"))):
             return hit("personnummer", "checksum", 0.9)
@@ -623,6 +653,8 @@ def _giro_is_personal(text: str, cue: _Cue, run: NumberRun, lang: str) -> bool |
     if "giro" not in said:
         return None
     around = text[max(0, cue.start - 40) : run.start]
+    if _OWN_GIRO[lang].search(text, max(0, cue.start - 24), cue.start):
+        return True  # "betala till mitt bankgiro", "pay it into my bankgiro": the caller's own
     if _COMPANY_GIRO.search(around):
         return False
     if "bankgiro" in said:
@@ -984,13 +1016,25 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         street = m.group("street").strip().lower()
         if street.split()[-1] in c.not_streets or street in c.not_streets:
             continue
+        if _number_then_unit(text, m.end(), c):
+            continue  # "parkeringen 25 kr", "leveransen 2 dagar": an amount, not a house
         if lang == "en":
             middle = street.split()
             if any(w in c.not_names or w in c.not_streets for w in middle):
                 continue
+            if _after_negative_cue(text, m.start(), c) or _BOARDING_GATE.match(text, m.end()):
+                continue  # "seat twenty three c gate fourteen"
         start, end = _unit_before(text, m.start(), c), m.end()
         tail = _address_tail(text, end, lang)
         out.append(_hit(lang, "address", "street", start, tail, text, 0.9))
+    if lang == "en" and any(w.endswith(_SV_STREET_ENDINGS) for w in words):
+        # a Swedish address said in English: "I'm at Storgatan 4B, 3 tr, 411 38 Göteborg"
+        sv = compiled("sv")
+        for m in sv.street.finditer(text):
+            if m.group("street").lower() in sv.not_streets or _number_then_unit(text, m.end(), sv):
+                continue
+            tail = _address_tail(text, m.end(), "sv")
+            out.append(_hit(lang, "address", "street_sv", m.start(), tail, text, 0.85))
     # Postcode and town on their own.
     if lang == "sv":
         flags = re.IGNORECASE if lower_ok else 0
@@ -1044,15 +1088,47 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                 start = _unit_before(text, toks[k].start(), c)
                 out.append(_hit(lang, "address", "house_name", start, tail, text, 0.8))
     for m in re.finditer(r"\b(?:p\.?\s?o\.?\s)?box\s+\d{1,6}\b", text, re.IGNORECASE):
-        out.append(_hit(lang, "address", "box", m.start(), m.end(), text, 0.8))
+        # "PO Box 412, Inverness IV2 3XB", "Box 123, 123 45 Ort": the box takes its town along
+        tail = _address_tail(text, m.end(), lang)
+        out.append(_hit(lang, "address", "box", m.start(), tail, text, 0.8))
     return out
 
 
+#: Swedish street endings looked for in English text.
+_SV_STREET_ENDINGS = ("gatan", "vägen", "gränd", "gränden", "torget", "allén", "stigen", "backen")
+#: "gate fourteen", "Gate 14": a boarding gate, not a street called "... Gate".
+_BOARDING_GATE = re.compile(
+    r"(?<=gate)\s+(?:\d|[a-z]+teen\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)",
+    re.IGNORECASE,
+)
+
+
+def _number_then_unit(text: str, end: int, c: _Compiled) -> bool:
+    """Is the number that ends at ``end`` followed by a unit ("25 kr", "30 minuter")?"""
+    m = re.match(r"\s+([^\s.,;!?]+)", text[end : end + 24])
+    return m is not None and m.group(1).lower() in c.units
+
+
 #: A flat, floor or entrance after the street: "Storgatan 12 B, 2 tr", "lgh 1102", "Apt 12".
+#: A number as said in an address: written, or Swedish number words run together
+#: ("elvahundraett", "fyra", "tjugotvå").
+_SV_NUM = (
+    r"(?:\d{1,4}|(?:noll|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|"
+    r"fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|"
+    r"åttio|nittio|hundra|tusen)+)"
+)
+_EN_NUM = (
+    r"(?:\d{1,4}|(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundred)(?:[\s-](?:zero|oh|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)){0,3})"
+)
 _UNIT_AFTER = {
     "sv": re.compile(
-        r"(?:,?\s*(?:(?:lgh|lägenhet|lägenhetsnummer|lgh\.?\s?nr)\.?\s*\d{1,4}"
-        r"|\d{1,2}\s*(?:tr|trappor|trappa|vån|våningen)\b\.?|(?:våning|vån\.?)\s*\d{1,2}"
+        rf"(?:,?\s*(?:(?:lgh|lägenhet|lägenhetsnummer|lgh\.?\s?nr)\.?\s*{_SV_NUM}\b"
+        rf"|{_SV_NUM}\s*(?:tr|trappor|trappa|trappa upp|trappor upp|vån|våningen)\b\.?"
+        rf"|(?:våning|vån\.?)\s*{_SV_NUM}\b|(?:nb|bv|ög|nedre botten|bottenvåningen)\b"
         r"|uppgång\s+[A-Za-z\d]\b|[A-Ha-h]\b(?![-\w])))+",
         re.IGNORECASE,
     ),
@@ -1062,6 +1138,12 @@ _UNIT_AFTER = {
         re.IGNORECASE,
     ),
 }
+#: A flat said before the street: "Flat 3, 18 Church Lane", "apartment four c two twenty ...".
+_UNIT_BEFORE_SPOKEN = re.compile(
+    rf"\b(?:flat|apartment|apt\.?|unit|suite|lägenhet|lgh)\s*#?\s*(?:{_EN_NUM}|{_SV_NUM})"
+    r"(?:\s?[A-Za-z]\b)?,?\s*$",
+    re.IGNORECASE,
+)
 _TOWN_POST = {
     "sv": r",?\s*[1-9]\d{2} ?\d{2}\s+[A-ZÅÄÖ][a-zåäöé]+(?:\s[A-ZÅÄÖ][a-zåäöé]+)?",
     "en": rf"(?:,?\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?,?\s*(?:{_UK_POSTCODE}|[A-Z]{{2}}\s\d{{5}}(?:-\d{{4}})?)\b",
@@ -1117,6 +1199,9 @@ def _after_negative_cue(text: str, start: int, c: _Compiled) -> bool:
 def _unit_before(text: str, start: int, c: _Compiled) -> int:
     """ "Flat 3, 18 Church Lane", "Flat 2, The Old Mill": the flat goes with the street."""
     unit = c.unit_before.search(text, max(0, start - 24), start)
+    if unit:
+        return unit.start()
+    unit = _UNIT_BEFORE_SPOKEN.search(text, max(0, start - 48), start)
     return unit.start() if unit else start
 
 
@@ -1146,7 +1231,23 @@ def _address_tail(text: str, end: int, lang: str) -> int:
         and (text.islower() or town.group("town")[0].isupper())
     ):
         return town.end()
+    if text.islower():
+        # ASR text: one or two words ending the utterance right after the street are its
+        # town ("... west ninety eighth street new york", "... storgatan fem hedemora")
+        rest = _TOWN_AT_END.match(text, end)
+        if rest and not any(w in _TOWN_STOPS or w in _NOT_TOWN_END for w in rest.group(1).split()):
+            return rest.end(1)
     return end
+
+
+_TOWN_AT_END = re.compile(r"\s+([^\W\d_]{3,}(?:\s[^\W\d_]{2,})?)[\s.!?]*$")
+#: Words that end an utterance after a street and are no town.
+_NOT_TOWN_END = frozenset(
+    ["please", "thanks", "yeah", "yes", "right", "there", "here", "now", "today", "tack",
+     "där", "här", "nu", "idag", "också", "too", "also", "then", "sen", "ja", "nej",
+     "street", "road", "please.", "okay", "okej", "och", "and", "is", "är", "correct",
+     "stämmer", "precis", "exactly", "thank", "you", "dig", "er", "love", "mate"]
+)  # fmt: skip
 
 
 # ---------------------------------------------------------------- names
@@ -1287,7 +1388,7 @@ def _elsewhere(
     if c.locatives.search(text, max(0, start - 24), start) and not surname:
         return True
     lo = tokens[max(0, i - 6)].start()
-    hi = tokens[min(len(tokens), j + 3) - 1].end() if j < len(tokens) else end
+    hi = tokens[min(len(tokens), j + 6) - 1].end() if j < len(tokens) else end
     return bool(c.public_context.search(text, lo, start) or c.public_context.search(text, end, hi))
 
 
@@ -1439,6 +1540,8 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     taken: set[int] = set()
     lows = [t.group().lower() for t in tokens]
     for k in range(len(tokens)):
+        if lows[k] not in c.name_cue_heads:
+            continue
         cue_end = -1
         kind = ""
         for size in range(min(c.name_cue_words, len(tokens) - k), 0, -1):
@@ -1463,10 +1566,22 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             continue
         if kind == "copula":
             found = _copula_name(text, tokens, lows, i, c)
+        elif kind == "holder":
+            # "the account's under Mary-Kate Fitzgerald-Jones", "står på Aleksandra Nowak";
+            # not "it's under Settings", "står på Kivra": a known first name or two names
+            found = _name_at(text, tokens, i, "medium", c)
+            if found and not (
+                lows[i] in c.first_names
+                or lows[i].split("-")[0] in c.first_names
+                or (found[1] > tokens[i].end() and _is_cap(tokens[i].group()))
+            ):
+                found = None
         else:
             found = _name_at(text, tokens, i, kind, c)
         if found:
-            conf = {"strong": 0.9, "medium": 0.8, "weak": 0.75, "copula": 0.75}[kind]
+            conf = {"strong": 0.9, "medium": 0.8, "weak": 0.75, "copula": 0.75, "holder": 0.75}[
+                kind
+            ]
             out.append(_hit(lang, "name", f"cue_{kind}", found[0], found[1], text, conf))
             taken.add(i)
     for m in c.titles.finditer(text):

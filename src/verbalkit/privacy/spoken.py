@@ -113,6 +113,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _WRITTEN_GAP = re.compile(r"[ \t]*(?:[-–./+][ \t]*)?|[ \t]*\)?[ \t]*\(?[ \t]*[-–.]?[ \t]*")
 _SPOKEN_GAP = re.compile(r"[ \t]*(?:[,\-–][ \t]*)?")
 _ALNUM_ID = re.compile(r"[A-Za-z]{1,4}\d+")
+#: A separator said inside a spoken number: "eight five oh three one two dash nine ...".
+_SPOKEN_DASH = frozenset(["dash", "hyphen", "streck", "bindestreck"])
 
 
 def _fold(tokens: list[_Token]) -> str:
@@ -204,6 +206,8 @@ def number_runs(text: str, lang: str) -> list[NumberRun]:
             continue  # a lone "o" is not a number; inside a run it is "oh"
         else:
             found = vocab.get(word.lower())
+            if found is None and current and spoken and word.lower() in _SPOKEN_DASH:
+                found = ("a", "")  # a connector: dropped when nothing follows it
             if found is None:
                 if word.lower() == "plus" and not current:
                     continue
