@@ -242,3 +242,180 @@ def test_sv_bank_account(text: str, value: str) -> None:
 @pytest.mark.parametrize("text", SV_NOT_BANK)
 def test_sv_not_bank_account(text: str) -> None:
     assert find_personal_data(text, "sv") == []
+
+
+# ------------------------------------------------------------------ more forms, both languages
+
+MORE_POSITIVES = [
+    # addresses: c/o, boxes, spoken postcodes in pairs, ", Town", rural places after a cue
+    (
+        "sv",
+        "skicka till c/o Lindqvist, Bergsgatan 4, 722 14 Västerås",
+        "c/o Lindqvist, Bergsgatan 4, 722 14 Västerås",
+    ),
+    (
+        "sv",
+        "Storgatan 1 c/o Svensson, 852 30 Sundsvall",
+        "Storgatan 1 c/o Svensson, 852 30 Sundsvall",
+    ),
+    ("sv", "Box 123, 123 45 Stockholm", "Box 123, 123 45 Stockholm"),
+    (
+        "sv",
+        "adressen är storgatan tolv fyrahundraelva trettioåtta göteborg",
+        "storgatan tolv fyrahundraelva trettioåtta göteborg",
+    ),
+    (
+        "sv",
+        "adressen är lillgatan fem fyrahundrafemton sextiosex mölndal",
+        "lillgatan fem fyrahundrafemton sextiosex mölndal",
+    ),
+    ("sv", "Jag bor på Storgatan 12, Sundsvall.", "Storgatan 12, Sundsvall"),
+    ("sv", "storgatan 12 852 30 sundsvall", "storgatan 12 852 30 sundsvall"),
+    (
+        "sv",
+        "adressen är norrby tolv sju sju sex nio två hedemora",
+        "norrby tolv sju sju sex nio två hedemora",
+    ),
+    (
+        "sv",
+        "jag bor på bäckby fyra sju nio fem nio noll rättvik",
+        "bäckby fyra sju nio fem nio noll rättvik",
+    ),
+    (
+        "sv",
+        "Vi bor på Byvägen 3A lgh 1201, 191 45 Sollentuna",
+        "Byvägen 3A lgh 1201, 191 45 Sollentuna",
+    ),
+    ("sv", "det är S:t Eriksgatan 58, 4 tr", "S:t Eriksgatan 58, 4 tr"),
+    ("en", "Flat 4B, 27 Kings Road, London SW3 4NB", "Flat 4B, 27 Kings Road, London SW3 4NB"),
+    ("en", "it's 27a Queens Road, Brighton", "27a Queens Road, Brighton"),
+    (
+        "en",
+        "The Old Rectory, Church Lane, Ashby LE65 1AB",
+        "The Old Rectory, Church Lane, Ashby LE65 1AB",
+    ),
+    ("en", "14 Station Road, Ely, CB7 4BP", "14 Station Road, Ely, CB7 4BP"),
+    (
+        "en",
+        "2nd Floor, 10 High Street, Oxford OX1 4AA",
+        "2nd Floor, 10 High Street, Oxford OX1 4AA",
+    ),
+    ("en", "ground floor flat, 9 Mill Road, Bath", "ground floor flat, 9 Mill Road, Bath"),
+    (
+        "en",
+        "1600 Pennsylvania Avenue NW, Washington, DC 20500",
+        "1600 Pennsylvania Avenue NW, Washington, DC 20500",
+    ),
+    (
+        "en",
+        "350 Fifth Ave, Suite 3400, New York, NY 10118",
+        "350 Fifth Ave, Suite 3400, New York, NY 10118",
+    ),
+    ("en", "123 Main St Apt 4, Springfield, IL 62704", "123 Main St Apt 4, Springfield, IL 62704"),
+    (
+        "en",
+        "four five six elm street springfield illinois six two seven oh four",
+        "four five six elm street springfield illinois six two seven oh four",
+    ),
+    ("en", "Unit 5, 22 Harbour Road, Poole", "Unit 5, 22 Harbour Road, Poole"),
+    ("en", "it's forty two wallaby way sydney", "forty two wallaby way sydney"),
+    (
+        "en",
+        "I live at 4 Ninth Avenue, Apt 2R, Brooklyn, NY 11215",
+        "4 Ninth Avenue, Apt 2R, Brooklyn, NY 11215",
+    ),
+    ("en", "my address is 7 church lane harrogate hg1 4dz", "7 church lane harrogate hg1 4dz"),
+    ("en", "Rose Cottage, Mill Lane, Little Snoring", "Rose Cottage, Mill Lane, Little Snoring"),
+    (
+        "en",
+        "send it to c/o Jane Smith, 5 Park Terrace, Leeds LS6 2QE",
+        "c/o Jane Smith, 5 Park Terrace, Leeds LS6 2QE",
+    ),
+    ("en", "it's flat three, eighteen church lane", "flat three, eighteen church lane"),
+    # personnummer said in English
+    (
+        "en",
+        "my personnummer is eight five oh three one two nine oh three six",
+        "eight five oh three one two nine oh three six",
+    ),
+    (
+        "en",
+        "it's nineteen eighty five oh three twelve, nine oh three six",
+        "nineteen eighty five oh three twelve, nine oh three six",
+    ),
+    ("en", "My Swedish personal number is 850312-9036.", "850312-9036"),
+    # names: introductions, addressing, third persons, lower case, names from anywhere
+    ("en", "I'm Aoife and I'm ringing about my bill", "Aoife"),
+    ("en", "this is Nnamdi from accounts", "Nnamdi"),
+    ("en", "my name's Xiaoling Zhang", "Xiaoling Zhang"),
+    ("en", "my name is priya sharma", "priya sharma"),
+    ("en", "hi it's tomasz here", "tomasz"),
+    ("en", "Thanks, Ngozi.", "Ngozi"),
+    ("en", "Good morning Mr Okafor", "Okafor"),
+    ("en", "Dr Haddad said it was fine", "Haddad"),
+    ("en", "yeah my wife siobhan handles the bills", "siobhan"),
+    ("en", "can I speak to Ms Adebayo please", "Adebayo"),
+    ("en", "you spoke to my husband Giovanni last week", "Giovanni"),
+    ("sv", "jag heter aisha mohammed", "aisha mohammed"),
+    ("sv", "Det är Thi Lan Nguyen här", "Thi Lan Nguyen"),
+    ("sv", "tack Lejla", "Lejla"),
+    ("sv", "hej Kofi, vad kan jag hjälpa till med", "Kofi"),
+    ("sv", "min man Dragan ringde igår", "Dragan"),
+    ("sv", "du pratar med Oskar Lindqvist", "Oskar Lindqvist"),
+    ("sv", "ja det är hos doktor Mahmoud", "Mahmoud"),
+    ("sv", "det är Wanjiru på ekonomi", "Wanjiru"),
+    # Swedish bank accounts
+    ("sv", "Swedbank 8105-9, 944 123 456-7", "8105-9, 944 123 456-7"),
+    ("sv", "mitt konto är 6152-123 456 789", "6152-123 456 789"),
+    ("sv", "kontonumret är 3300 850312 9036", "3300 850312 9036"),
+    ("sv", "mitt plusgiro 12 34 56-7", "12 34 56-7"),
+    ("sv", "pengarna kan sättas in på mitt konto i Nordea 3300-850312-9036", "3300-850312-9036"),
+]
+
+MORE_NEGATIVES = [
+    ("en", "Thanks, that helps."),
+    ("en", "Will you send it?"),
+    ("en", "I'm fine thanks"),
+    ("en", "My name is on the account"),
+    ("en", "yes my name is on the bill"),
+    ("en", "It's May already"),
+    ("en", "The Victoria line was down"),
+    ("en", "it's under warranty until June"),
+    ("en", "Our office is at gate 5 of the business park"),
+    ("en", "Flight BA 256 leaves from gate twelve"),
+    ("en", "The price is twenty two pounds fifty"),
+    ("en", "It cost 12 pounds at Tesco"),
+    ("en", "The Apple store on Regent Street was busy"),
+    ("en", "Thanks, Vodafone."),
+    ("en", "Hello, Amazon?"),
+    ("sv", "Jag heter inte det"),
+    ("sv", "Det är Ica som skickar"),
+    ("sv", "Hej Telenor, mitt internet är nere"),
+    ("sv", "Per månad blir det 299 kr"),
+    ("sv", "Kungsgatan är avstängd idag"),
+    ("sv", "Ordernumret är 8327912345"),
+    ("sv", "Betala till bankgiro 5050-1055 senast den 28"),
+    ("sv", "Det står på fakturan"),
+    ("sv", "Det står på Mina sidor"),
+    ("sv", "Det står på Kivra"),
+    ("sv", "hos tandläkaren tar det 30 minuter"),
+    ("sv", "Bussen går 25 minuter över"),
+    ("sv", "Jag såg Zlatan på tv"),
+    ("sv", "parkeringen kostar 20 kronor i timmen"),
+    ("sv", "det står på Nordea"),
+    ("sv", "Astrid Lindgrens värld var stängd"),
+    ("sv", "ja det är Telia som har skickat det"),
+    ("sv", "Tack, Telia!"),
+    ("sv", "adressen är densamma som förut, tack"),
+    ("sv", "hej Stockholm, hör ni mig?"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), MORE_POSITIVES)
+def test_more_positives(lang: str, text: str, value: str) -> None:
+    assert _masked(text, lang, value)
+
+
+@pytest.mark.parametrize(("lang", "text"), MORE_NEGATIVES)
+def test_more_negatives(lang: str, text: str) -> None:
+    assert find_personal_data(text, lang) == []

@@ -18,7 +18,10 @@ PRIVACY_LANGUAGES = ("sv", "en")
 def _clean(values: list[str]) -> tuple[str, ...]:
     out = []
     for value in values:
-        text = " ".join(str(value).split()).lower()
+        if not isinstance(value, str):
+            # YAML reads a bare on/no/yes/true as a boolean: the word must be quoted
+            raise ValueError(f"{value!r} is not a phrase; quote it in the YAML file")
+        text = " ".join(value.split()).lower()
         if not text:
             raise ValueError("empty phrase")
         out.append(text)

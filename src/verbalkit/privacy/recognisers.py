@@ -1053,6 +1053,20 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             if lead and lead.group().split()[0].lower() not in c.not_names:
                 start = lead.start()
             out.append(_hit(lang, "address", "postcode_town", start, m.end(), text, 0.85))
+        if lower_ok:
+            # a village or farm and its number after an address cue, then a postcode said
+            # or written: "adressen är norrby tolv sju sju sex nio två hedemora"
+            for m in _SV_CUED_PLACE.finditer(text):
+                if not c.postcode_cues.search(text, max(0, m.start() - 30), m.start() + 1):
+                    continue
+                if (
+                    m.group("place").lower() in c.not_names
+                    or m.group("place").lower() in c.number_words
+                ):
+                    continue
+                tail = _address_tail(text, m.end(), lang)
+                if tail > m.end():
+                    out.append(_hit(lang, "address", "place_number", m.start(), tail, text, 0.8))
     else:
         flags = re.IGNORECASE if lower_ok else 0
         for m in re.finditer(rf"\b{_UK_POSTCODE}\b", text, flags):
@@ -1124,6 +1138,9 @@ _EN_NUM = (
     r"six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)){0,3})"
 )
+_SV_CUED_PLACE = re.compile(
+    rf"(?<=\s)(?P<place>[^\W\d_][\w-]{{2,}})\s+(?:\d{{1,4}}[A-Ha-h]?\b|{_SV_NUM}\b)", re.IGNORECASE
+)
 _UNIT_AFTER = {
     "sv": re.compile(
         rf"(?:,?\s*(?:(?:lgh|lägenhet|lägenhetsnummer|lgh\.?\s?nr)\.?\s*{_SV_NUM}\b"
@@ -1140,8 +1157,10 @@ _UNIT_AFTER = {
 }
 #: A flat said before the street: "Flat 3, 18 Church Lane", "apartment four c two twenty ...".
 _UNIT_BEFORE_SPOKEN = re.compile(
-    rf"\b(?:flat|apartment|apt\.?|unit|suite|lägenhet|lgh)\s*#?\s*(?:{_EN_NUM}|{_SV_NUM})"
-    r"(?:\s?[A-Za-z]\b)?,?\s*$",
+    rf"(?:\b(?:flat|apartment|apt\.?|unit|suite|lägenhet|lgh)\s*#?\s*(?:{_EN_NUM}|{_SV_NUM})"
+    r"(?:\s?[A-Za-z]\b)?"
+    r"|\b(?:\d{1,2}(?:st|nd|rd|th)|ground|first|second|third|fourth|fifth|top|basement)"
+    r"\s+floor(?:\s+flat)?),?\s*$",
     re.IGNORECASE,
 )
 _TOWN_POST = {
@@ -1171,8 +1190,16 @@ _SPOKEN_POST = {
         re.IGNORECASE,
     ),
 }
+_SV_SPOKEN_POST_WORDS = re.compile(
+    rf",?\s+(?P<num>{_SV_NUM}(?:\s+{_SV_NUM}){{1,4}})\s+[^\W\d_]{{2,}}(?:\s+[A-ZÅÄÖ][^\W\d_]+)?"
+    r"(?=\s*$|\s*[.,;!?])",
+    re.IGNORECASE,
+)
 _TOWN_AFTER = {
-    "sv": re.compile(r",?\s+(?:i|in)\s+(?P<town>[^\W\d_][\w-]+)(?:\s[A-ZÅÄÖ][\w-]+)?"),
+    "sv": re.compile(
+        r",?\s+(?:i|in)\s+(?P<town>[^\W\d_][\w-]+)(?:\s[A-ZÅÄÖ][\w-]+)?"
+        r"|,\s*(?P<ctown>[A-ZÅÄÖ][\w-]+)(?:\s[A-ZÅÄÖ][\w-]+)?(?=\s*$|\s*[.,;!?])"
+    ),
     "en": re.compile(
         r"(?:,\s*|\s+in\s+)(?P<town>[A-Za-z][\w'-]+)(?:\s[A-Z][\w'-]+)?(?=\s*$|\s*[.,;!?])"
     ),
@@ -1223,12 +1250,22 @@ def _address_tail(text: str, end: int, lang: str) -> int:
     spoken = _SPOKEN_POST[lang].match(text, end)
     if spoken:
         return spoken.end()
+    if lang == "sv":
+        # in pairs or hundreds: "fyrtioett trettioåtta göteborg", "fyrahundratolv trettioåtta"
+        spoken = _SV_SPOKEN_POST_WORDS.match(text, end)
+        if spoken:
+            runs = number_runs(spoken.group("num"), "sv")
+            if len(runs) == 1 and len(runs[0].digits) == 5 and runs[0].digits[0] != "0":
+                return spoken.end()
     # "i örebro", "in Leeds", ", Swindon": the town after the street
     town = _TOWN_AFTER[lang].match(text, end)
+    name = town and (town.groupdict().get("town") or town.groupdict().get("ctown"))
     if (
         town
-        and town.group("town").lower() not in _TOWN_STOPS
-        and (text.islower() or town.group("town")[0].isupper())
+        and name
+        and name.lower() not in _TOWN_STOPS
+        and name.lower() not in _NOT_TOWN_END
+        and (text.islower() or name[0].isupper())
     ):
         return town.end()
     if text.islower():
@@ -1311,7 +1348,7 @@ def _name_at(
         return None
     end = first.end()
     # Surnames: capitalised words after a capitalised first name, surname-like words otherwise.
-    limit = 3 if strength == "strong" else 2
+    limit = 3 if strength == "strong" or (_is_cap(word) and not text.islower()) else 2
     j = i + 1
     while j < len(tokens) and j - i < limit:
         nxt = tokens[j]
@@ -1466,8 +1503,25 @@ def _person_after(
             return True
     if lows[j] in c.from_words and j + 1 < len(tokens) and not gap.strip():
         nxt = tokens[j + 1].group()
-        return _is_cap(nxt) and text[tokens[j].end() : tokens[j + 1].start()] == " "
+        if text[tokens[j].end() : tokens[j + 1].start()] != " ":
+            return False
+        # "Zlatko på Telia", "Nnamdi from accounts", "Aoife from customer services"
+        return _is_cap(nxt) or nxt.lower() in _DEPARTMENTS
     return False
+
+
+#: Teams a caller or an agent says they are from: "Nnamdi from accounts", "Lejla på ekonomi".
+_DEPARTMENTS = frozenset(
+    ["accounts", "billing", "sales", "support", "claims", "collections", "complaints",
+     "customer", "customers", "technical", "tech", "the", "head", "reception", "payroll",
+     "ekonomi", "ekonomiavdelningen", "kundtjänst", "kundservice", "support", "försäljning",
+     "fakturering", "reklamationer", "växeln", "tekniska", "teknik", "kundsupport"]
+)  # fmt: skip
+#: Greetings and thanks before a vocative: "hej Kofi,", "thanks, Ngozi."
+_GREETINGS = frozenset(
+    ["hej", "hallå", "tjena", "tack", "hi", "hello", "hey", "thanks", "cheers", "morning",
+     "afternoon", "bye", "hejdå"]
+)  # fmt: skip
 
 
 def _full_name_ok(
@@ -1520,9 +1574,30 @@ def _copula_name(
         return found
     if not _person_after(text, tokens, lows, found[1], c):
         return None
-    if found[1] > tokens[i].end() and not _surname_like(tokens[i + 1].group(), c):
+    last = text[tokens[i].end() : found[1]].split()[-1] if found[1] > tokens[i].end() else ""
+    if last and not (_surname_like(tokens[i + 1].group(), c) or _surname_like(last, c)):
         return None  # "Det är Sonos One här": an unknown word and a capitalised one
     return found
+
+
+def _vocative(
+    text: str, tokens: list[re.Match[str]], lows: list[str], i: int, c: _Compiled
+) -> tuple[int, int] | None:
+    """ "hej Kofi, vad kan jag ...", "Thanks, Ngozi.": a capitalised word after a greeting,
+    ending the clause, is the person greeted (not a known brand, place or common word)."""
+    word = tokens[i].group()
+    if not _is_cap(word) or word.isupper() or lows[i] in c.not_names or lows[i] in c.place_names:
+        return None
+    if lows[i] in c.number_words or lows[i] in c.name_cue_kind or lows[i] in c.number_cue_kind:
+        return None
+    end = tokens[i].end()
+    if (
+        i + 1 < len(tokens)
+        and _is_cap(tokens[i + 1].group())
+        and text[end : tokens[i + 1].start()] == " "
+    ):
+        end = tokens[i + 1].end()  # "hej Kofi Mensah,"
+    return (tokens[i].start(), end) if re.match(r"\s*(?:[,.!?]|$)", text[end:]) else None
 
 
 #: Between a name cue and the name: punctuation and fillers ("det är eh Mikael").
@@ -1578,6 +1653,8 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                 found = None
         else:
             found = _name_at(text, tokens, i, kind, c)
+            if found is None and kind == "weak" and lows[k] in _GREETINGS:
+                found = _vocative(text, tokens, lows, i, c)
         if found:
             conf = {"strong": 0.9, "medium": 0.8, "weak": 0.75, "copula": 0.75, "holder": 0.75}[
                 kind
