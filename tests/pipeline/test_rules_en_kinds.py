@@ -231,3 +231,41 @@ SYMPATHY_IN_CONTEXT = [
 )
 def test_sympathy_in_context(labels: Tagger, text: str, prev: str | None, expected: bool) -> None:
     assert ("sympathy" in labels(text, prev)) is expected
+
+
+# Restating by kind: what matters most to the customer said back, an ASR "so …" summary that
+# runs on over "and …", the customer's last word ("…my router.") shared;
+# not general information, the agent's own view, or a question.
+RESTATING = [
+    ("so what's worrying you most is the cost", "It's the bill, I just can't afford it.", True),
+    (
+        "the main thing for you is getting the heating back on",
+        "We've had no heat since Monday.",
+        True,
+    ),
+    ("okay so the real problem is the letters keep going to the old flat", "I moved in May.", True),
+    ("so it's the noise at night that bothers you", "The fan's going all night long.", True),
+    (
+        "your biggest worry right now is the deposit",
+        "I need that money back for the new place.",
+        True,
+    ),
+    ("so, what really gets to you is nobody rang back", "I waited in all day for the call.", True),
+    (
+        "so the engineer came monday and then the fault came back",
+        "The engineer fixed the line but it's dropped again.",
+        True,
+    ),
+    ("so what we see a lot is the meter resets after a power cut", "My meter shows zero.", False),
+    ("I think the biggest problem is the weather this year.", "Our garden did badly.", False),
+    ("So I'll book the engineer for Thursday morning.", "The boiler's still leaking.", False),
+    ("So what's worrying you most?", "I'm not sure about any of this.", False),
+    ("the important thing is that you keep the receipt", "I bought it last week.", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "prev", "expected"), RESTATING, ids=[c[0][:30] for c in RESTATING]
+)
+def test_restating_kinds(labels: Tagger, text: str, prev: str, expected: bool) -> None:
+    assert ("restating" in labels(text, prev)) is expected

@@ -868,8 +868,32 @@ class _PrevTurn:
         )
 
 
+# What matters most to the customer, said back: "what's worrying you most is…", "the main
+# thing for you is…", "so the real problem is…", "it's the noise that bothers you".
+_MATTERS = (
+    r"(?:worr|bother|matter|concern|upset|annoy|frustrat|scar|get(?:s|ting)? to|troubl|eat)\w*"
+)
+MATTERS_MOST = (
+    rf"what (?:'s |is )?(?:really |actually |most |mostly )?{_MATTERS} you(?: (?:most|the most|"
+    rf"more|really))? (?:is|was|'s|here)\b|is what (?:'s |is )?(?:really )?{_MATTERS} you\b"
+    r"|the (?:main|big|biggest|real|key|important) (?:thing|worry|concern|issue|problem|sticking "
+    r"point|priority) for you(?: here)? (?:is|was|'s)\b"
+    r"|^(?:\W+ )?(?:(?:ok|okay|right|alright|yeah|mm|and) (?:,? )?)*so (?:,? )?(?:really )?the "
+    r"(?:real|main|biggest|big) (?:problem|issue|worry|concern|sticking point) (?:is|was|'s)\b"
+    r"|your (?:main|biggest|real|big|first) (?:worry|concern|priority|fear) (?:is|was|'s|right now)\b"
+    rf"|it 's (?:the|that|not|more|really|mainly|mostly) [\w ' ]{{1,40}}(?:that|which) (?:'s |is )?"
+    rf"(?:really )?{_MATTERS} you\b"
+)
+_CONTINUES = re.compile(r"^(?:\W+ )?(?:and|but|then|or|plus|with)\b")
+
+
 def _restating(
-    doc: Doc, sent: Sent, prev: _PrevTurn | None, prev_words: set[str], res: Res
+    doc: Doc,
+    sent: Sent,
+    prev: _PrevTurn | None,
+    prev_words: set[str],
+    res: Res,
+    after: str = "",
 ) -> None:
     """Giving back the customer's content: "So…", "It sounds like…", echoes, paraphrases."""
     if sent.has(
@@ -889,6 +913,9 @@ def _restating(
         r"(?:to )?make sure i (?:'ve got|understand|have) (?:this|that|it|you)|"
         r"have i got (?:that|this|it)"
         r" right|did i (?:get|understand) (?:that|you) right"
+    ) or (
+        sent.has(MATTERS_MOST)
+        and (not sent.is_question or sent.has(r"you(?: \w+)? (?:is|was) \w+"))
     ):
         rule = "en.restating.reflection_phrase"
     else:
@@ -897,7 +924,10 @@ def _restating(
             r"gotcha|understood|sure)(?: ,)? )*so (?:,? )?"
         )
         if m is not None:
+            # An ASR row runs on: "so a fever since Saturday and tugging at his ear".
             rest = sent.text[m.end() :]
+            if re.search(r"\w", rest):
+                rest += after
             consequence = _match(
                 r"(?:i|we|let|if|what|how|why|when|where|who|which|please|is|are|do|does|did|was|"
                 r"were|have|has|will|can|could|would|just|that 's why|the next|in that case|yes|no|"
@@ -912,7 +942,11 @@ def _restating(
             # "So you…" with no shared word is still a paraphrase when the customer said
             # something of substance.
             said_something = statement and len(prev_words) >= 3
-            pronoun_start = _match(r"(?:you|your)\b", rest)
+            pronoun_start = _match(
+                r"(?:(?:from|on|for|in) (?:your (?:side|end|point of view)|you|your case) ,? )?"
+                r"(?:you|your)\b",
+                rest,
+            )
             if (
                 not consequence
                 and not future
@@ -965,7 +999,8 @@ def stem(word: str) -> str:
 
 def content_words(text: str, stop: frozenset[str]) -> set[str]:
     """Stems of the content words of normalised text (no function words, no short words)."""
-    return {stem(w) for w in re.findall(r"[a-z0-9£$€.]+", text) if w not in stop and len(w) > 2}
+    words = (w.strip(".").lstrip("£$€") for w in re.findall(r"[a-z0-9£$€.]+", text))
+    return {stem(w) for w in words if w not in stop and len(w) > 2}
 
 
 COMP_NOUNS = (
@@ -1592,8 +1627,13 @@ def refine(doc: Doc, pack: RulePack) -> None:
     for sent in sents:
         _sympathy(doc, sent, res, prev_upset)
     _sorry(doc, sents, whole, res)
-    for sent in sents:
-        _restating(doc, sent, prev, prev_words, res)
+    for i, sent in enumerate(sents):
+        after = ""
+        for nxt in sents[i + 1 :]:
+            if not _CONTINUES.match(nxt.text):
+                break
+            after += " " + nxt.text
+        _restating(doc, sent, prev, prev_words, res, after)
         _solution(doc, sent, res)
         _collaboration(doc, sent, res)
         _follow_up(doc, sent)
