@@ -419,3 +419,40 @@ def test_more_positives(lang: str, text: str, value: str) -> None:
 @pytest.mark.parametrize(("lang", "text"), MORE_NEGATIVES)
 def test_more_negatives(lang: str, text: str) -> None:
     assert find_personal_data(text, lang) == []
+
+
+LAST_POSITIVES = [
+    ("en", "my swedish id number is 19850312-9036", "19850312-9036"),
+    (
+        "en",
+        "it's eighty five oh three twelve nine oh three six",
+        "eighty five oh three twelve nine oh three six",
+    ),
+    ("en", "my personal number is 850312-9036", "850312-9036"),
+    ("en", "it's swedbank, clearing 8327-9, account 123 456 789-0", "8327-9"),
+    ("en", "i spoke to a lady called bernadette", "bernadette"),
+    ("en", "a guy called Rahul helped me", "Rahul"),
+    ("en", "it's in my daughter's name, Chloe Obi", "Chloe Obi"),
+    ("en", "the name on the account is Wei Zhang", "Wei Zhang"),
+    ("sv", "jag pratade med en kille som hette Emre", "Emre"),
+    ("sv", "det var en dam som hette gunvor", "gunvor"),
+    ("sv", "det står på min dotter Selin Kaya", "Selin Kaya"),
+    ("sv", "Handelsbanken 6789 123 456 789", "6789 123 456 789"),
+]
+
+LAST_NEGATIVES = [
+    ("en", "a guy called back yesterday"),
+    ("en", "a man called about the boiler"),
+    ("en", "can you give me a personal number to call"),
+    ("en", "the clearing took three days"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), LAST_POSITIVES)
+def test_last_positives(lang: str, text: str, value: str) -> None:
+    assert _masked(text, lang, value)
+
+
+@pytest.mark.parametrize(("lang", "text"), LAST_NEGATIVES)
+def test_last_negatives(lang: str, text: str) -> None:
+    assert find_personal_data(text, lang) == []
