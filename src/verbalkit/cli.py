@@ -741,6 +741,9 @@ def main() -> None:
         code = 141
     if threading.active_count() > 1 or not isinstance(code, int | None):
         sys.exit(code)
+    if "verbalkit.pipeline.regexcache" in sys.modules:
+        # What atexit would do: keep this run's compiled rule regexes for the next start.
+        sys.modules["verbalkit.pipeline.regexcache"].save()
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -10,6 +10,7 @@ from spacy.attrs import IDX, LEMMA, ORTH
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from verbalkit.pipeline import regexcache
 from verbalkit.pipeline.packs import RulePack, load_pack
 
 SPANS_KEY = "vk_behaviours"
@@ -427,7 +428,7 @@ _REGEXES: dict[str, re.Pattern[str]] = {}
 def _rx(pattern: str) -> re.Pattern[str]:
     found = _REGEXES.get(pattern)
     if found is None:
-        found = re.compile(pattern)
+        found = regexcache.compile(pattern)
         _REGEXES[pattern] = found
     return found
 

@@ -38,6 +38,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from verbalkit.pipeline import regexcache
 from verbalkit.pipeline.components.common import (
     add_tag,
     doc_prev,
@@ -87,16 +88,18 @@ def sv_compound_regex(heads: tuple[str, ...]) -> re.Pattern[str] | None:
     """A word of 4+ letters, then a head, then inflection: one whole word."""
     if not heads:
         return None
-    alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])[^\W\d_]{{4,}}?(?:{alt}){SV_INFLECTION}(?![\w-])", re.IGNORECASE)
+    alt = "|".join(re.escape(h) for h in sorted(heads, key=lambda s: (-len(s), s)))
+    return regexcache.compile(
+        rf"(?<![\w-])[^\W\d_]{{4,}}?(?:{alt}){SV_INFLECTION}(?![\w-])", re.IGNORECASE
+    )
 
 
 def en_compound_regex(heads: tuple[str, ...]) -> re.Pattern[str] | None:
     """A determiner, one to three words, then a head (plural too): group 1 is the words."""
     if not heads:
         return None
-    alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    return re.compile(
+    alt = "|".join(re.escape(h) for h in sorted(heads, key=lambda s: (-len(s), s)))
+    return regexcache.compile(
         rf"(?<![\w-]){EN_DETERMINER}\s+((?:{EN_WORD}\s+){{1,3}}?(?:{alt})(?:e?s)?)(?![\w-])",
         re.IGNORECASE,
     )
@@ -106,9 +109,11 @@ def cue_regex(cues: tuple[str, ...], lang: str) -> re.Pattern[str] | None:
     """A cue phrase, an optional determiner, then one to three words: group 1 is the words."""
     if not cues:
         return None
-    phrases = sorted((r"\s+".join(map(re.escape, c.split())) for c in cues), key=len, reverse=True)
+    phrases = sorted(
+        (r"\s+".join(map(re.escape, c.split())) for c in cues), key=lambda s: (-len(s), s)
+    )
     det = CUE_DETERMINER.get(lang, CUE_DETERMINER["en"])
-    return re.compile(
+    return regexcache.compile(
         rf"(?<![\w-])(?:{'|'.join(phrases)})\s+(?:{det}\s+)?({CUE_WORD}(?:\s+{CUE_WORD}){{0,2}})",
         re.IGNORECASE,
     )
@@ -180,7 +185,7 @@ class JargonIndex:
         terms = {t.lower(): t for t in pack.jargon}
         multi: dict[str, list[tuple[str, ...]]] = {}
         prefix: dict[str, list[str]] = {}
-        for low in sorted(terms, key=len, reverse=True):
+        for low in sorted(terms, key=lambda s: (-len(s), s)):
             words = tuple(low.split())
             if len(words) > 1:
                 multi.setdefault(words[0], []).append(words)

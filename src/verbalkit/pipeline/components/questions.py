@@ -48,7 +48,7 @@ class Lexicons:
     def from_pack(cls, pack: RulePack) -> Lexicons:
         def phrases(name: str) -> tuple[tuple[str, ...], ...]:
             items = {tuple(p.lower().split()) for p in pack.lexicon(name)}
-            return tuple(sorted(items, key=len, reverse=True))
+            return tuple(sorted(items, key=lambda s: (-len(s), s)))
 
         return cls(
             fillers=pack.lexicon_set("fillers"),

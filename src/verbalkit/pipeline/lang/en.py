@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from verbalkit.pipeline import regexcache
 from verbalkit.pipeline.components.common import (
     add_tag,
     doc_prev,
@@ -104,7 +105,7 @@ def alt(items: Iterable[str]) -> str:
     that can match at a position are tried in the same order as in the flat list: the
     regex matches exactly what the flat alternation matches.
     """
-    parts = sorted({re.escape(i.lower()) for i in items if i.strip()}, key=len, reverse=True)
+    parts = sorted({re.escape(i.lower()) for i in items if i.strip()}, key=lambda s: (-len(s), s))
     return "(?:" + _trie(parts) + ")" if parts else "(?!x)x"
 
 
@@ -239,7 +240,7 @@ def word_re(pattern: str) -> re.Pattern[str]:
     """``pattern`` compiled to match whole words of a normalised sentence."""
     found = _WORD_RES.get(pattern)
     if found is None:
-        found = re.compile(r"(?<![\w'])(?:" + pattern + r")(?:(?<= )|(?![\w]))")
+        found = regexcache.compile(r"(?<![\w'])(?:" + pattern + r")(?:(?<= )|(?![\w]))")
         _WORD_RES[pattern] = found
     return found
 
@@ -1052,7 +1053,7 @@ _PLAIN_RES: dict[str, re.Pattern[str]] = {}
 def _plain_re(pattern: str) -> re.Pattern[str]:
     found = _PLAIN_RES.get(pattern)
     if found is None:
-        found = re.compile(r"(?:" + pattern + ")")
+        found = regexcache.compile(r"(?:" + pattern + ")")
         _PLAIN_RES[pattern] = found
     return found
 

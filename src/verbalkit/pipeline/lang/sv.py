@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from verbalkit.pipeline import regexcache
 from verbalkit.pipeline.components.common import (
     add_tag,
     doc_prev,
@@ -291,7 +292,7 @@ class Words:
     def from_pack(cls, pack: RulePack) -> Words:
         def phrases(name: str) -> tuple[tuple[str, ...], ...]:
             items = {tuple(p.lower().split()) for p in pack.lexicon(name)}
-            return tuple(sorted(items, key=len, reverse=True))
+            return tuple(sorted(items, key=lambda s: (-len(s), s)))
 
         s = pack.lexicon_set
         return cls(
@@ -456,7 +457,7 @@ _PHRASE_RES: dict[str, re.Pattern[str]] = {}
 def _phrase_re(phrase: str) -> re.Pattern[str]:
     found = _PHRASE_RES.get(phrase)
     if found is None:
-        found = re.compile(rf"\b{re.escape(phrase)}\b")
+        found = regexcache.compile(rf"\b{re.escape(phrase)}\b")
         _PHRASE_RES[phrase] = found
     return found
 

@@ -1,0 +1,139 @@
+"""Compiled rule regexes kept between runs, so a new process does not parse them again.
+
+The language hooks build their regexes from the packs' word lists: a few hundred patterns,
+some of tens of thousands of characters (every remedy verb form, as a trie, inside a
+sentence pattern). Python parses and compiles such a pattern in pure Python — about 0.4 s
+of CPU for the English hook alone — on every start of every process, and again in every
+``--jobs`` worker. :func:`compile` keeps what the compiler produced (the pattern's
+instruction list, its groups) in verbalkit's cache folder, keyed by the exact pattern text,
+its flags and the regex engine's version, and rebuilds the pattern from it: the same
+``re.Pattern`` as ``re.compile`` gives, without the parse.
+
+The rebuild uses the regex engine's own constructor (``_sre.compile``, what
+``re._compiler.compile`` calls last). When anything about it does not fit (another Python,
+a damaged or foreign cache file), :func:`compile` is plain ``re.compile``. Nothing here
+changes what a pattern matches.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+__all__ = ["cache_file", "compile", "save"]
+
+try:  # the engine's internals: present on CPython 3.11+, checked before use
+    import _sre  # type: ignore[import-not-found]
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    _ENGINE: str | None = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"
+except (ImportError, AttributeError):  # pragma: no cover - another implementation
+    _ENGINE = None
+
+#: Entry: (flags after parsing, code, groups - 1, groupindex, indexgroup).
+_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+_loaded: dict[tuple[str, int], _Entry] | None = None
+_added: dict[tuple[str, int], _Entry] = {}
+
+
+def cache_file() -> Path:
+    """Where the compiled patterns of this Python are kept."""
+    from verbalkit.pipeline.lemmas import cache_dir
+
+    return cache_dir() / f"regex-{_ENGINE}.marshal"
+
+
+def _load() -> dict[tuple[str, int], _Entry]:
+    global _loaded
+    if _loaded is None:
+        _loaded = {}
+        if _ENGINE is not None and not os.environ.get("VERBALKIT_NO_REGEX_CACHE"):
+            with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+                data = marshal.loads(cache_file().read_bytes())
+                if isinstance(data, dict) and data.get("engine") == _ENGINE:
+                    entries = data.get("entries")
+                    if isinstance(entries, dict):
+                        _loaded = entries
+    return _loaded
+
+
+def _build(pattern: str, entry: _Entry) -> re.Pattern[str] | None:
+    flags, code, groups, groupindex, indexgroup = entry
+    try:
+        compiled: re.Pattern[str] = _sre.compile(
+            pattern, flags, code, groups, groupindex, indexgroup
+        )
+    except Exception:  # a stale or foreign entry: compile afresh
+        return None
+    if compiled.pattern != pattern or compiled.groups != groups:
+        return None
+    return compiled
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the cache when this pattern was compiled before."""
+    flags = int(flags)
+    if _ENGINE is None:
+        return re.compile(pattern, flags)
+    key = (pattern, flags)
+    entry = _load().get(key) or _added.get(key)
+    if entry is not None:
+        built = _build(pattern, entry)
+        if built is not None:
+            return built
+    try:
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        entry = (int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1,
+                 groupindex, tuple(indexgroup))  # fmt: skip
+        built = _build(pattern, entry)
+    except re.error:
+        raise
+    except Exception:  # pragma: no cover - internals not as expected: the public way
+        return re.compile(pattern, flags)
+    if built is None:  # pragma: no cover
+        return re.compile(pattern, flags)
+    _added[key] = entry
+    return built
+
+
+def save() -> None:
+    """Write the patterns compiled in this process to the cache (atomically, merged with
+    what other processes wrote meanwhile). Failing to write only costs the next start."""
+    if not _added or _ENGINE is None or os.environ.get("VERBALKIT_NO_REGEX_CACHE"):
+        return
+    path = cache_file()
+    entries: dict[tuple[str, int], Any] = {}
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+        data = marshal.loads(path.read_bytes())
+        if isinstance(data, dict) and data.get("engine") == _ENGINE:
+            entries.update(data.get("entries") or {})
+    entries.update(_load())
+    entries.update(_added)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(marshal.dumps({"engine": _ENGINE, "entries": entries}))
+            os.replace(tmp, path)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        _load().update(_added)
+        _added.clear()
+
+
+atexit.register(save)
