@@ -237,21 +237,26 @@ def _median(runs: list[Run]) -> Run:
 
 
 def _same_results(tmp: Path) -> list[str]:
-    """The runs whose results differ, line for line, from the first run of their command."""
+    """The runs whose results differ, line for line, from the first run of their command.
+
+    Read line by line: this process forks the measured ones, and on Linux a child's peak RSS
+    is at least its parent's at the fork, so this process must stay small.
+    """
     differ = []
     for outputs in (sorted(tmp.glob("analyze/*.jsonl")), sorted(tmp.glob("score/*/results.jsonl"))):
         for other in outputs[1:]:
-            first, second = outputs[0].read_bytes(), other.read_bytes()
-            if first != second:
-                a, b = first.splitlines(), second.splitlines()
-                lines = sum(x != y for x, y in zip(a, b, strict=False)) + abs(len(a) - len(b))
-                name = (
-                    f"{other.parent.name}/{other.name}"
-                    if other.name == "results.jsonl"
-                    else other.name
-                )
+            with outputs[0].open("rb") as a, other.open("rb") as b:
+                pairs = itertools.zip_longest(a, b)
+                n_lines = n_differ = 0
+                for x, y in pairs:
+                    n_lines += x is not None
+                    n_differ += x != y
+            if n_differ:
+                name = other.name
+                if name == "results.jsonl":
+                    name = f"{other.parent.name}/{name}"
                 differ.append(
-                    f"{name}: {lines:,} of {len(a):,} lines differ from {outputs[0].name}"
+                    f"{name}: {n_differ:,} of {n_lines:,} lines differ from {outputs[0].name}"
                 )
     return differ
 
