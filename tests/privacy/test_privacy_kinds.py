@@ -247,3 +247,41 @@ def test_mixed_written_and_spoken_digits(
 @pytest.mark.parametrize(("lang", "text"), MIXED_NEGATIVES, ids=_ids(MIXED_NEGATIVES))
 def test_mixed_digits_that_are_not_data(lang: str, text: str) -> None:
     assert _found(text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The restaurant name is Aria Dining and they open at six.", "en"),
+        ("Another nice place in San Jose is open late.", "en"),
+        ("You can ask for Mexican, Italian or Thai food.", "en"),
+        ("I booked at Anna's Cafe for two people.", "en"),
+        ("Vi kan boka bord på Annas Café i morgon.", "sv"),
+        ("Restaurangen heter Kalles Krog och ligger vid torget.", "sv"),
+    ],
+)
+def test_businesses_places_and_cuisines_are_not_names(text: str, lang: str) -> None:
+    assert [p for p in find_personal_data(text, lang) if p.kind == "name"] == []
+
+
+def test_a_name_that_took_in_a_common_word_is_not_masked_across_the_call() -> None:
+    from verbalkit.privacy.calls import redact_call
+    from verbalkit.schema import AnalysedCall, AnalysedUtterance
+    from verbalkit.vocab import Role
+
+    texts = [
+        (Role.CUSTOMER, "My name is Oliver Booking and I need a table."),
+        (Role.AGENT, "Thanks Oliver, the booking is made for Friday."),
+    ]
+    call = AnalysedCall(
+        call_id="c",
+        language="en",
+        has_timestamps=False,
+        utterances=[
+            AnalysedUtterance(index=i, speaker=r, text=t) for i, (r, t) in enumerate(texts)
+        ],
+    )
+    out = [u.text for u in redact_call(call).utterances]
+    assert out[0] == "My name is [NAME] and I need a table."
+    # "Oliver" is masked where it comes back; "booking" (written in lower case) is not.
+    assert out[1] == "Thanks [NAME], the booking is made for Friday."

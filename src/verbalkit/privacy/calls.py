@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from pydantic import JsonValue
 
+from verbalkit.privacy.lexicon import load_lexicon
 from verbalkit.privacy.models import PersonalData, mask_for
 from verbalkit.privacy.redact import find_personal_data, redact_spans
 from verbalkit.schema import AnalysedCall, AnalysedUtterance
@@ -38,16 +39,25 @@ def _lang(call: AnalysedCall) -> str:
     return call.language if call.language in ("sv", "en") else "en"
 
 
-def _repeat_patterns(found: Iterable[PersonalData]) -> list[tuple[re.Pattern[str], str]]:
+def _repeat_patterns(
+    found: Iterable[PersonalData], known_names: frozenset[str], common: set[str]
+) -> list[tuple[re.Pattern[str], str]]:
     """Regexes for the values found anywhere in the call, with their kinds.
 
-    Names also match by their parts (first or last name alone, any case); other values
-    match as written, ignoring spaces and dashes between their characters.
+    Names also match by their parts (first or last name alone, any case) — a part that is
+    a known first name or surname, or one the call never writes in lower case (so a
+    "name" that took in "Restaurant" does not mask every restaurant of the call); other
+    values match as written, ignoring spaces and dashes between their characters.
     """
     out: dict[str, tuple[re.Pattern[str], str]] = {}
     for p in found:
         if p.kind == "name":
-            parts = [w for w in _WORD.findall(p.text) if len(w) >= MIN_NAME_PART]
+            parts = [
+                w
+                for w in _WORD.findall(p.text)
+                if len(w) >= MIN_NAME_PART
+                and (w.lower() in known_names or (not w.islower() and w.lower() not in common))
+            ]
             for part in parts:
                 key = f"name:{part.lower()}"
                 if key not in out:
@@ -118,7 +128,12 @@ def redact_call(call: AnalysedCall) -> AnalysedCall:
     """
     lang = _lang(call)
     found = [find_personal_data(u.text, lang) for u in call.utterances]
-    patterns = _repeat_patterns(p for per_utt in found for p in per_utt)
+    if not any(found):
+        return call
+    names = load_lexicon(lang).names
+    known = frozenset(w.lower() for w in (*names.first_names, *names.surnames))
+    common = {w for u in call.utterances for w in _WORD.findall(u.text) if w.islower()}
+    patterns = _repeat_patterns((p for per_utt in found for p in per_utt), known, common)
     if not patterns and not any(found):
         return call
     values: dict[str, str] = {}

@@ -54,6 +54,12 @@ class NameLists(_Strict):
     surname_suffixes: tuple[str, ...] = ()
     surname_prefixes: tuple[str, ...] = ()
     not_names: tuple[str, ...] = ()
+    org_words: tuple[str, ...] = Field(
+        default=(), description="'Restaurant', 'Hotel', 'AB': a 'name' next to one is a business"
+    )
+    place_prefixes: tuple[str, ...] = Field(
+        default=(), description="'San', 'Sankt': a first name after one is a place (San Jose)"
+    )
     not_name_phrases: tuple[str, ...] = ()
     homograph_names: tuple[str, ...] = Field(
         default=(), description="common words that are names after a strong cue ('will')"

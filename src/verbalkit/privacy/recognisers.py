@@ -182,6 +182,8 @@ class _Compiled:
     surname_suffixes: tuple[str, ...]
     surname_prefixes: tuple[str, ...]
     not_names: frozenset[str]
+    org_words: frozenset[str]
+    place_prefixes: frozenset[str]
     not_name_phrases: re.Pattern[str]
     number_words: frozenset[str]
     street: re.Pattern[str]
@@ -291,6 +293,8 @@ def compiled(lang: str) -> _Compiled:
         surname_suffixes=names.surname_suffixes,
         surname_prefixes=names.surname_prefixes,
         not_names=frozenset(names.not_names),
+        org_words=frozenset(w.lower() for w in names.org_words),
+        place_prefixes=frozenset(w.lower() for w in names.place_prefixes),
         not_name_phrases=_phrase_regex(names.not_name_phrases, after=r"(?!\w)"),
         number_words=frozenset(vocab),
         street=re.compile(street, re.IGNORECASE),
@@ -1319,6 +1323,9 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return _SENTENCE_END.search(text[:pos].rstrip()) is not None or not text[:pos].strip()
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _name_at(
     text: str, tokens: list[re.Match[str]], i: int, strength: str, c: _Compiled
 ) -> tuple[int, int] | None:
@@ -1341,6 +1348,10 @@ def _name_at(
         return None
     if c.not_name_phrases.match(text, first.start()):
         return None
+    if i > 0 and tokens[i - 1].group().lower().rstrip(".") in c.place_prefixes:
+        before = tokens[i - 1]
+        if _is_cap(before.group()) and not text[before.end() : first.start()].strip():
+            return None  # "San Jose", "Sankt Eriksgatan": a place, not a person
     known = low in c.first_names or low.split("-")[0] in c.first_names
     if strength == "weak" and not known:
         return None
@@ -1380,6 +1391,12 @@ def _name_at(
             break
         end = nxt.end()
         j += 1
+    # A business: "The restaurant name is Anjappar Chettinad Restaurant", "Anna's Café".
+    span_words = [_POSSESSIVE.sub("", t.group().lower()) for t in tokens[i:j]]
+    if j < len(tokens) and not text[end : tokens[j].start()].strip():
+        span_words.append(tokens[j].group().lower())
+    if any(w in c.org_words for w in span_words):
+        return None
     return first.start(), end
 
 
