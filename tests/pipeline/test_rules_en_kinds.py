@@ -269,3 +269,37 @@ RESTATING = [
 )
 def test_restating_kinds(labels: Tagger, text: str, prev: str, expected: bool) -> None:
     assert ("restating" in labels(text, prev)) is expected
+
+
+# Question typing on real conversational text: an embedded wh-clause after a verb of
+# wondering asks for an explanation; "any other…?" invites more; a backchannel or a repair
+# said with rising pitch asks nothing; "what are your thoughts/plans" is open.
+QUESTION_KINDS = [
+    ("I'm wondering how the new rota has been working for you?", {"open_question"}),
+    ("I wonder what your partner made of all this?", {"open_question"}),
+    ("Do you have a sense of why the app keeps logging you out?", {"open_question"}),
+    ("Have you given any thought to how you'd like to handle the move?", {"open_question"}),
+    ("Any other worries about the switchover?", {"open_question"}),
+    ("Anything else that's been bothering you about the account?", {"open_question"}),
+    ("What are your thoughts on the new tariff?", {"open_question"}),
+    ("What kind of problems have you had with the boiler?", {"open_question"}),
+    ("So where do you want to go from here?", {"open_question"}),
+    # still closed, or no question at all
+    ("Is there anything else I can help you with?", {"closed_question"}),
+    ("Anything else I can do for you today?", {"closed_question"}),
+    ("What are the last four digits of the card?", {"closed_question"}),
+    ("Where would you like it delivered?", {"closed_question"}),
+    ("What kind of phone is it?", {"closed_question"}),
+    ("Do you have any idea what time it arrived?", {"closed_question"}),
+    ("Yeah?", set()),
+    ("Oh, really?", set()),
+    ("Sorry, what did you say?", set()),
+    ("what do I do now", set()),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), QUESTION_KINDS, ids=[c[0][:40] for c in QUESTION_KINDS]
+)
+def test_question_kinds(labels: Tagger, text: str, expected: set[str]) -> None:
+    assert labels(text) & QUESTIONS == expected

@@ -402,6 +402,11 @@ EMBEDDERS = frozenset(
         "think",
         "imagine",
         "believe",
+        "told",
+        "tells",
+        "telling",
+        "knows",
+        "hearing",
     ]
 )
 #: After a wh-word, these make a direct question ("what did…", "who's…"); "what they do is…"
@@ -463,6 +468,26 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
                     ):
                         found = better
                         break
+        if found is not None and (
+            _BACKCHANNEL_Q.match(sent.text)
+            or _REPAIR_Q.match(sent.text)
+            or (_SELF_Q.match(sent.text) and "?" not in texts[start:end])
+        ):
+            # "Yeah?", "Okay?", "Really?": a backchannel with rising pitch asks nothing.
+            continue
+        invitation = _OPEN_INVITATION.search(sent.text)
+        if invitation is not None and (found is None or found[0] is Behaviour.CLOSED_QUESTION):
+            # "I wonder what your thoughts are?", "do you have a sense of how…": an embedded
+            # wh-clause after a verb of wondering asks for an explanation.
+            found = (Behaviour.OPEN_QUESTION, "en.open_question.statement_request", 0.7)
+        elif (
+            found is not None
+            and found[1].endswith("question_mark")
+            and _MORE_ITEMS.match(sent.text)
+            and not sent.has(_SERVICE_OFFER)
+        ):
+            # "Anything else?", "Any other worries about it?": asks the customer to go on.
+            found = (Behaviour.OPEN_QUESTION, "en.open_question.more_items", 0.65)
         if found is None:
             found = _statement_question(sent)
         if found is None and not punctuated:
@@ -487,11 +512,44 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
                 add_tag(doc, span, CLOSED, "en.closed_question.v1_verb_first", 0.65)
 
 
+_LEAD = r"^(?:\W+ )?(?:(?:and|so|ok|okay|right|um|uh|oh|well|mm|mhm|hmm|yeah|alright) (?:,? )?)*"
+#: A one-word backchannel said as a question ("Yeah?", "Oh, really?", "All right?").
+_BACKCHANNEL_Q = re.compile(
+    r"^(?:\W+ )?(?:oh ,? )?(?:yeah|yes|yep|okay|ok|right|really|all right|alright|huh|hm+|"
+    r"mhm|is that right|is that so|you do|you did|it is|did you|do you|is it|was it)"
+    r"(?: \W+)*$"
+)
+#: Asking to hear again ("What?", "Sorry, what did you say?"): a repair, not a question.
+_REPAIR_Q = re.compile(
+    r"^(?:\W+ )?(?:(?:sorry|pardon|excuse me|oh|uh|um|huh) ,? )*(?:what|huh|pardon|sorry)"
+    r"(?: (?:did|was) (?:you say|that))?(?: \W+)*$"
+)
+#: "What do I do", "what am I trying to say": a speaker thinking aloud, without "?".
+_SELF_Q = re.compile(_LEAD + r"(?:what|how|why) (?:do|did|am|was|can|should|would) i\b")
+#: A verb of wondering or a "sense of" before an embedded wh-clause.
+_OPEN_INVITATION = re.compile(
+    r"\bi (?:'m |am )?(?:just |also |really |kind of |kinda )?(?:wonder|wondering|curious)(?: ,)? "
+    r"(?:about )?(?:what|how|why)\b(?! (?:time|date|day|number)\b)|"
+    r"(?:^|\bdo )(?:you )?have (?:a|any) (?:sense|idea|ideas|thoughts)(?: about| of| on| as to)? "
+    r"(?:what|how|why)\b(?! (?:time|date|day|number|much|many|long|old)\b)|"
+    r"(?:^|\b)have you (?:given (?:it |any |some )?thought|thought) (?:about |to )?(?:what|how|why)\b|"
+    # "Where do you want to go from here?", "where would you like to start?": the next step
+    # of the talk, not a place.
+    r"\bwhere (?:\w+ ){1,5}(?:go|head|move) (?:to )?from here\b|"
+    r"\bwhere (?:would|do|should|could|shall) (?:you|we) (?:\w+ ){0,3}(?:start|begin)(?: \W)*$"
+)
+#: "Anything else?", "any other things that worry you?": an invitation to add more.
+_MORE_ITEMS = re.compile(
+    _LEAD + r"(?:anything else|any other|any more|anything more|what else|and what about)\b"
+)
+_SERVICE_OFFER = r"\b(?:i|we) (?:can|could|may|might)\b|\bhelp\b|do for you|\bi need\b"
 #: A wh-question after which a noun names the one fact asked for, or that asks what a third
 #: party said or showed ("what did the tracking show?", "what reason did they give you?").
 _FACT_WH = re.compile(
     r"(?:^|, )(?:\W+ )?(?:(?:and|so|ok|okay|right|then|um|uh) (?:,? )?)*(?:"
-    r"what (?:are|were) (?:the|your)\b(?! (?:main|biggest|things|options|symptoms|effects))|"
+    r"what (?:are|were) (?:the|your)\b(?! (?:main|biggest|things|options|symptoms|effects|"
+    r"thoughts|plans|concerns|feelings|hopes|goals|worries|fears|reasons|experiences|ideas|"
+    r"priorities|benefits|values|worst|best|good|bad|pros|downsides|advantages))|"
     r"what (?:\w+ )?(?:number|date|dates|days|times|address|postcode|amount|value|price|figure|"
     r"balance|size|model|colour|color|flight|branch|email|phone|name|version|code)\b"
     r"(?= (?:is|was|are|were|did|does|do|'s|should|would|have|has|had|can|will)\b)|"
