@@ -6,7 +6,7 @@ Run from the repository root::
     .venv/bin/python benchmarks/redaction.py --write    # also write benchmarks/redaction.md
     .venv/bin/python benchmarks/redaction.py --check    # exit 1 below the targets
     .venv/bin/python benchmarks/redaction.py --build    # regenerate the CSVs from the .txt sources
-    .venv/bin/python benchmarks/redaction.py --errors   # list misses and false masks (not blind4)
+    .venv/bin/python benchmarks/redaction.py --errors   # list misses and false masks (not blind5)
     .venv/bin/python benchmarks/redaction.py --part tune final   # only these parts
 
 The test set lives in ``benchmarks/redaction/``: ``{lang}_{part}.txt`` is the hand-written
@@ -19,10 +19,11 @@ written by someone else after those fixes; its misses were read and fixed by kin
 2, so it is no longer untouched either. The ``final`` part was written by another writer
 after round 2; it was measured once untouched and then used for development in round 3.
 The ``blind3`` part was written by yet another writer during round 3, measured once
-untouched and then used for development in round 4. The ``blind4`` part
-(``{lang}_blind4.csv``, when present) was written by another writer during round 4 and is
-never looked at while developing (``--errors`` never lists its rows): its figures are the
-honest ones. A part whose CSV is missing is skipped.
+untouched and then used for development in round 4. The ``blind4`` part was written by
+another writer during round 4, measured once untouched and then used for development in
+round 5. The ``blind5`` part (``{lang}_blind5.csv``, when present) was written by another
+writer during round 5 and is never looked at while developing (``--errors`` never lists
+its rows): its figures are the honest ones. A part whose CSV is missing is skipped.
 """
 
 from __future__ import annotations
@@ -42,9 +43,9 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "benchmarks" / "redaction"
 OUTPUT = REPO / "benchmarks" / "redaction.md"
 LANGS = ("sv", "en")
-PARTS = ("tune", "holdout", "fresh", "final", "blind3", "blind4")
+PARTS = ("tune", "holdout", "fresh", "final", "blind3", "blind4", "blind5")
 #: Parts whose rows are never shown (``--errors`` skips them): the untouched honest figure.
-SEALED = ("blind4",)
+SEALED = ("blind5",)
 KINDS = (
     "personnummer",
     "phone",
@@ -231,9 +232,21 @@ def render(results: list[Result]) -> str:
         "addressing; Swedish personnummer read in English; Swedish bank accounts), "
         "written down as parametrised tables with hard negatives "
         "(`tests/privacy/test_privacy_round4.py`). The **blind4** part was written by "
-        "another writer during round 4, blind to the recognisers, and was never looked at "
-        "while developing: it was run once, after the last rule change, and no rule was "
-        "changed after its figures were printed, so **its figures are the honest ones**.",
+        "another writer during round 4, blind to the recognisers; it was run once untouched "
+        "after round 4 (sv: card 0.900, bank_account 0.917, address 0.882, name 0.929, "
+        "customer_id 0.900, false masks 2.1 %; en: bank_account 0.846, address 0.647, name "
+        "0.739, customer_id 0.667, false masks 0.0 %) and was then **used for development in "
+        "round 5**, so it is no longer untouched. In round 5 the gaps were closed by kind and "
+        "format (UK addresses written in comma-separated parts before the postcode, c/o "
+        "included; spoken flats and US states with spoken ZIPs; Swedish streets with English "
+        "numbers; unknown first names before a person cue or 'is my ...'; names spelled letter "
+        "by letter after they are said; donor, supporter and membership ids; spoken NI "
+        "numbers; ABA routing numbers; sort code and account written together), written down "
+        "as parametrised tables with hard negatives (`tests/privacy/test_privacy_round5.py`). "
+        "The **blind5** part was written by another writer during round 5, blind to the "
+        "recognisers, and was never looked at while developing: it was run once, after the "
+        "last rule change, and no rule was changed after its figures were printed, so **its "
+        "figures are the honest ones**.",
         "",
         "- **recall**: share of labelled personal data whose every letter and digit ends up "
         "masked (by a span of any kind); `n` is the number of labelled data.",

@@ -207,6 +207,7 @@ class _Compiled:
     unit_before: re.Pattern[str]
     house_words: frozenset[str]
     negative_owners: re.Pattern[str]
+    spelled_cue_before: re.Pattern[str]
 
 
 def _norm(phrase: str) -> str:
@@ -324,6 +325,10 @@ def compiled(lang: str) -> _Compiled:
         unit_before=re.compile(
             r"\b(?:" + "|".join(re.escape(u) for u in addr.unit_cues) + r")"
             r"\s+\d+[A-Za-z]?,?\s*$",
+            re.IGNORECASE,
+        ),
+        spelled_cue_before=re.compile(
+            r"\b(?:" + "|".join(re.escape(p) for p in names.spelled_cues) + r")\b[\s,:.]*$",
             re.IGNORECASE,
         ),
     )
@@ -605,6 +610,8 @@ def _classify_run(
     if cue == "bank_name":
         # "Danske Bank, 1202 001 2340", "Handelsbanken 6152 298 114 705": clearing + account
         return hit("bank_account", "bank_name", 0.85) if _clearing_shaped(d) else None
+    if cue == "customer_id" and 13 <= n <= 19 and luhn_ok(d) and len(groups) == 4:
+        return hit("card", "luhn", 0.9)  # "givarnummer 550 218, dra från 4532 6440 5733 4777"
     if cue == "customer_id" and n >= 3:
         return hit("customer_id", "cue", 0.9, _id_prefix_start(text, run.start))
     # No cue for these kinds (or a cue for another kind): the form and the check digits decide.
@@ -726,10 +733,11 @@ def _alnum_ids(text: str, lang: str, cues: list[_Cue]) -> list[PersonalData]:
 _ID_LEAD = re.compile(
     r"(?:[\s,:.–-]|\b(?:är|var|e|ju|nog|alltså|då|det|mitt|min|ditt|eh|öh|ehm|hm|ja|"
     r"is|was|it's|its|it|my|your|the|um|uh|er|erm|so|yes|yeah|that's|ok|okay|"
-    r"(?:på|hos|vid|i|för|at|with|for|on)\s+(?!är\b|is\b)[^\W\d_]+(?:\s+[^\W\d_]+)?"
+    r"(?:på|hos|vid|i|för|at|with|for|on)\s+(?!är\b|is\b)[^\W\d_]+(?:\s+[^\W\d_]+){0,2}"
     r"(?=\s+(?:är|is|was|var|e)\b))\b)*",
     re.IGNORECASE,
 )
+_NINO_SUFFIX = re.compile(r"\s+[a-dA-D](?=\s*$|\s*[.,;!?])")
 _ID_SEPARATORS = frozenset(["dash", "hyphen", "bindestreck", "streck", "slash", "snedstreck"])
 _ID_TOKEN = re.compile(r"[^\W_]+|[-/.]")
 
@@ -792,7 +800,11 @@ def _cued_ids(text: str, lang: str, cues: list[_Cue], c: _Compiled) -> list[Pers
             end = m.end()
         if start < 0 or digits < 3 or not 4 <= chars <= 20:
             continue
-        # a trailing word of letters is not part of the id unless it is one letter ("... 94 d")
+        # a trailing word of letters is not part of the id unless it is one letter ("... 94 d");
+        # a spoken NI number ends in its suffix letter, even "a": "... five four a"
+        suffix = _NINO_SUFFIX.match(text, end)
+        if suffix and spoken and digits == 6:
+            end = suffix.end()
         out.append(_hit(lang, "customer_id", "cued_id", start, end, text, 0.85))
     return out
 
@@ -1029,6 +1041,9 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             if _after_negative_cue(text, m.start(), c) or _BOARDING_GATE.match(text, m.end()):
                 continue  # "seat twenty three c gate fourteen"
         start, end = _unit_before(text, m.start(), c), m.end()
+        flat = _FLAT_WORD_BEFORE.search(text, max(0, start - 16), start)
+        if flat:
+            start = flat.start()  # "flat two forty one dunmore street": the flat's number
         tail = _address_tail(text, end, lang)
         out.append(_hit(lang, "address", "street", start, tail, text, 0.9))
     if lang == "en" and any(w.endswith(_SV_STREET_ENDINGS) for w in words):
@@ -1039,6 +1054,10 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                 continue
             tail = _address_tail(text, m.end(), "sv")
             out.append(_hit(lang, "address", "street_sv", m.start(), tail, text, 0.85))
+        for m in _SV_STREET_EN_NUMBER.finditer(text):
+            # "i live on kungsgatan twelve in uppsala": the number said in English
+            tail = _address_tail(text, m.end(), "en")
+            out.append(_hit(lang, "address", "street_sv", m.start(), tail, text, 0.8))
     # Postcode and town on their own.
     if lang == "sv":
         flags = re.IGNORECASE if lower_ok else 0
@@ -1076,7 +1095,8 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         for m in re.finditer(rf"\b{_UK_POSTCODE}\b", text, flags):
             if _after_negative_cue(text, m.start(), c):
                 continue  # "booking reference AB12CD" is a code, not a postcode
-            out.append(_hit(lang, "address", "uk_postcode", m.start(), m.end(), text, 0.85))
+            start = _uk_address_start(text, m.start(), c)
+            out.append(_hit(lang, "address", "uk_postcode", start, m.end(), text, 0.85))
         for m in _ZIP_AFTER_CUE.finditer(text):
             # "my zip is 62704"; not "everyone in zip code 62704" (an area)
             if not c.area_words.search(text, max(0, m.start() - 32), m.start()):
@@ -1145,6 +1165,76 @@ _EN_NUM = (
 _SV_CUED_PLACE = re.compile(
     rf"(?<=\s)(?P<place>[^\W\d_][\w-]{{2,}})\s+(?:\d{{1,4}}[A-Ha-h]?\b|{_SV_NUM}\b)", re.IGNORECASE
 )
+_SV_STREET_EN_NUMBER = re.compile(
+    rf"(?<![\w-])[^\W\d_]+(?:gatan|vägen|gränd|gränden|torget|allén|stigen|backen)\s+{_EN_NUM}"
+    r"(?:\s?[a-h]\b)?(?![\w-])",
+    re.IGNORECASE,
+)
+#: "flat", "apartment" right before a street number said in words.
+_FLAT_WORD_BEFORE = re.compile(r"\b(?:flat|apartment|apt\.?|unit|suite)\s+$", re.IGNORECASE)
+#: A UK address written before its postcode, in comma-separated parts: "Rose Cottage, Mill
+#: Lane, Little Haddon, Norfolk NR15 2QT", "c/o Mrs Agnes Doyle, 61 Kingsway, Cardiff CF10".
+_UK_PART = re.compile(
+    r"(?:(?:c/o|care of)\s+)?(?:(?:\d{1,4}[A-Za-z]?|[A-Z][\w'’.-]*|of|upon|on|the|and|&)\s+)*"
+    r"(?:\d{1,4}[A-Za-z]?|[A-Z][\w'’.-]*)"
+)
+
+
+#: Words that open a sentence before an address part ("Yes, 4 Mill Lane, ...").
+_ADDRESS_LEAD_WORDS = frozenset(["it", "this", "that", "yes", "yeah", "so", "ok", "okay", "and"])
+
+
+def _uk_address_start(text: str, start: int, c: _Compiled) -> int:
+    """Extend a written UK postcode back over its town, county, street and house parts."""
+    pos = start
+    # the town or county right before the postcode: "Norfolk NR15 2QT", "Cardiff CF10 3AS"
+    m = re.search(r"(?:(?<=\s)|^)(?:[A-Z][\w'’-]+\s){1,3}$", text[max(0, pos - 48) : pos])
+    if m:
+        pos = pos - (len(text[max(0, pos - 48) : pos]) - m.start())
+    parts = 0
+    while parts < 5:
+        comma = re.search(r",\s*$", text[max(0, pos - 3) : pos])
+        if not comma:
+            break
+        cut = pos - (len(text[max(0, pos - 3) : pos]) - comma.start())
+        seg_from = text.rfind(",", 0, cut) + 1
+        seg = text[seg_from:cut]
+        part = None
+        for pm in _UK_PART.finditer(seg):
+            if pm.end() == len(seg.rstrip()):
+                part = pm
+        if part is None:
+            break
+        whole = not seg[: part.start()].strip()
+        pos = seg_from + part.start()
+        lead = _TOKEN.match(text, pos)
+        while lead and (
+            _POSSESSIVE.search(lead.group()) or lead.group().lower() in _ADDRESS_LEAD_WORDS
+        ):
+            # "It's Ivy Cottage, ...": "It's" is no part of the address; "The Old Mill" is
+            if lead.group().lower() == "the":
+                break
+            nxt = re.match(r"[\s,]+", text[lead.end() :])
+            pos = lead.end() + (nxt.end() if nxt else 0)
+            whole = False
+            lead = _TOKEN.match(text, pos)
+        parts += 1
+        if not whole:
+            break
+    if parts == 0:
+        return start
+    # a part with a house number, a street word or a house name makes it an address
+    span = text[pos:start].lower()
+    words = set(_TOKEN.findall(span))
+    if (
+        re.search(r"\d|c/o|care of", span)
+        or not words.isdisjoint(c.house_words)
+        or any(w in c.lex.addresses.street_suffixes for w in words)
+    ):
+        return pos
+    return start
+
+
 _UNIT_AFTER = {
     "sv": re.compile(
         rf"(?:,?\s*(?:(?:lgh|lägenhet|lägenhetsnummer|lgh\.?\s?nr)\.?\s*{_SV_NUM}\b"
@@ -1154,7 +1244,8 @@ _UNIT_AFTER = {
         re.IGNORECASE,
     ),
     "en": re.compile(
-        r"(?:,?\s*(?:(?:flat|apartment|apt\.?|unit|suite|ste\.?|room)\s*#?\s*\d{1,4}[A-Za-z]?\b"
+        rf"(?:,?\s*(?:(?:flat|apartment|apt\.?|unit|suite|ste\.?|room)\s*#?\s*"
+        rf"(?:\d{{1,4}}[A-Za-z]?|{_EN_NUM})\b"
         r"|#\s?\d{1,4}[A-Za-z]?\b|(?:\d{1,2}(?:st|nd|rd|th)\s+floor)\b))+",
         re.IGNORECASE,
     ),
@@ -1466,12 +1557,23 @@ def _in_product_name(text: str, tokens: list[re.Match[str]], i: int, c: _Compile
     )
 
 
+#: Four or more single letters said one by one: "K O W A L C Z Y K", "o l u w a s e u n".
+_LETTER_RUN = re.compile(r"(?<![\w'’-])[^\W\d_](?:[ ,]+[^\W\d_]){3,}(?![\w'’-])")
+
+
 def _spelled(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     """Names spelled out: "B-E-N", "a som i adam, n som i niklas", "s as in sugar"."""
     out = [
         _hit(lang, "name", "spelled_letters", m.start(), m.end(), text, 0.75)
         for m in _HYPHEN_SPELLED.finditer(text)
     ]
+    for m in _LETTER_RUN.finditer(text):
+        # "Kowalczyk, K O W A L C Z Y K", "oluwaseun o l u w a s e u n": the letters spell a
+        # word said just before, or follow a spelling cue
+        letters = "".join(m.group().split()).lower()
+        before = text[max(0, m.start() - 80) : m.start()].lower()
+        if re.search(rf"\b{re.escape(letters)}\b", before) or c.spelled_cue_before.search(before):
+            out.append(_hit(lang, "name", "spelled_run", m.start(), m.end(), text, 0.8))
     chain: list[re.Match[str]] = []
 
     def close() -> None:
@@ -1717,7 +1819,60 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             continue
         if found:
             out.append(_hit(lang, "name", "known_first_name", found[0], found[1], text, 0.6))
+            taken.update(range(i, _token_after(tokens, found[1])))
+    # No cue before, a person cue after: two or three capitalised words, any first name
+    # ("José Martínez García here", "Mary-Jane Whitfield speaking", "Bill Hargreaves is my
+    # accountant"); one word is not enough ("Sky speaking", "Thanks here").
+    for i, t in enumerate(tokens):
+        if (
+            i in taken
+            or not _is_cap(t.group())
+            or _POSSESSIVE.search(lows[i]) is not None
+            or lows[i] in c.name_cue_kind
+            or (lows[i] in c.not_names and lows[i] not in (c.homograph_names))
+        ):
+            continue
+        if (
+            i
+            and _is_cap(tokens[i - 1].group())
+            and not text[tokens[i - 1].end() : t.start()].strip(" ")
+        ):
+            continue  # inside a longer capitalised run
+        j = i + 1
+        while (
+            j < len(tokens)
+            and j - i < 3
+            and text[tokens[j - 1].end() : tokens[j].start()] == " "
+            and _is_cap(tokens[j].group())
+            and lows[j] not in c.not_names
+        ):
+            j += 1
+        if (
+            j - i < 2
+            or any(lows[k] in c.org_words or lows[k] in c.place_names for k in range(i, j))
+            or lows[j - 1] in _BUSINESS_TAILS
+            or c.not_name_phrases.match(text, t.start())
+        ):
+            continue
+        end = tokens[j - 1].end()
+        if _person_after(text, tokens, lows, end, c) or _RELATION_AFTER.match(text, end):
+            out.append(_hit(lang, "name", "person_after", t.start(), end, text, 0.7))
+            taken.update(range(i, j))
     return out
+
+
+#: Last words of company names ("Svea Solar", "Virgin Media", "Octopus Energy").
+_BUSINESS_TAILS = frozenset(
+    ["solar", "energy", "energi", "media", "broadband", "mobile", "telecom", "electric", "power",
+     "gas", "water", "motors", "homes", "housing", "travel", "airways", "airlines", "foods",
+     "finance", "insurance", "försäkring", "försäkringar", "el", "bredband", "fiber", "fibre",
+     "logistics", "express", "post", "posten", "pharmacy", "apotek", "apoteket", "support",
+     "services", "service", "team", "desk", "office", "care", "kundtjänst", "lotteriet", "lotto"]
+)  # fmt: skip
+#: "Bill Hargreaves is my accountant", "Ayla Demir är min dotter": a person, said of a relation.
+_RELATION_AFTER = re.compile(
+    r",?\s+(?:is|was|'s|är|var)\s+(?:my|our|min|mitt|vår)\s+[^\W\d_]+(?![\w'’])", re.IGNORECASE
+)
 
 
 # ---------------------------------------------------------------- all together
@@ -1738,8 +1893,10 @@ def _triggered(text: str, c: _Compiled) -> tuple[bool, bool, bool, bool]:
     tokens = _TOKEN.findall(text)
     lows = [w.lower() for w in tokens]
     words = set(lows)
-    spelled = "-" in text or (
-        not words.isdisjoint(c.spelling_words) and _spelling_hint(lows, c.spelling_words)
+    spelled = (
+        "-" in text
+        or (not words.isdisjoint(c.spelling_words) and _spelling_hint(lows, c.spelling_words))
+        or sum(len(w) == 1 for w in lows) >= 4
     )
     numbers = (
         _DIGIT.search(text) is not None
@@ -1789,6 +1946,10 @@ def _resolve(found: list[PersonalData], text: str) -> list[PersonalData]:
     return out
 
 
+#: A UK sort code and account number written together: "40-11-62 31926819".
+_SORT_CODE_ACCOUNT = re.compile(r"(?<![\d-])\d{2}-\d{2}-\d{2}[\s,/]+\d{8}(?![\d-])")
+
+
 def find(text: str, lang: str) -> list[PersonalData]:
     """All personal data in ``text``: sorted, non-overlapping, offsets into ``text``."""
     c = compiled(lang)
@@ -1802,6 +1963,10 @@ def find(text: str, lang: str) -> list[PersonalData]:
         found += _ibans(text, lang)
         if _DIGIT.search(text) and lang == "en":
             found += _ninos(text, lang)
+            found += [
+                _hit(lang, "bank_account", "sort_code_account", m.start(), m.end(), text, 0.85)
+                for m in _SORT_CODE_ACCOUNT.finditer(text)
+            ]
     if email:
         found += _emails(text, lang, c)
     if names or numbers:
