@@ -303,3 +303,27 @@ QUESTION_KINDS = [
 )
 def test_question_kinds(labels: Tagger, text: str, expected: set[str]) -> None:
     assert labels(text) & QUESTIONS == expected
+
+
+# Reflection stems after a customer statement, without a shared word: "it sounds like
+# there's…", "part of you…", "you're not sure…", "you feel like…", "you said you…".
+REFLECTION_STEMS = [
+    ("It sounds like there's a lot riding on this move.", "We're moving house next month.", True),
+    ("Part of you would rather just cancel the whole thing.", "I keep going back and forth.", True),
+    ("You're not sure the new plan will suit the kids.", "The new plan starts in June.", True),
+    ("You feel like nobody has listened so far.", "I rang three times last week.", True),
+    ("You said your landlord already knows about it.", "The landlord came round on Monday.", True),
+    ("So for you, it's the waiting that's hardest.", "I just want to know when.", True),
+    # not reflections
+    ("That sounds like a good plan for the weekend.", "We're off to the coast on Saturday.", False),
+    ("It seems like the form is missing a page.", "I filled everything in.", False),
+    ("You're wondering, well, when did all that happen?", "Prices went up again.", False),
+    ("You feel like a cup of tea?", "Do you want anything?", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "prev", "expected"), REFLECTION_STEMS, ids=[c[0][:40] for c in REFLECTION_STEMS]
+)
+def test_reflection_stems(labels: Tagger, text: str, prev: str, expected: bool) -> None:
+    assert ("restating" in labels(text, prev)) is expected

@@ -943,6 +943,23 @@ MATTERS_MOST = (
     rf"|it 's (?:the|that|not|more|really|mainly|mostly) [\w ' ]{{1,40}}(?:that|which) (?:'s |is )?"
     rf"(?:really )?{_MATTERS} you\b"
 )
+#: Stems only a reflection has, after a customer statement: "it sounds like there's…",
+#: "part of you…", "you're feeling…", "you're not sure…", "so for you…", "you said you…".
+_REFLECTION_STEM = (
+    r"(?:^(?:\W+ )?|, )(?:(?:ok|okay|right|mm|yeah|and|but|oh|so|um|uh|well|hmm) (?:,? )?)*"
+    r"(?:(?:it |that |this )?(?:sounds|seems) (?:to me )?(?:too )?(?:like|as if|as though) (?:, )?"
+    r"(?:(?:you know|um|uh|in general|maybe|perhaps|really|also) (?:, )?)*"
+    r"(?:there (?:'s|is|are|'ve)|part of you|some of|for you|what you|things (?:are|have)|"
+    r"it (?:'s|has) been|that (?:'s|was) (?:what|something|a big|really|quite))|"
+    r"(?:a |some )?part of you\b|"
+    r"you 're (?:(?:really|also|still|just|kind of|a (?:little|bit)|pretty|quite) )?"
+    r"(?:feeling|not (?:sure|ready|convinced|too)|unsure|torn|struggling|"
+    r"worried about|concerned about|frustrated with)\b|"
+    r"you (?:really |also |still |kind of )?feel (?:like|that|as if|as though)\b|"
+    r"you 've been (?:feeling|struggling|thinking|trying|dealing)\b|"
+    r"for you ,? (?:it 's|it is|this is|that 's|the (?:main|big|real|biggest))|"
+    r"you (?:said|mentioned) (?:that |earlier |before )?(?:you|your)\b)"
+)
 _CONTINUES = re.compile(r"^(?:\W+ )?(?:and|but|then|or|plus|with)\b")
 
 
@@ -961,20 +978,24 @@ def _restating(
     ):
         return
     rule = None
-    if sent.has(
-        r"if i (?:'ve|have) (?:understood|got) (?:you|that|this|it)|if i understand (?:you|"
-        r"correctly|right)|(?:just )?to (?:check|confirm|make sure) (?:i 've|i have|that i|i)"
-        r" (?:got|understood|understand)|let me (?:check|make sure) i 've|am i right (?:in thinking|"
-        r"that)|(?:so )?what (?:you 're|you are) saying is|^(?:\W+ )?(?:so )?you 're saying (?:that |the |it |"
-        r"you |he |she |they )|in other words|"
-        r"what i 'm hearing|(?:it )?(?:sounds|seems) (?:like|as if|as though) (?:you|your)|"
-        r"(?:just )?(?:so|to be) (?:i 'm )?clear ,? you\b|(?:just )?so i 'm clear ,? (?:you|your)|"
-        r"(?:to )?make sure i (?:'ve got|understand|have) (?:this|that|it|you)|"
-        r"have i got (?:that|this|it)"
-        r" right|did i (?:get|understand) (?:that|you) right"
-    ) or (
-        sent.has(MATTERS_MOST)
-        and (not sent.is_question or sent.has(r"you(?: \w+)? (?:is|was) \w+"))
+    if (
+        sent.has(
+            r"if i (?:'ve|have) (?:understood|got) (?:you|that|this|it)|if i understand (?:you|"
+            r"correctly|right)|(?:just )?to (?:check|confirm|make sure) (?:i 've|i have|that i|i)"
+            r" (?:got|understood|understand)|let me (?:check|make sure) i 've|am i right (?:in thinking|"
+            r"that)|(?:so )?what (?:you 're|you are) saying is|^(?:\W+ )?(?:so )?you 're saying (?:that |the |it |"
+            r"you |he |she |they )|in other words|"
+            r"what i 'm hearing|(?:it )?(?:sounds|seems) (?:like|as if|as though) (?:you|your)|"
+            r"(?:just )?(?:so|to be) (?:i 'm )?clear ,? you\b|(?:just )?so i 'm clear ,? (?:you|your)|"
+            r"(?:to )?make sure i (?:'ve got|understand|have) (?:this|that|it|you)|"
+            r"(?:, |\bit )sounds like(?: \W)*$|have i got (?:that|this|it)"
+            r" right|did i (?:get|understand) (?:that|you) right"
+        )
+        or (prev is not None and not prev.is_question and sent.has(_REFLECTION_STEM))
+        or (
+            sent.has(MATTERS_MOST)
+            and (not sent.is_question or sent.has(r"you(?: \w+)? (?:is|was) \w+"))
+        )
     ):
         rule = "en.restating.reflection_phrase"
     else:
