@@ -285,3 +285,24 @@ def test_a_name_that_took_in_a_common_word_is_not_masked_across_the_call() -> No
     assert out[0] == "My name is [NAME] and I need a table."
     # "Oliver" is masked where it comes back; "booking" (written in lower case) is not.
     assert out[1] == "Thanks [NAME], the booking is made for Friday."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have one in San Jose called Ariake.",
+        "There is a lovely restaurant in Rohnert Park called Hana.",
+        "We found a bakery near Walnut Creek called Sweet Things.",
+        "Det finns ett café i Gamla Stan som heter Kaffekoppen.",
+    ],
+)
+def test_places_before_a_naming_called_are_not_people(text: str) -> None:
+    lang = "sv" if " som heter " in text else "en"
+    assert [p for p in find_personal_data(text, lang) if p.kind == "name"] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Maria Lopez called yesterday about the bill.", "Kwame Mensah here, about my order."]
+)
+def test_people_before_a_person_cue_still_are(text: str) -> None:
+    assert [p.kind for p in find_personal_data(text, "en")] == ["name"]

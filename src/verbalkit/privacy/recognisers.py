@@ -1619,7 +1619,11 @@ def _person_after(
         return False
     for size in range(min(c.right_cue_words, len(tokens) - j), 0, -1):
         if tuple(lows[j : j + size]) in c.right_cues:
-            return True
+            k = j + size
+            # "a place called Ariake": naming, not phoning.
+            return not (
+                lows[k - 1] in _NAMING_VERBS and k < len(tokens) and _is_cap(tokens[k].group())
+            )
     if lows[j] in c.from_words and j + 1 < len(tokens) and not gap.strip():
         nxt = tokens[j + 1].group()
         if text[tokens[j].end() : tokens[j + 1].start()] != " ":
@@ -1629,6 +1633,10 @@ def _person_after(
     return False
 
 
+#: Words before a capitalised run that make it a place ("in San Jose", "i Rohnert Park").
+_LOCATIVES = frozenset(["in", "at", "near", "around", "outside", "i", "vid", "nära", "utanför"])
+#: Right cues that also name things: "called" + a capitalised word is "named".
+_NAMING_VERBS = frozenset(["called", "named", "kallad", "kallas"])
 #: Teams a caller or an agent says they are from: "Nnamdi from accounts", "Lejla på ekonomi".
 _DEPARTMENTS = frozenset(
     ["accounts", "billing", "sales", "support", "claims", "collections", "complaints",
@@ -1855,6 +1863,8 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         ):
             continue
         end = tokens[j - 1].end()
+        if i and lows[i - 1] in _LOCATIVES:
+            continue  # "in San Jose called Ariake", "i Rohnert Park": a place
         if _person_after(text, tokens, lows, end, c) or _RELATION_AFTER.match(text, end):
             out.append(_hit(lang, "name", "person_after", t.start(), end, text, 0.7))
             taken.update(range(i, j))
