@@ -327,3 +327,27 @@ REFLECTION_STEMS = [
 )
 def test_reflection_stems(labels: Tagger, text: str, prev: str, expected: bool) -> None:
     assert ("restating" in labels(text, prev)) is expected
+
+
+# Sympathy in casual talk: a bare reaction ("Oh no.", "That's awful.") after a turn that named
+# no problem, a judgement of the speaker's own story, a goodbye "Take care." or the speaker's
+# own calm is not sympathy; the same words after a problem still are.
+SYMPATHY_CASUAL = [
+    ("Oh no.", "We drove up to the lake on Sunday with the whole family.", False),
+    ("That's awful.", "We watched the old film on channel five.", False),
+    ("And that was a pretty rough year for the team.", "We went to most home games.", False),
+    ("Take care.", "Okay, bye now.", False),
+    ("So I really don't worry about that.", "Some people check the locks twice.", False),
+    ("Oh no.", "My flight got cancelled and I'm stuck at the airport.", True),
+    ("That's awful.", "The boiler broke and we've had no heating for a week.", True),
+    ("I know it was a long day.", "Really? That's it?", True),
+    ("Take care of yourself.", "Thanks so much.", True),
+    ("Don't worry, we'll get it sorted today.", "I can't find the reference anywhere.", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "prev", "expected"), SYMPATHY_CASUAL, ids=[c[0][:40] for c in SYMPATHY_CASUAL]
+)
+def test_sympathy_casual_talk(labels: Tagger, text: str, prev: str, expected: bool) -> None:
+    assert ("sympathy" in labels(text, prev)) is expected

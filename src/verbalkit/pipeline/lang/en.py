@@ -826,8 +826,39 @@ def _situation(res: Res) -> str:
     )
 
 
-def _sympathy(doc: Doc, sent: Sent, res: Res, prev_upset: bool = False) -> None:
-    """Sympathy: judging the situation as hard, naming a feeling, reassurance, well-wishes."""
+#: A judgement that belongs to the speaker's own story, not to the listener's situation:
+#: past-tense narration ("that was a rough year"), reported speech ("I said this is
+#: terrible"), a tag question asking agreement ("a rough area, isn't it?").
+_OWN_STORY = re.compile(
+    r"\b(?:that|it|this) (?:was|were)\b(?! (?:(?:such|really|so) )?(?:a |an )?(?:\w+ )?"
+    r"(?:shock|surprise)\b)|\bi (?:just |then )?(?:said|says|told \w+|thought)\b|"
+    r"\b(?:is|was|are|were) n't (?:it|that|they|there)(?: \W)*$|\bi think\b"
+)
+#: An exclamation that reacts to any news ("Oh no.", "That's awful."): sympathy only when the
+#: other speaker's turn named a problem or a feeling.
+_BARE_REACTION = re.compile(
+    r"^(?:\W+ )?(?:oh |ah |aw )?(?:no|(?:that|this|it) (?:'s|is|sounds) (?:so |really |just )?"
+    r"(?:awful|terrible|horrible|scary|frightening|hard|rough|tough|bad|sad|inconvenient|"
+    r"very inconvenient|a shame|a pity))(?: \W)*$"
+)
+
+
+#: Loss, harm or failure in the other speaker's turn, beyond the problem lexicon.
+_HARM = (
+    r"\b(?:no|never|nothing|nobody|broke\w*|lost|los(?:e|ing)|died|dead|death|passed away|sick|ill|"
+    r"hurt|injur\w*|crash\w*|accident|stolen|cancel\w*|fail\w*|miss\w*|wrong|problems?|trouble|"
+    r"damag\w*|leak\w*|flood\w*|fire|burn\w*|late|stuck|hospital|worse|pain)\b"
+)
+
+
+def _sympathy(
+    doc: Doc, sent: Sent, res: Res, prev_upset: bool = False, prev_calm: bool = False
+) -> None:
+    """Sympathy: judging the situation as hard, naming a feeling, reassurance, well-wishes.
+
+    ``prev_calm``: the previous turn said something and named no problem or feeling; then a
+    bare reaction or a judgement of the speaker's own story is not sympathy (casual talk).
+    """
     feeling_named = _once(
         res,
         "feeling_named",
@@ -835,7 +866,7 @@ def _sympathy(doc: Doc, sent: Sent, res: Res, prev_upset: bool = False) -> None:
             rf"you must (?:be|have been|feel) (?:so |really |very |absolutely )?(?:{res.feeling}|{res.symp})"
             rf"|(?:that|this|it) must (?:be|have been) (?:so |really |very )?(?:{res.feeling}|wearing)"
             rf"|i (?:completely |totally |fully |really |do )?(?:understand|appreciate|know|get) "
-            rf"(?:that |why |how )?(?:you 're|you are|you feel|you 've been|you were|how you|how "
+            rf"(?:that |why |how )?(?:you 're|you are|you feel|you 've been|you were|how you(?! can| could| get| do)|how "
             rf"(?:frustrating|worrying|stressful|upsetting|hard|difficult)|your (?:frustration|concern|"
             rf"worry|worries|upset|anger|disappointment|feelings))"
             rf"|i (?:can )?(?:imagine|understand) (?:how|that must|that would|it must)"
@@ -906,10 +937,26 @@ def _sympathy(doc: Doc, sent: Sent, res: Res, prev_upset: bool = False) -> None:
         ):
             add_tag(doc, sent.span, "restating", "en.restating.reflection_phrase", 0.75)
     elif sent.has(situation(res)) and not is_wh_question(sent):
-        add_tag(doc, sent.span, "sympathy", "en.sympathy.situation_judgement", 0.75)
+        if not (
+            (prev_calm and _BARE_REACTION.search(sent.text))
+            or (
+                not prev_upset
+                and _OWN_STORY.search(sent.text)
+                # "I know it was a long day", "that was hard on you": about the listener.
+                and not sent.has(r"\bi know\b|\byou(?:r| 've| 're)?\b")
+            )
+        ):
+            add_tag(doc, sent.span, "sympathy", "en.sympathy.situation_judgement", 0.75)
     elif sent.has(hard_news):
         add_tag(doc, sent.span, "sympathy", "en.sympathy.situation_judgement", 0.7)
-    elif sent.has(reassure) and not sent.has(r"thank goodness"):
+    elif (
+        sent.has(reassure)
+        and not sent.has(r"thank goodness")
+        # "I really don't worry about it": the speaker's own calm, not reassurance.
+        and not sent.has(r"\b(?:i|we|they|he|she) (?:\w+ )?(?:do n't|dont|never) worry")
+        # A bare "Take care." closing casual talk is a goodbye, not a well-wish.
+        and not (prev_calm and sent.has(r"^(?:\W+ )?(?:you |ok |okay |bye ,? )?take care(?: \W)*$"))
+    ):
         add_tag(doc, sent.span, "sympathy", "en.sympathy.reassurance", 0.7)
 
 
@@ -1704,8 +1751,12 @@ def refine(doc: Doc, pack: RulePack) -> None:
             prev.text if prev else "",
         )
     )
+    # Calm: the previous turn names no problem, feeling, loss or harm at all.
+    prev_calm = (
+        bool(prev_words) and not prev_upset and not _search(_HARM, prev.text if prev else "")
+    )
     for sent in sents:
-        _sympathy(doc, sent, res, prev_upset)
+        _sympathy(doc, sent, res, prev_upset, prev_calm)
     _sorry(doc, sents, whole, res)
     for i, sent in enumerate(sents):
         after = ""
