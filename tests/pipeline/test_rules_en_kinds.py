@@ -351,3 +351,22 @@ SYMPATHY_CASUAL = [
 )
 def test_sympathy_casual_talk(labels: Tagger, text: str, prev: str, expected: bool) -> None:
     assert ("sympathy" in labels(text, prev)) is expected
+
+
+# Asking the customer to go on or list more, in V1 form, and requests to elaborate: open;
+# the service closing "is there anything else I can help with?" stays closed.
+MORE_ITEMS = [
+    ("Is there anything else that's been worrying you about the move?", {"open_question"}),
+    ("Are there any other costs you've noticed on the bill?", {"open_question"}),
+    ("Can you think of any other times it cut out?", {"open_question"}),
+    ("Could you elaborate on what the engineer told you?", {"open_question"}),
+    ("Can you talk to me about how the billing changed?", {"open_question"}),
+    ("Is there anything else I can do for you today?", {"closed_question"}),
+    ("Are there any other accounts we can help with?", {"closed_question"}),
+    ("Is there anything else you need from me?", {"closed_question"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_ITEMS, ids=[c[0][:40] for c in MORE_ITEMS])
+def test_more_items_questions(labels: Tagger, text: str, expected: set[str]) -> None:
+    assert labels(text) & QUESTIONS == expected

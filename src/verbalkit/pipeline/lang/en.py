@@ -482,7 +482,7 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
             found = (Behaviour.OPEN_QUESTION, "en.open_question.statement_request", 0.7)
         elif (
             found is not None
-            and found[1].endswith("question_mark")
+            and found[1].endswith(("question_mark", "v1_verb_first"))
             and _MORE_ITEMS.match(sent.text)
             and not sent.has(_SERVICE_OFFER)
         ):
@@ -540,9 +540,13 @@ _OPEN_INVITATION = re.compile(
 )
 #: "Anything else?", "any other things that worry you?": an invitation to add more.
 _MORE_ITEMS = re.compile(
-    _LEAD + r"(?:anything else|any other|any more|anything more|what else|and what about)\b"
+    _LEAD + r"(?:(?:is there|are there|was there|were there|can you "
+    r"think of|could you think of) )?"
+    r"(?:anything else|any other|any more|anything more|what else|and what about)\b"
 )
-_SERVICE_OFFER = r"\b(?:i|we) (?:can|could|may|might)\b|\bhelp\b|do for you|\bi need\b"
+_SERVICE_OFFER = (
+    r"\b(?:i|we) (?:can|could|may|might)\b|\bhelp\b|do for you|\bneed\b|from (?:me|us)\b"
+)
 #: A wh-question after which a noun names the one fact asked for, or that asks what a third
 #: party said or showed ("what did the tracking show?", "what reason did they give you?").
 _FACT_WH = re.compile(
