@@ -370,3 +370,28 @@ MORE_ITEMS = [
 @pytest.mark.parametrize(("text", "expected"), MORE_ITEMS, ids=[c[0][:40] for c in MORE_ITEMS])
 def test_more_items_questions(labels: Tagger, text: str, expected: set[str]) -> None:
     assert labels(text) & QUESTIONS == expected
+
+
+# A judgement of life in general, of the speaker's own side or of a hypothetical is not
+# sympathy; the same words about the customer's situation still are.
+SYMPATHY_GENERIC = [
+    ("I guess that's hard on people who work shifts.", "The buses stop at midnight now.", False),
+    ("That would be hard for us with the family so far away.", "We thought about moving.", False),
+    ("To me that's really scary.", "They're putting cameras on every corner.", False),
+    ("They put a lot of pressure on him at work.", "My brother's a nurse.", False),
+    ("I know it's hard to prove who was driving.", "The insurers won't say who's at fault.", False),
+    ("That must be really hard for her.", "My mum's been stuck indoors since the fall.", True),
+    (
+        "That's a lot of pressure to be under.",
+        "I've got the deadline on Friday and no laptop.",
+        True,
+    ),
+    ("Oh no, that's horrible.", "Someone broke into my car last night.", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "prev", "expected"), SYMPATHY_GENERIC, ids=[c[0][:40] for c in SYMPATHY_GENERIC]
+)
+def test_sympathy_generic_judgement(labels: Tagger, text: str, prev: str, expected: bool) -> None:
+    assert ("sympathy" in labels(text, prev)) is expected

@@ -838,6 +838,18 @@ _OWN_STORY = re.compile(
     r"(?:shock|surprise)\b)|\bi (?:just |then )?(?:said|says|told \w+|thought)\b|"
     r"\b(?:is|was|are|were) n't (?:it|that|they|there)(?: \W)*$|\bi think\b"
 )
+#: A judgement of life in general, of the speaker's own side or of a hypothetical: "that's
+#: hard on people", "that would be hard for us", "there's so much going on here", "to me
+#: that's scary", "they put a lot of pressure on him", "I know it's hard to prove".
+_GENERIC_JUDGEMENT = re.compile(
+    r"\b(?:for|on) (?:us|me|people|everybody|everyone|anybody|young people)\b|\bto me\b|"
+    r"\b(?:we|i) (?:have|had|'ve) (?:got )?so much\b|\bthere (?:'s|is|was) so much\b|"
+    r"\bpressure on (?!you\b)\w+|"
+    r"\bi (?:know|guess|think) (?:it 's|that 's|it is|that is) (?:\w+ )?(?:hard|tough|difficult) "
+    r"(?:to|for|when|on)\b|"
+    r"\b(?:that|this|it) would be (?:(?:really|so|very|just) )?(?:awful|terrible|horrible|hard|"
+    r"scary|frightening|tough|rough)\b"
+)
 #: An exclamation that reacts to any news ("Oh no.", "That's awful."): sympathy only when the
 #: other speaker's turn named a problem or a feeling.
 _BARE_REACTION = re.compile(
@@ -890,7 +902,7 @@ def _sympathy(
     heard = (
         r"(?:^(?:\W+ )?|, )(?:i )?(?:totally |completely |fully |really )?get (?:it|that)"
         r"(?: \W)?$|(?:^(?:\W+ )?|, )(?:totally|completely) get (?:it|that)\b|i hear you\b"
-        r"(?! (?:say|said|saying|mention|right|correctly|ok|okay))"
+        r"(?! (?:say|said|saying|mention|right|correctly|ok|okay|have|had|'re|are|were|got|guys))"
     )
     reassure = (
         r"(?:do n't|dont|please do n't|no need to|not to|try not to) worry|no worries|rest assured|"
@@ -943,6 +955,7 @@ def _sympathy(
     elif sent.has(situation(res)) and not is_wh_question(sent):
         if not (
             (prev_calm and _BARE_REACTION.search(sent.text))
+            or _GENERIC_JUDGEMENT.search(sent.text)
             or (
                 not prev_upset
                 and _OWN_STORY.search(sent.text)
@@ -951,7 +964,7 @@ def _sympathy(
             )
         ):
             add_tag(doc, sent.span, "sympathy", "en.sympathy.situation_judgement", 0.75)
-    elif sent.has(hard_news):
+    elif sent.has(hard_news) and not _GENERIC_JUDGEMENT.search(sent.text):
         add_tag(doc, sent.span, "sympathy", "en.sympathy.situation_judgement", 0.7)
     elif (
         sent.has(reassure)
