@@ -395,3 +395,28 @@ SYMPATHY_GENERIC = [
 )
 def test_sympathy_generic_judgement(labels: Tagger, text: str, prev: str, expected: bool) -> None:
     assert ("sympathy" in labels(text, prev)) is expected
+
+
+# The customer's wants, likes and inner state said back in the agent's words, after a
+# statement: restating; the same verbs in an offer or an instruction are not.
+YOU_INNER = [
+    (
+        "You'd rather keep the old number if you can.",
+        "I've had that number for twenty years.",
+        True,
+    ),
+    ("You really want the kids settled before winter.", "The school term starts soon.", True),
+    ("You're doing your best with all of it.", "I work nights and look after my dad.", True),
+    ("So you have a lot going on right now.", "The flat flooded and my car's in the garage.", True),
+    ("You like to keep the paperwork in order.", "I file every bill the day it comes.", True),
+    ("You'll get a text when it's on its way.", "I placed the order this morning.", False),
+    ("You can reset it from the app.", "The router light is flashing orange.", False),
+    ("You need to sign the form first.", "I sent the documents on Monday.", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "prev", "expected"), YOU_INNER, ids=[c[0][:40] for c in YOU_INNER]
+)
+def test_restating_you_inner(labels: Tagger, text: str, prev: str, expected: bool) -> None:
+    assert ("restating" in labels(text, prev)) is expected

@@ -1024,6 +1024,16 @@ _REFLECTION_STEM = (
     r"for you ,? (?:it 's|it is|this is|that 's|the (?:main|big|real|biggest))|"
     r"you (?:said|mentioned) (?:that |earlier |before )?(?:you|your)\b)"
 )
+#: The customer's wants, likes and inner state said back without their words: "you really
+#: like to have a good time", "you'd rather keep it", "you're doing the best you can".
+_YOU_INNER = (
+    r"^(?:\W+ )?(?:(?:ok|okay|right|mm|mhm|yeah|and|but|so|oh|um|uh|well|hmm) (?:,? )?)*"
+    r"you (?:(?:really|also|still|just|kind of|do|actually|certainly) )?(?:like|love|enjoy|hate|"
+    r"want|wanna|'d (?:like|rather|prefer)|would (?:like|rather|prefer)|care about|value|"
+    r"'re doing (?:the best|your best|what you can|a lot|well)|'re (?:really |also )?(?:proud|"
+    r"committed|determined|hoping|trying)|have (?:a lot|so much|some) (?:of )?(?:things |stuff )?"
+    r"(?:going on|on your plate|to think about))\b"
+)
 _CONTINUES = re.compile(r"^(?:\W+ )?(?:and|but|then|or|plus|with)\b")
 
 
@@ -1127,7 +1137,11 @@ def _restating(
             seen = sent.has(r"i can see (?:that )?(?:you|your)\b")
             if (echo_ack or seen) and len(shared) >= 1:
                 rule = "en.restating.echo_acknowledgement"
-            elif (you_state and (shared or sent.has(res.feeling))) or you_paraphrase:
+            elif (
+                (you_state and (shared or sent.has(res.feeling)))
+                or you_paraphrase
+                or (len(prev_words) >= 3 and sent.has(_YOU_INNER))
+            ):
                 rule = "en.restating.you_paraphrase"
     if rule is not None:
         add_tag(doc, sent.span, "restating", rule, 0.7)
