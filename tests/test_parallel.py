@@ -261,3 +261,25 @@ def _group(pgid: int) -> list[str]:
         ["ps", "-o", "stat=,args=", "-g", str(pgid)], capture_output=True, text=True
     ).stdout
     return [line for line in out.splitlines() if line.strip() and not line.lstrip().startswith("Z")]
+
+
+def test_encoded_in_the_workers_is_what_one_process_writes(
+    examples: list[Transcript | Failure],
+) -> None:
+    import functools
+
+    from verbalkit.parallel import Encoded, encode_parallel
+    from verbalkit.report.output import json_line, timeline_text
+
+    items = with_failures(examples)
+    analysed = [c for c in analyze_many(items) if not isinstance(c, Failure)]
+    got = consume(encode_parallel(items, json_line, jobs=2, chunk=1, pool_min_words=0))
+    assert [g.text for g in got if isinstance(g, Encoded)] == [json_line(c) for c in analysed]
+    assert [g.call_id for g in got if isinstance(g, Encoded)] == [c.call_id for c in analysed]
+    assert sum(isinstance(g, Failure) for g in got) == 3
+    text = functools.partial(timeline_text, width=80)
+    in_process = consume(encode_parallel(items, text, jobs=1))
+    assert [g.text for g in in_process if isinstance(g, Encoded)] == [
+        timeline_text(c, width=80) for c in analyze_many(items) if not isinstance(c, Failure)
+    ]
+    assert not workers(), "workers left running"

@@ -365,13 +365,11 @@ def analyze(
     A file or call that cannot be read or analysed is one `error:` line on stderr; the
     others are still written, and the exit code is 1. Ctrl-C stops cleanly with exit code 130.
     """
-    import json
+    import functools
 
     from verbalkit.io import read_many
-    from verbalkit.parallel import analyze_parallel
-    from verbalkit.report.output import AtomicOutput
-    from verbalkit.report.timeline import render_call
-    from verbalkit.schema import AnalysedCall
+    from verbalkit.parallel import Encoded, encode_parallel
+    from verbalkit.report.output import AtomicOutput, json_line, timeline_text
 
     tally = _Tally()
 
@@ -388,15 +386,16 @@ def analyze(
             limits=limits,
         )
         packs = tuple(str(p) for p in pack or ())
-        for item in analyze_parallel(stream, jobs=jobs, packs=packs, limits=limits, redact=redact):
-            if not isinstance(item, AnalysedCall):
+        # Each call is written out as text in the worker that analysed it.
+        encode = json_line if as_json else functools.partial(timeline_text, width=width)
+        for item in encode_parallel(
+            stream, encode, jobs=jobs, packs=packs, limits=limits, redact=redact
+        ):
+            if not isinstance(item, Encoded):
                 tally.fail(item, debug)
                 continue
             tally.ok(item.source, item.call_id, item.warnings)
-            if as_json:
-                yield json.dumps(item.to_dict(), ensure_ascii=False) + "\n"
-            else:
-                yield render_call(item, width=width) + "\n\n"
+            yield item.text
 
     sink: AtomicOutput | None = None
     with user_errors(debug):

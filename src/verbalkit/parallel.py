@@ -40,7 +40,7 @@ import queue
 import signal
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import TYPE_CHECKING, Any, overload
@@ -208,6 +208,7 @@ class _Config:
     scorecard: Scorecard | None = None
     warm: tuple[str, ...] = field(default_factory=tuple)
     redact: bool = False
+    encode: Callable[[AnalysedCall], str] | None = None
 
     def run(
         self, items: Iterable[Transcript | Failure]
@@ -216,6 +217,8 @@ class _Config:
         from verbalkit.analysis import analyze_many
 
         analysed = analyze_many(items, packs=self.packs, limits=self.limits, redact=self.redact)
+        if self.encode is not None:
+            return _encoded(analysed, self.encode)  # type: ignore[return-value]
         if self.scorecard is None:
             return analysed
         from verbalkit.scoring.engine import score_many
@@ -233,6 +236,59 @@ class _Config:
             # process: there it becomes a Failure per call, so here it must not stop the worker.
             with contextlib.suppress(Exception):
                 get_nlp(lang, self.packs)
+
+
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """An analysed call already written out as text (in the worker that analysed it): what
+    :func:`encode_parallel` yields instead of the call, so the parent process neither
+    rebuilds the call's models nor serialises it again."""
+
+    call_id: str
+    source: str | None
+    warnings: list[str]
+    text: str
+
+
+def _encoded(
+    items: Iterable[AnalysedCall | Failure], encode: Callable[[AnalysedCall], str]
+) -> Iterator[Encoded | Failure]:
+    for item in items:
+        if isinstance(item, Failure):
+            yield item
+            continue
+        try:
+            text = encode(item)
+        except Exception as err:  # that call's failure, not the batch's
+            yield Failure.unexpected(item.source or item.call_id, err, call_id=item.call_id)
+            continue
+        yield Encoded(item.call_id, item.source, list(item.warnings), text)
+
+
+def encode_parallel(
+    transcripts: Iterable[Transcript | Failure],
+    encode: Callable[[AnalysedCall], str],
+    *,
+    jobs: int | None = None,
+    packs: tuple[str, ...] = (),
+    limits: Limits | None = None,
+    redact: bool = False,
+    chunk: int = DEFAULT_CHUNK,
+    pool_min_words: int | None = None,
+) -> Iterator[Encoded | Failure]:
+    """:func:`analyze_parallel`, with each analysed call turned into text by ``encode`` in
+    the worker that analysed it (``encode`` must be importable by name: a module-level
+    function or a ``functools.partial`` of one). Same order, same texts as
+    ``encode(call)`` for each call of a one-process run; failures as they come."""
+    if jobs is None:
+        jobs = default_jobs()
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    if chunk < 1:
+        raise ValueError(f"chunk must be at least 1, not {chunk}")
+    config = _Config(packs=tuple(packs), limits=limits, redact=redact, encode=encode)
+    min_words = SMALL_INPUT_WORDS if pool_min_words is None else pool_min_words
+    return _stream(iter(transcripts), jobs, chunk, min_words, config)  # type: ignore[return-value]
 
 
 # -- the worker process --------------------------------------------------------------

@@ -24,10 +24,15 @@ so the rename is atomic) and only replaces the target when the run finishes:
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from verbalkit.schema import AnalysedCall
 from types import TracebackType
 from typing import IO, Literal
 
@@ -163,3 +168,15 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def json_line(call: AnalysedCall) -> str:
+    """One analysed call as ``verbalkit analyze --json`` writes it: a JSON line."""
+    return json.dumps(call.to_dict(), ensure_ascii=False) + "\n"
+
+
+def timeline_text(call: AnalysedCall, width: int = 100) -> str:
+    """One analysed call as ``verbalkit analyze`` prints it: the timeline and a blank line."""
+    from verbalkit.report.timeline import render_call
+
+    return render_call(call, width=width) + "\n\n"
