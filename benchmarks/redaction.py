@@ -6,7 +6,7 @@ Run from the repository root::
     .venv/bin/python benchmarks/redaction.py --write    # also write benchmarks/redaction.md
     .venv/bin/python benchmarks/redaction.py --check    # exit 1 below the targets
     .venv/bin/python benchmarks/redaction.py --build    # regenerate the CSVs from the .txt sources
-    .venv/bin/python benchmarks/redaction.py --errors   # list misses and false masks (not blind5)
+    .venv/bin/python benchmarks/redaction.py --errors   # list misses and false masks (not blind6)
     .venv/bin/python benchmarks/redaction.py --part tune final   # only these parts
 
 The test set lives in ``benchmarks/redaction/``: ``{lang}_{part}.txt`` is the hand-written
@@ -21,9 +21,11 @@ after round 2; it was measured once untouched and then used for development in r
 The ``blind3`` part was written by yet another writer during round 3, measured once
 untouched and then used for development in round 4. The ``blind4`` part was written by
 another writer during round 4, measured once untouched and then used for development in
-round 5. The ``blind5`` part (``{lang}_blind5.csv``, when present) was written by another
-writer during round 5 and is never looked at while developing (``--errors`` never lists
-its rows): its figures are the honest ones. A part whose CSV is missing is skipped.
+round 5. The ``blind5`` part was written by another writer during round 5, measured once
+untouched and then used for development in round 6. The ``blind6`` part
+(``{lang}_blind6.csv``, when present) was written by another writer during round 6 and is
+never looked at while developing (``--errors`` never lists its rows): its figures are the
+honest ones. A part whose CSV is missing is skipped.
 """
 
 from __future__ import annotations
@@ -43,9 +45,9 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "benchmarks" / "redaction"
 OUTPUT = REPO / "benchmarks" / "redaction.md"
 LANGS = ("sv", "en")
-PARTS = ("tune", "holdout", "fresh", "final", "blind3", "blind4", "blind5")
+PARTS = ("tune", "holdout", "fresh", "final", "blind3", "blind4", "blind5", "blind6")
 #: Parts whose rows are never shown (``--errors`` skips them): the untouched honest figure.
-SEALED = ("blind5",)
+SEALED = ("blind6",)
 KINDS = (
     "personnummer",
     "phone",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -1458,6 +1459,8 @@ def _name_at(
         if gap.strip() or "\n" in gap:
             break
         w = nxt.group()
+        if w.lower() == tokens[j - 1].group().lower() and j == i + 1:
+            limit += 1  # a stutter: "this is tom tom barker"
         if w.lower() in c.not_names or w.lower() in c.number_words:
             break
         if any(ch.isdigit() for ch in w):
@@ -1561,6 +1564,15 @@ def _in_product_name(text: str, tokens: list[re.Match[str]], i: int, c: _Compile
 _LETTER_RUN = re.compile(r"(?<![\w'’-])[^\W\d_](?:[ ,]+[^\W\d_]){3,}(?![\w'’-])")
 
 
+def _fold_accents(text: str) -> str:
+    """ "håkansson" -> "hakansson": the letters a name is spelled with in English."""
+    if text.isascii():
+        return text
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+
+
 def _spelled(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     """Names spelled out: "B-E-N", "a som i adam, n som i niklas", "s as in sugar"."""
     out = [
@@ -1572,7 +1584,11 @@ def _spelled(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         # word said just before, or follow a spelling cue
         letters = "".join(m.group().split()).lower()
         before = text[max(0, m.start() - 80) : m.start()].lower()
-        if re.search(rf"\b{re.escape(letters)}\b", before) or c.spelled_cue_before.search(before):
+        if (
+            re.search(rf"\b{re.escape(letters)}\b", before)
+            or c.spelled_cue_before.search(before)
+            or re.search(rf"\b{re.escape(_fold_accents(letters))}\b", _fold_accents(before))
+        ):
             out.append(_hit(lang, "name", "spelled_run", m.start(), m.end(), text, 0.8))
     chain: list[re.Match[str]] = []
 
@@ -1641,6 +1657,7 @@ _NAMING_VERBS = frozenset(["called", "named", "kallad", "kallas"])
 _DEPARTMENTS = frozenset(
     ["accounts", "billing", "sales", "support", "claims", "collections", "complaints",
      "customer", "customers", "technical", "tech", "the", "head", "reception", "payroll",
+     "your", "our", "er", "ert", "vår", "vårt",
      "ekonomi", "ekonomiavdelningen", "kundtjänst", "kundservice", "support", "försäljning",
      "fakturering", "reklamationer", "växeln", "tekniska", "teknik", "kundsupport"]
 )  # fmt: skip
@@ -1868,6 +1885,106 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         if _person_after(text, tokens, lows, end, c) or _RELATION_AFTER.match(text, end):
             out.append(_hit(lang, "name", "person_after", t.start(), end, text, 0.7))
             taken.update(range(i, j))
+    out.extend(_more_names(text, lang, tokens, lows, c))
+    if _PET_NAMING.search(text):
+        # "Katten heter Sixten", "my dog's called Max": a pet, not a person in the call
+        out = [p for p in out if not _pet_before(text, p.start)]
+    return out
+
+
+_PET_NAMING = re.compile(
+    r"\b(?:katt(?:en)?|hund(?:en)?|valp(?:en)?|kattung(?:en)?|kanin(?:en)?|häst(?:en)?|"
+    r"marsvin(?:et)?|hamster(?:n)?|papegoj(?:a|an)|dog|cat|puppy|kitten|pet|rabbit|horse|"
+    r"hamster|parrot|pony)(?:['’]s)?(?:\s+name)?\s+(?:heter|hette|is\s+called|was\s+called|"
+    r"called|named|is\s+named|is|'s|är)\b",
+    re.IGNORECASE,
+)
+
+
+def _pet_before(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" ,:")
+    return any(m.end() == len(before) for m in _PET_NAMING.finditer(before))
+
+
+#: "ring stefan på 070…", "call steve on oh seven…": the person to ring at a number.
+_CALL_AT = re.compile(
+    r"\b(?:call|ring|text|phone|ringa|ring|sms:a|messa)\s+([^\W\d_]{2,})\s+(?:on|at|på)\s+"
+    r"(?=[+\d]|(?:oh|zero|double|plus|noll|nolla|dubbel|plus|one|two|three|four|five|six|seven|"
+    r"eight|nine|ett|två|tre|fyra|fem|sex|sju|åtta|nio|sjuttio|zero)\b)",
+    re.IGNORECASE,
+)
+#: "björn från flyttfirman sa att", "Gareth from your install team said": a person's word.
+_FROM_SAID = re.compile(
+    r"\b([^\W\d_]{2,})\s+(?:from|at|with|från|på|hos)\s+(?:the\s+|your\s+|our\s+|er\s+)?"
+    r"[^\W\d_]+(?:\s+team)?\s+(?:said|told|rang|called|promised|came|emailed|sa|sade|ringde|"
+    r"lovade|kom|mejlade|skrev)\b",
+    re.IGNORECASE,
+)
+#: "registered to me, Nguyen Thi Lan.", "det är jag, Li Wei Chen.": the speaker, by name.
+_ME_COMMA = re.compile(r"\b(?:me|myself|mig|jag)\s*,\s+(?=[^\W\d_])", re.IGNORECASE)
+#: "jag som äger henne heter Li Wei Chen": a person's name after a bare "heter".
+_HETER_PERSON = frozenset(["jag", "hon", "han", "hen", "du", "ni", "vi", "de", "dom", "som"])
+_HETER = re.compile(r"\b(?:heter|hette)\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
+def _cap_run(text: str, tokens: list[re.Match[str]], i: int, c: _Compiled) -> int:
+    """The number of capitalised, space-separated words from token ``i`` (at most 4)."""
+    j = i
+    while (
+        j < len(tokens)
+        and j - i < 4
+        and _is_cap(tokens[j].group())
+        and tokens[j].group().lower() not in c.not_names
+        and (j == i or text[tokens[j - 1].end() : tokens[j].start()] == " ")
+    ):
+        j += 1
+    return j - i
+
+
+def _more_names(
+    text: str, lang: str, tokens: list[re.Match[str]], lows: list[str], c: _Compiled
+) -> list[PersonalData]:
+    out: list[PersonalData] = []
+    starts = {t.start(): k for k, t in enumerate(tokens)}
+    for m in _CALL_AT.finditer(text):
+        low = m.group(1).lower()
+        if low in c.not_names and low not in c.homograph_names:
+            continue
+        if low in c.number_words or low in c.org_words or low in c.place_names:
+            continue
+        if not (low in c.first_names or _is_cap(m.group(1))):
+            continue
+        out.append(_hit(lang, "name", "call_at_number", m.start(1), m.end(1), text, 0.7))
+    for m in _FROM_SAID.finditer(text):
+        low = m.group(1).lower()
+        if not (low in c.first_names or low in c.homograph_names or low == "björn"):
+            continue
+        i = starts.get(m.start(1))
+        if i and lows[i - 1] in _DETERMINERS:
+            continue
+        out.append(_hit(lang, "name", "from_said", m.start(1), m.end(1), text, 0.7))
+    for rx, rule in ((_ME_COMMA, "me_comma"), (_HETER, "heter")):
+        for m in rx.finditer(text):
+            i = starts.get(m.end())
+            if i is None:
+                continue
+            if rule == "heter" and _HETER_PERSON.isdisjoint(lows[max(0, i - 6) : i - 1]):
+                continue  # "Routern heter Technicolor": a thing's name
+            n = _cap_run(text, tokens, i, c)
+            if n == 0:
+                if rule == "heter" and text.islower() and lows[i] in c.first_names:
+                    n = 1
+                else:
+                    continue
+            words = lows[i : i + n]
+            if any(w in c.org_words or w in _BUSINESS_TAILS or w in c.place_names for w in words):
+                continue
+            if n == 1 and words[0] not in c.first_names:
+                continue
+            end = tokens[i + n - 1].end()
+            if rule == "me_comma" and not re.match(r"\s*(?:[,.!?]|$)", text[end:]):
+                continue
+            out.append(_hit(lang, "name", rule, tokens[i].start(), end, text, 0.7))
     return out
 
 
