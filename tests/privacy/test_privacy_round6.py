@@ -75,3 +75,41 @@ NOT_NAMES = [
 @pytest.mark.parametrize(("lang", "text"), NOT_NAMES, ids=[t for _, t in NOT_NAMES])
 def test_not_a_name(lang: str, text: str) -> None:
     assert _names(text, lang) == []
+
+
+OTHER = [
+    ("sv", "adressen är Lilla Torget 2 A, 211 34 Malmö.", "Lilla Torget 2 A, 211 34 Malmö"),
+    ("sv", "jag bor på Stora Gatan 5", "Stora Gatan 5"),
+    (
+        "en",
+        "the van should park at twelve a victoria terrace by eight",
+        "twelve a victoria terrace",
+    ),
+    (
+        "en",
+        "my tenancy number is three six seven one two for twenty norton road",
+        "twenty norton road",
+    ),
+    ("en", "the postcode is s w one a one a a", "s w one a one a a"),
+    ("en", "the personnummer is 930441-2829 that's my coordination number", "930441-2829"),
+    ("sv", "Hyresgästnumret står på kontraktet: HG 118 402.", "HG 118 402"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), OTHER, ids=[t for _, t, _ in OTHER])
+def test_value_is_masked(lang: str, text: str, value: str) -> None:
+    masked = _masked(text, lang)
+    assert not any(part in masked for part in value.split() if len(part) > 2 or part.isdigit())
+
+
+NOT_OTHER = [
+    ("sv", "vi ses på torget 5 minuter innan"),
+    ("sv", "Vi har öppet måndag till fredag 07.00–18.00."),
+    ("en", "we cover everyone in the postcode area s w one"),
+    ("en", "it was a twenty a day habit"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_OTHER, ids=[t for _, t in NOT_OTHER])
+def test_nothing_masked(lang: str, text: str) -> None:
+    assert verbalkit.find_personal_data(text, lang) == []

@@ -255,13 +255,16 @@ def compiled(lang: str) -> _Compiled:
     if lang == "sv":
         # "Storgatan 12", "Östra Hamngatan 18 B", "lilla nygatan fjorton"
         street = (
-            rf"(?:\b(?:{prefixes})\s+)?\b(?P<street>[^\W\d_][\w-]*?(?:{suffixes}))"
+            rf"(?:\b(?:{prefixes})\s+)?\b(?P<street>(?:[^\W\d_][\w-]*?)?(?:{suffixes}))"
             rf"\s+(?P<num>\d{{1,4}}(?:[A-Ha-h]\b|\s[A-H]\b)?(?!\w)|(?:{spoken_num})\b"
             rf"(?:\s[a-hA-H]\b(?![-'’]))?)"
         )
     else:
         # "12 Baker Street", "221B Baker Street", "forty two wallaby way"
-        number = rf"(?:\d{{1,5}}[A-Za-z]?|(?:(?:{spoken_num})(?:\s+(?:hundred|and|{spoken_num}))*))"
+        number = (
+            rf"(?:\d{{1,5}}[A-Za-z]?|(?:(?:{spoken_num})(?:\s+(?:hundred|and|{spoken_num}))*"
+            rf"(?:\s[a-h](?=\s[^\W\d_]{{3,}}))?))"
+        )
         street = (
             rf"\b(?P<num>{number})\s+(?P<street>(?:(?:[^\W\d_][\w'’]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,3}}?)"
             rf"(?P<suffix>{suffixes})\b\.?(?-i:\s(?:NW|NE|SW|SE|N|E|S|W)\b)?"
@@ -516,6 +519,9 @@ def _id_prefix_start(text: str, start: int) -> int:
     before = text[:start]
     m = re.search(r"(?<![\w-])[A-Za-z]{1,3}-?$", before)
     if m is None:
+        # capital letters and a space: "HG 118 402", "AB 123456"
+        m = re.search(r"(?<![\w-])[A-Z]{2,3} $", before)
+    if m is None:
         # one letter and a space: "K 20045", ASR "k två noll noll fyra fem"
         m = re.search(r"(?<![\w-])[A-HJ-Za-hj-z] $", before)
         if m and m.group()[0].lower() in "aoe":
@@ -530,6 +536,8 @@ def _id_prefix_start(text: str, start: int) -> int:
     return m.start()
 
 
+#: Opening hours: "07.00–18.00", "8:30-17:00".
+_TIME_RANGE = re.compile(r"[0-2]?\d[.:][0-5]\d\s*[–-]\s*[0-2]?\d[.:][0-5]\d")
 #: Short words that go before a number and are never an id's letters.
 _ID_PREFIX_WORDS = frozenset(
     [
@@ -594,6 +602,9 @@ def _classify_run(
     if cue == "personnummer":
         if n in (10, 12) and personnummer_ok(d, check_luhn=False):
             return hit("personnummer", "cue", 0.95 if personnummer_ok(d) else 0.7)
+        if n in (10, 12) and pnr_shaped and luhn_ok(d[-10:]):
+            # a date misheard or mistyped ("930441-2829") but the check digit holds
+            return hit("personnummer", "cue_luhn", 0.7)
         if n == 6 and personnummer_ok(d + "0000", check_luhn=False):
             return hit("personnummer", "birth_date", 0.7)
         if n == 4 and not 1900 <= int(d) <= 2099:  # "född 2012" is a year
@@ -625,6 +636,8 @@ def _classify_run(
         return hit("card", "luhn", 0.9)
     if not run.spoken and _DATE_SHAPE.fullmatch(run.raw.strip("()")):
         return None
+    if not run.spoken and _TIME_RANGE.fullmatch(run.raw.strip("()")):
+        return None  # "07.00–18.00": opening hours
     if run.plus or d.startswith("00"):
         if 8 <= n <= 15:
             return hit("phone", "international", 0.9)
@@ -1019,11 +1032,23 @@ def _ninos(text: str, lang: str) -> list[PersonalData]:
 # ---------------------------------------------------------------- addresses
 
 
+def _street_after(text: str, m: re.Match[str], word: str, c: _Compiled) -> re.Match[str] | None:
+    """The street match starting right after ``word`` inside the street words of ``m``."""
+    pos = text.lower().rfind(word, m.start("street"), m.start("suffix"))
+    if pos < 0:
+        return None
+    gap = re.match(r"\s+", text[pos + len(word) :])
+    if gap is None:
+        return None
+    return c.street.match(text, pos + len(word) + gap.end())
+
+
 def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     out: list[PersonalData] = []
     lower_ok = c.postcode_cues.search(text) is not None
     words = [w.lower() for w in _TOKEN.findall(text)]
     suffixes = c.lex.addresses.street_suffixes
+    suffix_set = frozenset(suffixes)
     has_street = (
         any(w.endswith(suffixes) for w in words)
         if lang == "sv"
@@ -1031,14 +1056,26 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     )
     for m in c.street.finditer(text) if has_street else ():
         street = m.group("street").strip().lower()
-        if street.split()[-1] in c.not_streets or street in c.not_streets:
+        prefixed = lang == "sv" and m.start("street") > m.start()  # "Lilla Torget 2"
+        if lang == "sv" and not prefixed and street in suffix_set:
+            continue  # "torget 5 minuter": a bare street word needs "Lilla", "Stora"...
+        if not prefixed and (street.split()[-1] in c.not_streets or street in c.not_streets):
             continue
         if _number_then_unit(text, m.end(), c):
             continue  # "parkeringen 25 kr", "leveransen 2 dagar": an amount, not a house
         if lang == "en":
             middle = street.split()
-            if any(w in c.not_names or w in c.not_streets for w in middle):
-                continue
+            bad = [k for k, w in enumerate(middle) if w in c.not_names or w in c.not_streets]
+            if bad:
+                # "number is three six seven one two for twenty norton road": the street
+                # and its number after the last word that cannot be part of a street name
+                again = _street_after(text, m, middle[bad[-1]], c)
+                if again is None:
+                    continue
+                m = again
+                street = m.group("street").strip().lower()
+                if any(w in c.not_names or w in c.not_streets for w in street.split()):
+                    continue
             if _after_negative_cue(text, m.start(), c) or _BOARDING_GATE.match(text, m.end()):
                 continue  # "seat twenty three c gate fourteen"
         start, end = _unit_before(text, m.start(), c), m.end()
@@ -1098,6 +1135,11 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                 continue  # "booking reference AB12CD" is a code, not a postcode
             start = _uk_address_start(text, m.start(), c)
             out.append(_hit(lang, "address", "uk_postcode", start, m.end(), text, 0.85))
+        for m in _SPELLED_UK_POSTCODE.finditer(text):
+            if not c.area_words.search(text, max(0, m.start() - 32), m.start()):
+                out.append(
+                    _hit(lang, "address", "uk_postcode_spoken", m.start("pc"), m.end(), text, 0.8)
+                )
         for m in _ZIP_AFTER_CUE.finditer(text):
             # "my zip is 62704"; not "everyone in zip code 62704" (an area)
             if not c.area_words.search(text, max(0, m.start() - 32), m.start()):
@@ -1271,6 +1313,12 @@ _SV_DIGIT_WORD = (
     r"nittio)(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)?|\d)"
 )
 _EN_DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double\s\w+|\d)"
+#: "the postcode is s w one a one a a": a UK postcode spelled out after its cue.
+_SPELLED_UK_POSTCODE = re.compile(
+    rf"\b(?:postcode|post\s+code)(?:\s+is|['’]s)?\s+(?P<pc>[a-z](?:\s[a-z])?\s{_EN_DIGIT_WORD}"
+    rf"(?:\s{_EN_DIGIT_WORD})?(?:\s[a-z])?\s{_EN_DIGIT_WORD}\s[a-z]\s[a-z])\b",
+    re.IGNORECASE,
+)
 _SPOKEN_POST = {
     "sv": re.compile(
         rf",?\s+(?:{_SV_DIGIT_WORD}\s+){{2,5}}{_SV_DIGIT_WORD}\s+[^\W\d_]{{2,}}(?:\s+[^\W\d_]+)?"
@@ -2094,6 +2142,12 @@ def find(text: str, lang: str) -> list[PersonalData]:
                 _hit(lang, "bank_account", "sort_code_account", m.start(), m.end(), text, 0.85)
                 for m in _SORT_CODE_ACCOUNT.finditer(text)
             ]
+    elif lang == "en" and "ost" in text:
+        found += [
+            _hit(lang, "address", "uk_postcode_spoken", m.start("pc"), m.end(), text, 0.8)
+            for m in _SPELLED_UK_POSTCODE.finditer(text)
+            if not c.area_words.search(text, max(0, m.start() - 32), m.start())
+        ]
     if email:
         found += _emails(text, lang, c)
     if names or numbers:
