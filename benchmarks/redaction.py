@@ -246,9 +246,21 @@ def render(results: list[Result]) -> str:
         "numbers; ABA routing numbers; sort code and account written together), written down "
         "as parametrised tables with hard negatives (`tests/privacy/test_privacy_round5.py`). "
         "The **blind5** part was written by another writer during round 5, blind to the "
-        "recognisers, and was never looked at while developing: it was run once, after the "
-        "last rule change, and no rule was changed after its figures were printed, so **its "
-        "figures are the honest ones**.",
+        "recognisers; it was run once untouched after round 5 (sv: name 0.842, address "
+        "0.938, customer_id 0.923, false masks 1.1 %; en: personnummer 0.833, address 0.824, "
+        "name 0.737, false masks 0.0 %) and was then **used for development in round 6**, so "
+        "it is no longer untouched. In round 6 the gaps were closed by kind and format (names: "
+        "stutters 'this is tom tom barker', the person to ring at a number 'call steve on ...', "
+        "'X from your team said', the speaker named after 'me,', a Swedish 'heter' said of a "
+        "person, role cues such as 'the tenant is', spelled surnames with diacritics, pets "
+        "are not people; addresses: 'Lilla Torget 2 A', spoken house numbers with a letter, "
+        "UK postcodes spelled after their cue; a Luhn-valid personnummer after its cue with a "
+        "misheard date; capital-letter id prefixes; opening hours are not phones), written "
+        "down as parametrised tables with hard negatives "
+        "(`tests/privacy/test_privacy_round6.py`). The **blind6** part was written by "
+        "another writer during round 6, blind to the recognisers, and was never looked at "
+        "while developing: it was run once, after the last rule change, and no rule was "
+        "changed after its figures were printed, so **its figures are the honest ones**.",
         "",
         "- **recall**: share of labelled personal data whose every letter and digit ends up "
         "masked (by a span of any kind); `n` is the number of labelled data.",
