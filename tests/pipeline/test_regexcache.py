@@ -95,3 +95,22 @@ def test_entries_of_another_engine_are_not_used(cache: Path) -> None:
 def test_bad_patterns_raise_as_re_does(cache: Path) -> None:
     with pytest.raises(re.error):
         regexcache.compile(r"(unclosed")
+
+
+def test_a_cache_that_outgrows_its_limit_keeps_what_this_process_used(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(regexcache, "MAX_ENTRIES", 3)
+    monkeypatch.setattr(regexcache, "_used", set())
+    for i in range(5):
+        regexcache.compile(rf"\bold{i}\b")
+    regexcache.save()
+    regexcache._loaded = None
+    assert len(regexcache._load()) == 5  # nothing dropped: all were compiled here
+    regexcache._loaded = None
+    regexcache._used.clear()
+    regexcache.compile(r"\bold0\b")  # from the cache: used
+    regexcache.compile(r"\bnew\b")  # added
+    regexcache.save()
+    regexcache._loaded = None
+    assert set(regexcache._load()) == {(r"\bold0\b", 0), (r"\bnew\b", 0)}

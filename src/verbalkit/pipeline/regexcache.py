@@ -42,6 +42,10 @@ _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 _loaded: dict[tuple[str, int], _Entry] | None = None
 _added: dict[tuple[str, int], _Entry] = {}
+_used: set[tuple[str, int]] = set()
+#: A cache holding more patterns than this keeps only those this process used: rule packs
+#: that changed leave their old patterns behind otherwise.
+MAX_ENTRIES = 4000
 
 
 def cache_file() -> Path:
@@ -88,6 +92,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if entry is not None:
         built = _build(pattern, entry)
         if built is not None:
+            _used.add(key)
             return built
     try:
         parsed = _parser.parse(pattern, flags)
@@ -122,6 +127,8 @@ def save() -> None:
             entries.update(data.get("entries") or {})
     entries.update(_load())
     entries.update(_added)
+    if len(entries) > MAX_ENTRIES:
+        entries = {k: v for k, v in entries.items() if k in _used or k in _added}
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
