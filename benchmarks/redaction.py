@@ -41,6 +41,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from verbalkit.privacy import KINDS
+
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "benchmarks" / "redaction"
 OUTPUT = REPO / "benchmarks" / "redaction.md"
@@ -48,17 +50,6 @@ LANGS = ("sv", "en")
 PARTS = ("tune", "holdout", "fresh", "final", "blind3", "blind4", "blind5", "blind6")
 #: Parts whose rows are never shown (``--errors`` skips them): the untouched honest figure.
 SEALED = ("blind6",)
-KINDS = (
-    "personnummer",
-    "phone",
-    "email",
-    "card",
-    "iban",
-    "bank_account",
-    "address",
-    "name",
-    "customer_id",
-)
 RECALL_TARGET = 0.98
 FALSE_MASK_TARGET = 0.02
 _MARK = re.compile(r"\[\[(\w+):(.+?)\]\]")

@@ -32,7 +32,18 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class NameLists(_Strict):
+class _PhraseLists(_Strict):
+    """Fields that are all lists of phrases, cleaned the same way."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _phrases(cls, value: list[str]) -> tuple[str, ...]:
+        if not isinstance(value, list):
+            raise ValueError("must be a list of phrases")
+        return _clean(value)
+
+
+class NameLists(_PhraseLists):
     """Cues and word lists for names."""
 
     strong_cues: tuple[str, ...] = Field(default=(), description="cue + any non-stopword")
@@ -75,15 +86,8 @@ class NameLists(_Strict):
     place_nouns: tuple[str, ...] = Field(default=(), description="'station': a place precedes")
     spelling_links: tuple[str, ...] = Field(default=(), description="'a som i adam'")
 
-    @field_validator("*", mode="before")
-    @classmethod
-    def _phrases(cls, value: list[str]) -> tuple[str, ...]:
-        if not isinstance(value, list):
-            raise ValueError("must be a list of phrases")
-        return _clean(value)
 
-
-class AddressLists(_Strict):
+class AddressLists(_PhraseLists):
     """Street suffixes and cues for addresses."""
 
     street_suffixes: tuple[str, ...] = ()
@@ -94,15 +98,8 @@ class AddressLists(_Strict):
     postcode_cues: tuple[str, ...] = ()
     area_words: tuple[str, ...] = ()
 
-    @field_validator("*", mode="before")
-    @classmethod
-    def _phrases(cls, value: list[str]) -> tuple[str, ...]:
-        if not isinstance(value, list):
-            raise ValueError("must be a list of phrases")
-        return _clean(value)
 
-
-class CueLists(_Strict):
+class CueLists(_PhraseLists):
     """Words before (or after) a number that say what it is."""
 
     personnummer: tuple[str, ...] = ()
@@ -127,13 +124,6 @@ class CueLists(_Strict):
     bank_names: tuple[str, ...] = Field(
         default=(), description="banks: a clearing number and account after one is an account"
     )
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _phrases(cls, value: list[str]) -> tuple[str, ...]:
-        if not isinstance(value, list):
-            raise ValueError("must be a list of phrases")
-        return _clean(value)
 
 
 class PrivacyLexicon(_Strict):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -19,17 +19,7 @@ Kind = Literal[
     "customer_id",
 ]
 
-KINDS: tuple[Kind, ...] = (
-    "personnummer",
-    "phone",
-    "email",
-    "card",
-    "iban",
-    "bank_account",
-    "address",
-    "name",
-    "customer_id",
-)
+KINDS: tuple[Kind, ...] = get_args(Kind)
 
 
 def mask_for(kind: str) -> str:
