@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from machine import cpu_model  # beside this file
+
 import verbalkit
 from verbalkit.errors import VerbalkitError
 from verbalkit.evaluate import EvaluationReport, LanguageScores, evaluate_file
@@ -477,14 +479,7 @@ def comparison(title: str, before: Outcome | None, after: Outcome) -> list[str]:
 
 def machine() -> str:
     """CPU model, cores and Python version (the seconds depend on them)."""
-    model = platform.processor() or "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    model = cpu_model()
     return f"{model} ({platform.machine()}), {os.cpu_count()} cores, Python {platform.python_version()}"
 
 

@@ -46,6 +46,7 @@ import long_utterance
 import parallel
 import startup
 import throughput
+from machine import cpu_model  # beside this file
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -64,14 +65,7 @@ def load() -> str:
 
 
 def machine() -> str:
-    model = platform.processor() or "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    model = cpu_model()
     try:
         spacy = metadata.version("spacy")
     except metadata.PackageNotFoundError:

@@ -36,6 +36,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from machine import cpu_model  # beside this file
+
 REPO = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
 
@@ -165,14 +167,7 @@ def measure_one(lang: str, path: Path) -> dict[str, object]:
 
 
 def machine() -> str:
-    model = platform.processor() or "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    model = cpu_model()
     return (
         f"{platform.machine()}, {model}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
