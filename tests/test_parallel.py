@@ -283,3 +283,34 @@ def test_encoded_in_the_workers_is_what_one_process_writes(
         timeline_text(c, width=80) for c in analyze_many(items) if not isinstance(c, Failure)
     ]
     assert not workers(), "workers left running"
+
+
+def test_scored_calls_digested_in_the_workers_give_the_same_folder_data(
+    corpus: list[Transcript | Failure],
+) -> None:
+    """What ``score --jobs`` does: each call digested where it was scored. The digests carry
+    the one-process JSON lines, table rows and agent summary; the whole call comes back
+    only as bytes, and unpacks to the very call."""
+    from verbalkit.parallel import map_parallel
+    from verbalkit.report.folder import CallDigest, digest_scored
+    from verbalkit.scoring.agents import summarise_agents
+    from verbalkit.tables import call_row
+
+    card = load_scorecard()
+    items = with_failures(corpus[:60])
+    scored = list(score_many(analyze_many(items), card))
+    calls = [s for s in scored if not isinstance(s, Failure)]
+    got = consume(map_parallel(items, digest_scored, jobs=2, scorecard=card, pool_min_words=0))
+    digests = [g for g in got if isinstance(g, CallDigest)]
+    assert [isinstance(g, Failure) for g in got] == [isinstance(s, Failure) for s in scored]
+    assert [d.json_line for d in digests] == [
+        json.dumps(s.to_dict(), ensure_ascii=False) + "\n" for s in calls
+    ]
+    assert [d.call_row for d in digests] == [call_row(s) for s in calls]
+    assert all(isinstance(d.full, bytes) for d in digests)
+    from verbalkit.report.folder import _whole
+
+    assert [_whole(d.full).to_dict() for d in digests] == [s.to_dict() for s in calls]
+    by_digest = summarise_agents(d.agent for d in digests)
+    assert by_digest.model_dump() == summarise_agents(calls).model_dump()
+    assert not workers(), "workers left running"

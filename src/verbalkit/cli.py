@@ -507,8 +507,8 @@ def score(
     import time
 
     from verbalkit.io import read_many
-    from verbalkit.parallel import analyze_parallel
-    from verbalkit.report.folder import write_score_folder
+    from verbalkit.parallel import map_parallel
+    from verbalkit.report.folder import digest_scored, write_score_folder
     from verbalkit.schema import Failure
     from verbalkit.scoring.scorecard import load_scorecard
 
@@ -553,8 +553,16 @@ def score(
                 redact=redact,
             )
         else:
-            scored = analyze_parallel(
-                stream, jobs=jobs, packs=packs, limits=limits, scorecard=card, redact=redact
+            # Each call is digested in the worker that scored it: its JSON line, table rows
+            # and agent numbers come back ready, not the call's models to rebuild here.
+            scored = map_parallel(
+                stream,
+                digest_scored,
+                jobs=jobs,
+                packs=packs,
+                limits=limits,
+                scorecard=card,
+                redact=redact,
             )
         progress = None if quiet or not sys.stderr.isatty() else _progress()
         started = time.perf_counter()
@@ -564,7 +572,7 @@ def score(
             if isinstance(item, Failure):
                 tally.fail(item, debug, echo)
             else:
-                tally.ok(item.source, item.call_id, item.call.warnings, echo)  # type: ignore[attr-defined]
+                tally.ok(item.source, item.call_id, item.warnings, echo)  # type: ignore[attr-defined]
             if progress is not None:
                 rate = tally.done / max(time.perf_counter() - started, 1e-9)
                 progress.update(

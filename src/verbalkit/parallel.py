@@ -35,6 +35,7 @@ second of imports per worker) is paid once per run.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import queue
 import signal
@@ -172,7 +173,7 @@ def _stream(
     chunk: int,
     min_words: int,
     config: _Config,
-) -> Iterator[AnalysedCall | ScoredCall | Failure]:
+) -> Iterator[Any]:
     # Read ahead until the input is known to be worth a pool: at least two calls and
     # ``min_words`` words. A smaller input is analysed here, without starting workers.
     head: list[Transcript | Failure] = []
@@ -208,22 +209,22 @@ class _Config:
     scorecard: Scorecard | None = None
     warm: tuple[str, ...] = field(default_factory=tuple)
     redact: bool = False
-    encode: Callable[[AnalysedCall], str] | None = None
+    then: Callable[[Any], Any] | None = None
 
-    def run(
-        self, items: Iterable[Transcript | Failure]
-    ) -> Iterator[AnalysedCall | ScoredCall | Failure]:
+    def run(self, items: Iterable[Transcript | Failure]) -> Iterator[Any]:
         """What the one-process run yields for ``items``."""
         from verbalkit.analysis import analyze_many
 
-        analysed = analyze_many(items, packs=self.packs, limits=self.limits, redact=self.redact)
-        if self.encode is not None:
-            return _encoded(analysed, self.encode)  # type: ignore[return-value]
-        if self.scorecard is None:
-            return analysed
-        from verbalkit.scoring.engine import score_many
+        done: Iterator[Any] = analyze_many(
+            items, packs=self.packs, limits=self.limits, redact=self.redact
+        )
+        if self.scorecard is not None:
+            from verbalkit.scoring.engine import score_many
 
-        return score_many(analysed, self.scorecard)
+            done = score_many(done, self.scorecard)
+        if self.then is not None:
+            return _then(done, self.then)
+        return done
 
     def prepare(self) -> None:
         """Import the analysis and build the pipelines of the ``warm`` languages."""
@@ -250,19 +251,50 @@ class Encoded:
     text: str
 
 
-def _encoded(
-    items: Iterable[AnalysedCall | Failure], encode: Callable[[AnalysedCall], str]
-) -> Iterator[Encoded | Failure]:
+def _then(items: Iterable[Any], then: Callable[[Any], Any]) -> Iterator[Any]:
     for item in items:
         if isinstance(item, Failure):
             yield item
             continue
         try:
-            text = encode(item)
+            yield then(item)
         except Exception as err:  # that call's failure, not the batch's
             yield Failure.unexpected(item.source or item.call_id, err, call_id=item.call_id)
-            continue
-        yield Encoded(item.call_id, item.source, list(item.warnings), text)
+
+
+def _encode_one(encode: Callable[[AnalysedCall], str], call: AnalysedCall) -> Encoded:
+    return Encoded(call.call_id, call.source, list(call.warnings), encode(call))
+
+
+def map_parallel(
+    transcripts: Iterable[Transcript | Failure],
+    then: Callable[[Any], Any],
+    *,
+    jobs: int | None = None,
+    packs: tuple[str, ...] = (),
+    limits: Limits | None = None,
+    scorecard: Scorecard | None = None,
+    redact: bool = False,
+    chunk: int = DEFAULT_CHUNK,
+    pool_min_words: int | None = None,
+) -> Iterator[Any]:
+    """:func:`analyze_parallel`, with ``then`` applied to each result (the analysed call,
+    or the scored call given a ``scorecard``) in the worker that made it, so that only what
+    ``then`` returns travels back. ``then`` must be importable by name (a module-level
+    function or a ``functools.partial`` of one). Yields ``then(result)`` in input order, the
+    same as a one-process run; failures as they come, and an error in ``then`` is that
+    call's :class:`~verbalkit.schema.Failure`."""
+    if jobs is None:
+        jobs = default_jobs()
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    if chunk < 1:
+        raise ValueError(f"chunk must be at least 1, not {chunk}")
+    config = _Config(
+        packs=tuple(packs), limits=limits, scorecard=scorecard, redact=redact, then=then
+    )
+    min_words = SMALL_INPUT_WORDS if pool_min_words is None else pool_min_words
+    return _stream(iter(transcripts), jobs, chunk, min_words, config)
 
 
 def encode_parallel(
@@ -280,15 +312,16 @@ def encode_parallel(
     the worker that analysed it (``encode`` must be importable by name: a module-level
     function or a ``functools.partial`` of one). Same order, same texts as
     ``encode(call)`` for each call of a one-process run; failures as they come."""
-    if jobs is None:
-        jobs = default_jobs()
-    if jobs < 1:
-        raise ValueError(f"jobs must be at least 1, not {jobs}")
-    if chunk < 1:
-        raise ValueError(f"chunk must be at least 1, not {chunk}")
-    config = _Config(packs=tuple(packs), limits=limits, redact=redact, encode=encode)
-    min_words = SMALL_INPUT_WORDS if pool_min_words is None else pool_min_words
-    return _stream(iter(transcripts), jobs, chunk, min_words, config)  # type: ignore[return-value]
+    return map_parallel(
+        transcripts,
+        functools.partial(_encode_one, encode),
+        jobs=jobs,
+        packs=packs,
+        limits=limits,
+        redact=redact,
+        chunk=chunk,
+        pool_min_words=pool_min_words,
+    )
 
 
 # -- the worker process --------------------------------------------------------------

@@ -18,13 +18,16 @@ import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from verbalkit.report.output import AtomicOutput, OutputError, atomic_path
 from verbalkit.schema import Failure
 from verbalkit.scoring.models import ScoredCall
+
+if TYPE_CHECKING:
+    from verbalkit.scoring.agents import AgentDigest
 
 #: The files of a score folder, in the order they are listed.
 OUTPUTS = (
@@ -70,20 +73,17 @@ class _Keep:
     """The calls a report shows in full (the most worth a look), and slim copies of all."""
 
     def __init__(self, n_full: int) -> None:
-        from verbalkit.report.selection import worth_a_look_key
-
-        self.key = worth_a_look_key
         self.n_full = n_full
-        self.heap: list[tuple[Any, int, ScoredCall]] = []
+        self.heap: list[tuple[Any, int, ScoredCall | bytes]] = []
         self.slim: list[ScoredCall] = []
 
-    def add(self, s: ScoredCall) -> None:
+    def add(self, d: CallDigest) -> None:
         n = len(self.slim)
-        self.slim.append(_slim(s))
+        self.slim.append(d.slim)
         if self.n_full <= 0:
             return
         # Max-heap on the key (negated via wrapper): keep the n_full smallest keys.
-        entry = (_Neg(self.key(s)), n, s)
+        entry = (_Neg(d.key), n, d.full)
         if len(self.heap) < self.n_full:
             heapq.heappush(self.heap, entry)
         elif entry[0] > self.heap[0][0]:
@@ -91,8 +91,69 @@ class _Keep:
 
     def calls(self) -> list[ScoredCall]:
         """Every call in input order: whole where a report may show it, slim elsewhere."""
-        full = {n: s for _, n, s in self.heap}
+        full = {n: _whole(s) for _, n, s in self.heap}
         return [full.get(n, slim) for n, slim in enumerate(self.slim)]
+
+
+def _whole(full: ScoredCall | bytes) -> ScoredCall:
+    if isinstance(full, bytes):
+        import pickle
+
+        call: ScoredCall = pickle.loads(full)
+        return call
+    return full
+
+
+@dataclass(frozen=True, slots=True)
+class CallDigest:
+    """Everything the score folder needs of one scored call, made where it was scored.
+
+    In ``--jobs`` workers each call is digested where it was scored, so the main process
+    writes the call's JSON line and table rows and folds its agent digest without rebuilding
+    the call's models: a digest pickles the whole call as bytes of its own, which are
+    unpickled only if a report shows the call in full.
+    """
+
+    call_id: str
+    source: str | None
+    warnings: list[str]
+    language: str
+    json_line: str
+    call_row: dict[str, Any]
+    utterance_rows: list[dict[str, Any]]
+    agent: AgentDigest
+    slim: ScoredCall
+    key: tuple[bool, float, float, str, str]
+    full: ScoredCall | bytes
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        import pickle
+
+        values = [getattr(self, f.name) for f in fields(self)]
+        if not isinstance(self.full, bytes):
+            values[-1] = pickle.dumps(self.full, protocol=pickle.HIGHEST_PROTOCOL)
+        return (CallDigest, tuple(values))
+
+
+def digest_scored(s: ScoredCall) -> CallDigest:
+    """The :class:`CallDigest` of a scored call."""
+    from verbalkit.report.selection import worth_a_look_key
+    from verbalkit.scoring.agents import agent_digest
+    from verbalkit.tables import call_row, utterance_rows
+
+    return CallDigest(
+        call_id=s.call_id,
+        source=s.source,
+        warnings=list(s.call.warnings),
+        language=s.language,
+        json_line=json.dumps(s.to_dict(), ensure_ascii=False) + "\n",
+        call_row=call_row(s),
+        utterance_rows=utterance_rows(s.call),
+        agent=agent_digest(s),
+        slim=_slim(s),
+        key=worth_a_look_key(s),
+        full=s,
+    )
 
 
 class _Neg:
@@ -192,23 +253,25 @@ class _UtteranceSink:
 
 
 def write_score_folder(
-    items: Iterable[ScoredCall | Failure],
+    items: Iterable[ScoredCall | CallDigest | Failure],
     out: Path,
     *,
     report_lang: str | None = None,
     title: str | None = None,
     max_call_sections: int = 100,
-    on_item: Callable[[ScoredCall | Failure], None] | None = None,
+    on_item: Callable[[CallDigest | Failure], None] | None = None,
 ) -> RunSummary:
     """Consume scored calls and failures and write every output into ``out``.
 
     Args:
-        items: What :func:`verbalkit.score_many` yields.
+        items: What :func:`verbalkit.score_many` yields, or the :class:`CallDigest` of each
+            scored call (what ``--jobs`` workers send).
         out: The output folder (created if missing, with its parents).
         report_lang: ``sv`` or ``en``; default the language of most calls.
         title: The reports' title.
         max_call_sections: Calls shown in full in ``report.html``.
-        on_item: Called with each item as it comes (progress, stderr lines).
+        on_item: Called with each failure and each call's digest as it comes (progress,
+            stderr lines).
 
     Returns:
         The run's counts and the files written. On Ctrl-C nothing in ``out`` is replaced
@@ -216,7 +279,7 @@ def write_score_folder(
     """
     from verbalkit.report.tablefiles import write_csv, write_parquet
     from verbalkit.scoring.agents import agent_rows, summarise_agents
-    from verbalkit.tables import CALL_CATEGORIES, call_row, utterance_rows
+    from verbalkit.tables import CALL_CATEGORIES
 
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -241,19 +304,21 @@ def write_score_folder(
         ):
             utt_sink = _UtteranceSink(utt_tmp)
 
-            def scored_calls() -> Iterator[ScoredCall]:
+            def scored_calls() -> Iterator[AgentDigest]:
                 for item in items:
+                    if isinstance(item, ScoredCall):
+                        item = digest_scored(item)
                     if on_item is not None:
                         on_item(item)
                     if isinstance(item, Failure):
                         failures.append(item)
                         continue
-                    results_file.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
-                    call_rows.append(call_row(item))
-                    utt_sink.add(utterance_rows(item.call))
+                    results_file.write(item.json_line)
+                    call_rows.append(item.call_row)
+                    utt_sink.add(item.utterance_rows)
                     languages[item.language] += 1
                     keep.add(item)
-                    yield item
+                    yield item.agent
 
             try:
                 agents = summarise_agents(scored_calls())

@@ -467,6 +467,28 @@ class _Call:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class AgentDigest:
+    """What :func:`summarise_agents` needs of one scored call: a few numbers, its
+    priorities' examples, its scorecard and its stages' ids and names. Small to send between
+    processes; a summary of digests equals the summary of the calls they were made from."""
+
+    record: _Call
+    scorecard: str
+    language: str
+    stages: tuple[tuple[str, str], ...]
+
+
+def agent_digest(s: ScoredCall) -> AgentDigest:
+    """The :class:`AgentDigest` of one scored call."""
+    return AgentDigest(
+        record=_record(s),
+        scorecard=s.scorecard,
+        language=s.language,
+        stages=tuple((st.id, st.name) for st in s.stages),
+    )
+
+
 def _timestamp(when: datetime) -> float:
     """POSIX seconds; a naive time is taken as UTC."""
     return (when if when.tzinfo is not None else when.replace(tzinfo=UTC)).timestamp()
@@ -742,7 +764,7 @@ def _group(
 
 
 def _collect(
-    scored_calls: Iterable[ScoredCall | Failure],
+    scored_calls: Iterable[ScoredCall | AgentDigest | Failure],
 ) -> tuple[list[_Call], int, set[str], dict[str, int], dict[str, dict[str, str]]]:
     """One pass: per call its numbers; stage order (first position seen) and names."""
     calls: list[_Call] = []
@@ -754,25 +776,31 @@ def _collect(
         if isinstance(item, Failure):
             failed += 1
             continue
-        if not isinstance(item, ScoredCall):
+        if isinstance(item, ScoredCall):
+            item = agent_digest(item)
+        elif not isinstance(item, AgentDigest):
             raise TypeError(f"expected ScoredCall objects, got {type(item).__name__}")
-        calls.append(_record(item))
+        calls.append(item.record)
         scorecards.add(item.scorecard)
-        for i, st in enumerate(item.stages):
-            position[st.id] = min(position.get(st.id, i), i)
-            per_lang = names.setdefault(st.id, {})
+        for i, (stage_id, stage_name) in enumerate(item.stages):
+            position[stage_id] = min(position.get(stage_id, i), i)
+            per_lang = names.setdefault(stage_id, {})
             old = per_lang.get(item.language)
-            per_lang[item.language] = st.name if old is None else min(old, st.name)
+            per_lang[item.language] = stage_name if old is None else min(old, stage_name)
     calls.sort(key=_Call.sort_key)
     return calls, failed, scorecards, position, names
 
 
-def summarise_agents(scored_calls: Iterable[ScoredCall | Failure]) -> AgentSummary:
+def summarise_agents(
+    scored_calls: Iterable[ScoredCall | AgentDigest | Failure],
+) -> AgentSummary:
     """Summarise scored calls per agent, per team and for the whole set.
 
     Args:
-        scored_calls: Scored calls (:func:`verbalkit.score`, :func:`verbalkit.score_many`);
-            read once. Failures from ``score_many`` are skipped and counted in ``n_failed``.
+        scored_calls: Scored calls (:func:`verbalkit.score`, :func:`verbalkit.score_many`),
+            or their :func:`agent_digest` (made where the call was scored, so that only
+            the digest travels between processes); read once. Failures from
+            ``score_many`` are skipped and counted in ``n_failed``.
 
     Returns:
         An :class:`AgentSummary`. Calls without an agent id count under ``"(unknown)"``,
