@@ -314,3 +314,42 @@ def test_scored_calls_digested_in_the_workers_give_the_same_folder_data(
     by_digest = summarise_agents(d.agent for d in digests)
     assert by_digest.model_dump() == summarise_agents(calls).model_dump()
     assert not workers(), "workers left running"
+
+
+def test_calls_built_in_the_workers_fail_and_succeed_as_read_many_does(tmp_path: Path) -> None:
+    """``analyze``/``score`` parse files here and build each call in its worker: a call that
+    fails its checks (no utterances, times running backwards, no rule pack) is the same
+    Failure, in the same place, as when ``read_many`` builds it."""
+    from verbalkit.io.reader import Unbuilt, read_many_unbuilt
+
+    good = json.loads((EXAMPLES / "en-card-blocked.json").read_text(encoding="utf-8"))
+    lines = [
+        good,
+        {**good, "call_id": "empty", "utterances": []},
+        {
+            **good,
+            "call_id": "backwards",
+            "utterances": [{"speaker": "agent", "text": "Hello there.", "start": 5.0, "end": 1.0}],
+        },
+        {**good, "call_id": "german", "language": "de"},
+        {**good, "call_id": "again"},
+    ]
+    path = tmp_path / "calls.jsonl"
+    path.write_text("".join(json.dumps(c) + "\n" for c in lines) + "{not json\n")
+    unbuilt = list(read_many_unbuilt([path]))
+    assert sum(isinstance(u, Unbuilt) for u in unbuilt) == 5
+    assert as_json(u.build() if isinstance(u, Unbuilt) else u for u in unbuilt) == as_json(
+        read_many([path])
+    )
+    expected = as_json(analyze_many(read_many([path])))
+    got = as_json(consume(analyze_parallel(unbuilt, jobs=2, chunk=1, pool_min_words=0)))
+    assert got == expected
+    assert [json.loads(g).get("Failure") is not None for g in got] == [
+        False,
+        True,
+        True,
+        True,
+        False,
+        True,
+    ]
+    assert not workers(), "workers left running"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -367,7 +367,7 @@ def analyze(
     """
     import functools
 
-    from verbalkit.io import read_many
+    from verbalkit.io.reader import read_many_unbuilt
     from verbalkit.parallel import Encoded, encode_parallel
     from verbalkit.report.output import AtomicOutput, json_line, timeline_text
 
@@ -375,7 +375,9 @@ def analyze(
 
     def lines() -> Iterator[str]:
         limits = _limits(max_file_mb, max_utterances, max_utterance_chars)
-        stream = read_many(
+        # Calls are parsed here and checked, built, analysed and written out as text in
+        # the worker that takes them.
+        stream = read_many_unbuilt(
             paths,
             format=fmt,
             language=lang,
@@ -386,7 +388,6 @@ def analyze(
             limits=limits,
         )
         packs = tuple(str(p) for p in pack or ())
-        # Each call is written out as text in the worker that analysed it.
         encode = json_line if as_json else functools.partial(timeline_text, width=width)
         for item in encode_parallel(
             stream, encode, jobs=jobs, packs=packs, limits=limits, redact=redact
@@ -507,6 +508,7 @@ def score(
     import time
 
     from verbalkit.io import read_many
+    from verbalkit.io.reader import read_many_unbuilt
     from verbalkit.parallel import map_parallel
     from verbalkit.report.folder import digest_scored, write_score_folder
     from verbalkit.schema import Failure
@@ -529,22 +531,21 @@ def score(
     with user_errors(debug):
         card = load_scorecard(scorecard)
         limits = _limits(max_file_mb, max_utterances, max_utterance_chars)
-        stream = read_many(
-            paths,
-            format=fmt,
-            language=lang,
-            agent_speaker=agent_speaker or None,
-            agent_channel=agent_channel,
-            customer_speaker=customer_speaker or None,
-            strict=strict,
-            limits=limits,
-        )
+        reading: dict[str, Any] = {
+            "format": fmt,
+            "language": lang,
+            "agent_speaker": agent_speaker or None,
+            "agent_channel": agent_channel,
+            "customer_speaker": customer_speaker or None,
+            "strict": strict,
+            "limits": limits,
+        }
         packs = tuple(str(p) for p in pack or ())
         if engine == "dask":
             from verbalkit.distributed import score_on_dask
 
             scored = score_on_dask(
-                stream,
+                read_many(paths, **reading),
                 scheduler=scheduler,
                 jobs=jobs,
                 scorecard=card,
@@ -555,8 +556,9 @@ def score(
         else:
             # Each call is digested in the worker that scored it: its JSON line, table rows
             # and agent numbers come back ready, not the call's models to rebuild here.
+            # Calls are parsed here, and checked and built in the worker that takes them.
             scored = map_parallel(
-                stream,
+                read_many_unbuilt(paths, **reading),
                 digest_scored,
                 jobs=jobs,
                 packs=packs,

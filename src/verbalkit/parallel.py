@@ -47,6 +47,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any, overload
 
 from verbalkit.errors import VerbalkitError
+from verbalkit.io.reader import Unbuilt
 from verbalkit.schema import AnalysedCall, Failure, Transcript
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ def default_jobs() -> int:
 
 @overload
 def analyze_parallel(
-    transcripts: Iterable[Transcript | Failure],
+    transcripts: Iterable[Transcript | Unbuilt | Failure],
     *,
     jobs: int | None = None,
     packs: tuple[str, ...] = (),
@@ -107,7 +108,7 @@ def analyze_parallel(
 
 @overload
 def analyze_parallel(
-    transcripts: Iterable[Transcript | Failure],
+    transcripts: Iterable[Transcript | Unbuilt | Failure],
     *,
     jobs: int | None = None,
     packs: tuple[str, ...] = (),
@@ -120,7 +121,7 @@ def analyze_parallel(
 
 
 def analyze_parallel(
-    transcripts: Iterable[Transcript | Failure],
+    transcripts: Iterable[Transcript | Unbuilt | Failure],
     *,
     jobs: int | None = None,
     packs: tuple[str, ...] = (),
@@ -168,7 +169,7 @@ def analyze_parallel(
 
 
 def _stream(
-    items: Iterator[Transcript | Failure],
+    items: Iterator[Transcript | Unbuilt | Failure],
     jobs: int,
     chunk: int,
     min_words: int,
@@ -176,13 +177,13 @@ def _stream(
 ) -> Iterator[Any]:
     # Read ahead until the input is known to be worth a pool: at least two calls and
     # ``min_words`` words. A smaller input is analysed here, without starting workers.
-    head: list[Transcript | Failure] = []
+    head: list[Transcript | Unbuilt | Failure] = []
     n_calls = n_words = 0
     small = True
     if jobs > 1:
         for item in items:
             head.append(item)
-            if isinstance(item, Transcript):
+            if isinstance(item, Transcript | Unbuilt):
                 n_calls += 1
                 n_words += item.n_words
                 if n_calls >= 2 and n_words >= min_words:
@@ -191,7 +192,7 @@ def _stream(
     if small:
         yield from config.run(chain(head, items))
         return
-    warm = tuple(dict.fromkeys(t.language for t in head if isinstance(t, Transcript)))
+    warm = tuple(dict.fromkeys(_language(t) for t in head if not isinstance(t, Failure)))
     config.warm = tuple(lang for lang in warm if lang is not None)
     pool = _Pool(jobs, chunk, config)
     try:
@@ -211,12 +212,12 @@ class _Config:
     redact: bool = False
     then: Callable[[Any], Any] | None = None
 
-    def run(self, items: Iterable[Transcript | Failure]) -> Iterator[Any]:
+    def run(self, items: Iterable[Transcript | Unbuilt | Failure]) -> Iterator[Any]:
         """What the one-process run yields for ``items``."""
         from verbalkit.analysis import analyze_many
 
         done: Iterator[Any] = analyze_many(
-            items, packs=self.packs, limits=self.limits, redact=self.redact
+            _built(items), packs=self.packs, limits=self.limits, redact=self.redact
         )
         if self.scorecard is not None:
             from verbalkit.scoring.engine import score_many
@@ -251,6 +252,22 @@ class Encoded:
     text: str
 
 
+def _language(item: Transcript | Unbuilt) -> str | None:
+    """The language of a call, if known before it is built (declared, or by option)."""
+    if isinstance(item, Transcript):
+        return item.language
+    if item.opts.language is not None:
+        return item.opts.language
+    return item.raw.language if item.raw.language in ("sv", "en") else None
+
+
+def _built(
+    items: Iterable[Transcript | Unbuilt | Failure],
+) -> Iterator[Transcript | Failure]:
+    for item in items:
+        yield item.build() if isinstance(item, Unbuilt) else item
+
+
 def _then(items: Iterable[Any], then: Callable[[Any], Any]) -> Iterator[Any]:
     for item in items:
         if isinstance(item, Failure):
@@ -267,7 +284,7 @@ def _encode_one(encode: Callable[[AnalysedCall], str], call: AnalysedCall) -> En
 
 
 def map_parallel(
-    transcripts: Iterable[Transcript | Failure],
+    transcripts: Iterable[Transcript | Unbuilt | Failure],
     then: Callable[[Any], Any],
     *,
     jobs: int | None = None,
@@ -298,7 +315,7 @@ def map_parallel(
 
 
 def encode_parallel(
-    transcripts: Iterable[Transcript | Failure],
+    transcripts: Iterable[Transcript | Unbuilt | Failure],
     encode: Callable[[AnalysedCall], str],
     *,
     jobs: int | None = None,
@@ -340,7 +357,7 @@ def _worker_main(tasks: Connection, results: Connection, config: _Config) -> Non
         return
     # Read tasks on a thread, so that the parent's sends never wait on this worker's own
     # (possibly blocked) sends of results: the two pipes cannot deadlock each other.
-    inbox: queue.SimpleQueue[list[tuple[int, Transcript]] | None] = queue.SimpleQueue()
+    inbox: queue.SimpleQueue[list[tuple[int, Transcript | Unbuilt]] | None] = queue.SimpleQueue()
     threading.Thread(target=_read_tasks, args=(tasks, inbox), daemon=True).start()
     while (task := inbox.get()) is not None:
         for seq, transcript in task:
@@ -359,7 +376,7 @@ def _worker_main(tasks: Connection, results: Connection, config: _Config) -> Non
 
 
 def _read_tasks(
-    tasks: Connection, inbox: queue.SimpleQueue[list[tuple[int, Transcript]] | None]
+    tasks: Connection, inbox: queue.SimpleQueue[list[tuple[int, Transcript | Unbuilt]] | None]
 ) -> None:
     while True:
         try:
@@ -379,7 +396,7 @@ class _Worker:
     process: SpawnProcess
     tasks: Connection
     results: Connection
-    held: deque[list[tuple[int, Transcript]]] = field(default_factory=deque)
+    held: deque[list[tuple[int, Transcript | Unbuilt]]] = field(default_factory=deque)
     """Chunks sent and not finished, oldest first; the worker works on ``held[0]``."""
     done_in_front: int = 0
     """Calls of ``held[0]`` already answered."""
@@ -394,7 +411,7 @@ class _Worker:
             self.held.popleft()
             self.done_in_front = 0
 
-    def unfinished(self) -> list[tuple[int, Transcript]]:
+    def unfinished(self) -> list[tuple[int, Transcript | Unbuilt]]:
         """The calls sent and not answered, in order; the first is the one being worked on."""
         calls = [c for task in self.held for c in task]
         return calls[self.done_in_front :]
@@ -432,12 +449,12 @@ class _Pool:
         return worker
 
     def run(
-        self, items: Iterator[Transcript | Failure]
+        self, items: Iterator[Transcript | Unbuilt | Failure]
     ) -> Iterator[AnalysedCall | ScoredCall | Failure]:
         from multiprocessing.connection import wait
 
         done: dict[int, AnalysedCall | ScoredCall | Failure] = {}
-        pending: deque[tuple[int, Transcript]] = deque()  # read, not sent to a worker
+        pending: deque[tuple[int, Transcript | Unbuilt]] = deque()  # read, not sent to a worker
         n_read = n_yielded = 0
         exhausted = False
         want = self.jobs * PREFETCH * self.chunk  # enough to keep every worker busy
@@ -467,7 +484,7 @@ class _Pool:
             waitables += [w.process.sentinel for w in self.workers]
             self._collect(wait(waitables), done, pending)
 
-    def _dispatch(self, pending: deque[tuple[int, Transcript]], exhausted: bool) -> None:
+    def _dispatch(self, pending: deque[tuple[int, Transcript | Unbuilt]], exhausted: bool) -> None:
         """Send chunks to workers with room, starting workers up to ``jobs``."""
         while pending:
             room = [w for w in self.workers if len(w.held) < PREFETCH]
@@ -492,7 +509,7 @@ class _Pool:
         self,
         ready: list[Any],
         done: dict[int, AnalysedCall | ScoredCall | Failure],
-        pending: deque[tuple[int, Transcript]],
+        pending: deque[tuple[int, Transcript | Unbuilt]],
     ) -> None:
         for worker in list(self.workers):
             if worker.results not in ready and worker.process.sentinel not in ready:
@@ -523,7 +540,7 @@ class _Pool:
         self,
         worker: _Worker,
         done: dict[int, AnalysedCall | ScoredCall | Failure],
-        pending: deque[tuple[int, Transcript]],
+        pending: deque[tuple[int, Transcript | Unbuilt]],
     ) -> None:
         """A worker died: its current call fails, its other calls go back to the queue."""
         worker.process.join(1.0)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, cast
 
 from verbalkit.errors import TranscriptError, UnsupportedLanguageError
 from verbalkit.io import registry
@@ -143,7 +144,75 @@ def read_many(
         agent_channel=agent_channel,
         sheet=sheet,
     )
-    return _stream(_inputs(paths_or_folder), opts)
+    # Built: no Unbuilt items.
+    return cast(Iterator[Transcript | Failure], _stream(_inputs(paths_or_folder), opts))
+
+
+def read_many_unbuilt(
+    paths_or_folder: Source | Iterable[Source],
+    *,
+    format: str | None = None,
+    language: str | None = None,
+    agent_speaker: str | Sequence[str] | None = None,
+    customer_speaker: str | Sequence[str] | None = None,
+    strict: bool = False,
+    columns: Mapping[str, str] | None = None,
+    limits: Limits | None = None,
+    agent_channel: int | None = None,
+    sheet: str | None = None,
+) -> Iterator[Unbuilt | Failure]:
+    """:func:`read_many`, with each call parsed but not yet checked and built: an
+    :class:`Unbuilt` whose :meth:`~Unbuilt.build` gives the Transcript (or Failure) that
+    ``read_many`` yields in its place. ``--jobs`` workers build the calls, so the main
+    process only parses the files."""
+    opts = make_options(
+        format=format,
+        language=language,
+        agent_speaker=agent_speaker,
+        customer_speaker=customer_speaker,
+        strict=strict,
+        columns=columns,
+        limits=limits,
+        agent_channel=agent_channel,
+        sheet=sheet,
+    )
+    return cast(Iterator[Unbuilt | Failure], _stream(_inputs(paths_or_folder), opts, build=False))
+
+
+@dataclass(frozen=True, slots=True)
+class Unbuilt:
+    """A call as parsed from its file, with the options to check and build it."""
+
+    raw: RawCall
+    opts: ReadOptions
+
+    @property
+    def call_id(self) -> str:
+        return self.raw.call_id
+
+    @property
+    def source(self) -> str:
+        return self.raw.path
+
+    @property
+    def n_words(self) -> int:
+        """Whitespace-separated words of its utterances (as the Transcript counts them)."""
+        return sum(len(u.text.split()) for u in self.raw.utterances)
+
+    def build(self) -> Transcript | Failure:
+        """The Transcript, or the Failure :func:`read_many` yields for this call."""
+        return _build(self.raw, self.opts)
+
+
+def _build(raw: RawCall, opts: ReadOptions) -> Transcript | Failure:
+    try:
+        return build_transcript(raw, opts)
+    except TranscriptError as err:
+        return _failure(err)
+    except UnsupportedLanguageError as err:
+        return _language_failure(raw.path, err)
+    except Exception as err:  # one call's failure, traceback kept
+        return Failure.unexpected(raw.path, err, call_id=raw.call_id)
 
 
 def from_pandas(
@@ -197,10 +266,12 @@ def _inputs(value: Source | Iterable[Source]) -> list[Source]:
     return list(value)
 
 
-def _stream(inputs: list[Source], opts: ReadOptions) -> Iterator[Transcript | Failure]:
+def _stream(
+    inputs: list[Source], opts: ReadOptions, build: bool = True
+) -> Iterator[Transcript | Unbuilt | Failure]:
     for item in inputs:
         if hasattr(item, "read"):
-            yield from _read_one(item, opts)
+            yield from _read_one(item, opts, build)
             continue
         path = Path(item)
         if path.is_dir():
@@ -214,9 +285,9 @@ def _stream(inputs: list[Source], opts: ReadOptions) -> Iterator[Transcript | Fa
                 if isinstance(entry, Failure):
                     yield entry
                 else:
-                    yield from _read_one(entry, opts)
+                    yield from _read_one(entry, opts, build)
         else:
-            yield from _read_one(item, opts)
+            yield from _read_one(item, opts, build)
 
 
 def find_files(folder: Path) -> list[Path]:
@@ -248,21 +319,18 @@ def _walk(folder: Path) -> list[Path | Failure]:
     return [entry for _, entry in sorted(found, key=lambda pair: pair[0])]
 
 
-def _read_one(item: Source, opts: ReadOptions) -> Iterator[Transcript | Failure]:
+def _read_one(
+    item: Source, opts: ReadOptions, build: bool = True
+) -> Iterator[Transcript | Unbuilt | Failure]:
     name = _name(item)
     try:
         for raw in _items(item, opts):
             if isinstance(raw, TranscriptError):
                 yield _failure(raw)
-                continue
-            try:
-                yield build_transcript(raw, opts)
-            except TranscriptError as err:
-                yield _failure(err)
-            except UnsupportedLanguageError as err:
-                yield _language_failure(raw.path, err)
-            except Exception as err:  # one call's failure, traceback kept
-                yield Failure.unexpected(raw.path, err, call_id=raw.call_id)
+            elif build:
+                yield _build(raw, opts)
+            else:
+                yield Unbuilt(raw, opts)
     except TranscriptError as err:
         yield _failure(err)
     except Exception as err:  # a reader bug loses this file, never the batch
