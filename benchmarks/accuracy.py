@@ -112,6 +112,16 @@ RUNS: tuple[Run, ...] = (
         in_repo=True,
     ),
     Run(
+        "Wild 2, Swedish (written blind, used to develop rules in round 4)",
+        "benchmarks/wild2/wild2_sv.csv",
+        in_repo=True,
+    ),
+    Run(
+        "Wild 2, English (written blind, used to develop rules in round 4)",
+        "benchmarks/wild2/wild2_en.csv",
+        in_repo=True,
+    ),
+    Run(
         "Sealed, Swedish (untouched until the end of issue 13)",
         "benchmarks/sealed/sealed_sv.csv",
         in_repo=True,
