@@ -26,6 +26,12 @@ SV_POSITIVE: list[tuple[str, str | None, str]] = [
     ("Ärendet har fastnat i leveransavstämningen sedan i tisdags.", None, "avstämningen"),
     ("Då behöver jag ett betalningsunderlag från banken.", None, "betalningsunderlag"),
     ("Jag ser att returtemperaturen ligger för lågt hos er.", None, "returtemperaturen"),
+    # Internal machinery named by its head (engine, portal, batch run, matrix, substation).
+    ("Det är prissättningsmotorn som räknar fram erbjudandet.", None, "prissättningsmotorn"),
+    ("du hittar intyget i Vårdnadsportalen under mina sidor", None, "Vårdnadsportalen"),
+    ("Justeringen går med nästa faktureringsbatch på fredag.", None, "faktureringsbatch"),
+    ("Enligt vår värderingsmatris blir det avdrag för slitage.", None, "värderingsmatris"),
+    ("det är transformatorstationen vid skolan som har löst ut", None, "transformatorstationen"),
 ]
 
 SV_NEGATIVE: list[tuple[str, str | None]] = [
@@ -35,6 +41,11 @@ SV_NEGATIVE: list[tuple[str, str | None]] = [
     ("Har du en fullmakt från din mamma?", None),
     ("Du kan ändra pinkoden i appen.", None),
     ("Jag skickar en ny avbetalningsplan på mejlen.", None),
+    # Everyday words with the same heads.
+    ("Jag ser din plats i bokningssystemet.", None),
+    ("Du kan hämta cykeln vid busstationen efter tre.", None),
+    ("Motorn på båten startar inte, säger du?", None),
+    ("Logga in i portalen med bankid så ser du allt.", None),
     # The customer said it first.
     (
         "Ja, självriskelimineringen gäller bara hos våra verkstäder.",
