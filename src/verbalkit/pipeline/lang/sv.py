@@ -890,11 +890,27 @@ def collaboration(
     low = lows(toks)
     text = " ".join(low)
     if _search(
-        r"\bvad (?:tycker|säger|tror|skulle) (?:du|ni) (?:(?:tycka|säga) )?om\b"
-        r"|\bhur låter (?:det|detta)\b",
+        r"\bvad (?:tycker|säger|tror|tänker|skulle) (?:du|ni) (?:(?:tycka|säga|tänka) )?om\b"
+        r"|\bhur låter (?:det|detta)\b"
+        # "hur ser du på att vi…", "hur ser ni på det": the customer's view of the proposal
+        r"|\bhur ser (?:du|ni) på (?:att|det|detta|det här|den|förslaget)\b",
         text,
     ):
         return "check"
+    # How the proposal would feel: "hur känns det för dig att göra så", "hur skulle det
+    # kännas att vänta" (AMB:feel-question-co-oq)
+    if question and _search(
+        r"\bhur (?:känns|skulle|kändes) (?:det|detta) (?:kännas )?(?:\w+ )?(?:för (?:dig|er) )?att\b",
+        text,
+    ):
+        return "open"
+    # A pick among the options just given, by pronoun: "vilken tar du?", "vilket föredrar ni?"
+    if question and _search(
+        r"\b(?:vilken|vilket|vilka) (?:av (?:dem|dom|de|dessa) )?(?:tar|väljer|föredrar|vill) "
+        r"(?:du|ni)\b",
+        text,
+    ):
+        return "closed"
     # A preference asked about the remedy: "vad skulle kännas bäst för dig", "vad låter
     # bäst", "vilken ort skulle fungera för er", "vad skulle funka för dig"
     pref = _search(
@@ -919,19 +935,26 @@ def collaboration(
         options = alternatives or (len(rest) >= 3 and rest[0] in ("att", "vi", "jag", "ska"))
         one_fact = any(x in QUANTITY_NOUNS for x in low)  # "vilken tid passar bäst"
         return "closed" if options or one_fact else "open"
+    # the options put in a V1 question: "skulle förmiddag eller eftermiddag passa dig bäst"
+    if (question or is_asr(toks[0].doc)) and _search(
+        r"\b(?:passa|passar|funka|funkar|fungera|fungerar) (?:dig|er) (?:\w+ )?bäst\b", text
+    ):
+        return "closed" if alternatives or any(x in QUANTITY_NOUNS for x in low) else "open"
     # What matters most, with the options given: "vad är viktigast för dig, A eller B?"
     if question and alternatives and _search(r"\bvad är (?:\w+ )?viktigast\b", text):
         return "closed"
     if question and _search(
-        r"\bvad (?:skulle|kan|kunde) (?:få (?:dig|er) att|(?:du|ni) behöva)\b", text
+        r"\bvad (?:skulle|kan|kunde) (?:få (?:dig|er) att|(?:du|ni) behöva)\b"
+        r"|\bvad (?:behöver|skulle) (?:du|ni) (?:\w+ )?(?:från|av) oss\b",
+        text,
     ):
         return "open"
     if question and _search(
         r"\b(?:vad|hur) (?:skulle|kunde) (?:\w+ ){0,2}(?:underlätta|hjälpa (?:dig|er)|göra det "
-        r"(?:lättare|enklare|bättre))|\b(?:underlätta|hjälpa (?:dig|er)) (?:\w+ )?mest\b",
+        r"(?:\w+ )?(?:lättare|enklare|bättre|lättast|enklast|smidigast|bäst))|\b(?:underlätta|hjälpa (?:dig|er)) (?:\w+ )?mest\b",
         text,
     ):
-        return "open"
+        return "closed" if alternatives else "open"
     # "Vill du montera den själv eller ska vi skicka en tekniker?"
     if question and _search(
         r"\b(?:(?:vill|ska|kan) (?:du|ni)|föredrar (?:du|ni)) .*\beller (?:ska|kan|vill|skickar|gör) "
@@ -960,10 +983,14 @@ def collaboration(
         r"\bhur (?:vill|önskar|tycker) (?:du|ni)(?: helst| hellre)?(?: att (?:vi|jag)"
         r"| (?:gå vidare|göra))",
         text,
+    ) or (
+        alternatives and _search(r"\bhur (?:vill|önskar) (?:du|ni) (?:helst |hellre )?\w+", text)
     ):
         return "closed" if " eller " in f" {text} " else "open"  # after alternatives: a choice
     if _search(
-        r"\b(?:vad|vilken|vilket|vilka|när|hur) (?:\w+ ){0,3}(?:som )?passar (?:dig|er)\b", text
+        r"\b(?:vad|vilken|vilket|vilka|när|hur) (?:\w+ ){0,3}(?:som )?(?:passar|skulle passa) "
+        r"(?:dig|er)\b",
+        text,
     ):
         return "closed"
     if _search(r"\bvad (?:föredrar|vill|önskar) (?:du|ni)\b", text):
