@@ -85,6 +85,25 @@ class NameLists(_PhraseLists):
     locatives: tuple[str, ...] = Field(default=(), description="'i', 'at': a place follows")
     place_nouns: tuple[str, ...] = Field(default=(), description="'station': a place precedes")
     spelling_links: tuple[str, ...] = Field(default=(), description="'a som i adam'")
+    assign_cues: tuple[str, ...] = Field(
+        default=(),
+        description="'skriv det på', 'put it under': capitalised words, or a full name in ASR",
+    )
+    about_cues: tuple[str, ...] = Field(
+        default=(), description="'det gäller', 'regarding': a full name a person cue follows"
+    )
+    role_nouns: tuple[str, ...] = Field(
+        default=(), description="'the patient, Daniel Whitaker': a role, a comma and a name"
+    )
+    thing_nouns: tuple[str, ...] = Field(
+        default=(), description="'båten heter Linnea', 'the boat is called X': not a person"
+    )
+    namesake_cues: tuple[str, ...] = Field(
+        default=(), description="'uppkallad efter', 'named after': a namesake, not a caller"
+    )
+    public_figures: tuple[str, ...] = Field(
+        default=(), description="very famous people: without an intro cue, not personal data"
+    )
 
 
 class AddressLists(_PhraseLists):

@@ -209,6 +209,10 @@ class _Compiled:
     house_words: frozenset[str]
     negative_owners: re.Pattern[str]
     spelled_cue_before: re.Pattern[str]
+    role_comma: re.Pattern[str] | None
+    thing_naming: re.Pattern[str] | None
+    namesake_before: re.Pattern[str] | None
+    public_figures: re.Pattern[str] | None
 
 
 def _norm(phrase: str) -> str:
@@ -234,6 +238,8 @@ def compiled(lang: str) -> _Compiled:
         ("spelled", names.spelled_cues),
         ("copula", names.copula_cues),
         ("holder", names.holder_cues),
+        ("assign", names.assign_cues),
+        ("about", names.about_cues),
     ):
         for p in phrases:
             name_kind[p] = kind
@@ -335,6 +341,20 @@ def compiled(lang: str) -> _Compiled:
             r"\b(?:" + "|".join(re.escape(p) for p in names.spelled_cues) + r")\b[\s,:.]*$",
             re.IGNORECASE,
         ),
+        role_comma=_phrase_regex(names.role_nouns, after=r"\s*,\s+") if names.role_nouns else None,
+        thing_naming=_phrase_regex(
+            names.thing_nouns,
+            after=r"(?:['’]s)?(?:\s+name)?\s+(?:heter|hette|kallas|kallades|är\s+döpt\s+till|"
+            r"döptes\s+till|is\s+called|was\s+called|is\s+named|was\s+named|called|named)\s+$",
+        )
+        if names.thing_nouns
+        else None,
+        namesake_before=_phrase_regex(names.namesake_cues, after=r"\s+$")
+        if names.namesake_cues
+        else None,
+        public_figures=_phrase_regex(names.public_figures, after=r"(?![\w-])")
+        if names.public_figures
+        else None,
     )
 
 
@@ -1734,7 +1754,85 @@ def _full_name_ok(
         return True
     if _surname_like(tokens[i + 1].group(), c):
         return True
+    if _PERSON_VERB_AFTER.match(text, found[1]):
+        return True  # "Ellie Pritchard is starting in the Sunflower room"
     return _person_after(text, tokens, lows, found[1], c)
+
+
+#: Verbs said of a person after a full name: "Ellie Pritchard is starting", "Ali Lund föddes".
+_PERSON_VERB_AFTER = re.compile(
+    r",?\s+(?:(?:is|was|will\s+be|has\s+been|är|var|har|blir)\s+)?(?:starting|starts|started|"
+    r"born|turning|turns|turned|joining|joins|joined|moving|moved|börjar|började|föddes|född|"
+    r"fyller|fyllde|flyttar|flyttade|slutar|slutade)\b",
+    re.IGNORECASE,
+)
+
+
+def _lower_full_name(
+    text: str, tokens: list[re.Match[str]], lows: list[str], i: int, c: _Compiled
+) -> tuple[int, int] | None:
+    """A first name (or two) and a surname-shaped word: "hans persson", "per olof strand",
+    "anna karin lund", "declan murphy". The first name may be a common word ("hans", "per")."""
+    if (
+        lows[i] not in c.first_names
+        and lows[i].split("-")[0] not in c.first_names
+        and lows[i] not in c.homograph_names
+    ):
+        return None
+
+    def next_to(j: int) -> bool:
+        return j < len(tokens) and text[tokens[j - 1].end() : tokens[j].start()] == " "
+
+    j = i + 1
+    if (
+        next_to(j)
+        and lows[j] in c.first_names
+        and next_to(j + 1)
+        and _surname_like(tokens[j + 1].group(), c)
+        and lows[j + 1] not in c.number_words
+    ):
+        return tokens[i].start(), tokens[j + 1].end()
+    if next_to(j) and _surname_like(tokens[j].group(), c) and lows[j] not in c.number_words:
+        return tokens[i].start(), tokens[j].end()
+    return None
+
+
+#: "det var X som ...", "it was X who ...": a cleft, not an introduction.
+_CLEFT_CUES = frozenset([("det", "var"), ("det", "var", "ju"), ("it", "was")])
+
+
+def _about_name(
+    text: str, tokens: list[re.Match[str]], lows: list[str], i: int, c: _Compiled
+) -> tuple[int, int] | None:
+    """ "Det gäller Ali Mansour, jag är hans gode man", "regarding Tom Reid, he's my son":
+    a full name after an "about" cue, with a person word in the next few words."""
+    if text.islower():
+        found = _lower_full_name(text, tokens, lows, i, c)
+    else:
+        n = min(_cap_run(text, tokens, i, c), 3)
+        found = (tokens[i].start(), tokens[i + n - 1].end()) if n >= 2 else None
+    if found is None:
+        return None
+    j = _token_after(tokens, found[1])
+    words = lows[i:j]
+    if any(
+        w in c.org_words or w in _BUSINESS_TAILS or w in c.place_names or w in c.not_names
+        for w in words
+    ):
+        return None
+    if _PERSON_WORDS.isdisjoint(lows[j : j + 6]):
+        return None
+    return found
+
+
+#: Words after an "about" name that say it is a person: "det gäller Ali Mansour, jag är hans
+#: gode man", "it's about Tom Reid, he's my son".
+_PERSON_WORDS = frozenset(
+    ["han", "hon", "hans", "hennes", "henne", "honom", "hen", "he", "she", "his", "her", "him",
+     "he's", "she's", "son", "dotter", "daughter", "sonen", "dottern", "mamma", "pappa", "mum",
+     "dad", "mother", "father", "husband", "wife", "guardian", "gode", "god", "förmyndare",
+     "patient", "patienten", "pupil", "elev", "eleven", "barn", "child", "make", "maka", "fru"]
+)  # fmt: skip
 
 
 def _copula_name(
@@ -1831,8 +1929,46 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             if sp and all(len(x) == 1 for x in re.findall(r"[^\W\d_]+", sp.group())):
                 out.append(_hit(lang, "name", "spelled", pos, pos + sp.end(), text, 0.8))
             continue
+        if (
+            kind == "weak"
+            and not _is_cap(tokens[i].group())
+            and not text.islower()
+            and lows[i] in c.homograph_names
+        ):
+            continue  # "The spare wheel and jack are in the boot": a common word in written text
         if kind == "copula":
             found = _copula_name(text, tokens, lows, i, c)
+            if (
+                found
+                and tuple(lows[k : k + size]) in _CLEFT_CUES
+                and found[1] == tokens[i].end()
+                and i + 1 < len(tokens)
+                and lows[i + 1] in ("som", "who", "that")
+                and not _person_after(text, tokens, lows, found[1], c)
+            ):
+                found = None  # "Det var Zlatan som invigde gymmet": a cleft, no introduction
+        elif kind == "assign":
+            # "skriv det på Lisbeth Karlsson", "put it under Sunita Desai"; not "sätt det på
+            # Kivra", "put it under the sink"
+            found = _name_at(text, tokens, i, "strong" if text.islower() else "medium", c)
+            if found:
+                last = text[found[0] : found[1]].split()[-1]
+                several = found[1] > tokens[i].end()
+                known = lows[i] in c.first_names or lows[i].split("-")[0] in c.first_names
+                if text.islower():
+                    ok = known or (several and _surname_like(last, c))
+                else:
+                    j = _token_after(tokens, found[1])
+                    ok = _is_cap(tokens[i].group()) and (
+                        several
+                        or known
+                        or _surname_like(tokens[i].group(), c)
+                        or not _PERSON_WORDS.isdisjoint(lows[j : j + 6])
+                    )
+                if not ok:
+                    found = None
+        elif kind == "about":
+            found = _about_name(text, tokens, lows, i, c)
         elif kind == "holder":
             # "the account's under Mary-Kate Fitzgerald-Jones", "står på Aleksandra Nowak";
             # not "it's under Settings", "står på Kivra": a known first name or two names
@@ -1847,10 +1983,22 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             found = _name_at(text, tokens, i, kind, c)
             if found is None and kind == "weak" and lows[k] in _GREETINGS:
                 found = _vocative(text, tokens, lows, i, c)
+        if kind in ("copula", "medium", "strong", "holder", "assign"):
+            # "det är hans persson", "det är per olof strand": first names that are also
+            # common words, or a second first name, before a surname-shaped word
+            full = _lower_full_name(text, tokens, lows, i, c)
+            if full and (found is None or full[1] > found[1]):
+                found = full
         if found:
-            conf = {"strong": 0.9, "medium": 0.8, "weak": 0.75, "copula": 0.75, "holder": 0.75}[
-                kind
-            ]
+            conf = {
+                "strong": 0.9,
+                "medium": 0.8,
+                "weak": 0.75,
+                "copula": 0.75,
+                "holder": 0.75,
+                "assign": 0.75,
+                "about": 0.7,
+            }[kind]
             out.append(_hit(lang, "name", f"cue_{kind}", found[0], found[1], text, conf))
             taken.add(i)
     for m in c.titles.finditer(text):
@@ -1937,7 +2085,43 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     if _PET_NAMING.search(text):
         # "Katten heter Sixten", "my dog's called Max": a pet, not a person in the call
         out = [p for p in out if not _pet_before(text, p.start)]
-    return out
+    return [p for p in out if not _not_a_person(text, p, c)] if out else out
+
+
+#: "I'm Bella's owner", "Rex's lead": a pet's name.
+_PET_OWNED = re.compile(
+    r"(?:['’]s)?\s+(?:owner|dog|cat|puppy|kitten|horse|pony|rabbit|vet|lead|collar|cage|"
+    r"bowl|food|jabs|vaccinations|insurance\s+policy)\b",
+    re.IGNORECASE,
+)
+#: "calling from Addison Lee", "ringer från Svea Ekonomi": an organisation after "from".
+_CALLING_FROM = re.compile(
+    r"\b(?:calling|ringing|phoning|ringer|ringde|ringer\s+ni|ringer\s+du)\s+(?:from|från)\s+"
+    r"((?:[A-ZÅÄÖÉ][\w&'’.-]*\s?){1,4})"
+)
+_NAME_INTRO_RULES = ("cue_", "title", "role_comma", "turn_opening", "me_comma")
+
+
+def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
+    """Name finds that are a pet, a thing, a namesake, an organisation or a public figure."""
+    slug = p.rule.rsplit(".", 1)[-1]
+    before = text[max(0, p.start - 60) : p.start]
+    if p.text.endswith(("'s", "’s")) and _PET_OWNED.match(text, p.end - 2):
+        return True  # "I'm Bella's owner"
+    if _PET_OWNED.match(text, p.end) and text[p.end : p.end + 1] in ("'", "’"):
+        return True
+    if c.thing_naming is not None and c.thing_naming.search(before):
+        return True  # "Båten heter Linnea", "the boat is called Linnea"
+    if c.namesake_before is not None and c.namesake_before.search(before):
+        return True  # "en svit uppkallad efter Astrid Lindgren"
+    for m in _CALLING_FROM.finditer(text, max(0, p.start - 80), p.end):
+        if m.start(1) <= p.start < m.end(1):
+            return True  # "I'm calling from Addison Lee"
+    if c.public_figures is not None and not slug.startswith(_NAME_INTRO_RULES):
+        for m in c.public_figures.finditer(text, max(0, p.start - 40), p.end + 40):
+            if m.start() <= p.start and p.end <= m.end():
+                return True  # "Det var Zlatan som invigde gymmet"
+    return False
 
 
 _PET_NAMING = re.compile(
@@ -2033,7 +2217,71 @@ def _more_names(
             if rule == "me_comma" and not re.match(r"\s*(?:[,.!?]|$)", text[end:]):
                 continue
             out.append(_hit(lang, "name", rule, tokens[i].start(), end, text, 0.7))
+    if c.role_comma is not None:
+        # "I'm the patient, Daniel Whitaker", "kontoinnehavaren, Mary Lund"
+        for m in c.role_comma.finditer(text):
+            i = starts.get(m.end())
+            if i is None:
+                continue
+            found = _lower_full_name(text, tokens, lows, i, c) if text.islower() else None
+            if found is None and not text.islower():
+                n = min(_cap_run(text, tokens, i, c), 3)
+                words = lows[i : i + n]
+                if n >= 2 and not any(
+                    w in c.org_words or w in _BUSINESS_TAILS or w in c.place_names for w in words
+                ):
+                    found = (tokens[i].start(), tokens[i + n - 1].end())
+            if found:
+                out.append(_hit(lang, "name", "role_comma", found[0], found[1], text, 0.7))
+    # "Gareth Pritchard again, ...", "hiya dave here": a name opening the turn
+    i = 0
+    if tokens and lows[0] in _GREETINGS | {"hiya", "yeah", "yes", "ja", "jo", "hi", "hello"}:
+        i = 1
+    if i < len(tokens) and not text[: tokens[i].start()].strip(" ,.!-").count(" "):
+        if text.islower():
+            found = _lower_full_name(text, tokens, lows, i, c)
+            if found is None and lows[i] in c.first_names and lows[i] not in c.not_names:
+                found = (tokens[i].start(), tokens[i].end())
+        else:
+            n = min(_cap_run(text, tokens, i, c), 3)
+            found = None
+            if n >= 2 or (n == 1 and lows[i] in c.first_names):
+                found = (tokens[i].start(), tokens[i + n - 1].end())
+        if found:
+            j = _token_after(tokens, found[1])
+            words = lows[i:j]
+            if (
+                j < len(tokens)
+                and lows[j] in _TURN_NAME_AFTER
+                and not text[found[1] : tokens[j].start()].strip()
+                and not any(
+                    w in c.org_words
+                    or w in _BUSINESS_TAILS
+                    or w in c.place_names
+                    or w in c.name_cue_kind
+                    or w in c.number_cue_kind
+                    or "'" in w
+                    or "’" in w
+                    for w in words
+                )
+            ):
+                out.append(_hit(lang, "name", "turn_opening", found[0], found[1], text, 0.7))
+    # "Harriet Bromley-Davies, that's Bromley hyphen Davies": the surname said again
+    if "-" in text:
+        for m in _SPOKEN_HYPHEN.finditer(text):
+            joined = f"{m.group(1)}-{m.group(2)}".lower()
+            if re.search(rf"(?<![\w-]){re.escape(joined)}(?![\w-])", text[: m.start()].lower()):
+                out.append(_hit(lang, "name", "spoken_hyphen", m.start(), m.end(), text, 0.75))
     return out
+
+
+#: Words after a name that opens a turn: "Gareth Pritchard again", "dave here".
+_TURN_NAME_AFTER = frozenset(["again", "here", "speaking", "här", "igen"])
+#: "Bromley hyphen Davies", "Lind bindestreck Ek": a hyphenated word said aloud.
+_SPOKEN_HYPHEN = re.compile(
+    r"(?<![\w-])([^\W\d_]{2,})\s+(?:hyphen|dash|bindestreck|streck)\s+([^\W\d_]{2,})(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 #: Last words of company names ("Svea Solar", "Virgin Media", "Octopus Energy").

@@ -1,0 +1,136 @@
+"""Round 7: names, e-mails, addresses and ids said in the ways people say them, with hard
+negatives for each kind.
+
+Names: lower-case full names whose first name is also a common word ("det är hans
+persson"), double first names, "skriv det på X" / "put it under X", "det gäller X" with a
+person cue, a role and a comma ("I'm the patient, Daniel Whitaker"), a name opening the
+turn ("Gareth Pritchard again"), a full name said with a person verb, "im X", references
+and referees, a hyphenated surname said aloud. Not people: pets, things that are called
+something, namesakes, clefts, organisations after "calling from", common words, public
+figures. E-mails with spoken number words, Swedish and English spoken addresses, Irish and
+Canadian addresses, product names with "box", fee notice numbers, spoken NI numbers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import verbalkit
+
+
+def _names(text: str, lang: str) -> list[str]:
+    return [p.text for p in verbalkit.find_personal_data(text, lang) if p.kind == "name"]
+
+
+def _kinds(text: str, lang: str) -> list[tuple[str, str]]:
+    return [(p.kind, p.text) for p in verbalkit.find_personal_data(text, lang)]
+
+
+def _masked(text: str, lang: str) -> str:
+    return verbalkit.redact(text, lang).text
+
+
+NAMES = [
+    # 1. lower-case full names whose first name is a common word, double first names
+    ("sv", "hej det är hans lindqvist jag ringer om fakturan", "hans lindqvist"),
+    ("sv", "ja det är per olof sandström här", "per olof sandström"),
+    ("sv", "hej det är anna karin bergqvist från föreningen", "anna karin bergqvist"),
+    ("sv", "det är karl johan nyström som ringer", "karl johan nyström"),
+    ("sv", "hallå det är per holmgren", "per holmgren"),
+    ("en", "hi it's jack robinson about the boiler", "jack robinson"),
+    # 2. "skriv det på X", "put it under X"
+    ("sv", "skriv det på gunvor ekström tack", "gunvor ekström"),
+    ("sv", "Sätt den på Mirela Hadžić, hon betalar.", "Mirela Hadžić"),
+    ("sv", "Skriv det på Tarja, hon hämtar paketet.", "Tarja"),
+    ("en", "Put it under Ngozi Okafor, she's collecting.", "Ngozi Okafor"),
+    ("en", "please put it in the name of Priyanka Sharma", "Priyanka Sharma"),
+    ("en", "put it under margaret hollis please", "margaret hollis"),
+    # 3. "det gäller X" + a person cue
+    ("sv", "Det gäller Omid Rahimi, jag är hans förmyndare.", "Omid Rahimi"),
+    ("sv", "det gäller lena söderlund hon är min mamma", "lena söderlund"),
+    ("en", "It's about Tobias Fenwick, he's my son.", "Tobias Fenwick"),
+    ("en", "Regarding Wiktoria Zielinska, I'm her guardian.", "Wiktoria Zielinska"),
+    # 4. a role and a comma; a name opening the turn
+    ("en", "I'm the account holder, Rosalind Ebbw, and I want to close it.", "Rosalind Ebbw"),
+    ("en", "I'm the tenant, Kwabena Asante.", "Kwabena Asante"),
+    ("sv", "Jag är kontoinnehavaren, Leila Haddad.", "Leila Haddad"),
+    ("en", "Morwenna Tregothnan again, sorry to bother you.", "Morwenna Tregothnan"),
+    ("en", "hiya sandra here about the parcel", "sandra"),
+    ("sv", "Ulla Lindqvist igen, jag ringde i förmiddags.", "Ulla Lindqvist"),
+    # 5. a known first name and a surname with a person verb
+    ("en", "Our daughter Amelia Thornbury is starting school in May.", "Amelia Thornbury"),
+    ("en", "Then Oliver Quennell was born in March.", "Oliver Quennell"),
+    ("sv", "Sen har Elsa Brännström börjat på förskolan.", "Elsa Brännström"),
+    # 6. "im X" for "I'm X"
+    ("en", "im siobhan walsh from the residents association", "siobhan walsh"),
+    ("en", "yeah im gareth morgan", "gareth morgan"),
+    # 7. references and referees
+    ("en", "my referee is Margaret Oduya from the library", "Margaret Oduya"),
+    ("en", "my reference is tom gallagher he was my manager", "tom gallagher"),
+    ("sv", "min referens är Birgitta Holm på förra jobbet", "Birgitta Holm"),
+    # 8. a hyphenated surname said aloud
+    ("en", "It's Lucy Ashton-Warner, that's Ashton hyphen Warner.", "Ashton hyphen Warner"),
+    ("sv", "Jag heter Eva Lind-Ek, alltså Lind bindestreck Ek.", "Lind bindestreck Ek"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), NAMES)
+def test_names(lang: str, text: str, name: str) -> None:
+    assert name in _names(text, lang)
+    assert name not in _masked(text, lang)
+
+
+NOT_NAMES = [
+    # 1. a first name that is a common word, without a surname
+    ("sv", "det är hans bil som står där", ""),
+    ("sv", "det är per månad du betalar", ""),
+    # 2. "skriv det på" something that is no person
+    ("sv", "skriv det på kortet istället", ""),
+    ("sv", "Sätt det på Kivra så hittar jag det.", ""),
+    ("en", "put it under the mat by the door", ""),
+    ("en", "Put it under Settings and then Privacy.", ""),
+    # 3. "det gäller" a thing
+    ("sv", "Det gäller Volvo XC60, den har ett fel.", ""),
+    ("en", "It's about Microsoft Teams, it keeps crashing.", ""),
+    ("en", "Regarding Premium Plus, is it still available?", ""),
+    # 4. a role without a name; a thanks opening the turn
+    ("en", "I'm the account holder, and I want to close it.", ""),
+    ("en", "Thanks again for your help.", ""),
+    ("en", "Virgin Media here about your broadband.", ""),
+    # 5. a verb after a thing
+    ("en", "The Sunflower Room is starting a new timetable.", ""),
+    # 6. "im" with no name
+    ("en", "im not sure what the problem is", ""),
+    ("en", "im calling about the bill", ""),
+    # 7. a reference number
+    ("en", "my reference is AB 44 19 07", ""),
+    ("sv", "min referens är 4488 1920", ""),
+    # 8. a hyphen said without the word before
+    ("en", "the model is X hyphen ray pro", ""),
+    # 9. pets, things, namesakes, clefts, organisations, common words, public figures
+    ("en", "I'm Rolo's owner, he's due his jabs.", ""),
+    ("en", "Hi, I'm Bella's owner.", ""),
+    ("sv", "Båten heter Astrid och ligger vid brygga två.", ""),
+    ("sv", "Rosen heter Elsa Beskow och är rosa.", ""),
+    ("sv", "Hästen hette Sven och var en fjording.", ""),
+    ("sv", "bilen heter Greta efter min farmor", ""),
+    ("en", "The boat is called Emily Rose and she's moored in Falmouth.", ""),
+    ("en", "The new room is named after Florence Nightingale.", ""),
+    ("sv", "Salen är uppkallad efter Selma Lagerlöf.", ""),
+    ("sv", "Det var Avicii som spelade där 2012.", ""),
+    ("sv", "det var zlatan som invigde hallen", ""),
+    ("en", "It was Shakespeare who wrote it.", ""),
+    ("en", "I'm calling from Addison Lee about a booking.", ""),
+    ("sv", "Hej, jag ringer från Svea Ekonomi om en faktura.", ""),
+    ("en", "The spare wheel and jack are in the boot.", ""),
+    ("en", "Bring a jack and a torch.", ""),
+    ("sv", "vi tar en per person", ""),
+    ("en", "We watched a film with Tom Hanks last night.", ""),
+    ("sv", "Hon läste Astrid Lindgren för barnen.", ""),
+    ("en", "Prince William opened the hospital wing.", ""),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "_"), NOT_NAMES)
+def test_not_names(lang: str, text: str, _: str) -> None:
+    assert _names(text, lang) == []
