@@ -134,3 +134,31 @@ NOT_NAMES = [
 @pytest.mark.parametrize(("lang", "text", "_"), NOT_NAMES)
 def test_not_names(lang: str, text: str, _: str) -> None:
     assert _names(text, lang) == []
+
+
+EMAILS = [
+    # 10. spoken number words inside the local part
+    ("sv", "mejlen är lena punkt berg sjuttiotre snabel-a gmail punkt com", "lena punkt berg sjuttiotre snabel-a gmail punkt com"),
+    ("sv", "min mejl är hans punkt ek nittionio snabel-a telia punkt com", "hans punkt ek nittionio snabel-a telia punkt com"),
+    ("sv", "skicka till per fyra två snabel-a hotmail punkt se", "per fyra två snabel-a hotmail punkt se"),
+    ("en", "my email is jo dot baker twenty one at outlook dot com", "jo dot baker twenty one at outlook dot com"),
+    ("en", "it's sam underscore lee seven at yahoo dot co dot uk", "sam underscore lee seven at yahoo dot co dot uk"),
+    ("en", "email me on rhys dot owen eighty eight at gmail dot com", "rhys dot owen eighty eight at gmail dot com"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "email"), EMAILS)
+def test_spoken_emails_with_numbers(lang: str, text: str, email: str) -> None:
+    assert ("email", email) in _kinds(text, lang)
+
+
+NOT_EMAILS = [
+    ("sv", "vi ses klockan tre på kontoret punkt slut", ""),
+    ("en", "call me on one two three at home dot com", ""),
+    ("en", "there were twenty one at the meeting dot com bubble talk", ""),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "_"), NOT_EMAILS)
+def test_not_spoken_emails(lang: str, text: str, _: str) -> None:
+    assert [k for k, _ in _kinds(text, lang) if k == "email"] == []

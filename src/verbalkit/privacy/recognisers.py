@@ -934,8 +934,20 @@ def _emails(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             words_back += not (spelled and nxt_single)
             if words_back > 6:
                 break
-            if not spelled and (low in c.email_stops or low.split("'")[0] in c.email_stops):
-                break
+            if not spelled and low in c.number_words:
+                # "persson sextiotvå", "murphy twenty one": number words inside the local
+                # part; a word must come before them ("on one at ..." is no address)
+                continue
+            if (
+                not spelled
+                and (low in c.email_stops or low.split("'")[0] in c.email_stops)
+                and not (
+                    low in c.first_names
+                    and k + 1 < nb
+                    and before[k + 1].group().lower() in _DOT_WORDS | _JOIN_WORDS
+                )
+            ):
+                break  # a function word ends it; "hans punkt persson": a first name does not
             start = before[k].start()
         if start is not None:
             out.append(_hit(lang, "email", "spoken", start, end, text, 0.85))
@@ -1529,7 +1541,7 @@ def _name_at(
         w = nxt.group()
         if w.lower() == tokens[j - 1].group().lower() and j == i + 1:
             limit += 1  # a stutter: "this is tom tom barker"
-        if w.lower() in c.not_names or w.lower() in c.number_words:
+        if w.lower() in c.not_names or w.lower() in c.number_words or w.lower() in _DOT_WORDS:
             break
         if any(ch.isdigit() for ch in w):
             break
