@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
     from verbalkit.schema import Failure
+
+T = TypeVar("T")
 
 app = typer.Typer(
     help="Tag what customer-service agents do with words (Swedish and English).",
@@ -523,10 +525,6 @@ def score(
     if scheduler is not None and engine != "dask":
         typer.echo("error: --scheduler needs --engine dask", err=True)
         raise typer.Exit(2)
-    if engine == "local":
-        from verbalkit.report.tablefiles import pyarrow_without_pandas
-
-        pyarrow_without_pandas()
     tally = _Tally(quiet_warnings=quiet)
     with user_errors(debug):
         card = load_scorecard(scorecard)
@@ -566,6 +564,12 @@ def score(
                 scorecard=card,
                 redact=redact,
             )
+        if engine == "local":
+            # pyarrow, kept from importing pandas, is imported once the first call is
+            # back: while the workers start, not before.
+            from verbalkit.report.tablefiles import pyarrow_without_pandas
+
+            scored = _after_first(scored, pyarrow_without_pandas)
         progress = None if quiet or not sys.stderr.isatty() else _progress()
         started = time.perf_counter()
         echo = progress.console.print if progress is not None else None
@@ -618,6 +622,16 @@ def score(
         typer.echo(f"open {out / 'report.html'} in a browser", err=True)
     if tally.failed or not tally.done:
         raise typer.Exit(1)
+
+
+def _after_first(items: Iterable[T], run: Callable[[], object]) -> Iterator[T]:
+    """``items``, with ``run()`` called once the first item has come."""
+    first = True
+    for item in items:
+        if first:
+            run()
+            first = False
+        yield item
 
 
 def _progress() -> Progress:

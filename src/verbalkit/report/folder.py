@@ -187,11 +187,19 @@ class _UtteranceSink:
     BATCH = 20_000
 
     def __init__(self, path: Path) -> None:
+        self.path = path
+        self.rows: list[dict[str, Any]] = []
+        self.writer: Any = None
+        self.n = 0
+
+    @staticmethod
+    def _schema() -> Any:
+        # Built at the first write, so pyarrow is imported only once calls come (while
+        # ``--jobs`` workers start, not before they are started).
         import pyarrow as pa
 
         from verbalkit.tables import UTTERANCE_COLUMNS
 
-        self.path = path
         text = {"call_id", "agent_id", "language", "speaker", "speaker_label", "text"}
         text |= {"team", "source"}
         fields = []
@@ -217,10 +225,7 @@ class _UtteranceSink:
             ]
         )
         fields.append(pa.field("tags", pa.list_(tag)))
-        self.schema = pa.schema(fields)
-        self.rows: list[dict[str, Any]] = []
-        self.writer: Any = None
-        self.n = 0
+        return pa.schema(fields)
 
     def add(self, rows: list[dict[str, Any]]) -> None:
         self.rows.extend(rows)
@@ -239,9 +244,9 @@ class _UtteranceSink:
                 from datetime import UTC
 
                 row["started_at"] = when.replace(tzinfo=UTC)
-        table = pa.Table.from_pylist(self.rows, schema=self.schema)
         if self.writer is None:
-            self.writer = pq.ParquetWriter(self.path, self.schema)
+            self.writer = pq.ParquetWriter(self.path, self._schema())
+        table = pa.Table.from_pylist(self.rows, schema=self.writer.schema)
         self.writer.write_table(table)
         self.n += len(self.rows)
         self.rows = []
