@@ -1637,7 +1637,8 @@ def _blaming(doc: Doc, sent: Sent, res: Res) -> None:
         r"you (?:really |honestly |probably |just )?should (?:have|'ve) (?:(?:just|really|already|at least) )?"
         r"(?!received|been (?:sent|given|told|offered|contacted|emailed|notified|informed))"
         r"(?:\w+ed|known|told|read|rung|kept|paid|made|brought|left|put|done|gone|taken|set|sent|got|"
-        r"chosen|bought|given|had (?:it|"
+        r"chosen|bought|given|had (?!(?:\w+ )?(?:letter|email|text|call|message|notice|notification|refund|reply|"
+        r"response|update|confirmation|card|bill|statement)s?\b)(?:it|"
         r"that|them|this|a|an|the) )|because you (?:\w+ )?(?:kept|typed|entered|did n't|forgot|gave|"
         r"used|ignored|missed|failed|put|chose|clicked)|you (?:kept|forgot to|failed to) |"
         r"your own fault|you (?:checked in|booked(?: it)?|called|rang|ordered|paid|applied|submitted"
@@ -1654,12 +1655,83 @@ def _blaming(doc: Doc, sent: Sent, res: Res) -> None:
         r"(?:that 's|it 's) (?:down to|on) you|if you (?:had|'d) (?:\w+ )?(?:read|"
         r"checked|called|told|looked|cancelled|followed|paid|noticed|listened)"
     )
-    if sent.has(r"not (?:your|their) fault|was n't your fault|no one 's fault|nobody 's fault"):
+    if sent.has(
+        r"not (?:your|their) fault|was n't your fault|(?:no one|nobody|(?:nae|not) anybody|not anyone) "
+        r"'s fault"
+    ):
         return
-    if sent.has(customer) and not sent.is_question:
+    # A soft blame is a statement; an ASR row's wh-clause ("which is why") may type it as a
+    # question, so only a "?" rules it out.
+    if (sent.has(customer) and not sent.is_question) or (
+        "?" not in sent.text and sent.has(_SOFT_BLAME_CUSTOMER)
+    ):
         add_tag(doc, sent.span, "blaming", "en.blaming.blame_customer", 0.75)
-    elif sent.has(shift) and not sent.has(OWNED):
+    elif (sent.has(shift) or sent.has(_once(res, "shift_more", lambda: _shift_more(res)))) and not (
+        sent.has(OWNED) or sent.has(_NOT_A_PARTY)
+    ):
         add_tag(doc, sent.span, "blaming", "en.blaming.shift_fault", 0.7)
+
+
+#: The customer's fault by implication (AMB:soft-blame-customer): a past counterfactual
+#: ("you'd have needed to get it stamped"), the customer's own paperwork left incomplete ("the
+#: box was left blank", "the consent form wasn't notarised", "which you signed"), or someone
+#: on the customer's side who did it. A form merely "not filled in properly" stays a
+#: passive fault (AMB:passive-fault-not-blame); a formality the customer had to arrange
+#: (notarised, witnessed, declared) does not.
+_SOFT_BLAME_CUSTOMER = (
+    r"you (?:would|'d) (?:have|'ve) (?:needed|had) to\b|"
+    r"(?:,|which|that) you (?:signed|initialled|ticked|agreed to|accepted|signed off)(?: (?:for|off))?"
+    r"(?: it| that| them)?(?: \W)*$|"
+    r"(?:someone|somebody|one of your (?:\w+ )?(?:staff|team|colleagues|admins|people)|whoever) "
+    r"(?:\S+ ){0,3}?(?:on|at) your (?:side|end)\b|"
+    r"(?:was|were) left (?:blank|empty|unsigned|unticked|unchecked|incomplete)\b|"
+    r"(?:was|were) (?:answered|ticked|filled in|filled out|completed) (?:as )?(?:no|wrong|wrongly|"
+    r"incorrectly)\b|"
+    r"\b(?:form|forms|consent|box|field|declaration|application|paperwork|document|documents|"
+    r"screening|questionnaire|section|mandate|signature)(?: \S+){0,5}? (?:was|were|had|has|have|is|"
+    r"are) ?(?:n't|not|never) (?:been )?(?:notari[sz]ed|witnessed|stamped|declared|countersigned)\b|"
+    r"\bundeclared\b|(?:is|was|were|are) n't declared|"
+    r"your (?:\w+ ){1,3}(?:has|have) (?:n't|not) been (?:updated|renewed|submitted|returned|signed)\b"
+)
+
+#: Words that make an apparent third-party fault a neutral remark: equipment waiting on a
+#: supply ("the concentrator's useless until the power is back"), a conditional.
+_NOT_A_PARTY = r"useless (?:until|without)|if (?:the )?(?:delay|problem|fault) (?:turns out|is)"
+
+
+def _shift_more(res: Res) -> str:
+    """Fault put on a third party or on "the system" without a fault word (round 4 kinds)."""
+    party = rf"(?:they|them|their \w+|the \w+(?: 's \w+)?|your \w+ 's \w+|{res.target})"
+    return (
+        # "that's between you and the network", "they're the ones who" ("take it up with them"
+        # alone only redirects: demanding, not blaming).
+        rf"(?:that 's|it 's|that is|it is) (?:\w+ )?between you and\b"
+        rf"|(?:they|{party}) (?:are|'re|were) the ones (?:who|that)\b"
+        # "that's the contractor's matching, not you"
+        rf"|\w+ 's (?:\w+ ){{0,2}}?\w+(?: ,)? (?:and )?not (?:you|yours|your fault|anything you did)\b"
+        # "the problem is with your landlord's bank", "the hold-up is at their end"
+        rf"|(?:problem|issue|fault|delay|hold - up|holdup|blockage) (?:is|was|'s|lies|sits) (?:with|at|on) "
+        rf"(?:their|your \w+ 's|the \w+ 's|\w+ 's)\b"
+        rf"|(?:that 's|it 's|that is|it is) (?:really |really for |for )?(?:theirs|them) to "
+        rf"(?:sort|fix|resolve|chase|deal with|answer for|put right)\b"
+        rf"|notoriously (?:slow|bad|difficult|unreliable|awkward)|(?:they 're|they are|{party} (?:is|are|'s|"
+        rf"'re)) (?:terrible|awful|hopeless|useless|notorious|dreadful|shocking) (?:for|at|with)\b"
+        rf"|(?:they|{party}) (?:'ve|have|has|'s|had|'d) (?:\w+ )?made (?:a|an) (?:mistake|error|mess|"
+        rf"hash|blunder)|made (?:a|an) (?:mistake|error) there\b"
+        rf"|(?:i 'd|i would|we 'd|we would) have expected (?:better|more) (?:from|of) (?:them|the|their)"
+        rf"|(?:by|from) (?:your|their|the) (?:\w+ ){{1,2}}(?:which|who|and) (?:\S+ ){{0,3}}?should "
+        rf"(?:n't|not|never) (?:have|'ve) been\b"
+        rf"|(?:they|their \w+|{res.target}) (?:have|has|'ve|'s) (?:\w+ )?(?:cut|damaged|broken|dug up|"
+        rf"lost|misplaced|mislaid|mixed up) (?:our|the|your)\b"
+        rf"|(?:they|their \w+) (?:have not|have n't|has n't|has not|did n't|did not) (?:yet )?(?:put|"
+        rf"credited|paid|passed|applied) (?:it|the money|the funds|the payment|them) (?:in|into|on|to)\b"
+        rf"|(?:your|their|the) (?:\w+ ){{0,2}}(?:\w+ 's )?(?:office|surgery|doctor|gp|employer|"
+        rf"provider|agent|bank|landlord|installer|broker|adviser|advisor|solicitor|school) "
+        rf"(?:would|'d) (?:have|'ve) (?:needed|had) to\b"
+        # Deflecting to the system (AMB:deflect-to-system).
+        rf"|(?:that 's|it 's|that is|it is) (?:just |simply )?(?:how|what) the system (?:works|does|is "
+        rf"set up)|the system (?:just )?(?:does|did) (?:that|it|this) (?:automatically|on its own)"
+    )
 
 
 @functools.cache

@@ -1,0 +1,66 @@
+"""English rules, round 4: kinds of phrasing missed on text written blind to the rules.
+
+Every case is a line written for this file (no labelled set's row, edited or not); the
+conventions are those of ``shared/data/dev/LABELLING.md`` and the wild sets' README notes.
+Each table documents one kind with its hard negatives; only the behaviour of the kind is
+checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from verbalkit.analysis import tag_many
+from verbalkit.schema import Tag
+
+Tagger = Callable[[str, str | None], set[str]]
+
+
+@pytest.fixture(scope="module")
+def labels() -> Tagger:
+    def run(text: str, prev: str | None = None) -> set[str]:
+        tags: list[Tag] = next(tag_many([(text, prev)], "en", role="agent"))
+        return {t.label for t in tags}
+
+    return run
+
+
+# Blaming by implication: the customer's own paperwork or a past counterfactual
+# (AMB:soft-blame-customer), a third party without a fault word, "the system"
+# (AMB:deflect-to-system); against neutral partners and passive faults.
+BLAMING = [
+    ("You'd have needed to send the original deed, not a photocopy.", True),
+    ("so you would have had to renew it before the end of june", True),
+    ("The declaration page was left blank, so the claim couldn't go forward.", True),
+    ("Question six on the health form was answered no.", True),
+    ("The transfer form you posted wasn't witnessed, which is why it bounced.", True),
+    ("It was refused because of an undeclared extension on the property.", True),
+    ("The parcel was logged as intact at the door, which you signed for.", True),
+    ("looks like someone at your end switched the billing contact last week", True),
+    ("That's between you and the phone shop, they set the contract up.", True),
+    ("You'll need to take that up with the garage directly.", False),
+    ("It's the removals firm's paperwork, not you.", True),
+    ("the hold-up is with your buyer's solicitor at the moment", True),
+    ("We've paid it out, so really that's theirs to chase now.", True),
+    ("Their claims desk is notoriously slow this time of year.", True),
+    ("They've made a mistake with the postcode on the order.", True),
+    ("Honestly I'd have expected better from them on this.", True),
+    ("Your letting agent would have needed to register the deposit within thirty days.", True),
+    ("That's just how the system works, it sends the reminder on day ten.", True),
+    # not blaming
+    ("We would have needed to see the receipt, and that's our mistake for not asking.", False),
+    ("The partner bank handles the payout and they're usually quick.", False),
+    ("The engineer is booked with our contractor for Friday morning.", False),
+    ("The ventilator's useless until the supply is back, so let's get you a generator.", False),
+    ("It's the storm, nobody's fault, the ferry just can't sail in that wind.", False),
+    ("You should have had that letter by now, I'm sorry it hasn't come.", False),
+    ("We posted the renewal pack in May and it wasn't returned, so it lapsed.", False),
+    ("Would you have needed the van for the whole day?", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BLAMING)
+def test_blaming_round4(labels: Tagger, text: str, expected: bool) -> None:
+    assert ("blaming" in labels(text, None)) is expected
