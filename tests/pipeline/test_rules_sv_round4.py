@@ -70,3 +70,39 @@ COLLABORATION: list[Case] = [
 @pytest.mark.parametrize(("text", "present", "absent"), COLLABORATION)
 def test_collaboration(text: str, present: set[str], absent: set[str]) -> None:
     check(text, present, absent)
+
+
+SYMPATHY: list[Case] = [
+    # the weight of the situation, named without a feeling word (AMB:weight-sympathy)
+    ("Tre månader utan svar är lång tid att leva med ovisshet.", {"sympathy"}, set()),
+    ("det blir ju mycket pengar för en hushållsbudget", {"sympathy"}, set()),
+    ("Det är en rejäl smäll att få mitt i semestern.", {"sympathy"}, set()),
+    ("Oj, det var mycket på en gång för er.", {"sympathy"}, set()),
+    ("Att ha bilen nära gör stor skillnad för familjen.", {"sympathy"}, set()),
+    ("en frånkoppling mitt i vintern är ju sämsta tänkbara läge", {"sympathy"}, set()),
+    ("Ett arvegods går ju inte att ersätta.", {"sympathy"}, set()),
+    ("Tolv timmars väntan, det är inte rimligt.", {"sympathy"}, set()),
+    ("det låter inte alls bra med värken", {"sympathy"}, set()),
+    ("Dubbla avgifter samma månad, det svider.", {"sympathy"}, set()),
+    ("Då förstår jag att tålamodet tryter.", {"sympathy"}, {"restating"}),
+    ("de e klart att du blir irriterad", {"sympathy"}, set()),
+    # it is not the customer's fault (AMB:not-your-fault-sy)
+    ("Det är inte ditt fel att kortet spärrades.", {"sympathy"}, set()),
+    ("felet ligger hos leverantören och inte hos er", {"sympathy"}, set()),
+    ("Då är det inte ni som har gjort fel.", {"sympathy"}, set()),
+    ("Du har gjort helt rätt som sparade kvittot.", {"sympathy"}, set()),
+    # reassurance
+    ("Försök att inte oroa er, ni är i trygga händer.", {"sympathy"}, {"solution"}),
+    # hard negatives: pleasantries, facts and amounts stated plainly
+    ("Det blir en stor leverans på fredag.", set(), {"sympathy"}),
+    ("Försök att starta om routern.", {"solution"}, {"sympathy"}),
+    ("Det gör ingen skillnad för priset.", set(), {"sympathy"}),
+    ("Summan är 4 200 kronor.", set(), {"sympathy"}),
+    ("Tack för ditt tålamod, ha en fin helg!", set(), {"sympathy"}),
+    ("Då förstår jag att det är din sambos abonnemang.", set(), {"sympathy"}),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), SYMPATHY)
+def test_sympathy(text: str, present: set[str], absent: set[str]) -> None:
+    check(text, present, absent)

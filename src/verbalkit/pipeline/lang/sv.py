@@ -811,12 +811,14 @@ def solution_slug(unit: Span, toks: list[Tok], w: Words, question: bool) -> str 
                 return "remedy_done"
     # A troubleshooting or safety imperative, also after a comma ("…, håll dig ute").
     starts_clause = [c[0] for c in clauses(unit) if c]
-    if not question and not has_phrase(text, "ta hand"):
+    reassures = _search(r"\b(?:prova|försök|testa) att inte\b", text)
+    if not question and not has_phrase(text, "ta hand") and not reassures:
         for first in starts_clause:
             after_comma = first.i > 0 and toks_of(first.doc)[first.i - 1].text == ","
             if first.lower_ in w.self_help and (first.i == toks[0].i or after_comma):
                 return "self_help"
-    if has_phrase(text, "prova att", "försök att", "testa att"):
+    # "försök att inte oroa dig" reassures; it proposes no step
+    if has_phrase(text, "prova att", "försök att", "testa att") and not reassures:
         return "self_help"
     # A suggestion asked as a question: "har du funderat på att åka till ett annat kontor?"
     if question and _search(r"\bhar (?:du|ni) (?:funderat|tänkt) på att\b", text):
@@ -1493,8 +1495,25 @@ SITUATION_WEIGHT = re.compile(
     r"(?:sits|situation|läge|start|känsla|upplevelse)\b"
     r"|\b(?:inte det|det sista) (?:man|någon|du|ni) (?:vill|önskar|behöver)\b"
     r"|\bvill man (?:ju )?inte\b"
-    r"|\b(?:det|de) (?:är|e|blir|var|låter) (?:(?:ju|verkligen|väldigt|så) )*inte "
-    r"(?:roligt|kul|lätt|skönt|lustigt|trevligt|bra(?! att))\b"
+    r"|\b(?:det|de) (?:är|e|blir|var|låter) (?:(?:ju|verkligen|väldigt|så) )*inte (?:alls )?"
+    r"(?:roligt|kul|lätt|skönt|lustigt|trevligt|rimligt|bra(?! att))\b"
+    # how much it is, in time, money or at once: "sex veckor är lång tid att vänta", "det
+    # blir mycket pengar", "det är en stor summa", "det var mycket på en gång"
+    r"|\blång tid (?:att|för|utan)\b"
+    r"|\b(?:är|e|blir|blev|var) (?:ju |väldigt |rätt |så |ganska )*(?:mycket|mkt) (?:på en gång"
+    r"|pengar|att ta in|att hålla reda på)\b"
+    r"|\b(?:det|de) (?:är|e|blir|var) (?:ju )?(?:en )?(?:väldigt |ganska |rätt )?(?:stor|rejäl)"
+    r" (?:summa|smäll|kostnad|peng)\b"
+    r"|\bgör (?:en )?(?:stor|enorm|jättestor) skillnad (?:i vardagen|för (?:dig|er|en|familjen))"
+    r"|\bsämsta (?:tänkbara|möjliga)\b|\bgår (?:ju )?inte att ersätta\b"
+    r"|\b(?:det|de|detta) (?:svider|skaver|tär|gnager)\b|\bsliter på (?:en|dig|er)\b"
+    # it is not the customer's fault (AMB:not-your-fault-sy)
+    r"|\b(?:inte|int) (?:ditt|ert) fel\b|\bfel (?:\w+ )?(?:inte|int) (?:ditt|ert)\b"
+    r"|\b(?:ligger|felet) (?:\w+ ){0,4}?(?:inte|int) (?:hos|på) (?:dig|er)\b"
+    r"|\b(?:inte|int) (?:du|ni) som (?:har |hade )?(?:gjort|gjorde|gör) fel\b"
+    r"|\b(?:du|ni) har gjort (?:helt |precis |alldeles )?(?:rätt|det (?:du|ni) skulle)\b"
+    # reassurance: "du är i goda händer", "försök att inte oroa dig"
+    r"|\bi (?:goda|trygga) händer\b|\binte (?:\w+ )?oroa (?:dig|er)\b"
     r"|\b(?:är|var|blir|blev|har varit) (?:ju )?(?:alldeles |på tok |alltför |väl |lite )?"
     r"för (?:länge|lång tid)\b"
     r"|\b(?:går|håller) (?:ju )?inte i längden\b"
