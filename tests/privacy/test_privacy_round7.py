@@ -162,3 +162,39 @@ NOT_EMAILS = [
 @pytest.mark.parametrize(("lang", "text", "_"), NOT_EMAILS)
 def test_not_spoken_emails(lang: str, text: str, _: str) -> None:
     assert [k for k, _ in _kinds(text, lang) if k == "email"] == []
+
+
+IDS = [
+    # 15. spoken UK National Insurance numbers: letters spelled, digits spoken
+    ("en", "my national insurance is j e one two three four five six a", "customer_id", "j e one two three four five six a"),
+    ("en", "national insurance number is n e four four eight one oh six d", "customer_id", "n e four four eight one oh six d"),
+    ("en", "my ni number is k l seven seven two nine oh one c", "customer_id", "k l seven seven two nine oh one c"),
+    # phones stay phones beside a fee word
+    ("sv", "ring mig på 070 448 20 31 om kontrollavgiften", "phone", "070 448 20 31"),
+    ("en", "call me on 07700 900123 about the parking fine", "phone", "07700 900123"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "kind", "value"), IDS)
+def test_ids(lang: str, text: str, kind: str, value: str) -> None:
+    assert (kind, value) in _kinds(text, lang)
+
+
+NOT_PERSONAL_NUMBERS = [
+    # 14. a fee or penalty notice number is not a phone
+    ("sv", "Kontrollavgiftens nummer är 5 310 227 846, betala inom åtta dagar."),
+    ("sv", "Parkeringsboten har nummer 6 612 330 981."),
+    ("sv", "felparkeringsavgiftens nummer är sju fyra fyra åtta två noll tre ett ett nio"),
+    ("en", "The penalty charge notice number is 6 602 118 453."),
+    ("en", "my PCN number is 55 6123 4471"),
+    ("en", "the pcn is oh seven seven one two three four five six seven eight"),
+    # 13. "box" inside a product name is not a post box
+    ("sv", "Vi har larmpanelen V-box 2 och sensorn PIR-300 i lager."),
+    ("en", "The X-box 360 and the T-box 4 are both in stock."),
+    ("sv", "Routern heter Fritzbox 7590."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_PERSONAL_NUMBERS)
+def test_not_personal_numbers(lang: str, text: str) -> None:
+    assert _kinds(text, lang) == []

@@ -824,7 +824,14 @@ def _cued_ids(text: str, lang: str, cues: list[_Cue], c: _Compiled) -> list[Pers
                 chars += max(1, len(kind[1]))
             elif tok.isalpha() and (
                 (len(tok) == 1 and low not in ("a", "i", "å", "o", "e", "ö"))
-                or (len(tok) <= 3 and (tok.isupper() or (lower and end < 0 and len(tok) == 1)))
+                or (
+                    len(tok) <= 3
+                    and (
+                        tok.isupper()
+                        # "n e four four ...": the first one or two letters of a spoken id
+                        or (lower and len(tok) == 1 and (end < 0 or (digits == 0 and chars == 1)))
+                    )
+                )
             ):
                 chars += len(tok)
             else:
@@ -1200,7 +1207,7 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             if numbered or tail > m.end() or lower_ok:
                 start = _unit_before(text, toks[k].start(), c)
                 out.append(_hit(lang, "address", "house_name", start, tail, text, 0.8))
-    for m in re.finditer(r"\b(?:p\.?\s?o\.?\s)?box\s+\d{1,6}\b", text, re.IGNORECASE):
+    for m in re.finditer(r"(?<![\w-])(?:p\.?\s?o\.?\s)?box\s+\d{1,6}\b", text, re.IGNORECASE):
         # "PO Box 412, Inverness IV2 3XB", "Box 123, 123 45 Ort": the box takes its town along
         tail = _address_tail(text, m.end(), lang)
         out.append(_hit(lang, "address", "box", m.start(), tail, text, 0.8))
