@@ -198,3 +198,47 @@ NOT_PERSONAL_NUMBERS = [
 @pytest.mark.parametrize(("lang", "text"), NOT_PERSONAL_NUMBERS)
 def test_not_personal_numbers(lang: str, text: str) -> None:
     assert _kinds(text, lang) == []
+
+
+ADDRESSES = [
+    # 11. Swedish: a direction or adjective and a street word, spoken numbers, spoken
+    # flat numbers, villages with a spoken postcode
+    ("sv", "min adress är västra vägen nio i sundsvall", "västra vägen nio i sundsvall"),
+    ("sv", "jag bor på lilla gatan sex i ystad", "lilla gatan sex i ystad"),
+    ("sv", "vi bor på södra storgatan fjorton i växjö", "södra storgatan fjorton i växjö"),
+    ("sv", "jag bor på björkgränd tre lägenhet tolv noll ett i umeå", "björkgränd tre lägenhet tolv noll ett i umeå"),
+    ("sv", "adressen är ekvägen sju lgh fjorton noll tre i gävle", "ekvägen sju lgh fjorton noll tre i gävle"),
+    ("sv", "vi bor i storby fem sju sex fyra två ett mora så det tar en stund", "storby fem sju sex fyra två ett mora"),
+    ("sv", "gården ligger i västerby tjugo sju sju fem nio tre hedemora och vi är hemma", "västerby tjugo sju sju fem nio tre hedemora"),
+    # 12. English: a spoken house number and "in" a town; Irish and Canadian addresses
+    ("en", "we moved to twelve mill lane in wells so the bill should go there", "twelve mill lane in wells"),
+    ("en", "i live at forty one church street in ripon and work in leeds", "forty one church street in ripon"),
+    ("en", "Send it to 4 Harbour View, Cobh, Co. Cork P24 X9T2, please.", "4 Harbour View, Cobh, Co. Cork P24 X9T2"),
+    ("en", "It's 27 Main Street, Ennis, County Clare V95 T2K8.", "27 Main Street, Ennis, County Clare V95 T2K8"),
+    ("en", "My address is 88 Queen Street East, Toronto, ON M5C 2Z3.", "88 Queen Street East, Toronto, ON M5C 2Z3"),
+    ("en", "Unit 4, 1200 Robson Street, Vancouver, BC V6E 1C1 is the address.", "Unit 4, 1200 Robson Street, Vancouver, BC V6E 1C1"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "address"), ADDRESSES)
+def test_addresses(lang: str, text: str, address: str) -> None:
+    masked = _masked(text, lang)
+    assert address not in masked
+    for word in address.replace(",", " ").split():
+        if len(word) > 3:
+            assert word not in masked, word
+
+
+NOT_ADDRESSES = [
+    ("sv", "vi åkte norra vägen i sex timmar"),
+    ("sv", "hon bor i norrland och har sex barn"),
+    ("sv", "ordernummer fyra sju tre tre nio ett sala"),
+    ("en", "we drove in one go to ely and back"),
+    ("en", "The A96 is closed near Dublin today."),
+    ("en", "Flight AC 850 from Toronto, ON time, lands at six."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_ADDRESSES)
+def test_not_addresses(lang: str, text: str) -> None:
+    assert [k for k, _ in _kinds(text, lang) if k == "address"] == []

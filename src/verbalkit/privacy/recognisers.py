@@ -210,6 +210,7 @@ class _Compiled:
     negative_owners: re.Pattern[str]
     spelled_cue_before: re.Pattern[str]
     role_comma: re.Pattern[str] | None
+    street_endings: tuple[str, ...]
     thing_naming: re.Pattern[str] | None
     namesake_before: re.Pattern[str] | None
     public_figures: re.Pattern[str] | None
@@ -273,7 +274,7 @@ def compiled(lang: str) -> _Compiled:
         )
         street = (
             rf"\b(?P<num>{number})\s+(?P<street>(?:(?:[^\W\d_][\w'’]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,3}}?)"
-            rf"(?P<suffix>{suffixes})\b\.?(?-i:\s(?:NW|NE|SW|SE|N|E|S|W)\b)?"
+            rf"(?P<suffix>{suffixes})\b\.?(?-i:\s(?:NW|NE|SW|SE|N|E|S|W|West|East|North|South)\b)?"
         )
     # Words that can start a name: a number needs a digit or number word to matter, and a
     # weak or medium cue ("hej", "det är") needs a known or capitalised name after it.
@@ -341,6 +342,7 @@ def compiled(lang: str) -> _Compiled:
             r"\b(?:" + "|".join(re.escape(p) for p in names.spelled_cues) + r")\b[\s,:.]*$",
             re.IGNORECASE,
         ),
+        street_endings=tuple(s for s in addr.street_suffixes if len(s) > 3),
         role_comma=_phrase_regex(names.role_nouns, after=r"\s*,\s+") if names.role_nouns else None,
         thing_naming=_phrase_regex(
             names.thing_nouns,
@@ -1153,11 +1155,20 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             if lead and lead.group().split()[0].lower() not in c.not_names:
                 start = lead.start()
             out.append(_hit(lang, "address", "postcode_town", start, m.end(), text, 0.85))
-        if lower_ok:
+        if lower_ok or text.islower():
             # a village or farm and its number after an address cue, then a postcode said
-            # or written: "adressen är norrby tolv sju sju sex nio två hedemora"
+            # or written: "adressen är norrby tolv sju sju sex nio två hedemora"; without a
+            # cue, only with five postcode digits and a town ("norrby tolv sju fyra två nio
+            # tre östhammar panelerna ska ...")
             for m in _SV_CUED_PLACE.finditer(text):
-                if not c.postcode_cues.search(text, max(0, m.start() - 30), m.start() + 1):
+                if not (
+                    lower_ok and c.postcode_cues.search(text, max(0, m.start() - 30), m.start() + 1)
+                ) and not (
+                    text.islower()
+                    and m.group("place").lower() not in c.number_cue_kind
+                    and _SV_POST_DIGITS_TOWN.match(text, m.end())
+                    and not _after_negative_cue(text, m.start(), c)
+                ):
                     continue
                 if (
                     m.group("place").lower() in c.not_names
@@ -1319,7 +1330,8 @@ def _uk_address_start(text: str, start: int, c: _Compiled) -> int:
 
 _UNIT_AFTER = {
     "sv": re.compile(
-        rf"(?:,?\s*(?:(?:lgh|lägenhet|lägenhetsnummer|lgh\.?\s?nr)\.?\s*{_SV_NUM}\b"
+        rf"(?:,?\s*(?:(?:lgh|lägenhet|lägenhetsnummer|lgh\.?\s?nr)\.?\s*{_SV_NUM}"
+        rf"(?:\s+(?!och\b|en\b){_SV_NUM}){{0,3}}\b"
         rf"|{_SV_NUM}\s*(?:tr|trappor|trappa|trappa upp|trappor upp|vån|våningen)\b\.?"
         rf"|(?:våning|vån\.?)\s*{_SV_NUM}\b|(?:nb|bv|ög|nedre botten|bottenvåningen)\b"
         r"|uppgång\s+[A-Za-z\d]\b|[A-Ha-h]\b(?![-\w])))+",
@@ -1428,6 +1440,18 @@ def _address_tail(text: str, end: int, lang: str) -> int:
     m = re.compile(_TOWN_POST[lang], flags).match(text, end)
     if m:
         return m.end()
+    if lang == "en":
+        # Irish and Canadian: "..., Dún Laoghaire, Co. Dublin A96 K2X7", "..., Toronto, ON
+        # M5V 1J5"
+        m = _IE_CA_TAIL.match(text, end)
+        if m:
+            return m.end()
+    if lang == "sv":
+        # a postcode said digit by digit and the town, the utterance going on after it:
+        # "norrby tolv sju tre tre nio ett sala så det är ..."
+        m = _SV_POST_DIGITS_TOWN.match(text, end)
+        if m and m.group("town").lower() not in _TOWN_STOPS:
+            return m.end()
     # a postcode said digit by digit, then the town: "fyra ett ett tio göteborg",
     # "leeds l s six two a b", "austin texas seven eight seven oh four"
     spoken = _SPOKEN_POST[lang].match(text, end)
@@ -1441,7 +1465,7 @@ def _address_tail(text: str, end: int, lang: str) -> int:
             if len(runs) == 1 and len(runs[0].digits) == 5 and runs[0].digits[0] != "0":
                 return spoken.end()
     # "i örebro", "in Leeds", ", Swindon": the town after the street
-    town = _TOWN_AFTER[lang].match(text, end)
+    town = _TOWN_AFTER[lang].match(text, end) or _TOWN_BEFORE_CLAUSE.match(text, end)
     name = town and (town.groupdict().get("town") or town.groupdict().get("ctown"))
     if (
         town
@@ -1460,6 +1484,25 @@ def _address_tail(text: str, end: int, lang: str) -> int:
     return end
 
 
+_PLACE_WORDS = r"[A-Z][^\W\d_'’]*(?:[\s-][A-Z][^\W\d_'’]*){0,2}"
+_IE_CA_TAIL = re.compile(
+    rf"(?:,\s*{_PLACE_WORDS}){{0,3}}(?:,\s*(?:Co\.?|County)\s+{_PLACE_WORDS})?,?\s+"
+    r"[AC-FHKNPRTV-Y]\d[\dW]\s?[AC-FHKNPRTV-Y\d]{4}\b"  # Eircode
+    rf"|(?:,\s*{_PLACE_WORDS}){{0,2}},?\s+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\s+"
+    r"[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"  # Canadian province and postal code
+)
+#: Five postcode digits said one by one and a town, the sentence going on after it.
+_SV_POST_DIGITS_TOWN = re.compile(
+    r",?\s+(?:(?:noll|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)\s+){4}"
+    r"(?:noll|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)\s+(?P<town>[^\W\d_]{3,})\b",
+    re.IGNORECASE,
+)
+#: "fifty three elm grove in ely so we need ...": "in" and a town before a new clause.
+_TOWN_BEFORE_CLAUSE = re.compile(
+    r"\s+(?:in|i)\s+(?P<town>[^\W\d_][\w'-]+)(?=\s+(?:so|and|but|because|as|which|where|"
+    r"now|then|if|when|since|please|så|och|men|eftersom|där|nu|sen|om|när)\b)",
+    re.IGNORECASE,
+)
 _TOWN_AT_END = re.compile(r"\s+([^\W\d_]{3,}(?:\s[^\W\d_]{2,})?)[\s.!?]*$")
 #: Words that end an utterance after a street and are no town.
 _NOT_TOWN_END = frozenset(
@@ -2344,6 +2387,11 @@ def _triggered(text: str, c: _Compiled) -> tuple[bool, bool, bool, bool]:
         _DIGIT.search(text) is not None
         or bool(words & c.rare_number_words)
         or bool(words & c.house_words)
+        or (
+            # "norra vägen sex": a common number word after a street word
+            not words.isdisjoint(_COMMON_NUMBER_WORDS)
+            and any(w.endswith(c.street_endings) for w in words)
+        )
     )
     email = "@" in text or bool(words & _DOT_WORDS)
     names = bool(words & c.triggers) or any(
