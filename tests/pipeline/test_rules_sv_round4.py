@@ -106,3 +106,47 @@ SYMPATHY: list[Case] = [
 @pytest.mark.parametrize(("text", "present", "absent"), SYMPATHY)
 def test_sympathy(text: str, present: set[str], absent: set[str]) -> None:
     check(text, present, absent)
+
+
+SOLUTION: list[Case] = [
+    # the remedy as a process, in the passive (AMB:passive-solution, AMB:process-solution)
+    ("Fakturan kommer att ersättas av en ny med rätt belopp.", {"solution"}, set()),
+    ("då pausas abonnemanget och slutdatumet flyttas fram en månad", {"solution"}, set()),
+    ("Godkänns reklamationen så tas avgiften bort.", {"solution"}, set()),
+    ("så räknas hyran om från första mars", {"solution"}, set()),
+    ("Då skjuts förfallodagen upp till efter semestern.", {"solution"}, set()),
+    ("Då återförs pengarna till ditt konto.", {"solution"}, set()),
+    ("Krediteringen görs samma vecka som vi får tillbaka varan.", {"solution"}, set()),
+    ("Då gör jag en reklamation till tillverkaren åt dig direkt.", {"solution"}, set()),
+    ("Frakten bjuder vi på den här gången.", {"solution"}, set()),
+    ("vi sätter ner priset på tjänsten och drar av startavgiften", {"solution"}, set()),
+    # a charge waived; what the customer is entitled to
+    ("Den påminnelseavgiften behöver du inte betala.", {"solution"}, set()),
+    ("Ni har rätt till prisavdrag för de dagar det var kallt.", {"solution"}, set()),
+    # self-help the customer can do, also in a longer turn
+    ("Du kan pausa leveranserna själv i appen under Mina leveranser.", {"solution"}, set()),
+    ("du kan låna en ersättningsmodem hos ombudet så länge", {"solution"}, set()),
+    (
+        "Det är en inställning. Under Profil klickar du på Aviseringar och slår av ljudet.",
+        {"solution"},
+        set(),
+    ),
+    # a blunt redirect to claim the remedy, with the document that goes with it
+    (
+        "Du måste bestrida beloppet själv via e-tjänsten och bifoga kvittot.",
+        {"solution", "demanding"},
+        set(),
+    ),
+    # hard negatives: routines, problems and company duties described, not remedies
+    ("Återbetalningen sker automatiskt när banken har godkänt den.", set(), {"solution"}),
+    ("Priset justeras varje år i januari.", set(), {"solution"}),
+    ("Kortet stoppas i automaten varje gång du försöker ta ut pengar.", set(), {"solution"}),
+    ("Vi måste enligt lag spara uppgifterna i sju år.", set(), {"solution"}),
+    ("Du måste skicka in kvittot till oss först.", {"demanding"}, {"solution"}),
+    ("Beslutet hittar du på Mina sidor när det är klart.", set(), set()),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), SOLUTION)
+def test_solution(text: str, present: set[str], absent: set[str]) -> None:
+    check(text, present, absent)

@@ -175,6 +175,8 @@ PARTICLE_SKIP = frozenset({"jag", "vi", "också", "även", "gärna", "nu", "dire
 PARTICLES = frozenset(
     {"in", "upp", "till", "på", "av", "om", "ut", "med", "tillbaka", "ner", "bort"}
 )
+#: Particles that can follow an inverted subject: "tas återkravet bort", "skjuts betalningen upp".
+LATE_PARTICLES = frozenset({"bort", "om", "av", "upp", "ut", "in", "tillbaka", "ner"})
 CLAUSE_JOINS = frozenset({"och", "men", "så", "eftersom", "innan", "fast"})
 #: Nouns that make a preference question ask for one fact ("vilken summa", "vilken ort").
 QUANTITY_NOUNS = frozenset(
@@ -719,7 +721,7 @@ def remedy_verb(toks: list[Tok], i: int, w: Words) -> bool:
         return nxt in PARTICLES or nxt in ("en", "ett")
     if forms & {"stå"}:  # "det står vi för", "vi står för kostnaden"; not "det står i…"
         return nxt == "för"
-    if forms & {"slå", "dra", "räkna", "skriva", "köra", "börja", "ställa"}:
+    if forms & {"slå", "dra", "räkna", "skriva", "köra", "börja", "ställa", "sätta"}:
         return nxt in PARTICLES
     if forms & {"hjälpa"}:  # a concrete offer, not "jag hjälper dig med allt"
         return nxt in ("dig", "er") and "att" in after[1:3]
@@ -732,6 +734,14 @@ def remedy_verb(toks: list[Tok], i: int, w: Words) -> bool:
     return True
 
 
+#: A remedy as a noun, carried out: "återbetalningen görs", "vi gör en reklamation", "bjuder vi på".
+REMEDY_PROCESS = re.compile(
+    r"\b(?:återbetalning|återföring|kreditering|rättelse|omräkning|utbetalning|ombokning"
+    r"|ersättning|kompensation)(?:en|arna)? (?:\w+ )?(?:görs|sker|genomförs|skickas|kommer att göras)\b"
+    r"|\b(?:gör|lägger|skickar|startar) (?:jag|vi) (?:\w+ )?(?:en|ett) (?:\w+ )?(?:ansökan|chargeback"
+    r"|reklamation|återbetalning|kreditering|omprövning|ersättningsanspråk|återföring)\b"
+    r"|\b(?:bjuder|står) (?:jag|vi) (?:för|på)\b"
+)
 #: Someone comes out to the customer: a visit is a remedy.
 VISIT = re.compile(
     r"\b(?:vår|våra|en|ni får en|du får en) (?:\w+ )?(?:tekniker|montör|installatör"
@@ -743,12 +753,14 @@ VISIT = re.compile(
 def passive_remedy(toks: list[Tok], i: int, w: Words) -> bool:
     """An s-passive of a remedy verb, present tense ("återbetalas", "ersätts", "körs ut")."""
     low = toks[i].lower_
-    if not low.endswith("s") or len(low) < 4 or low.endswith(("ades", "des", "tes")):
+    if not low.endswith("s") or len(low) < 3 or low.endswith(("ades", "des", "tes")):
         return False
     base = low[:-1] if low[:-1] in w.passive_remedy else low[:-1] + "a"
     if base not in w.passive_remedy:
         return False
     before = [t.lower_ for t in toks[max(0, i - 2) : i]]
+    if before[-2:] == ["kommer", "att"]:  # "kommer att ställas till rätta": a plan
+        before = before[:-1]
     # "kan ersättas", "måste bokas": a possibility or a duty; "paket som skickas", "när
     # flödet ändras": a subordinate clause describing how things work
     if set(before) & {"kan", "kunde", "måste", "skulle", "behöver", "som", "när", "om", "innan",
@@ -757,9 +769,21 @@ def passive_remedy(toks: list[Tok], i: int, w: Words) -> bool:
     if any(t.lower_ in ("inte", "inga", "ingen", "inget") for t in toks[max(0, i - 2) : i + 3]):
         return False
     # the general verbs need their particle, as in the active ("körs ut", "läggs in")
-    if base in ("köra", "lägga", "ställa", "dra", "slå", "ta", "skriva", "räkna"):
+    if base in (
+        "köra",
+        "lägga",
+        "ställa",
+        "dra",
+        "slå",
+        "ta",
+        "skriva",
+        "räkna",
+        "skjuta",
+        "sätta",
+    ):
         after = [t.lower_ for t in toks[i + 1 : i + 4]]
-        return bool(after) and (after[0] in PARTICLES or "ut" in after[:2] or "in" in after[:2])
+        # V1 after "så"/"då" puts the subject first: "så tas avgiften bort", "räknas skatten om"
+        return bool(after) and (after[0] in PARTICLES or bool(set(after[1:3]) & LATE_PARTICLES))
     return True
 
 
@@ -851,8 +875,27 @@ def solution_slug(unit: Span, toks: list[Tok], w: Words, question: bool) -> str 
         text,
     ):
         return "where_to_fix"
-    if _search(r"\bdu har rätt till\b", text) or _search(r"\bfå tillbaka\b", text):
+    if _search(r"\b(?:du|ni) har rätt till\b", text) or _search(r"\bfå tillbaka\b", text):
         return "where_to_fix"
+    # a charge waived: "den avgiften behöver du inte betala", "ni slipper betala för besöket"
+    if not question and _search(
+        r"\b(?:behöver|ska) (?:du|ni) inte (?:betala|stå för)|\b(?:du|ni) (?:behöver|ska) inte "
+        r"(?:betala|stå för)|\bslipper (?:du|ni) (?:att )?betala|\b(?:du|ni) slipper (?:att )?betala",
+        text,
+    ):
+        return "agent_remedy"
+    # the remedy named as a process under way: "återföringen görs samma dag", "då gör vi en
+    # ansökan om ersättning", "krediteringen sker i morgon"
+    if not question and "automatiskt" not in low and REMEDY_PROCESS.search(text):
+        return "remedy_done"
+    # step-by-step self-help in the second person: "i appen går du till Inställningar och
+    # trycker på Pausa", "klickar du på Glömt lösenord"
+    if not question and _search(
+        r"\b(?:går|trycker|klickar|väljer|loggar|scrollar) (?:du|ni) (?:in |sen |sedan )?"
+        r"(?:till|på|in|under|ner)\b",
+        text,
+    ):
+        return "self_help"
     # "Ansökan gör du i appen", "Det hittar du på Mina sidor"
     if _search(
         r"\b(?:gör|hittar|fyller i|ansöker|anmäler|ändrar|bokar|beställer|söker) (?:du|ni) "
@@ -1649,7 +1692,8 @@ def refine(doc: Doc, pack: RulePack) -> None:
             tag(doc, unit, "demanding", "obligation", 0.8)
             text = " ".join(low)
             redirect = REDIRECT.search(text) and not _search(r"\b(?:in )?till oss\b", text)
-            if redirect and not any(d in text for d in DOCUMENT_WORDS):
+            seeks = _search(r"\b(?:bestrida|överklaga|ansöka|söka|reklamera|begära) ", text)
+            if redirect and (seeks or not any(d in text for d in DOCUMENT_WORDS)):
                 tag(doc, unit, "solution", "blunt_redirect", 0.65)
 
         # A time the customer must meet ("skicka in den före den 15 maj") is a deadline.
