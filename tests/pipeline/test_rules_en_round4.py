@@ -64,3 +64,31 @@ BLAMING = [
 @pytest.mark.parametrize(("text", "expected"), BLAMING)
 def test_blaming_round4(labels: Tagger, text: str, expected: bool) -> None:
     assert ("blaming" in labels(text, None)) is expected
+
+
+# Collaboration: the customer shapes the remedy ("which is handiest for you", "how would you
+# feel about…", "what else would make it easier"), also in ASR rows without "?"; a yes/no
+# check on a proposal already made is not collaboration (rule 1).
+COLLABORATION = [
+    ("We've got the Leeds or the York depot, which is handiest for you?", True),
+    ("Which of those options feels more manageable at the moment?", True),
+    ("Which slot would fit better around the school run?", True),
+    ("What else would make the move easier for you this week?", True),
+    ("How would you feel about us spreading the balance over six months?", True),
+    ("how would you feel about me holding the room until friday", True),
+    ("how much do you think you could manage to put aside each week", True),
+    ("i can send a courier today would that work or would a voucher suit you better", True),
+    ("Would you want the same model again or something a bit lighter?", True),
+    ("so we swap the meter first and then recheck the bill how does that sound", True),
+    # not collaboration
+    ("I'll refund the delivery fee today, would that work for you?", False),
+    ("Which is quicker from the station, the bus or the tram?", False),
+    ("How would you describe the noise it makes?", False),
+    ("how much did you pay for it originally", False),
+    ("What else did the engineer say when he came?", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COLLABORATION)
+def test_collaboration_round4(labels: Tagger, text: str, expected: bool) -> None:
+    assert ("collaboration" in labels(text, None)) is expected

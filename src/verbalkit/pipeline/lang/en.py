@@ -1399,6 +1399,16 @@ def _options_offered(doc: Doc, sent: Sent) -> bool:
     return bool(before) and bool(_OPTIONS.search(before))
 
 
+#: Collaboration questions that need no "?" to be questions (ASR rows).
+_ASR_COLLABORATION = (
+    r"how (?:would|do) you feel about (?:me|us|(?:\w+ )?\w+ing|(?:an?|the) \w+)|"
+    r"how much (?:do you (?:think|reckon)|would you say)(?: you)? (?:could|can|'d be able to) "
+    r"(?:manage|afford|pay|put)|(?:would|will) (?:that|this|it) (?:work|suit|help)(?: for you)? or "
+    r"(?:would|will|do|shall)\b"
+)
+_ASR_COLLABORATION_RE = r"(?<![\w'])(?:" + _ASR_COLLABORATION.replace(" '", "'") + r")(?![\w])"
+
+
 def _collaboration(doc: Doc, sent: Sent, res: Res) -> None:
     """Inviting the customer to shape the remedy (rules 1 and 7)."""
     design = (
@@ -1425,6 +1435,16 @@ def _collaboration(doc: Doc, sent: Sent, res: Res) -> None:
         r"|what (?:do|would) you (?:think|feel|say) (?:about|to) (?:us|me|if (?:i|we)|"
         r"(?:an? |the )?\w+ing)\b"
         r"|what do you think (?:you 'd|you would|would) (?:need|want|like|prefer|be fair|work)"
+        # Round 4: "which is handiest for you", "which of those feels more manageable",
+        # "which would fit better around your job", "what else would make tonight easier",
+        # "how would you feel about me pausing it", "how much could you manage to pay".
+        r"|(?:what|which)(?: \w+){0,3} (?:is|'s|sounds|seems|feels|would (?:be|fit|suit|work)) "
+        r"(?:\w+ )?(?:better|best|easier|easiest|handiest|handier|simpler|quicker|more \w+|most \w+)"
+        r"(?: (?:for|to) you| around\b|(?<=manageable)|(?<=convenient))"
+        r"|what (?:else |more )?(?:would|could) (?:make|help)\b|what else (?:can|could) (?:i|we) do"
+        r"|how (?:would|do) you feel about (?:me|us|(?:\w+ )?\w+ing|(?:an?|the|a few) \w+)"
+        r"|how much (?:do you (?:think|reckon)|would you say|could you|can you)(?: you)?(?: could| can|"
+        r" 'd be able to)? (?:manage|afford|pay|put)"
     )
     unasked = (
         r"which (?:option|one|day|time|date) you 'd (?:prefer|like)|let me know (?:which|what|when) "
@@ -1434,10 +1454,11 @@ def _collaboration(doc: Doc, sent: Sent, res: Res) -> None:
         r"(?:how (?:does|do|'s) (?:that|this) (?:sound|seem|feel)|what do you (?:think|reckon|say)"
         r"(?: (?:of|about|to) (?:that|this))?|how would (?:that|this) (?:be|work|suit|feel)|"
         r"how do you feel about (?:that|this)|how (?:does|do|would|will) (?:that|this) (?:sit|land|"
-        r"go down) with you)(?: for you)? ?\?"
+        r"go down) with you)(?: for you)?(?: ?\?|$)"
     )
     choice = (
-        r"(?:would you (?:like|prefer|rather)|do you (?:want|prefer)|should (?:we|i)|shall (?:we|i)|"
+        r"(?:would you (?:like|prefer|rather|want)|do you (?:want|prefer)|should (?:we|i)|shall (?:we|i)|"
+        r"(?:would|will) (?:that|this|it) (?:work|suit|help)(?: for you)? or (?:would|will|do|shall)|"
         r"would (?:an?|the) .* (?:work|suit) for you|you 'd (?:like|prefer|rather))"
     )
     # A choice between remedies, or a preference that shapes one, is a solution too (rule 1).
@@ -1449,9 +1470,25 @@ def _collaboration(doc: Doc, sent: Sent, res: Res) -> None:
         remove_tags(doc, OPEN, within=sent.span)
         remove_tags(doc, CLOSED, within=sent.span)
         add_tag(doc, sent.span, "collaboration", "en.collaboration.check_proposal", 0.8)
+    elif (
+        not is_punctuated(doc)
+        and sent.span.start == 0
+        and (m := _search(_ASR_COLLABORATION_RE, doc_text(doc).lower())) is not None
+    ):
+        # ASR rows carry no "?" and their sentence cuts are guesses: look at the whole row,
+        # but only for heads that cannot open a statement.
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        add_tag(doc, span or sent.span, "collaboration", "en.collaboration.design_outcome", 0.7)
     elif sent.has(unasked) and not sent.is_question:
         add_tag(doc, sent.span, "collaboration", "en.collaboration.design_outcome", 0.7)
-    elif sent.has(design) and (sent.is_question or sent.has(r"wondering|curious")):
+    elif (
+        sent.has(design)
+        and (sent.is_question or sent.has(r"wondering|curious"))
+        # "would that work for you" checks a proposal: closed, not collaboration (rule 1).
+        and not sent.has(
+            r"(?:would|will|does|can) (?:that|this|it) (?:work|suit)(?: (?:for )?you)?(?: \W)*$"
+        )
+    ):
         add_tag(doc, sent.span, "collaboration", "en.collaboration.design_outcome", 0.8)
         # Options laid out ("…, or we could…", "a letter or a call?") make it a choice.
         if sent.has(r"^(?:\W+ )?(?:\w+ )?(?:when|which|where|what time|what day)") or (
