@@ -242,3 +242,14 @@ NOT_ADDRESSES = [
 @pytest.mark.parametrize(("lang", "text"), NOT_ADDRESSES)
 def test_not_addresses(lang: str, text: str) -> None:
     assert [k for k, _ in _kinds(text, lang) if k == "address"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Hej, det är Elsa Energi, vi ringer om ditt avtal."),
+        ("en", "Hi, it's Max Broadband, we're calling about your router."),
+    ],
+)
+def test_copula_company_is_not_a_name(lang: str, text: str) -> None:
+    assert _names(text, lang) == []

@@ -1908,6 +1908,10 @@ def _copula_name(
     found = _name_at(text, tokens, i, "medium", c)
     if found is None:
         return None
+    if text[tokens[i].end() : found[1]].split()[-1:] and (
+        text[tokens[i].end() : found[1]].split()[-1].lower() in _BUSINESS_TAILS
+    ):
+        return None  # "det är Svea Solar", "it's Octopus Energy": a company
     if c.name_questions.search(text, 0, tokens[i].start()):
         return found  # "Who am I speaking to? – It's Marcus."
     low = lows[i]
