@@ -14,6 +14,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from verbalkit import _spacycli
+
+# spaCy's command line (a third of `import spacy`) is imported only if something uses it.
+_spacycli.defer()
+
 __version__ = "0.1.0"
 
 __all__ = [
