@@ -92,3 +92,73 @@ COLLABORATION = [
 @pytest.mark.parametrize(("text", "expected"), COLLABORATION)
 def test_collaboration_round4(labels: Tagger, text: str, expected: bool) -> None:
     assert ("collaboration" in labels(text, None)) is expected
+
+
+# Sympathy naming the weight of a situation without a feeling word, reassurance in other
+# words, well-wishes; against "no worries" as you're welcome, small talk and pardon-sorry.
+SYMPATHY = [
+    ("Oh goodness, with the exams next week that's the last thing you need.", None, True),
+    ("Moving house and a broken boiler is a lot to be coping with at once.", None, True),
+    ("it's a lot to keep on top of with three kids in different schools", None, True),
+    ("Not at all, you're juggling plenty as it is.", None, True),
+    ("A bill like that landing out of the blue would rattle anybody.", None, True),
+    ("Losing a pet is hard enough without the paperwork on top.", None, True),
+    ("Nine hours is a long shift for anyone, let alone after a night feed.", None, True),
+    ("That's a nasty one to come home to after a fortnight away.", None, True),
+    ("so your whole claim has been sat in limbo since spring", None, True),
+    ("It's been a rotten few weeks for you, hasn't it.", None, True),
+    ("I can see why that would sting after twenty years with us.", None, True),
+    ("And you shouldn't have to ring us four times to get an answer.", None, True),
+    ("don't be stressing about the deadline, I've put a note on it", None, True),
+    ("I'm so glad she's back home. Try to get some rest tonight.", None, True),
+    (
+        "Honestly, it happens all the time, nothing to be embarrassed about.",
+        "I deleted the email by mistake and now nothing works.",
+        True,
+    ),
+    ("no dramas, let me pull that up for you", "Also can you check my other booking?", True),
+    ("That must have been terrifying on the motorway.", None, True),
+    # not sympathy
+    ("No worries at all, have a lovely evening.", "Brilliant, thank you so much.", False),
+    ("no dramas mate enjoy the game", "cheers for that", False),
+    ("Oh that's lovely, where are you off to?", None, False),
+    ("Sorry, say that again? The line dropped.", None, False),
+    ("That's the last thing on the list, then we're done.", None, False),
+    (
+        "It happens all the time on that route, the bus just skips the stop.",
+        "How often does the bus skip it?",
+        False,
+    ),
+    ("You shouldn't have any trouble logging in now.", None, False),
+]
+
+
+@pytest.mark.parametrize(("text", "prev", "expected"), SYMPATHY)
+def test_sympathy_round4(labels: Tagger, text: str, prev: str | None, expected: bool) -> None:
+    assert ("sympathy" in labels(text, prev)) is expected
+
+
+# Apology: owning a fault without the stock phrases ("that's our failing", "a slip on our
+# side", "I shouldn't have put it that way", "sorry we've kept you waiting"); against
+# "it's on us" = we pay, "unfortunately", pardon and sorry-for-the-situation.
+APOLOGY = [
+    ("That's our failing, the note never reached the engineer.", True),
+    ("There was a slip on our side with the booking date.", True),
+    ("You're right, I shouldn't have put it like that.", True),
+    ("I should have explained the fee before you signed up.", True),
+    ("It shouldn't have, and that's not the service we aim for.", True),
+    ("So this is most likely on our end after last night's update.", True),
+    ("I'm really sorry we've left you without heating all weekend.", True),
+    ("Sorry, that came out a bit harsh.", True),
+    # not apology
+    ("Unfortunately the warranty ended in March.", False),
+    ("Sorry, did you say the 14th or the 40th?", False),
+    ("I'm so sorry to hear about your dad.", False),
+    ("If the part fails again in the first year, the repair's on us.", False),
+    ("You shouldn't have any trouble with it now.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), APOLOGY)
+def test_apology_round4(labels: Tagger, text: str, expected: bool) -> None:
+    assert ("apology" in labels(text, None)) is expected

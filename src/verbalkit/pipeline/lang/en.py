@@ -706,7 +706,13 @@ ADV += r"straight away|quickly|first|instead|still|actually|already|usually|norm
 #: Owning a fault: the agent or the company did it (rule 5).
 OWNED = (
     r"(?:our|my) (?:mistake|error|fault|bad|oversight)|(?:mistake|error|fault) (?:on|at) (?:our|my) "
-    r"(?:side|part|end)|(?:that 's|it 's|that was|it was|that is|this is) (?:all |entirely )?"
+    r"(?:side|part|end)|(?:our|my) (?:failing|failure|slip|slip - up|blunder|cock - up)\b|(?:a )?(?:slip|"
+    r"failing|oversight|mix - up|slip - up) (?:on|at) (?:our|my) (?:side|part|end)|(?:this|that|it|"
+    r"the (?:problem|issue|fault|error|bug|outage)) (?:is|'s|was) (?:\w+ ){0,2}?(?:on|at) our (?:side|"
+    r"end)\b|i (?:should (?:have|'ve)|should n't have|should not have) (?:\w+ed|put|said|started|begun|"
+    r"led|been|done|told|given|sent|made)\b|(?:it|that|this) (?:should n't|should not) have(?: happened)?"
+    r"(?: ,| \.| and|$)|came out (?:really |very |so |a bit |all )?(?:badly|wrong|harsh|rude|wrongly)|"
+    r"(?:that 's|it 's|that was|it was|that is|this is) (?:all |entirely )?"
     r"(?:down to|on) us|we (?:got (?:it|that|this) wrong|made (?:a|an) (?:mistake|error)|messed "
     r"(?:it |that |this )?up|dropped the ball|let you down|should (?:have|'ve|not have|n't have) "
     r"(?:\w+ed|sent|told|done|given|caught|known|made|put|rung|spotted|seen)\b)|(?:that|this|it|we|i) should never have|unfair of (?:me|us)|came out wrong|"
@@ -738,6 +744,12 @@ _SORRY_ABOUT_THEM = re.compile(
     r"sorry (?:that )?(?:this|that|it|you|he|she|they|your|all this) (?!was (?:our|my))"
 )
 _SORRY_FOR_COMPANY = re.compile(r"sorry (?:about|for) (?:that|the|this|keeping|any|all)")
+#: "Sorry we've kept her waiting", "so sorry we sent you home with the wrong colour": the
+#: company's own act, owned (rule 5, AMB:sorry-for-wait).
+_SORRY_WE_DID = re.compile(
+    r"sorry (?:that )?(?:we|i) (?:'ve |have |had |'d )?(?:\w+ )?(?:kept|made|left|sent|charged|"
+    r"missed|forgot|lost|given|caused|overbooked|cancelled|double - booked|mixed)\b"
+)
 
 
 def _sorry(doc: Doc, sents: list[Sent], whole: Sent, res: Res) -> None:
@@ -766,10 +778,13 @@ def _sorry(doc: Doc, sents: list[Sent], whole: Sent, res: Res) -> None:
             about_them = _SORRY_ABOUT_THEM.match(rest)
             sympathetic = has_tag(doc, "sympathy") or judged()
             for_company = _SORRY_FOR_COMPANY.match(rest)
-            if not owned and (about_them or (sympathetic and not for_company)):
+            we_did = _SORRY_WE_DID.match(rest)
+            if not owned and not we_did and (about_them or (sympathetic and not for_company)):
                 add_tag(doc, sent.span, "sympathy", "en.sympathy.sorry_for_situation", 0.75)
                 continue
-            add_tag(doc, span, "apology", "en.apology.sorry_owned", 0.85 if owned else 0.65)
+            add_tag(
+                doc, span, "apology", "en.apology.sorry_owned", 0.85 if owned or we_did else 0.65
+            )
     if owned and not has_tag(doc, "apology"):
         m2 = whole.find(OWNED)
         if m2 is not None:
@@ -825,7 +840,22 @@ def _situation(res: Res) -> str:
         rf"|what an? (?:{res.symp} )?(?:week|day|morning|time|year|month|mess|palaver|saga|start)"
         rf"(?: you 've had| that must)"
         rf"|^(?:\W+ )?oh no|poor you|poor thing|not what you need|no fun|"
-        rf"^(?:\W+ )?{NUM} \w+ (?:of|at|with|without) [\w ]{{2,30}} (?:is|'s|that 's) {intens}(?:an? )?"
+        # Round 4, the weight of a situation without a feeling word: "the last thing you
+        # need", "a lot to keep track of", "you're juggling plenty", "hard enough without
+        # this", "for anyone, let alone at 87", "would knock anybody sideways", "a sore one to
+        # find", "sat in limbo", "it's been an awful month for you".
+        rf"(?:the )?last thing (?:you|anyone|anybody|she|he|they) (?:need|needs|needed|want|wants|"
+        rf"wanted)\b|a lot to (?:be coping with|be dealing with|keep track of|keep on top of|"
+        rf"get your head (?:round|around)|take on board|think about|juggle)|you (?:'re|are|'ve been|"
+        rf"have been) (?:juggling|carrying|dealing with|coping with) (?:plenty|a lot|so much|enough|"
+        rf"loads)|(?:is|'s|was|are|'re) (?:\w+ )?(?:hard|tough|difficult|stressful|bad) enough "
+        rf"(?:without|as it is|already)|(?:for|to) (?:anyone|anybody) ,? let alone\b|would (?:knock|"
+        rf"throw|shake|rattle|floor|upset|worry|panic|stress) (?:anybody|anyone|most people)\b|"
+        rf"(?:an? |that 's an? |that is an? )(?:\w+ )?(?:{res.symp}) one to (?:find|get|come home to|"
+        rf"open|see|deal with|hear|swallow|wake up to)\b|(?:sat|sitting|left|stuck|hanging) in limbo|"
+        rf"(?:it 's|it has|that 's|that has) been (?:an? |such an? )?(?:{intens})(?:{res.symp}) "
+        rf"(?:\w+ ){{0,2}}for (?:you|your)\b|"
+        rf"^(?:\W+ )?(?:(?:ah|oh|aw|och|gosh) (?:no )?,? )?{NUM} \w+ (?:of|at|with|without) [\w ]{{2,30}} (?:is|'s|that 's) {intens}(?:an? )?"
         rf"{intens}(?:{res.symp}|long|too long|exhausting)"
     )
 
@@ -867,8 +897,20 @@ _HARM = (
 )
 
 
+_THANKS_WORD = r"(?<![\w'])(?:thanks|thank|cheers|ta|appreciate)(?![\w])"
+_WELCOME = r"^(?:\W+ )?(?:oh |ah |aw )?(?:no worries|no dramas)\b"
+#: Playing a problem down as common ("it happens all the time", "not a big deal"): sympathy
+#: only after a turn that named a problem; in casual talk it is just talk.
+_PLAY_DOWN = r"(?:it |that )?happens all the time|(?:it 's |that 's |it is )?(?:not a|no) big deal"
+
+
 def _sympathy(
-    doc: Doc, sent: Sent, res: Res, prev_upset: bool = False, prev_calm: bool = False
+    doc: Doc,
+    sent: Sent,
+    res: Res,
+    prev_upset: bool = False,
+    prev_calm: bool = False,
+    prev_thanks: bool = False,
 ) -> None:
     """Sympathy: judging the situation as hard, naming a feeling, reassurance, well-wishes.
 
@@ -905,7 +947,9 @@ def _sympathy(
         r"(?! (?:say|said|saying|mention|right|correctly|ok|okay|have|had|'re|are|were|got|guys))"
     )
     reassure = (
-        r"(?:do n't|dont|please do n't|no need to|not to|try not to) worry|no worries|rest assured|"
+        r"(?:do n't|dont|please do n't|no need to|not to|try not to) (?:be )?(?:worry|worrying|stress|"
+        r"stressing|fret|fretting|panic|panicking)\b|no worries|no dramas|rest assured|"
+        r"(?:try to |do |go and )?get some (?:rest|sleep)\b|"
         r"you 're (?:far from|not) the (?:only|first)|it happens to (?:lots|a lot|many|plenty)|"
         r"you did (?:the right thing|nothing wrong)|^(?:\W+ )?(?:and |but |honestly ,? )?(?:it|that) "
         r"(?:'s not|is not|is n't|was n't|was not) "
@@ -928,7 +972,7 @@ def _sympathy(
         r"(?:which is|that 's|that is|it 's|it is) (?:completely |totally |perfectly |entirely |so |"
         r"very )?understandable|we 'll (?:get (?:this|it|that|you) sorted|"
         r"sort (?:this|it) out)|you 're in (?:good|safe) hands|one step at a time|thank goodness|glad (?:you|he|she|"
-        r"they) (?:'re|are|is) (?:ok|okay|safe|alright)"
+        r"they) (?:'re|are|is|'s) (?:(?:back )?home|back|ok|okay|safe|alright|better|on the mend)"
     )
     hard_news = _once(
         res,
@@ -936,7 +980,13 @@ def _sympathy(
         lambda: (
             r"not (?:what|the news|the answer) you (?:wanted|were hoping|'d hoped|hoped|needed|were "
             r"expecting|want|planned|had planned|'d planned|signed up for|paid for|deserve)"
-            r"(?: to hear| for)?|"
+            r"(?: to hear| for)?|not the (?:\w+ )?(?:feeling|experience|start|welcome|news|answer|"
+            r"service|outcome|end) you (?:signed up for|paid for|wanted|expected|deserve|were hoping "
+            r"for|needed)|i can (?:hear|tell) (?:that|this|it) (?:'s|has) (?:come as|been|really)|"
+            r"i can (?:see|understand) why (?:that|this|it) (?:'d|would|must|might) (?:sting|hurt|"
+            r"rankle|grate|annoy|upset|worry|frustrate|feel)|(?:you|she|he|they|anyone|nobody|no one) "
+            r"(?:should n't|should not|should never) (?:have|need) to\b|(?:past|beyond|longer than|"
+            r"more than) (?:what )?(?:you|anyone|anybody) should (?:have|need) to|"
             rf"i know (?:it 's|it is|this is|that 's|that is|it can be|this can be)(?: such| all)? (?:an? )?"
             rf"(?:(?:real|bit of a|right|huge|massive|total) )?(?:{res.symp}|faff|nuisance|bother|drag|"
             rf"inconvenience|headache)|"
@@ -973,8 +1023,11 @@ def _sympathy(
         and not sent.has(r"\b(?:i|we|they|he|she) (?:\w+ )?(?:do n't|dont|never) worry")
         # A bare "Take care." closing casual talk is a goodbye, not a well-wish.
         and not (prev_calm and sent.has(r"^(?:\W+ )?(?:you |ok |okay |bye ,? )?take care(?: \W)*$"))
+        and not (prev_thanks and sent.has(_WELCOME))
     ):
         add_tag(doc, sent.span, "sympathy", "en.sympathy.reassurance", 0.7)
+    elif prev_upset and sent.has(_PLAY_DOWN):
+        add_tag(doc, sent.span, "sympathy", "en.sympathy.reassurance", 0.65)
 
 
 class _PrevTurn:
@@ -1895,8 +1948,10 @@ def refine(doc: Doc, pack: RulePack) -> None:
     prev_calm = (
         bool(prev_words) and not prev_upset and not _search(_HARM, prev.text if prev else "")
     )
+    # "No worries" answering thanks is "you're welcome", not reassurance.
+    prev_thanks = prev is not None and _search(_THANKS_WORD, prev.text) is not None
     for sent in sents:
-        _sympathy(doc, sent, res, prev_upset, prev_calm)
+        _sympathy(doc, sent, res, prev_upset, prev_calm, prev_thanks)
     _sorry(doc, sents, whole, res)
     for i, sent in enumerate(sents):
         after = ""
