@@ -150,3 +150,46 @@ SOLUTION: list[Case] = [
 @pytest.mark.parametrize(("text", "present", "absent"), SOLUTION)
 def test_solution(text: str, present: set[str], absent: set[str]) -> None:
     check(text, present, absent)
+
+
+BLAMING: list[Case] = [
+    # the customer's own doing as the cause (AMB:soft-blame-customer)
+    ("Det är ni som har angett fel kontonummer.", {"blaming"}, set()),
+    ("du valde tyvärr fel abonnemang vid beställningen", {"blaming"}, set()),
+    ("Ni betalade in hyran tre dagar för sent i mars.", {"blaming"}, set()),
+    (
+        "Om ni hade meddelat flytten i tid hade fakturan inte gått till den gamla adressen.",
+        {"blaming"},
+        set(),
+    ),
+    ("Du hade behövt spara kvittot.", {"blaming"}, set()),
+    ("Enligt avtalet är det köparen som ska kontrollera varan vid leverans.", {"blaming"}, set()),
+    ("Den måste du som innehavare hålla koll på själv.", {"blaming"}, set()),
+    (
+        "Ni har fyllt i bruttolönen i fältet för netto, och det är därför skatten blev fel.",
+        {"blaming"},
+        set(),
+    ),
+    # a third party as the cause, or the one to take it up with
+    ("Det är hyresvärden som skulle ha lämnat ut nycklarna.", {"blaming"}, set()),
+    ("det e åkeriet som sinkar leveranserna", {"blaming"}, set()),
+    ("Felet ligger hos kortutgivaren, inte hos dig.", {"blaming"}, set()),
+    ("Det får du ta upp med dem direkt.", {"blaming"}, set()),
+    (
+        "det är försäkringskassan som ska skicka beslutet och det styr vi inte över",
+        {"blaming"},
+        set(),
+    ),
+    # hard negatives: partners mentioned neutrally, faults owned, the customer cleared
+    ("Det är hyresvärden som äger fastigheten.", set(), {"blaming"}),
+    ("Felet ligger hos oss, och det ber jag om ursäkt för.", set(), {"blaming"}),
+    ("Det är du som bestämmer vilket datum som passar.", set(), {"blaming"}),
+    ("Vi skickar beställningen via Posten i morgon.", set(), {"blaming"}),
+    ("Om du vill kan du ta det med din rådgivare.", set(), {"blaming"}),
+    ("Du har gjort helt rätt.", set(), {"blaming"}),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), BLAMING)
+def test_blaming(text: str, present: set[str], absent: set[str]) -> None:
+    check(text, present, absent)

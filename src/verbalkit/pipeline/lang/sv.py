@@ -1278,6 +1278,36 @@ CUSTOMER_SLIP = re.compile(
 )
 
 
+#: A third party as the cause: a cleft with what they should have done or hold up, the fault
+#: placed with them, or the customer sent to take it up with them.
+THIRD_PARTY_BLAME = re.compile(
+    r"\b(?:det|de) (?:är|e|var) (?!(?:ju |nog |faktiskt |tyvärr )?(?:vi|jag|du|ni|vår|vårt)\b)"
+    r"(?:\w+ ){1,3}som (?:\w+ )?(?:skulle ha|borde ha|hade skulle|får ta (?:det|smällen|kostnaden"
+    r"|ansvaret)|sinkar|drar ut på|har orsakat|orsakade|bär ansvaret|ska stå för)\b"
+    r"|\b(?:felet|problemet|ansvaret|skulden) (?:ligger|låg|sitter|satt) (?:\w+ )?hos "
+    r"(?!oss\b|mig\b|dig\b|er\b|vår\b)\w+"
+    r"|\b(?:får|måste|fick|kan) (?:du|ni) (?:\w+ )?(?:ta|ta upp|reda ut|lösa|driva|diskutera) "
+    r"(?:det |detta |saken |ärendet )?(?:\w+ )?med (?:dem|dom|de|honom|henne)\b"
+)
+#: The customer's own doing given as the cause (AMB:soft-blame-customer): a cleft on the
+#: customer, a slip or lateness, a counterfactual, a duty that was theirs.
+CUSTOMER_BLAME = re.compile(
+    r"\b(?:det|de) (?:är|e|var) (?:ju )?(?:du|ni) som (?:har |hade )?(?:\w+ ){0,2}"
+    r"(?:fel|för sent|missat|glömt|slarvat)\b"
+    r"|\b(?:du|ni) (?:har |hade )?(?:tyvärr |nog |ju )*(?:valt|angett|skrivit|fyllt i|tryckt|knappat in"
+    r"|betalat|angav|valde|skrev|tryckte|svarade|betalade|anmälde|ringde|skickade) (?:\w+ ){0,5}?"
+    r"(?:fel|för sent)\b"
+    r"|\bom (?:du|ni) (?:bara )?(?:hade|skulle ha) (?:\w+ ){1,8}?(?:hade|så hade) (?:\w+ ){1,3}?"
+    r"(?:inte|aldrig|kunnat|sluppit|hunnit)\b"
+    r"|\b(?:du|ni) hade behövt\b|\bhade (?:du|ni) behövt\b"
+    r"|\b(?:(?:det|de) (?:är|e|var)|(?:är|var) det) (?:ju )?(?:kunden|köparen|kontohavaren|kontoinnehavaren|beställaren"
+    r"|medlemmen|vårdnadshavaren) som (?:ska|måste|ansvarar|har ansvaret)\b"
+    r"|\b(?:måste|får|ska) (?:du|ni) (?:som \w+ )?(?:hålla koll på|hålla reda på|ansvara för|bevaka)"
+    r"(?: \w+)* själva?\b"
+    r"|\b(?:du|ni) har \w+(?:at|it|t) (?:\w+ ){1,8}(?:och )?det (?:är|var) därför\b"
+)
+
+
 #: The agent or the company owning a fault without a sorry-word (LABELLING rule 5,
 #: AMB:admission-without-sorry): "det ligger hos oss", "det är vårt problem", "det missade
 #: vi", "jag var för snabb" ("det är inte okej" is also said in sympathy: not here).
@@ -1353,6 +1383,16 @@ def blaming(toks: list[Tok], w: Words) -> str | None:
     )
     if deflect and (target or _search(r"\b(?:deras|dem|de|dom)\b", text)):
         return "shift_fault"  # "det är ju deras servrar och inget vi kan göra något åt"
+    # A third party named as the cause or as the one to take it up with: "det är dom som
+    # får ta det", "felet ligger hos kliniken", "det får du ta upp med dem" (wild2 conventions)
+    if THIRD_PARTY_BLAME.search(text):
+        return "shift_fault"
+    if (
+        cleft
+        and not any(x in FIRST_PERSON | SECOND_PERSON for x in cleft_np)
+        and _search(r"\b(?:styr|rår|bestämmer) vi (?:inte|int) (?:över|på)\b", text)
+    ):
+        return "shift_fault"  # "det är verket som ska skicka den, det styr vi inte över"
     # Denying the fault puts it elsewhere: "inte vårt problem", "inget fel från vår sida"
     if _search(
         r"\binte (?:vårt|vår|mitt) (?:fel|problem|ansvar|bord|sak|huvudvärk)\b"
@@ -1363,6 +1403,8 @@ def blaming(toks: list[Tok], w: Words) -> str | None:
     if _search(r"\binte (?:är|var) (?:ditt|ert)\b", text):
         return None
     if customer_choice(toks, w):
+        return "customer_fault"
+    if CUSTOMER_BLAME.search(text):
         return "customer_fault"
     if low and low[0] not in ("så", "alltså", "om") and not has_qm(toks[0].sent):
         omission = CUSTOMER_OMISSION.search(text)
