@@ -143,6 +143,10 @@ class CueLists(_PhraseLists):
     bank_names: tuple[str, ...] = Field(
         default=(), description="banks: a clearing number and account after one is an account"
     )
+    email_roles: tuple[str, ...] = Field(
+        default=(),
+        description="'info', 'kundservice': an e-mail local part naming a function, not a person",
+    )
 
 
 class PrivacyLexicon(_Strict):

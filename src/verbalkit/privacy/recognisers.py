@@ -214,6 +214,7 @@ class _Compiled:
     thing_naming: re.Pattern[str] | None
     namesake_before: re.Pattern[str] | None
     public_figures: re.Pattern[str] | None
+    email_roles: frozenset[str]
 
 
 def _norm(phrase: str) -> str:
@@ -357,6 +358,7 @@ def compiled(lang: str) -> _Compiled:
         public_figures=_phrase_regex(names.public_figures, after=r"(?![\w-])")
         if names.public_figures
         else None,
+        email_roles=frozenset(lex.cues.email_roles),
     )
 
 
@@ -894,10 +896,28 @@ def _numbers(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
 # ---------------------------------------------------------------- e-mail, IBAN, NINO
 
 
+_LOCAL_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _role_address(local: str, c: _Compiled) -> bool:
+    """A local part that names a function or team ("info", "kundservice.norr", "hello"):
+    a company role address, not bound to one person. A first name inside keeps it personal
+    ("info.anna", "sales.john.smith")."""
+    words = [
+        w
+        for w in _LOCAL_WORD.findall(local.lower())
+        if w not in _DOT_WORDS and w not in _JOIN_WORDS and w not in c.number_words
+    ]
+    if not words or words[0] not in c.email_roles:
+        return False
+    return not any(w in c.first_names or w in c.surnames for w in words[1:])
+
+
 def _emails(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     out = [
         _hit(lang, "email", "written", m.start(), m.end(), text, 0.99)
         for m in _EMAIL.finditer(text)
+        if not _role_address(text[m.start() : text.index("@", m.start())], c)
     ]
     for m in c.at_words.finditer(text):
         # Forward: domain words joined by "punkt"/"dot", ending in a known top-level domain.
@@ -958,7 +978,7 @@ def _emails(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             ):
                 break  # a function word ends it; "hans punkt persson": a first name does not
             start = before[k].start()
-        if start is not None:
+        if start is not None and not _role_address(text[start : m.start()], c):
             out.append(_hit(lang, "email", "spoken", start, end, text, 0.85))
     return out
 

@@ -1,0 +1,61 @@
+"""Round 8: personal data said the ways people say them, with hard negatives per kind.
+
+Company role e-mail addresses (info@, kundservice@, hello@) are not personal; pets and
+animals with names are not people; names spelled letter by letter after a name cue; names
+after role and booking cues; addresses on streets named after people, rural routes, spoken
+UK postcodes and Irish house-name addresses; personal and company bankgiro/plusgiro; a
+clearing and account number with the bank named after it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import verbalkit
+
+
+def _kinds(text: str, lang: str) -> list[tuple[str, str]]:
+    return [(p.kind, p.text) for p in verbalkit.find_personal_data(text, lang)]
+
+
+def _of(text: str, lang: str, kind: str) -> list[str]:
+    return [p.text for p in verbalkit.find_personal_data(text, lang) if p.kind == kind]
+
+
+# 1. company role e-mail addresses ------------------------------------------------------
+
+ROLE_EMAILS = [
+    ("sv", "Skicka frågan till kundtjanst@cykelbolaget.se så hjälper de dig."),
+    ("sv", "Bokningar görs via bokning@fjallstugan.se eller i appen."),
+    ("sv", "fakturafrågor går till faktura snabel-a hamnbolaget punkt se"),
+    ("sv", "Föreningens styrelse läser styrelsen@brfeken.se varje vecka."),
+    ("sv", "Mejla hej@kaffekollektivet.se om du vill ha ett offertförslag."),
+    ("en", "Please send the proofs to print@quaysideprinters.co.uk."),
+    ("en", "For returns email returns@bootstore.com with the order number."),
+    ("en", "you can email bookings at lakesidecamping dot co dot uk"),
+    ("en", "Our office address is office@parkviewhousing.org, not the agent's."),
+    ("en", "Write to jobs@greenleafcafe.com if you'd like to apply."),
+]
+
+PERSONAL_EMAILS = [
+    (
+        "sv",
+        "Min mejl är maja.lindstrom@kontorsnavet.se, alltså jobbet.",
+        "maja.lindstrom@kontorsnavet.se",
+    ),
+    ("sv", "skicka det till ek.berg@tryckverkstan.se tack", "ek.berg@tryckverkstan.se"),
+    ("sv", "Mejla mig på info.karin@gmail.com.", "info.karin@gmail.com"),
+    ("en", "My work email is tom.fairley@harbourprint.co.uk.", "tom.fairley@harbourprint.co.uk"),
+    ("en", "it's j.okafor@millbrookpharmacy.co.uk", "j.okafor@millbrookpharmacy.co.uk"),
+    ("en", "Email me at sales.david@acme.com please.", "sales.david@acme.com"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), ROLE_EMAILS)
+def test_company_role_address_is_not_personal(lang: str, text: str) -> None:
+    assert _of(text, lang, "email") == []
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), PERSONAL_EMAILS)
+def test_personal_address_on_company_domain_stays(lang: str, text: str, value: str) -> None:
+    assert value in _of(text, lang, "email")
