@@ -193,3 +193,31 @@ BLAMING: list[Case] = [
 @pytest.mark.parametrize(("text", "present", "absent"), BLAMING)
 def test_blaming(text: str, present: set[str], absent: set[str]) -> None:
     check(text, present, absent)
+
+
+EXPECTATION: list[Case] = [
+    # durations counted from an event, usual processing times (AMB:event-anchored)
+    (
+        "Reparationen tar normalt fem till åtta arbetsdagar från att vi fått in telefonen.",
+        {"expectation"},
+        set(),
+    ),
+    ("Beslutet brukar komma inom tre veckor.", {"expectation"}, set()),
+    # clock times and this week
+    ("Då kommer montören mellan åtta och tio på torsdag.", {"expectation"}, set()),
+    ("nyckeln kan du hämta från klockan fyra", {"expectation"}, set()),
+    ("Vi ses 09.40 på mottagningen.", {"expectation"}, set()),
+    ("Ekonomiavdelningen går igenom fakturan den här veckan.", {"expectation"}, set()),
+    ("jag ringer dig dagen innan och bekräftar tiden", {"expectation"}, set()),
+    ("Enligt planen är beräknad återställning i kväll.", {"expectation"}, set()),
+    # hard negatives: past times, deadlines, habits of the customer, slots offered
+    ("Jag ringde dig i förrgår men kom inte fram.", set(), {"expectation"}),
+    ("Sista dag att överklaga är om tre veckor.", set(), {"expectation"}),
+    ("Vill du ha en tid klockan nio eller klockan tre?", set(), {"expectation"}),
+    ("Paketet kom fram 14.05 enligt spårningen.", set(), {"expectation"}),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), EXPECTATION)
+def test_expectation(text: str, present: set[str], absent: set[str]) -> None:
+    check(text, present, absent)

@@ -140,14 +140,22 @@ UNITS = r"(?:minut|kvart|timm|timme|dag|dygn|vecka|veckor|månad|bankdag|arbetsd
 NUMBER = r"(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|fjorton|femton|tjugo|trettio|några|ett par)"
 NEXT_THINGS = r"vecka|veckan|månad|år|helg|faktura\w*|leverans\w*|avläsning\w*|betalning\w*|lönedag|besök\w*|\w+dag"
 #: Future time anchors (LABELLING rule 8): clock, calendar, span or relative time.
+HOUR = (
+    r"(?:\d+(?:[.:]\d+)?|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton"
+    r"|femton|sexton|sjutton|arton|nitton|tjugo\w*)"
+)
 TIME_ANCHOR = re.compile(
     rf"\b(?:i ?(?:dag|kväll|morgon|eftermiddag|förmiddag|natt|övermorgon|helgen)"
     rf"|på (?:{DAYS})(?:en)?|(?:nästa|kommande|nästkommande) (?:{DAYS}|{NEXT_THINGS})|inom (?:{NUMBER} )?{UNITS}"
-    rf"|senast\b|om (?:{NUMBER} ){UNITS}|klockan \d+|kl\.? ?\d+|vid \d+-tiden"
+    rf"|senast\b|om (?:{NUMBER} ){UNITS}|klockan {HOUR}\b|kl\.? ?\d+|vid \d+-tiden"
+    # a clock time written with a point ("då ses vi 13.20"), this week, N units before it
+    rf"|\b(?:[01]?\d|2[0-3])[.:][0-5]\d\b|(?:den här|denna) veckan?\b|i veckan\b"
+    rf"|{NUMBER} {UNITS} (?:innan|före)\b"
     rf"|före klockan|mellan (?:\d+|{NUMBER}) och|under (?:dagen|veckan|eftermiddagen|kvällen)"
     rf"|den \d+(?::e)? (?:{MONTHS})|efter helgen|(?:{DAYS}) (?:förmiddag|eftermiddag|kväll)"
     rf"|till veckan|dagen (?:innan|före|efter)|upp till (?:{NUMBER} )?{UNITS}"
-    rf"|(?:tar|ta|dröjer|dröja) (?:ungefär |cirka |runt |max |högst |bara |upp till )?(?:{NUMBER} )?{UNITS})"
+    rf"|(?:tar|ta|dröjer|dröja) (?:normalt |oftast |vanligtvis |i regel |brukar )?(?:ungefär |cirka "
+    rf"|runt |max |högst |bara |upp till )?(?:{NUMBER} (?:till|à|eller) )?(?:{NUMBER} )?{UNITS})"
 )
 #: A free slot offered for a booking: its time is not agreed yet.
 SLOT_OFFER = re.compile(
@@ -161,7 +169,10 @@ NOT_NEXT_STEP = re.compile(
 )
 #: A negated duration or time is a norm, not a plan: "det ska inte ta tre dagar".
 NEGATED_TIME = re.compile(r"\binte (?:\w+ )?(?:ta|tar|dröja|dröjer|hända|ske|behöva)\b")
-FUTURE_CUE = re.compile(r"\b(?:ska|kommer|räknar med|blir|får du|syns|hör av)\b")
+FUTURE_CUE = re.compile(
+    r"\b(?:ska|kommer|räknar med|blir|får du|syns|hör av|beräknad|beräknas|planerad|väntas"
+    r"|förväntas|brukar|ses|hörs)\b"
+)
 PAST_ENDINGS = ("ade", "ades", "dde", "ddes", "tte", "de", "te", "des", "tes")
 #: Strong and irregular preterites the ending test misses.
 IRREGULAR_PAST = frozenset(
@@ -177,6 +188,7 @@ PARTICLES = frozenset(
 )
 #: Particles that can follow an inverted subject: "tas återkravet bort", "skjuts betalningen upp".
 LATE_PARTICLES = frozenset({"bort", "om", "av", "upp", "ut", "in", "tillbaka", "ner"})
+TIME_NOUNS = ("dag", "minut", "timm", "vecka", "veckan", "kvart", "kväll", "morgon")
 CLAUSE_JOINS = frozenset({"och", "men", "så", "eftersom", "innan", "fast"})
 #: Nouns that make a preference question ask for one fact ("vilken summa", "vilken ort").
 QUANTITY_NOUNS = frozenset(
@@ -1103,7 +1115,12 @@ def clauses(unit: Span) -> list[list[Tok]]:
     """Split a unit at commas and clause-joining conjunctions."""
     out: list[list[Tok]] = [[]]
     for token in toks_of(unit.doc)[unit.start : unit.end]:
-        if token.text == "," or (token.lower_ in CLAUSE_JOINS and out[-1]):
+        last = [t.lower_ for t in out[-1][-2:]]
+        # a join inside a time phrase keeps it whole: "dagen innan", "mellan sex och sju"
+        in_time = (token.lower_ == "innan" and bool(last) and last[-1].startswith(TIME_NOUNS)) or (
+            token.lower_ == "och" and last[:1] == ["mellan"]
+        )
+        if token.text == "," or (token.lower_ in CLAUSE_JOINS and out[-1] and not in_time):
             out.append([])
         if not token.is_punct and not token.is_space:
             out[-1].append(token)
