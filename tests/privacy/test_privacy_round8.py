@@ -59,3 +59,35 @@ def test_company_role_address_is_not_personal(lang: str, text: str) -> None:
 @pytest.mark.parametrize(("lang", "text", "value"), PERSONAL_EMAILS)
 def test_personal_address_on_company_domain_stays(lang: str, text: str, value: str) -> None:
     assert value in _of(text, lang, "email")
+
+
+# 2. animals and things with names ------------------------------------------------------
+
+ANIMALS = [
+    ("sv", "Stoet heter Linnea och fölet heter Kalle."),
+    ("sv", "valpen heter maja och tiken heter stina"),
+    ("sv", "Hingsten heter Zorro, han står på stall två."),
+    ("sv", "Valacken hette Herman och är såld nu."),
+    ("en", "The dam is called Daisy and the sire is Max."),
+    ("en", "the mare's called lady grace and she's in foal"),
+    ("en", "Our stallion is Oscar, he's standing at stud this year."),
+    ("en", "The puppy is called Charlie and the brood bitch is Bella."),
+    ("en", "the gelding's called mr bingley"),
+]
+
+ANIMAL_AND_PERSON = [
+    ("sv", "Hingsten heter Zorro och ägaren heter Lena Björk.", "Lena Björk", "Zorro"),
+    ("en", "The mare is Bella and the owner is Jack Turner.", "Jack Turner", "Bella"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), ANIMALS)
+def test_animal_names_are_not_people(lang: str, text: str) -> None:
+    assert _of(text, lang, "name") == []
+
+
+@pytest.mark.parametrize(("lang", "text", "person", "animal"), ANIMAL_AND_PERSON)
+def test_person_beside_animal_stays(lang: str, text: str, person: str, animal: str) -> None:
+    names = _of(text, lang, "name")
+    assert person in " ".join(names)
+    assert not any(animal in n for n in names)

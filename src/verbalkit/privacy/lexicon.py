@@ -101,6 +101,9 @@ class NameLists(_PhraseLists):
     namesake_cues: tuple[str, ...] = Field(
         default=(), description="'uppkallad efter', 'named after': a namesake, not a caller"
     )
+    animal_nouns: tuple[str, ...] = Field(
+        default=(), description="'tiken heter X', 'the sire is X': an animal's name, not a person's"
+    )
     public_figures: tuple[str, ...] = Field(
         default=(), description="very famous people: without an intro cue, not personal data"
     )

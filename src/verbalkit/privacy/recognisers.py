@@ -215,6 +215,7 @@ class _Compiled:
     namesake_before: re.Pattern[str] | None
     public_figures: re.Pattern[str] | None
     email_roles: frozenset[str]
+    pet_naming: re.Pattern[str]
 
 
 def _norm(phrase: str) -> str:
@@ -359,6 +360,7 @@ def compiled(lang: str) -> _Compiled:
         if names.public_figures
         else None,
         email_roles=frozenset(lex.cues.email_roles),
+        pet_naming=_phrase_regex(names.animal_nouns or ("\x00",), after=_PET_VERBS),
     )
 
 
@@ -2168,9 +2170,9 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             out.append(_hit(lang, "name", "person_after", t.start(), end, text, 0.7))
             taken.update(range(i, j))
     out.extend(_more_names(text, lang, tokens, lows, c))
-    if _PET_NAMING.search(text):
+    if out and c.pet_naming.search(text):
         # "Katten heter Sixten", "my dog's called Max": a pet, not a person in the call
-        out = [p for p in out if not _pet_before(text, p.start)]
+        out = [p for p in out if not _pet_before(text, p.start, c)]
     return [p for p in out if not _not_a_person(text, p, c)] if out else out
 
 
@@ -2210,18 +2212,17 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
     return False
 
 
-_PET_NAMING = re.compile(
-    r"\b(?:katt(?:en)?|hund(?:en)?|valp(?:en)?|kattung(?:en)?|kanin(?:en)?|häst(?:en)?|"
-    r"marsvin(?:et)?|hamster(?:n)?|papegoj(?:a|an)|dog|cat|puppy|kitten|pet|rabbit|horse|"
-    r"hamster|parrot|pony)(?:['’]s)?(?:\s+name)?\s+(?:heter|hette|is\s+called|was\s+called|"
-    r"called|named|is\s+named|is|'s|är)\b",
-    re.IGNORECASE,
+#: "Katten heter Sixten", "the sire is Jack", "the gelding's called Mr Darcy": animal words
+#: are pack data (``names.animal_nouns``), compiled into ``_Compiled.pet_naming``.
+_PET_VERBS = (
+    r"(?:['’]s)?(?:\s+name)?\s+(?:heter|hette|kallas|is\s+called|was\s+called|called|named|"
+    r"is\s+named|is|was|'s|’s|är|var)\b"
 )
 
 
-def _pet_before(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" ,:")
-    return any(m.end() == len(before) for m in _PET_NAMING.finditer(before))
+def _pet_before(text: str, start: int, c: _Compiled) -> bool:
+    before = text[max(0, start - 80) : start].rstrip(" ,:")
+    return any(m.end() == len(before) for m in c.pet_naming.finditer(before))
 
 
 #: "ring stefan på 070…", "call steve on oh seven…": the person to ring at a number.
