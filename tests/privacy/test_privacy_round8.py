@@ -91,3 +91,47 @@ def test_person_beside_animal_stays(lang: str, text: str, person: str, animal: s
     names = _of(text, lang, "name")
     assert person in " ".join(names)
     assert not any(animal in n for n in names)
+
+
+# 3. names spelled letter by letter after a name cue ------------------------------------
+
+SPELLED = [
+    ("sv", "jag heter ingrid öh s a n d s t r ö m", "s a n d s t r ö m"),
+    ("sv", "efternamnet är h o l m q u i s t med q", "h o l m q u i s t"),
+    ("sv", "och efternamnet är n y s t r ö m", "n y s t r ö m"),
+    ("sv", "mitt namn är j o k i n e n", "j o k i n e n"),
+    ("sv", "han heter pekka v i r t a n e n", "v i r t a n e n"),
+    ("en", "my surname is m c g r a t h", "m c g r a t h"),
+    ("en", "his last name is d u b o i s", "d u b o i s"),
+    ("en", "her surname is r e n é e", "r e n é e"),
+    ("en", "my name is kate, surname o w u s u", "o w u s u"),
+    ("en", "the surname is F-A-R-R-E-L-L", "F-A-R-R-E-L-L"),
+]
+
+SPELLED_THEN_SAID = [
+    ("en", "That's H-A-L-L-O-R-A-N, Halloran.", "Halloran"),
+    ("en", "it's K-E-A-N-E, Keane, like the footballer", "Keane"),
+    ("sv", "Det stavas S-J-Ö-B-L-O-M, Sjöblom.", "Sjöblom"),
+]
+
+NOT_SPELLED_NAMES = [
+    ("sv", "tryck på a b c d i menyn och sedan ok"),
+    ("sv", "Sätena är i rad k l m n på färjan."),
+    ("en", "choose options a b c d from the list"),
+    ("en", "the rows are labelled p q r s on the seating plan"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), SPELLED)
+def test_spelled_name_after_a_cue(lang: str, text: str, value: str) -> None:
+    assert any(value in n for n in _of(text, lang, "name"))
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), SPELLED_THEN_SAID)
+def test_name_said_after_its_spelling(lang: str, text: str, value: str) -> None:
+    assert value in _of(text, lang, "name")
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_SPELLED_NAMES)
+def test_letter_runs_without_a_name_cue(lang: str, text: str) -> None:
+    assert _of(text, lang, "name") == []

@@ -216,6 +216,7 @@ class _Compiled:
     public_figures: re.Pattern[str] | None
     email_roles: frozenset[str]
     pet_naming: re.Pattern[str]
+    name_cue_before: re.Pattern[str]
 
 
 def _norm(phrase: str) -> str:
@@ -360,6 +361,10 @@ def compiled(lang: str) -> _Compiled:
         if names.public_figures
         else None,
         email_roles=frozenset(lex.cues.email_roles),
+        name_cue_before=_phrase_regex(
+            list(names.strong_cues) or ["\x00"],
+            after=r"(?:[\s,]+[^\W\d_]{2,}){0,2}[\s,:]*$",
+        ),
         pet_naming=_phrase_regex(names.animal_nouns or ("\x00",), after=_PET_VERBS),
     )
 
@@ -1713,6 +1718,7 @@ def _in_product_name(text: str, tokens: list[re.Match[str]], i: int, c: _Compile
 
 
 #: Four or more single letters said one by one: "K O W A L C Z Y K", "o l u w a s e u n".
+_NEXT_WORD = re.compile(r"[\s,.:;–—-]*([^\W\d_]{2,})(?![\w'’-])")
 _LETTER_RUN = re.compile(r"(?<![\w'’-])[^\W\d_](?:[ ,]+[^\W\d_]){3,}(?![\w'’-])")
 
 
@@ -1740,8 +1746,17 @@ def _spelled(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             re.search(rf"\b{re.escape(letters)}\b", before)
             or c.spelled_cue_before.search(before)
             or re.search(rf"\b{re.escape(_fold_accents(letters))}\b", _fold_accents(before))
+            or c.name_cue_before.search(before[-60:])
         ):
+            # also "heter eva eh l ö f g r e n", "surname is c l a r k e": a name cue and at
+            # most a first name and a filler before the letters
             out.append(_hit(lang, "name", "spelled_run", m.start(), m.end(), text, 0.8))
+    for p in list(out):
+        # "B-R-E-N-N-A-N, Brennan with two Ns": the word the letters spell, said again
+        letters = _fold_accents("".join(ch for ch in p.text if ch.isalpha()).lower())
+        after = _NEXT_WORD.match(text, p.end)
+        if after and _fold_accents(after.group(1).lower()) == letters:
+            out.append(_hit(lang, "name", "spelled_said", after.start(1), after.end(1), text, 0.8))
     chain: list[re.Match[str]] = []
 
     def close() -> None:
