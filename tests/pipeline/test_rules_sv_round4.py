@@ -221,3 +221,45 @@ EXPECTATION: list[Case] = [
 @pytest.mark.parametrize(("text", "present", "absent"), EXPECTATION)
 def test_expectation(text: str, present: set[str], absent: set[str]) -> None:
     check(text, present, absent)
+
+
+RESTATING_WITH_PREV: list[tuple[str, str, set[str], set[str]]] = [
+    # the customer's key words echoed after a greeting or an acknowledgement
+    (
+        "okej tre dagar utan ström och sen får vi se vad vi kan göra",
+        "vi har varit utan ström i tre dagar nu",
+        {"restating"},
+        set(),
+    ),
+    (
+        "Hej! Okej, trasig skärm och saknad laddare, det tittar vi på.",
+        "Hej, mobilen kom med trasig skärm och laddaren saknades.",
+        {"restating"},
+        set(),
+    ),
+    # what matters most to the customer, put first (AMB:rs-what-matters)
+    (
+        "ja medicinen går först, jag ordnar ett nödrecept nu",
+        "jag har ingen medicin kvar till i morgon",
+        {"restating"},
+        set(),
+    ),
+    (
+        "En fungerande dörrtelefon behöver man ju, så det är det vi fixar först.",
+        "Dörrtelefonen funkar inte och min mamma kommer inte in.",
+        {"restating"},
+        set(),
+    ),
+    # hard negatives: a name after a greeting, a plain "okej" before our own step, own order
+    ("Hej Sara, du pratar med Linnea.", "Hej, det är Sara.", set(), {"restating"}),
+    ("Okej, då skickar jag en ny kod.", "Koden fungerar inte.", set(), {"restating"}),
+    ("Vi går först igenom fakturan.", "Fakturan är fel.", set(), {"restating"}),
+    ("Tack själv, ha en bra dag.", "Tack för hjälpen.", set(), {"restating"}),
+]
+
+
+@pytest.mark.parametrize(("text", "prev", "present", "absent"), RESTATING_WITH_PREV)
+def test_restating(text: str, prev: str, present: set[str], absent: set[str]) -> None:
+    got = labels(text, prev)
+    assert present <= got, f"missing {present - got} in {got}"
+    assert not (absent & got), f"unexpected {absent & got}"

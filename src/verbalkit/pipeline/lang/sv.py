@@ -1468,6 +1468,11 @@ MATTERS_MOST = re.compile(
     r"|viktigast|mest brådskande)(?: för (?:dig|er))?|(?:är|känns) (?:\w+ )?(?:viktigast|mest akut"
     r"|mest bråttom|mest angeläget) för (?:dig|er)|det (?:du|ni) (?:helst |främst )?(?:behöver|vill ha"
     r"|vill) (?:mest|främst|allra mest)|(?:för|åt) (?:dig|er) är det (?:alltså )?(?:viktigast|mest akut))\b"
+    # what the customer needs first, put first: "ja hotellet går först", "så det är det vi
+    # löser först" (AMB:rs-what-matters)
+    r"|\b(?!(?:vi|jag|du|ni|man|det|de|dom|den)\b)\w+ går (?:ju |alltså )?först\b"
+    r"|\b(?:det|de) (?:är|e) (?:ju |alltså )?(?:det|den|de) (?:vi|jag) (?:löser|tar|fixar|ordnar"
+    r"|börjar med|tittar på) först\b"
 )
 
 
@@ -1559,10 +1564,22 @@ def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[s
     ):
         return "echo"
     # The customer's answer taken up before acting on it: "Hälften i räntefonder, då gör jag…"
-    first = clauses(unit)[0] if clauses(unit) else []
+    # Greetings and acknowledgements before it do not count: "hej okej sex veckor minst och…",
+    # "Hej! Okej, två paket och dubbel dragning, det kollar vi."
+    opener = NOT_ECHO_OPENERS | w.fillers
+    at_start = all(t.is_punct or t.lower_ in opener for t in toks_of(doc)[: unit.start])
+    first = next(
+        (c for c in clauses(unit) if not all(t.lower_ in opener for t in c)),
+        [],
+    )
+    stripped = bool(first) and (first[0].lower_ in opener or unit.start > 0)
+    while first and first[0].lower_ in opener:
+        first = first[1:]
     if (
-        unit.start == 0
-        and 1 <= len(first) <= 5
+        at_start
+        # after a greeting, one word is mostly a name or a "själv": two or more echo content
+        and (2 if stripped else 1) <= len(first) <= 5
+        and not any(t.lower_ in ("inte", "int", "aldrig") for t in first)
         and len(first) < len(toks)
         and not any(verbish(t) or t.lower_ in WH_WORDS for t in first)
         and lows(first)[0] not in NOT_ECHO_OPENERS
