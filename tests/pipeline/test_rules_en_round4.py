@@ -162,3 +162,34 @@ APOLOGY = [
 @pytest.mark.parametrize(("text", "expected"), APOLOGY)
 def test_apology_round4(labels: Tagger, text: str, expected: bool) -> None:
     assert ("apology" in labels(text, None)) is expected
+
+
+# Solutions as a process or in the passive (AMB:passive-solution, AMB:process-solution),
+# agent remedies with more verbs and self-help inside a turn;
+# against a fault narrated in the passive, a diagnostic test and reporting to a team.
+SOLUTION = [
+    ("The overpayment gets credited to your card once the meter reading is in.", True),
+    ("Your replacement handset is being dispatched from the Derby warehouse today.", True),
+    ("so the fee will automatically be waived on the next cycle", True),
+    ("The missed day comes off your next bill as a goodwill credit.", True),
+    ("You're entitled to a delay repay payment for the cancelled train.", True),
+    ("Right, that's reprocessed for you now.", True),
+    ("I've flagged your account as a priority for the next crew.", True),
+    ("I'll lodge the complaint with the insurer this afternoon.", True),
+    ("I can submit a fresh application for you while we're on the phone.", True),
+    ("For now, keep the freezer door shut and it'll hold for a good few hours.", True),
+    ("in the app go to settings and turn off battery saver", True),
+    ("If the agency rings again, just tell them it's in dispute. Don't pay anything yet.", True),
+    # not solution
+    ("Your flight was cancelled by the airline on Monday.", False),
+    ("The first payment got reversed by your bank, that's why it bounced.", False),
+    ("Have you tried a speed test while the laptop's on a cable?", False),
+    ("We've flagged the issue to the product team for their next review.", False),
+    ("The payment's gone through twice, I can see both.", False),
+    ("Will that be refunded to the same card?", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SOLUTION)
+def test_solution_round4(labels: Tagger, text: str, expected: bool) -> None:
+    assert ("solution" in labels(text, None)) is expected
