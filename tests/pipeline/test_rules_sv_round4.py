@@ -263,3 +263,23 @@ def test_restating(text: str, prev: str, present: set[str], absent: set[str]) ->
     got = labels(text, prev)
     assert present <= got, f"missing {present - got} in {got}"
     assert not (absent & got), f"unexpected {absent & got}"
+
+
+APOLOGY: list[Case] = [
+    # an omission owned without a sorry-word (AMB:admission-without-sorry)
+    ("Adressändringen kom in i tid, men den har vi glömt att föra över.", {"apology"}, set()),
+    ("Där har jag gjort fel när jag registrerade beställningen.", {"apology"}, set()),
+    ("Villkoren är krångliga, så där har vi inte varit tydliga nog.", {"apology"}, set()),
+    ("Det borde vi ha meddelat dig innan vi bytte leverantör.", {"apology"}, set()),
+    ("det e vi på kontoret som har slarvat med utskicket", {"apology"}, set()),
+    # hard negatives: "tyvärr" without a fault of ours, facts received, duties of the rules
+    ("Tyvärr går det inte att ändra priset i efterhand.", set(), {"apology"}),
+    ("Det har vi fått in från banken i dag.", set(), {"apology"}),
+    ("Det borde vi ha svar på i morgon.", set(), {"apology"}),
+    ("Där har vi ett kontor också.", set(), {"apology"}),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), APOLOGY)
+def test_apology(text: str, present: set[str], absent: set[str]) -> None:
+    check(text, present, absent)

@@ -1335,6 +1335,14 @@ ADMISSION = re.compile(
     r"|vår (?:miss|tabbe|hantering|fadäs|brist|grej))\b"
     r"|\b(?:det|den|det där|det här) (?:missade|glömde|slarvade|klantade|tabbade|missa|glömt|missat) "
     r"(?:vi|jag)\b"
+    # the omission owned in V2 order: "det har vi missat", "där har vi gjort fel", "så har vi
+    # inte varit tydliga", "det borde vi ha frågat om", "det e vi som avdelning som har missat"
+    r"|\b(?:det|den|där|då|så) (?:har|hade) (?:vi|jag) (?:ju |tyvärr |nog |helt )*(?:missat|glömt"
+    r"|slarvat|gjort fel|brustit|klantat|inte varit (?:tydliga|tydlig|tillräckligt tydliga))\b"
+    r"|\b(?:det|den) borde (?:vi|jag) (?:ju )?ha (?:frågat|sagt|berättat|informerat|kollat"
+    r"|kontrollerat|meddelat|upplyst|ringt|skickat|gjort)\b"
+    r"|\b(?:det|de) (?:är|e|var) (?:vi|jag)(?: (?:som|på|i|hos) \w+)? som (?:har |hade )?(?:missat|glömt|slarvat"
+    r"|gjort fel|brustit|klantat)\b"
     r"|\b(?:jag|vi) (?:var|har varit|blev) (?:alldeles |lite |väl |nog |ju )?för "
     r"(?:snabb|snabba|slarvig|slarviga|otydlig|otydliga|kort|korta|hård|hårda|stressad)\b"
 )
