@@ -135,3 +135,82 @@ def test_name_said_after_its_spelling(lang: str, text: str, value: str) -> None:
 @pytest.mark.parametrize(("lang", "text"), NOT_SPELLED_NAMES)
 def test_letter_runs_without_a_name_cue(lang: str, text: str) -> None:
     assert _of(text, lang, "name") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person", "animal"),
+    [
+        ("sv", "valpen heter bella och uppfödaren heter ingrid", "ingrid", "bella"),
+        ("en", "The sire is Rocky, and the breeder is Karen Hollis.", "Karen Hollis", "Rocky"),
+    ],
+)
+def test_person_role_beside_animal(lang: str, text: str, person: str, animal: str) -> None:
+    names = _of(text, lang, "name")
+    assert person in names
+    assert not any(animal in n for n in names)
+
+
+# 4. names after role and booking cues ------------------------------------------------
+
+ROLE_NAMES = [
+    ("sv", "Passageraren heter Ana Lucía Ferreira och reser i morgon.", "Ana Lucía Ferreira"),
+    ("sv", "föraren heter tomas och han har körkortet med sig", "tomas"),
+    ("sv", "Jag är hästägare, eh, nej ryttaren, Lovisa Brandt.", "Lovisa Brandt"),
+    ("sv", "Jag är köpare, Håkan Ödmark, och vill ha kvittot.", "Håkan Ödmark"),
+    ("sv", "min mamma heter britt och bor kvar i huset", "britt"),
+    ("sv", "det är jag som är son till ingvar holm", "ingvar holm"),
+    ("sv", "Rummet är bokat i mitt namn, Selma Åkerlund.", "Selma Åkerlund"),
+    ("sv", "Vinterdäcken är inlagda på Kent Wiklund.", "Kent Wiklund"),
+    ("sv", "Stugan står på familjen Lindahl sedan i våras.", "Lindahl"),
+    ("en", "The lead passenger is Tomasz Wiśniewski, travelling on Friday.", "Tomasz Wiśniewski"),
+    ("en", "The driver is Graham Pollock and he'll bring the van.", "Graham Pollock"),
+    ("en", "the owner's name is dorothy fenwick", "dorothy fenwick"),
+    ("en", "Please mark it for the attention of Priya Raman.", "Priya Raman"),
+    ("en", "fao kieran walsh please", "kieran walsh"),
+    ("en", "Put the invoice in my name, Connor Ashby.", "Connor Ashby"),
+    ("en", "The table is booked under Hollingsworth for eight.", "Hollingsworth"),
+    ("en", "We're friends of the Pemberton family, they said to call.", "Pemberton"),
+    ("en", "This is Maria José Fonseca, I rang yesterday.", "Maria José Fonseca"),
+    ("en", "hi it's rich tomlinson about the boiler", "rich tomlinson"),
+    ("en", "it's will ashford from flat two", "will ashford"),
+]
+
+SURNAME_AGAIN = [
+    ("sv", "Paketet står på Leyla Demirci, så det kan stå Demirci på lådan.", "Demirci"),
+    ("en", "It's under Oliver Pennington; Pennington with two Ns.", "Pennington"),
+    ("en", "this is gareth pryce-jones, pryce-jones is the surname", "pryce-jones"),
+]
+
+NOT_ROLE_NAMES = [
+    ("sv", "Föraren är sen idag, bussen kommer kvart över."),
+    ("sv", "Hela familjen åker till fjällen i vecka nio."),
+    ("sv", "Resenären heter inget särskilt i systemet, det står bara gäst."),
+    ("sv", "Hon är dotter till en kollega på jobbet."),
+    ("en", "The driver is running late because of the roadworks."),
+    ("en", "The owner is away until Monday, so leave it with reception."),
+    ("en", "It's under Settings, then Privacy."),
+    ("en", "It's a big event for the whole family and the Royal family too."),
+    ("en", "it's rich in iron and really good for you"),
+    ("en", "I'm Marcus Doyle from Doyle Joinery.", "Doyle Joinery"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), ROLE_NAMES)
+def test_name_after_role_or_booking_cue(lang: str, text: str, value: str) -> None:
+    assert value in _of(text, lang, "name")
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), SURNAME_AGAIN)
+def test_surname_said_again(lang: str, text: str, value: str) -> None:
+    names = _of(text, lang, "name")
+    assert names.count(value) + sum(value in n and n != value for n in names) >= 2
+
+
+@pytest.mark.parametrize("row", NOT_ROLE_NAMES)
+def test_not_a_name_after_role_words(row: tuple[str, ...]) -> None:
+    lang, text = row[0], row[1]
+    names = _of(text, lang, "name")
+    if len(row) == 3:  # the person is a name, the firm named after them is not
+        assert not any(row[2] in n for n in names)
+    else:
+        assert names == []

@@ -101,6 +101,10 @@ class NameLists(_PhraseLists):
     namesake_cues: tuple[str, ...] = Field(
         default=(), description="'uppkallad efter', 'named after': a namesake, not a caller"
     )
+    person_nouns: tuple[str, ...] = Field(
+        default=(),
+        description="'resenären heter X', 'the passenger is X', 'uppfödare, X': a person's role",
+    )
     animal_nouns: tuple[str, ...] = Field(
         default=(), description="'tiken heter X', 'the sire is X': an animal's name, not a person's"
     )

@@ -217,6 +217,7 @@ class _Compiled:
     email_roles: frozenset[str]
     pet_naming: re.Pattern[str]
     name_cue_before: re.Pattern[str]
+    person_nouns: frozenset[str]
 
 
 def _norm(phrase: str) -> str:
@@ -235,7 +236,18 @@ def compiled(lang: str) -> _Compiled:
         cue_kind[p] = "negative"
     names = lex.names
     name_kind: dict[str, str] = {}
+    person_cues: dict[str, list[str]] = {"strong": [], "medium": []}
+    for noun in names.person_nouns:
+        # "resenären heter X", "the passenger is X", "the breeder's name is X"
+        if lang == "sv":
+            person_cues["strong"] += [f"{noun} heter", f"{noun} hette"]
+            person_cues["medium"] += [f"{noun} är"]
+        else:
+            person_cues["strong"] += [f"{noun} is called", f"{noun}'s name is", f"{noun} is named"]
+            person_cues["medium"] += [f"{noun} is", f"{noun} was", f"{noun}'s"]
     for kind, phrases in (
+        ("medium", tuple(person_cues["medium"])),
+        ("strong", tuple(person_cues["strong"])),
         ("weak", names.weak_cues),
         ("medium", names.medium_cues),
         ("strong", names.strong_cues),
@@ -281,7 +293,8 @@ def compiled(lang: str) -> _Compiled:
         )
     # Words that can start a name: a number needs a digit or number word to matter, and a
     # weak or medium cue ("hej", "det är") needs a known or capitalised name after it.
-    triggers = set(names.first_names) | set(names.titles) | {"box", "snabel", "snabela"}
+    triggers = set(names.first_names) | set(names.titles) | set(names.homograph_names)
+    triggers |= {"box", "snabel", "snabela"}
     for p in list(names.strong_cues) + list(names.spelled_cues):
         triggers.add(max(p.split(), key=len))
     stops = set(names.not_names) | set(lex.cues.email) | {"it's", "that's", "email's", "mejl"}
@@ -346,7 +359,9 @@ def compiled(lang: str) -> _Compiled:
             re.IGNORECASE,
         ),
         street_endings=tuple(s for s in addr.street_suffixes if len(s) > 3),
-        role_comma=_phrase_regex(names.role_nouns, after=r"\s*,\s+") if names.role_nouns else None,
+        role_comma=_phrase_regex(names.role_nouns + names.person_nouns, after=r"\s*,\s+")
+        if names.role_nouns or names.person_nouns
+        else None,
         thing_naming=_phrase_regex(
             names.thing_nouns,
             after=r"(?:['’]s)?(?:\s+name)?\s+(?:heter|hette|kallas|kallades|är\s+döpt\s+till|"
@@ -361,6 +376,7 @@ def compiled(lang: str) -> _Compiled:
         if names.public_figures
         else None,
         email_roles=frozenset(lex.cues.email_roles),
+        person_nouns=frozenset(names.person_nouns),
         name_cue_before=_phrase_regex(
             list(names.strong_cues) or ["\x00"],
             after=r"(?:[\s,]+[^\W\d_]{2,}){0,2}[\s,:]*$",
@@ -1588,6 +1604,8 @@ def _name_at(
         return None
     if low in c.number_words or len(word) < 2:
         return None
+    if low in c.number_cue_kind and low not in c.first_names:
+        return None  # "heter jag, medlems-id CW-00413": a number's cue, not a name
     if any(ch.isdigit() for ch in word):
         return None
     after = text[first.end() : first.end() + 2]
@@ -2080,6 +2098,12 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                 lows[i] in c.first_names
                 or lows[i].split("-")[0] in c.first_names
                 or (found[1] > tokens[i].end() and _is_cap(tokens[i].group()))
+                or (
+                    # "booked under Henderson", "står på Eriksson": a surname alone
+                    _is_cap(tokens[i].group())
+                    and not text.islower()
+                    and _surname_like(tokens[i].group(), c)
+                )
             ):
                 found = None
         else:
@@ -2185,10 +2209,83 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             out.append(_hit(lang, "name", "person_after", t.start(), end, text, 0.7))
             taken.update(range(i, j))
     out.extend(_more_names(text, lang, tokens, lows, c))
+    out.extend(_family_names(text, lang, c))
     if out and c.pet_naming.search(text):
         # "Katten heter Sixten", "my dog's called Max": a pet, not a person in the call
         out = [p for p in out if not _pet_before(text, p.start, c)]
-    return [p for p in out if not _not_a_person(text, p, c)] if out else out
+    out = [p for p in out if not _not_a_person(text, p, c)] if out else out
+    return out + _surnames_again(text, lang, out, c) if out else out
+
+
+#: "familjen Eriksson", "the Henderson family": a family name.
+_FAMILY = re.compile(
+    r"\bfamiljen\s+(?P<sv>[^\W\d_][\w'’-]+)|\bthe\s+(?P<en>[^\W\d_][\w'’-]+)\s+family\b",
+    re.IGNORECASE,
+)
+
+
+def _family_names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
+    out: list[PersonalData] = []
+    for m in _FAMILY.finditer(text):
+        group = "sv" if lang == "sv" else "en"
+        word = m.group(group)
+        if not word:
+            continue
+        low = word.lower()
+        if (
+            low in c.not_names
+            or low in c.org_words
+            or low in c.place_names
+            or low in c.number_words
+            or low in _FAMILY_NOT_NAMES
+        ):
+            continue
+        if not (_surname_like(word, c) or (_is_cap(word) and not text.islower())):
+            continue
+        out.append(_hit(lang, "name", "family", m.start(group), m.end(group), text, 0.7))
+    return out
+
+
+_FAMILY_NOT_NAMES = frozenset(
+    ["royal", "whole", "entire", "extended", "host", "immediate", "same", "new", "other", "nya"]
+)
+
+
+def _surnames_again(
+    text: str, lang: str, found: list[PersonalData], c: _Compiled
+) -> list[PersonalData]:
+    """ "inlagda på Mehmet Yilmaz, det står kanske bara Yilmaz": a surname of a full name
+    found in the call, said again on its own."""
+    out: list[PersonalData] = []
+    seen: set[str] = set()
+    for p in found:
+        words = p.text.split()
+        if len(words) < 2:
+            continue
+        last = _POSSESSIVE.sub("", words[-1]).strip(",.")
+        low = last.lower()
+        if (
+            len(last) < 3
+            or low in seen
+            or low in c.not_names
+            or low in c.first_names
+            or (not _is_cap(last) and not text.islower())
+        ):
+            continue
+        seen.add(low)
+        flags = re.IGNORECASE if text.islower() else 0
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(last)}(?![\w-])", text, flags):
+            if any(q.start <= m.start() < q.end for q in found):
+                continue
+            nxt = _NEXT_WORD.match(text, m.end())
+            if nxt and (
+                nxt.group(1).lower() in c.org_words
+                or nxt.group(1).lower() in _BUSINESS_TAILS
+                or (_is_cap(nxt.group(1)) and not text[m.end() : nxt.start(1)].strip())
+            ):
+                continue  # "Marcus Doyle from Doyle Joinery": a firm named after him
+            out.append(_hit(lang, "name", "surname_again", m.start(), m.end(), text, 0.7))
+    return out
 
 
 #: "I'm Bella's owner", "Rex's lead": a pet's name.
@@ -2302,7 +2399,11 @@ def _more_names(
             i = starts.get(m.end())
             if i is None:
                 continue
-            if rule == "heter" and _HETER_PERSON.isdisjoint(lows[max(0, i - 6) : i - 1]):
+            if (
+                rule == "heter"
+                and _HETER_PERSON.isdisjoint(lows[max(0, i - 6) : i - 1])
+                and lows[max(0, i - 2)] not in c.person_nouns
+            ):
                 continue  # "Routern heter Technicolor": a thing's name
             n = _cap_run(text, tokens, i, c)
             if n == 0:
