@@ -193,3 +193,29 @@ SOLUTION = [
 @pytest.mark.parametrize(("text", "expected"), SOLUTION)
 def test_solution_round4(labels: Tagger, text: str, expected: bool) -> None:
     assert ("solution" in labels(text, None)) is expected
+
+
+# Expectation: a span counted from an event (AMB:event-anchored-span), hoped-for and
+# estimated times, clock times in words, the bill or pay packet it shows on; against a time
+# inside a condition, an offer not yet taken and a past date.
+EXPECTATION = [
+    ("The driver will text you about twenty minutes before he gets to you.", True),
+    ("We're aiming to have the water back on by 4 this afternoon.", True),
+    ("The current ETA for the engineer is 3 pm.", True),
+    ("you'll get the confirmation within seventy two hours", True),
+    ("i'll message you by three o'clock with the answer", True),
+    ("I'll update the ticket every 30 minutes until it's fixed.", True),
+    ("You should see the refund on your next payslip.", True),
+    ("Talk to you on the 12th, then.", True),
+    ("You'll get a text in the next few minutes.", True),
+    # not expectation
+    ("If you can send the meter photo by Friday, we'd adjust the bill.", False),
+    ("I can book you in for Tuesday at 10, would that suit?", False),
+    ("The parcel was scanned at the depot on the 3rd.", False),
+    ("It usually takes me about five minutes to walk there.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EXPECTATION)
+def test_expectation_round4(labels: Tagger, text: str, expected: bool) -> None:
+    assert ("expectation" in labels(text, None)) is expected

@@ -303,12 +303,20 @@ def tags_within(span: Span, *labels: str) -> list[Span]:
 
 NUM = (
     r"(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|fifteen|twenty|thirty|forty|forty - eight|a few|a couple of|couple of|24|48|72)"
+    r"twelve|fifteen|eighteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:(?: - | )(?:one|two|three|four|five|six|seven|eight|nine))?|a hundred|half an?|a few|"
+    r"a couple of|couple of|24|48|72)"
 )
 UNIT = r"(?:minutes?|mins?|hours?|days?|weeks?|months?|(?:working|business|school|calendar|banking|clear) days?)"
 DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)"
 PART = r"(?:morning|afternoon|evening|lunchtime|night)"
 ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|tenth|twentieth)"
+_CLOCK_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half (?:past )?\w+)"
+)
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+)
 TIME_ANCHOR = "|".join(
     [
         rf"within (?:the next )?(?:{NUM} )?(?:(?:to|or|-) {NUM} )?{UNIT}",
@@ -330,14 +338,28 @@ TIME_ANCHOR = "|".join(
         r"after lunch|first thing|first job|straight after|as soon as it opens",
         rf"takes? (?:about |around |roughly |up to |usually )?{NUM} (?:(?:to|or|-) {NUM} )?"
         rf"{UNIT}|"
-        r"(?:in |over |within )?the next (?:few|couple of|several) (?:days|weeks|hours)|"
+        r"(?:in |over |within )?the next (?:few|couple of|several) (?:days|weeks|hours|minutes)|"
         r"later (?:today|on today|this (?:week|month|morning|afternoon|evening))|"
         r"(?:over|this|next) weekend|close of business|overnight|by cob",
         rf"(?:on |from |by )?the {ORD}(?: of \w+)?",
+        # Round 4: a span counted from an event (AMB:event-anchored-span), a clock time in
+        # words, a repeat interval, the bill or pay packet it shows on.
+        rf"{NUM} {UNIT}(?: or so)? (?:before|after|from) (?:he|she|they|it|we|the \w+|your \w+) "
+        rf"(?:gets?|arrives?|leaves?|comes?|lands?|goes|is|are|'s|'re)\b",
+        rf"(?:when|once) (?:he|she|they|it|the \w+) (?:'s|is|are|'re) {NUM} {UNIT} (?:out|away)",
+        rf"(?:by|at|before|around|about) {_CLOCK_WORD} (?:o'clock|o ' clock|thirty|fifteen|forty - five|"
+        rf"am|pm)\b",
+        rf"every {NUM} {UNIT}",
+        rf"(?:on|in) (?:your|the) (?:next |{_MONTH} )(?:\w+ )?(?:bill|statement|invoice|payslip|wages|"
+        rf"pay|salary|pay packet)\b",
     ]
 )
 #: A next step: future, scheduled present, or an expected result.
 FUTURE = (
+    r"(?:'re|are|am|'m) (?:hoping|aiming|expecting|planning) to|(?:we|i) (?:hope|aim|plan) to|"
+    r"(?:etr|eta|estimate|estimated (?:\w+ )?time(?: \w+)?) (?:is|'s|of|for)\b|gon na|"
+    r"(?:speak|talk) (?:to|with) you\b|see you\b|"
+    r"(?:'ve|have) (?:moved|transferred|switched) (?:you|your)\b|"
     r"'ll|will|wo n't|shall|going to|(?:is|are|'s|'re) (?:coming|arriving|due|booked|scheduled)|"
     r"should (?:be|arrive|get|have|see|come|reach|hear|show|clear|go|land)|can take|may take|"
     r"takes? up to|takes? (?:\S+ ){1,6}to (?:arrive|come through|clear|process|show|reach|update|"
