@@ -214,3 +214,68 @@ def test_not_a_name_after_role_words(row: tuple[str, ...]) -> None:
         assert not any(row[2] in n for n in names)
     else:
         assert names == []
+
+
+# 5. addresses ----------------------------------------------------------------------
+
+ADDRESSES = [
+    (
+        "sv",
+        "Jag bor på Olof Palmes gata 13, 111 37 Stockholm.",
+        "Olof Palmes gata 13, 111 37 Stockholm",
+    ),
+    ("sv", "Leverera till Sankt Eriks gata 8 B, lgh 1203.", "Sankt Eriks gata 8 B, lgh 1203"),
+    ("sv", "adressen är gustav adolfs torg fem i göteborg", "gustav adolfs torg fem i göteborg"),
+    (
+        "sv",
+        "Kontoret ligger på Drottning Kristinas väg 18, 114 28 Stockholm.",
+        "Drottning Kristinas väg 18, 114 28 Stockholm",
+    ),
+    (
+        "en",
+        "we're out at rural route four box twenty two lebanon ohio",
+        "rural route four box twenty two lebanon ohio",
+    ),
+    ("en", "Send it to RR 2 Box 118, Elkins, WV 26241.", "RR 2 Box 118, Elkins, WV 26241"),
+    (
+        "en",
+        "i'm at nine station road amersham h p seven oh a b",
+        "nine station road amersham h p seven oh a b",
+    ),
+    (
+        "en",
+        "we live at four mill lane high wycombe h p eleven two x y",
+        "four mill lane high wycombe h p eleven two x y",
+    ),
+    (
+        "en",
+        "Post it to Glenview Cottage, Ballyvourney, Co. Cork P12 AK34.",
+        "Glenview Cottage, Ballyvourney, Co. Cork P12 AK34",
+    ),
+    (
+        "en",
+        "It's 3 Harbour View, Kinsale, Co. Cork P17 KX22.",
+        "3 Harbour View, Kinsale, Co. Cork P17 KX22",
+    ),
+]
+
+NOT_ADDRESSES = [
+    ("sv", "Avgången 09.15 från Trelleborg är inställd."),
+    ("sv", "Promenaden 07:30 utgår från hamnen."),
+    ("sv", "Hans plan 2 var att åka tidigt."),
+    ("sv", "Karl Johans gata är avstängd hela veckan."),
+    ("sv", "Vi ses vid Gustav Adolfs torg 5 minuter efter stängning."),
+    ("en", "The route two bus goes every twenty minutes."),
+    ("en", "Our Cork office covers everything in P72 and the surrounding area."),
+    ("en", "the h p sixteen area has had outages all week"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), ADDRESSES)
+def test_address_forms(lang: str, text: str, value: str) -> None:
+    assert value in _of(text, lang, "address")
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_ADDRESSES)
+def test_not_addresses(lang: str, text: str) -> None:
+    assert _of(text, lang, "address") == []

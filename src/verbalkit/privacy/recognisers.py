@@ -218,6 +218,7 @@ class _Compiled:
     pet_naming: re.Pattern[str]
     name_cue_before: re.Pattern[str]
     person_nouns: frozenset[str]
+    person_street: re.Pattern[str]
 
 
 def _norm(phrase: str) -> str:
@@ -377,6 +378,14 @@ def compiled(lang: str) -> _Compiled:
         else None,
         email_roles=frozenset(lex.cues.email_roles),
         person_nouns=frozenset(names.person_nouns),
+        person_street=re.compile(
+            # "Hjalmar Brantings plan 4", "Karl Johans gata 12", "karl johans gata tolv"
+            rf"(?<![\w-])(?P<street>[^\W\d_][\w-]*s\s+(?:{suffixes}))"
+            rf"\s+(?P<num>\d{{1,4}}(?:[A-Ha-h]\b|\s[A-H]\b)?(?!\w)|(?:{spoken_num})\b)",
+            re.IGNORECASE,
+        )
+        if lang == "sv"
+        else re.compile("\x00"),
         name_cue_before=_phrase_regex(
             list(names.strong_cues) or ["\x00"],
             after=r"(?:[\s,]+[^\W\d_]{2,}){0,2}[\s,:]*$",
@@ -1147,6 +1156,8 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             continue
         if _number_then_unit(text, m.end(), c):
             continue  # "parkeringen 25 kr", "leveransen 2 dagar": an amount, not a house
+        if _CLOCK_AFTER.match(text, m.start("num")):
+            continue  # "Avgången 07.30": a departure time, not a house number
         if lang == "en":
             middle = street.split()
             bad = [k for k, w in enumerate(middle) if w in c.not_names or w in c.not_streets]
@@ -1180,6 +1191,41 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             # "i live on kungsgatan twelve in uppsala": the number said in English
             tail = _address_tail(text, m.end(), "en")
             out.append(_hit(lang, "address", "street_sv", m.start(), tail, text, 0.8))
+    if lang == "sv" and has_street:
+        # "Hjalmar Brantings plan 4", "karl johans gata tolv": a street named after a person
+        for m in c.person_street.finditer(text):
+            owner = m.group("street").split()[0]
+            written = not text.islower()
+            if owner.lower() in c.not_names or (written and not _is_cap(owner)):
+                continue
+            if _number_then_unit(text, m.end(), c) or _CLOCK_AFTER.match(text, m.start("num")):
+                continue
+            # the person's first name (or title) before the genitive: up to two words
+            start = m.start()
+            for w in reversed(list(_TOKEN.finditer(text, max(0, start - 30), start))[-2:]):
+                if (
+                    text[w.end() : start].strip()
+                    or w.group().lower() in c.not_names
+                    or (written and not _is_cap(w.group()))
+                ):
+                    break
+                start = w.start()
+            if start == m.start() and not written:
+                continue  # "karl johans gata": lower-case text needs the first name too
+            tail = _address_tail(text, m.end(), lang)
+            out.append(_hit(lang, "address", "person_street", start, tail, text, 0.85))
+    if lang == "en":
+        for m in _RURAL_ROUTE.finditer(text):
+            # "rural route two box one eighteen millersburg ohio", "RR 3 Box 42, Elkins, WV"
+            tail = _address_tail(text, m.end(), lang)
+            if tail == m.end():
+                st = _US_STATE_AFTER.match(text, m.end())
+                tail = st.end() if st else m.end()
+            out.append(_hit(lang, "address", "rural_route", m.start(), tail, text, 0.85))
+        for m in _EIRCODE.finditer(text):
+            start = _irish_address_start(text, m.start(), c)
+            if start < m.start():
+                out.append(_hit(lang, "address", "eircode", start, m.end(), text, 0.8))
     # Postcode and town on their own.
     if lang == "sv":
         flags = re.IGNORECASE if lower_ok else 0
@@ -1298,6 +1344,68 @@ _EN_NUM = (
     r"six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)){0,3})"
 )
+#: "07.30", "7:45" right at a street number: a time, not a house number.
+_CLOCK_AFTER = re.compile(r"0\d|\d{1,2}[.:][0-5]\d\b")
+
+_US_STATES = (
+    r"alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|"
+    r"hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|"
+    r"massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|"
+    r"new\s+hampshire|new\s+jersey|new\s+mexico|new\s+york|north\s+carolina|north\s+dakota|"
+    r"ohio|oklahoma|oregon|pennsylvania|rhode\s+island|south\s+carolina|south\s+dakota|"
+    r"tennessee|texas|utah|vermont|virginia|washington|west\s+virginia|wisconsin|wyoming|"
+    r"[A-Z]{2}"
+)
+#: "rural route two box one eighteen", "RR 3 Box 42", "R.R. 1, Box 7": a US rural address.
+_RURAL_ROUTE = re.compile(
+    rf"\b(?:rural\s+route|r\.?\s?r\.?)\s+(?:number\s+)?{_EN_NUM},?\s+box\s+{_EN_NUM}(?!\w)",
+    re.IGNORECASE,
+)
+#: the town and state after a rural route: "millersburg ohio", ", Elkins, WV 26241"
+_US_STATE_AFTER = re.compile(
+    rf",?\s+(?:[^\W\d_]{{3,}}\s+){{1,2}}?,?\s*(?:{_US_STATES})\b(?:\s+\d{{5}})?",
+    re.IGNORECASE,
+)
+#: An Irish Eircode: "P72 YT86", "D04 X2Y6".
+_EIRCODE = re.compile(r"(?<![\w-])[AC-FHKNPRTV-Y]\d[\dW]\s?[AC-FHKNPRTV-Y\d]{4}(?![\w-])")
+_IE_PART = re.compile(r"(?:(?:Co\.?|County)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*$")
+
+
+def _irish_address_start(text: str, start: int, c: _Compiled) -> int:
+    """ "Ardmore House, Kilbrittain, Co. Cork P72 YT86": back from the Eircode over the
+    county, town and house parts; a part with a number or a house word opens the address."""
+    parts: list[int] = []
+    pos = start
+    seg_end = start
+    for _ in range(5):
+        seg_from = text.rfind(",", 0, seg_end) + 1
+        seg = text[seg_from:seg_end]
+        m = _IE_PART.search(seg) or re.search(r"\d{1,4}[A-Za-z]?\s+[\w'’ .-]+$", seg)
+        if m is None or seg[: m.start()].strip():
+            if m is not None:
+                parts.append(seg_from + m.start())
+            break
+        parts.append(seg_from + m.start())
+        if seg_from == 0:
+            break
+        seg_end = seg_from - 1
+    if not parts:
+        return start
+    opened = [
+        p
+        for p in parts
+        if re.match(r"\d", text[p:])
+        or not c.house_words.isdisjoint(
+            w.lower() for w in _TOKEN.findall(text[p : p + 40].split(",")[0])
+        )
+    ]
+    if opened:
+        return opened[-1]
+    if len(parts) >= 2:
+        return parts[1] if re.match(r"(?:Co\.?|County)\s", text[parts[0] :]) else parts[0]
+    return pos
+
+
 _SV_CUED_PLACE = re.compile(
     rf"(?<=\s)(?P<place>[^\W\d_][\w-]{{2,}})\s+(?:\d{{1,4}}[A-Ha-h]?\b|{_SV_NUM}\b)", re.IGNORECASE
 )
@@ -1407,10 +1515,17 @@ _SV_DIGIT_WORD = (
     r"nittio)(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)?|\d)"
 )
 _EN_DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double\s\w+|\d)"
+#: the district of a spoken UK postcode: "h p sixteen", "s w one", "e c twenty two"
+_EN_DISTRICT = (
+    r"(?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:\s(?:one|two|three|four|five|six|seven|eight|nine))?"
+    rf"|{_EN_DIGIT_WORD}(?:\s{_EN_DIGIT_WORD})?)"
+)
 #: "the postcode is s w one a one a a": a UK postcode spelled out after its cue.
 _SPELLED_UK_POSTCODE = re.compile(
-    rf"\b(?:postcode|post\s+code)(?:\s+is|['’]s)?\s+(?P<pc>[a-z](?:\s[a-z])?\s{_EN_DIGIT_WORD}"
-    rf"(?:\s{_EN_DIGIT_WORD})?(?:\s[a-z])?\s{_EN_DIGIT_WORD}\s[a-z]\s[a-z])\b",
+    rf"\b(?:postcode|post\s+code)(?:\s+is|['’]s)?\s+(?P<pc>[a-z](?:\s[a-z])?\s{_EN_DISTRICT}"
+    rf"(?:\s[a-z])?\s{_EN_DIGIT_WORD}\s[a-z]\s[a-z])\b",
     re.IGNORECASE,
 )
 _SPOKEN_POST = {
@@ -1421,8 +1536,8 @@ _SPOKEN_POST = {
     ),
     "en": re.compile(
         rf",?(?:\s+[^\W\d_]{{2,}}){{0,3}},?\s+(?:"
-        rf"[a-z](?:\s[a-z])?\s{_EN_DIGIT_WORD}(?:\s{_EN_DIGIT_WORD})?(?:\s[a-z])?\s"
-        rf"{_EN_DIGIT_WORD}\s[a-z]\s[a-z]"  # UK: "l s six two a b"
+        rf"[a-z](?:\s[a-z])?\s{_EN_DISTRICT}(?:\s[a-z])?\s"
+        rf"{_EN_DIGIT_WORD}\s[a-z]\s[a-z]"  # UK: "l s six two a b", "h p sixteen nine a w"
         rf"|(?:{_EN_DIGIT_WORD}\s){{4}}{_EN_DIGIT_WORD}"  # US zip: "seven eight seven oh four"
         r")\b",
         re.IGNORECASE,
