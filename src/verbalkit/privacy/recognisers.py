@@ -1202,14 +1202,14 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                 continue
             # the person's first name (or title) before the genitive: up to two words
             start = m.start()
-            for w in reversed(list(_TOKEN.finditer(text, max(0, start - 30), start))[-2:]):
+            for tok in reversed(list(_TOKEN.finditer(text, max(0, start - 30), start))[-2:]):
                 if (
-                    text[w.end() : start].strip()
-                    or w.group().lower() in c.not_names
-                    or (written and not _is_cap(w.group()))
+                    text[tok.end() : start].strip()
+                    or tok.group().lower() in c.not_names
+                    or (written and not _is_cap(tok.group()))
                 ):
                     break
-                start = w.start()
+                start = tok.start()
             if start == m.start() and not written:
                 continue  # "karl johans gata": lower-case text needs the first name too
             tail = _address_tail(text, m.end(), lang)
