@@ -219,3 +219,26 @@ EXPECTATION = [
 @pytest.mark.parametrize(("text", "expected"), EXPECTATION)
 def test_expectation_round4(labels: Tagger, text: str, expected: bool) -> None:
     assert ("expectation" in labels(text, None)) is expected
+
+
+# Thanking for what the customer did ("appreciate you bearing with us"), an obligation with
+# an adverb ("you'll just need to"), "you're saying" anywhere in the turn; against an
+# acknowledged feeling, "thanks to", a negated obligation and "if you're saying".
+SMALL_KINDS = [
+    ("I really appreciate you waiting while I checked.", "thanking", True),
+    ("appreciate you sticking with us on this one", "thanking", True),
+    ("I appreciate you're worried about the cost.", "thanking", False),
+    ("Thanks to the new app, the refund goes through faster.", "thanking", False),
+    ("You'll just need to bring the card to the branch.", "demanding", True),
+    ("You'll still need to sign the mandate before we can start.", "demanding", True),
+    ("That doesn't mean you have to pay the whole thing now.", "demanding", False),
+    ("You'd have to ask the landlord about that one.", "demanding", False),
+    ("okay right so you're saying the boiler cut out twice overnight", "restating", True),
+    ("I'm not sure if you're saying the first or the second invoice.", "restating", False),
+]
+
+
+@pytest.mark.parametrize(("text", "behaviour", "expected"), SMALL_KINDS)
+def test_small_kinds_round4(labels: Tagger, text: str, behaviour: str, expected: bool) -> None:
+    prev = "The boiler cut out twice last night and the house was freezing."
+    assert (behaviour in labels(text, prev)) is expected

@@ -1143,7 +1143,7 @@ def _restating(
             r"if i (?:'ve|have) (?:understood|got) (?:you|that|this|it)|if i understand (?:you|"
             r"correctly|right)|(?:just )?to (?:check|confirm|make sure) (?:i 've|i have|that i|i)"
             r" (?:got|understood|understand)|let me (?:check|make sure) i 've|am i right (?:in thinking|"
-            r"that)|(?:so )?what (?:you 're|you are) saying is|^(?:\W+ )?(?:so )?you 're saying (?:that |the |it |"
+            r"that)|(?:so )?what (?:you 're|you are) saying is|(?<!not )(?<!if )(?:so )?you 're (?:saying|telling me) (?:that |the |it |"
             r"you |he |she |they )|in other words|"
             r"what i 'm hearing|(?:it )?(?:sounds|seems) (?:like|as if|as though) (?:you|your)|"
             r"(?:just )?(?:so|to be) (?:i 'm )?clear ,? you\b|(?:just )?so i 'm clear ,? (?:you|your)|"
@@ -1737,7 +1737,8 @@ _INFO_STEP = re.compile(rf"\s*(?:(?:just|first|also|then) )?{INFO_VERBS}\b")
 def _demanding(doc: Doc, sent: Sent, res: Res) -> None:
     """An obligation put on the customer (rule 6); questions and conditionals are not."""
     m = sent.find(
-        r"(?<!if )(?<!unless )(?<!when )(?<!whether )you (?:'ll |will |would )?(?:have to|need to|"
+        r"(?<!if )(?<!unless )(?<!when )(?<!whether )(?<!mean )(?<!means )you (?:'ll |will |would )?"
+        r"(?:just |also |still |then |first )?(?:have to|need to|"
         r"'ve got to|have got to|got to|'ve got ta|got ta)(?! (?:be kidding|be joking|say|admit|laugh|love|wonder|"
         r"feel|hand it))|(?<!if )you must (?!be |have been |feel |'ve been |have had )|"
         r"you (?:'re|are) (?:required|obliged|expected) to|(?:it 's|that 's) (?:up to|for) you to"
