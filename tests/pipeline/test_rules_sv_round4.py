@@ -283,3 +283,25 @@ APOLOGY: list[Case] = [
 @pytest.mark.parametrize(("text", "present", "absent"), APOLOGY)
 def test_apology(text: str, present: set[str], absent: set[str]) -> None:
     check(text, present, absent)
+
+
+CONDITIONS: list[Case] = [
+    # unpunctuated, a V1 clause answered by an inverted main clause is a condition
+    ("har du kvar kartongen kan du skicka tillbaka den gratis", set(), {"closed_question"}),
+    ("står du på fast pris så påverkas du inte av höjningen", set(), {"closed_question"}),
+    (
+        "jag har skickat koden nu om den inte kommer fram inom en timme kan du ringa oss igen",
+        set(),
+        {"closed_question"},
+    ),
+    # hard negatives: real V1 questions stay questions
+    ("har du fått ett mejl från oss om att den är på väg", {"closed_question"}, set()),
+    ("kan du läsa upp numret på baksidan", {"closed_question"}, set()),
+    ("kan jag få ditt ordernummer så letar jag fram den", {"closed_question"}, set()),
+    ("Har du kvar kartongen?", {"closed_question"}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), CONDITIONS)
+def test_conditions_not_questions(text: str, present: set[str], absent: set[str]) -> None:
+    check(text, present, absent)

@@ -188,6 +188,9 @@ PARTICLES = frozenset(
 )
 #: Particles that can follow an inverted subject: "tas återkravet bort", "skjuts betalningen upp".
 LATE_PARTICLES = frozenset({"bort", "om", "av", "upp", "ut", "in", "tillbaka", "ner"})
+#: Openers of a condition: the clause after it puts its verb before the subject.
+SUBORDINATORS = frozenset({"om", "ifall", "såvida"})
+INVERTED_MODALS = frozenset({"kan", "ska", "får", "måste", "behöver", "bör", "blir", "kommer"})
 TIME_NOUNS = ("dag", "minut", "timm", "vecka", "veckan", "kvart", "kväll", "morgon")
 CLAUSE_JOINS = frozenset({"och", "men", "så", "eftersom", "innan", "fast"})
 #: Nouns that make a preference question ask for one fact ("vilken summa", "vilken ort").
@@ -408,7 +411,37 @@ def is_asr(doc: Doc) -> bool:
     return not any(ch in text for ch in PUNCT_CHARS)
 
 
-def units(doc: Doc) -> list[Span]:
+def conditional_before(
+    lowers: list[str], piece: tuple[int, int], start: int, v1_verbs: frozenset[str]
+) -> bool:
+    """The piece before ends in a condition ("om dom inte svarar", "och har ni en kamin") and
+    the next one starts with the main clause's inverted verb ("kan du skicka…")."""
+    head = lowers[start : start + 3]
+    if head[:1] in (["så"], ["då"]):  # "står du på fast pris | så påverkas du inte"
+        head = head[1:]
+        finite = bool(head) and (head[0] in INVERTED_MODALS or head[0].endswith(("r", "s")))
+    else:
+        finite = bool(head) and head[0] in INVERTED_MODALS
+    if not (finite and len(head) > 1 and head[1] in EMBEDDED_SUBJECTS):
+        return False
+    tail = lowers[max(piece[0], piece[1] - 10) : piece[1]]
+    if any(x in SUBORDINATORS for x in tail):
+        return True
+    # the piece before is itself a V1 clause: "har du kvar kartongen | kan du skicka…"
+    if (
+        lowers[piece[0]] in v1_verbs
+        and piece[0] + 1 < piece[1]
+        and lowers[piece[0] + 1] in EMBEDDED_SUBJECTS
+    ):
+        return True
+    # a V1 condition after a conjunction: "och har ni en gasolkamin | kan ni…"
+    return any(
+        a in ("och", "men") and b in v1_verbs and c in EMBEDDED_SUBJECTS
+        for a, b, c in zip(tail, tail[1:], tail[2:], strict=False)
+    )
+
+
+def units(doc: Doc, v1_verbs: frozenset[str] = frozenset()) -> list[Span]:
     """The pipeline's sentences; one unit for text with commas but no terminal punctuation.
 
     The splitter treats any terminal punctuation (a final full stop included) as the
@@ -431,7 +464,10 @@ def units(doc: Doc) -> list[Span]:
         # two and makes a V2 verb look like a V1 question: join the pieces again.
         merged: list[tuple[int, int]] = []
         for start, end in bounds:
-            if merged and lowers[merged[-1][1] - 1] in NOT_CLAUSE_FINAL:
+            # "om dom inte svarar inom en vecka | kan du skicka…": the verb after a subordinate
+            # clause is the main clause's second position, not a V1 question
+            after_sub = bool(merged) and conditional_before(lowers, merged[-1], start, v1_verbs)
+            if merged and (lowers[merged[-1][1] - 1] in NOT_CLAUSE_FINAL or after_sub):
                 merged[-1] = (merged[-1][0], end)
             else:
                 merged.append((start, end))
@@ -608,6 +644,10 @@ def classify_words(toks: list[str], qm: bool, w: Words, asr: bool) -> tuple[str,
             return "open_question", "wh_open"
         return "closed_question", "wh_one_fact"
     if len(toks) > 1 and toks[0] in w.v1_verbs and toks[1] in w.subjects:
+        # Unpunctuated, a V1 clause followed by an inverted main clause is a condition:
+        # "ligger du i tabell tre så handlar det om…", "har ni en kamin kan ni använda den"
+        if asr and not qm and conditional_v1(toks, w):
+            return None
         return "closed_question", "v1_verb_first"
     if qm:
         return "closed_question", "question_mark"
@@ -615,6 +655,24 @@ def classify_words(toks: list[str], qm: bool, w: Words, asr: bool) -> tuple[str,
     if tail and len(toks) > len(tail) + 2:
         return "closed_question", "tag_question"
     return None
+
+
+def conditional_v1(toks: list[str], w: Words) -> bool:
+    """A V1 clause answered by a main clause with its verb before the subject.
+
+    A modal request keeps its reading: "kan jag få ditt namn så kollar jag" asks.
+    """
+    if toks[0] in ("kan", "kunde", "skulle", "får", "vill"):
+        return False
+    for i in range(3, len(toks) - 1):
+        finite = toks[i] in INVERTED_MODALS or (
+            (toks[i] in w.v1_verbs and toks[i].endswith("r"))
+            or (toks[i - 1] in ("så", "då") and toks[i].endswith(("r", "s")))
+        )
+        subject = toks[i + 1] in EMBEDDED_SUBJECTS or toks[i + 1] == "det"
+        if finite and subject and toks[i - 1] not in ("och", "eller", "men", "att", "som"):
+            return True
+    return False
 
 
 def told_to_tell(toks: list[str]) -> bool:
@@ -1714,7 +1772,7 @@ def refine(doc: Doc, pack: RulePack) -> None:
         return
     w = words_of(pack)
     asr = is_asr(doc)
-    us = units(doc)
+    us = units(doc, w.v1_verbs)
     retype_questions(doc, us, w, asr)
     # Alternatives anywhere in the utterance ("antingen … eller …") shape every unit's reading.
     alternatives = " eller " in f" {doc_text(doc).lower()} "
