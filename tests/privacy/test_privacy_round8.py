@@ -279,3 +279,76 @@ def test_address_forms(lang: str, text: str, value: str) -> None:
 @pytest.mark.parametrize(("lang", "text"), NOT_ADDRESSES)
 def test_not_addresses(lang: str, text: str) -> None:
     assert _of(text, lang, "address") == []
+
+
+# 6. bank accounts: personal and company giros, the bank named after the account -----------
+
+PERSONAL_GIROS = [
+    ("sv", "Bankgirot är 5402-9681, det är mitt privata.", "5402-9681"),
+    ("sv", "Hon vill ha pengarna på hennes bankgiro 5050-1055.", "5050-1055"),
+    ("sv", "betala tillbaka till hans bankgiro 5402-9681 tack", "5402-9681"),
+    ("en", "The refund went to his bankgiro, 5050-1055.", "5050-1055"),
+    ("en", "Her bankgiro is 5402-9681, she's a sole trader but it's her own.", "5402-9681"),
+    ("en", "Use bankgiro 5050-1055, that's my personal one.", "5050-1055"),
+]
+
+CLEARING_BANK_AFTER = [
+    ("sv", "Sätt in det på 6152 254 163 884 i Handelsbanken.", "6152 254 163 884"),
+    ("sv", "kontot är 8327 9 123 456 789 0 hos swedbank", None),
+    ("en", "Pay it to 6152 254 163 884 at Handelsbanken, please.", "6152 254 163 884"),
+]
+
+COMPANY_GIROS = [
+    ("sv", "Klubbens bankgiro är 5050-1055, märk med medlemsnamnet."),
+    ("sv", "Föreningens plusgiro är 44 26 89-6."),
+    ("sv", "Kennelns plusgiro 44 26 89-6 gäller för valpanmälan."),
+    ("sv", "Betala till bankgiro 5402-9681, det är inget privat konto men det går bra."),
+    ("en", "The club's bankgiro is 5050-1055 for the annual fee."),
+    ("en", "Our bankgiro is 5402-9681, and it's not a private one."),
+    ("sv", "Ordernummer 6152 254 163 884 gäller leveransen från Handelsbanken."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), PERSONAL_GIROS)
+def test_personal_giro(lang: str, text: str, value: str) -> None:
+    assert value in _of(text, lang, "bank_account")
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), CLEARING_BANK_AFTER)
+def test_clearing_with_the_bank_after(lang: str, text: str, value: str | None) -> None:
+    found = _of(text, lang, "bank_account")
+    if value is None:
+        assert found
+    else:
+        assert value in found
+
+
+@pytest.mark.parametrize(("lang", "text"), COMPANY_GIROS)
+def test_company_giro_is_not_personal(lang: str, text: str) -> None:
+    assert _of(text, lang, "bank_account") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Bankgirot 5402-9681 är inte privat, det är firmans."),
+        ("en", "Bankgiro 5050-1055 is not a personal account, it's the shop's."),
+    ],
+)
+def test_giro_said_not_private(lang: str, text: str) -> None:
+    assert _of(text, lang, "bank_account") == []
+
+
+# 7. false masks: times after a street-like word ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("sv", "Avgången 07.30 från Nynäshamn är inställd."),
+        ("sv", "avgången 18:45 går från kaj fyra"),
+        ("sv", "Nedgången 06.10 på morgonen är brant."),
+    ],
+)
+def test_a_time_is_no_house_number(lang: str, text: str) -> None:
+    assert _of(text, lang, "address") == []

@@ -102,9 +102,27 @@ _COMPANY_GIRO = re.compile(
 )
 #: A possessive right before the giro cue: "mitt bankgiro", "min firmas bankgiro", "my giro".
 _OWN_GIRO = {
-    "sv": re.compile(r"\b(?:mitt|min|mitt eget|mitt privata)\s+$", re.IGNORECASE),
-    "en": re.compile(r"\b(?:my|my own|my personal)\s+$", re.IGNORECASE),
+    "sv": re.compile(
+        r"\b(?:mitt|min|mitt eget|mitt privata|hennes|hans|hens|hennes egna|hans egna)\s+$",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(r"\b(?:my|my own|my personal|her|his|her own|his own)\s+$", re.IGNORECASE),
 }
+#: "... båda är mina privata", "... that's my personal one": said to be personal after it.
+_PRIVATE_AFTER = re.compile(
+    r"\b(?:(?:mina?|mitt)\s+(?:privata?|egna?|personliga?)|privat(?:a|t)?\b(?!\s+(?:företag|bolag))|"
+    r"my\s+(?:own|personal|private)|(?:personal|private)\s+(?:one|account|giro))",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:inte|inget|ingen|ej|not|no|isn't|isn’t|never|aldrig)\b", re.IGNORECASE)
+#: "Klubbens plusgiro", "föreningens bankgiro", "the club's bankgiro": an organisation's.
+_ORG_GIRO = re.compile(
+    r"\b(?:(?:klubb|förening|firm|bolag|företag|kennel|brf|stiftelse|kyrk|skol|lag|"
+    r"församling|organisation|kommun|region)\w*s|"
+    r"(?:the\s+)?(?:club|society|association|company|firm|charity|church|school|co-op|"
+    r"cooperative|kennel|council|business|team)['’]s)\s+$",
+    re.IGNORECASE,
+)
 _NINO = re.compile(r"\b[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]\b")
 _UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}"
 _ZIP_AFTER_CUE = re.compile(
@@ -736,14 +754,25 @@ def _giro_is_personal(text: str, cue: _Cue, run: NumberRun, lang: str) -> bool |
     around = text[max(0, cue.start - 40) : run.start]
     if _OWN_GIRO[lang].search(text, max(0, cue.start - 24), cue.start):
         return True  # "betala till mitt bankgiro", "pay it into my bankgiro": the caller's own
+    if _ORG_GIRO.search(text, max(0, cue.start - 40), cue.start):
+        return False  # "Klubbens plusgiro", "the club's bankgiro": an organisation's
     if _COMPANY_GIRO.search(around):
         return False
+    private = _PRIVATE_AFTER.search(text, run.end, run.end + 60)
+    if private and not _NEGATED.search(text, max(run.end, private.start() - 14), private.start()):
+        return True  # "... och bankgirot är 2051-9765, båda är mina privata"
     if "bankgiro" in said:
         return _FIRST_PERSON[lang].search(around) is not None
     return True
 
 
-def _clearing_account(runs: list[NumberRun], k: int, text: str) -> tuple[int, int] | None:
+#: "6152 254 163 884 i Handelsbanken", "..., at Swedbank": the bank named right after.
+_BANK_AFTER_GAP = re.compile(r"\s*,?\s*(?:i|hos|på|at|with|in|från|from)?\s*", re.IGNORECASE)
+
+
+def _clearing_account(
+    runs: list[NumberRun], k: int, text: str, c: _Compiled | None = None
+) -> tuple[int, int] | None:
     """A Swedish clearing number and account with no cue: "5000-1234567", "8327-9, 123 456 789-0".
 
     Only the written form with a dash or comma after the clearing number counts, and only
@@ -765,6 +794,11 @@ def _clearing_account(runs: list[NumberRun], k: int, text: str) -> tuple[int, in
         return None
     if rest and sep in "-–" and len(rest) in lengths:
         return run.start, run.end
+    if rest and len(rest) in lengths and c is not None:
+        # grouped with spaces, the bank said right after: "6152 254 163 884 i Handelsbanken"
+        gap = _BANK_AFTER_GAP.match(text, run.end)
+        if gap and c.bank_names.match(text, gap.end()):
+            return run.start, run.end
     if rest or k + 1 >= len(runs):
         return None
     nxt = runs[k + 1]
@@ -902,7 +936,7 @@ def _numbers(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         near = [q for q in cues if q.end <= run.start and run.start - q.end <= CUE_WINDOW]
         near.reverse()
         if (lang == "sv" or swedish_bank) and not (near and near[0].kind == "negative"):
-            pair = _clearing_account(runs, k, text)
+            pair = _clearing_account(runs, k, text, c)
             if pair is not None:
                 out.append(_hit(lang, "bank_account", "clearing", *pair, text, 0.85))
                 skip = k + 1 if pair[1] > run.end else k
