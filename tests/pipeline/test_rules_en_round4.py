@@ -242,3 +242,25 @@ SMALL_KINDS = [
 def test_small_kinds_round4(labels: Tagger, text: str, behaviour: str, expected: bool) -> None:
     prev = "The boiler cut out twice last night and the house was freezing."
     assert (behaviour in labels(text, prev)) is expected
+
+
+# Requests for one fact with a request verb are closed ("can you tell me his full name",
+# "tell me roughly when"); a yes/no question run on in an ASR row is closed over a longer
+# tail; requests to explain stay open.
+QUESTIONS = [
+    ("Could you tell me roughly when you posted the form?", {"closed_question"}),
+    ("Can you tell me her full name as it's on the policy?", {"closed_question"}),
+    ("can you please tell me the reference number of the payment", {"closed_question"}),
+    ("Can you tell me what happened when the engineer arrived?", {"open_question"}),
+    (
+        "right let me look um did you send us the signed copy of the lease last week",
+        {"closed_question"},
+    ),
+    ("oh that's a pain with the school run can i get the postcode there", {"closed_question"}),
+    ("okay so i can take the payment now and it'll clear by friday", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUESTIONS)
+def test_questions_round4(labels: Tagger, text: str, expected: set[str]) -> None:
+    assert labels(text, None) & {"open_question", "closed_question"} == expected

@@ -710,7 +710,14 @@ def _asr_tail_question(span: Span, lex: Lexicons) -> Span | None:
     aux = lex.v1_verbs & {"is", "are", "was", "were", "do", "does", "did", "can", "could", "have"}
     for k in range(len(words) - 2, 1, -1):
         tok, subj, before = lowers[words[k]], lowers[words[k + 1]], lowers[words[k - 1]]
-        if tok not in aux or subj not in {"you", "that", "it", "this", "there"}:
+        # "… can i get the reg of the car": asking for one thing, in the first person.
+        asks_for = (
+            tok in {"can", "could"}
+            and subj == "i"
+            and k + 2 < len(words)
+            and lowers[words[k + 2]] in {"get", "take", "have", "grab", "check", "confirm"}
+        )
+        if tok not in aux or (subj not in {"you", "that", "it", "this", "there"} and not asks_for):
             continue
         if (
             before in lex.subjects
@@ -720,7 +727,9 @@ def _asr_tail_question(span: Span, lex: Lexicons) -> Span | None:
         ):
             return None
         tail = words[k:]
-        if len(tail) > 8 or any(lowers[i] in aux for i in tail[2:]):
+        # "did you / have you / can you …" reads as a question over a longer run.
+        longest = 14 if subj in {"you", "i"} and tok in {"did", "do", "have", "can", "could"} else 8
+        if len(tail) > longest or any(lowers[i] in aux for i in tail[2:]):
             return None
         return span.doc[words[k] : span.end]
     return None
