@@ -9,6 +9,10 @@
 - **One pipeline per worker.** A worker builds the pipeline of each language once, when it
   starts (for the languages seen at the head of the input) or at its first call of another
   language (:func:`verbalkit.pipeline.build.get_nlp` caches per process), and keeps it.
+- **This process works too.** ``jobs`` cores take ``jobs - 1`` workers: whenever the workers
+  are busy and nothing has come back, the calling process analyses the next call itself
+  (one start-up less, and nothing to pickle for its calls). Workers send their results
+  from a thread, so a busy parent never holds up their next call.
 - **Input order, same results.** Results come back in input order and are the very objects
   the one-process run makes (pydantic models pickle exactly); read failures pass through in
   place, and an error inside a worker is a :class:`~verbalkit.schema.Failure` for its call,
@@ -359,20 +363,41 @@ def _worker_main(tasks: Connection, results: Connection, config: _Config) -> Non
     # (possibly blocked) sends of results: the two pipes cannot deadlock each other.
     inbox: queue.SimpleQueue[list[tuple[int, Transcript | Unbuilt]] | None] = queue.SimpleQueue()
     threading.Thread(target=_read_tasks, args=(tasks, inbox), daemon=True).start()
-    while (task := inbox.get()) is not None:
+    # Send results on another thread: while the parent is busy (it analyses calls too), a
+    # full pipe holds up the sending, not the next call.
+    outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+    gone = threading.Event()
+    sender = threading.Thread(target=_send_results, args=(results, outbox, gone), daemon=True)
+    sender.start()
+    while (task := inbox.get()) is not None and not gone.is_set():
         for seq, transcript in task:
             result = next(config.run([transcript]))
             try:
-                results.send(("result", seq, result))
-            except (BrokenPipeError, ConnectionError, EOFError):
-                return  # the parent is gone
+                message = _pickle(("result", seq, result))
             except Exception as err:  # the result did not pickle: that call's failure
                 path = transcript.source or transcript.call_id
                 failure = Failure.unexpected(path, err, call_id=transcript.call_id)
-                try:
-                    results.send(("result", seq, failure))
-                except (OSError, EOFError):
-                    return
+                message = _pickle(("result", seq, failure))
+            outbox.put(message)
+    outbox.put(None)
+    sender.join()
+
+
+def _pickle(message: tuple[Any, ...]) -> bytes:
+    from multiprocessing.reduction import ForkingPickler
+
+    return bytes(ForkingPickler.dumps(message))
+
+
+def _send_results(
+    results: Connection, outbox: queue.SimpleQueue[bytes | None], gone: threading.Event
+) -> None:
+    while (message := outbox.get()) is not None:
+        try:
+            results.send_bytes(message)
+        except (OSError, EOFError):  # the parent is gone
+            gone.set()
+            return
 
 
 def _read_tasks(
@@ -423,6 +448,10 @@ class _Pool:
 
         self.ctx = multiprocessing.get_context("spawn")
         self.jobs = jobs
+        # This process is one of the ``jobs``: between reading and collecting it analyses
+        # calls itself, so ``jobs`` cores need ``jobs - 1`` workers (one start-up less, and
+        # no pickling for its own calls).
+        self.n_workers = max(1, jobs - 1)
         self.chunk = chunk
         self.config = config
         self.workers: list[_Worker] = []
@@ -478,11 +507,19 @@ class _Pool:
                 return
             if not exhausted and len(pending) < want and n_read - n_yielded < self.window:
                 continue  # results were handed out: there is room to read more
-            if not any(w.held for w in self.workers):  # pragma: no cover - a broken invariant
-                raise RuntimeError(f"call #{n_yielded} is neither done, queued nor in a worker")
             waitables: list[Any] = [w.results for w in self.workers]
             waitables += [w.process.sentinel for w in self.workers]
-            self._collect(wait(waitables), done, pending)
+            if pending and self.jobs > 1:
+                ready = wait(waitables, timeout=0)
+                if not ready:  # the workers are busy and nothing is back: take a call here
+                    seq, item = pending.popleft()
+                    done[seq] = next(self.config.run([item]))
+                    continue
+            else:
+                if not any(w.held for w in self.workers):  # pragma: no cover - broken invariant
+                    raise RuntimeError(f"call #{n_yielded} is neither done, queued nor in a worker")
+                ready = wait(waitables)
+            self._collect(ready, done, pending)
 
     def _dispatch(self, pending: deque[tuple[int, Transcript | Unbuilt]], exhausted: bool) -> None:
         """Send chunks to workers with room, starting workers up to ``jobs``."""
@@ -491,7 +528,7 @@ class _Pool:
             idle = [w for w in room if not w.held]
             if idle:
                 worker = idle[0]
-            elif len(self.workers) < self.jobs:
+            elif len(self.workers) < self.n_workers:
                 worker = self._start_worker()
             elif room:
                 worker = room[0]
@@ -499,7 +536,7 @@ class _Pool:
                 return
             size = self.chunk
             if exhausted:  # the tail: spread it over the workers
-                slots = self.jobs * PREFETCH
+                slots = self.n_workers * PREFETCH + 1
                 size = max(1, min(self.chunk, -(-len(pending) // slots)))
             task = [pending.popleft() for _ in range(min(size, len(pending)))]
             worker.held.append(task)
