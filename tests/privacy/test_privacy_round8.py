@@ -352,3 +352,25 @@ def test_giro_said_not_private(lang: str, text: str) -> None:
 )
 def test_a_time_is_no_house_number(lang: str, text: str) -> None:
     assert _of(text, lang, "address") == []
+
+
+# a name before a role said with "som"/"as" -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value", "absent"),
+    [
+        ("sv", "Lägg in Mirza Hodžić som mottagare av fakturan.", "Mirza Hodžić", None),
+        ("sv", "Sätt upp Greta Lundmark som kontaktperson.", "Greta Lundmark", None),
+        ("sv", "Lägg till Svea Energi som mottagare.", None, "Svea Energi"),
+        ("en", "Add Tomasz Zielinski as a named driver from Monday.", "Tomasz Zielinski", "Add"),
+        ("en", "Please list Harriet Okoro as the beneficiary.", "Harriet Okoro", None),
+        ("en", "Add British Gas as the payee.", None, "British Gas"),
+    ],
+)
+def test_name_before_a_role(lang: str, text: str, value: str | None, absent: str | None) -> None:
+    names = _of(text, lang, "name")
+    if value is not None:
+        assert value in names
+    if absent is not None:
+        assert not any(absent in n for n in names)

@@ -2355,7 +2355,15 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         if i and lows[i - 1] in _LOCATIVES:
             continue  # "in San Jose called Ariake", "i Rohnert Park": a place
         if _person_after(text, tokens, lows, end, c) or _RELATION_AFTER.match(text, end):
-            out.append(_hit(lang, "name", "person_after", t.start(), end, text, 0.7))
+            first = i
+            if (
+                j - i == 3
+                and lows[i] not in c.first_names
+                and lows[i + 1] in c.first_names
+                and _sentence_initial(text, t.start())
+            ):
+                first = i + 1  # "Add Tomasz Zielinski as a named driver": a verb opens it
+            out.append(_hit(lang, "name", "person_after", tokens[first].start(), end, text, 0.7))
             taken.update(range(i, j))
     out.extend(_more_names(text, lang, tokens, lows, c))
     out.extend(_family_names(text, lang, c))
