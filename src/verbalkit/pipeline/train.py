@@ -16,9 +16,9 @@ and for each language and behaviour:
 4. trains the kept behaviours on all rows and writes ``models/{lang}/tagger.json``.
 
 Training is deterministic (fixed folds, full-batch gradient steps from zeros) and needs
-only numpy. The data: the dev utterances (``shared/data/dev``), hold-outs 1 and 2 and the
-blind-written ``benchmarks/wild`` sets, and for English the AnnoMI dev half (therapist
-turns, public domain; open and closed questions and restating only). Never the sealed
+only numpy. The data: the dev utterances (``shared/data/dev``), hold-outs 1 and 2, the
+blind-written ``benchmarks/wild`` and ``wild2`` sets, and for English the AnnoMI dev half
+(therapist turns, public domain; open and closed questions and restating only). Never the sealed
 sets (``benchmarks/sealed``) or the external test halves: they measure the result.
 """
 
@@ -95,6 +95,7 @@ def sources(lang: str) -> list[Path]:
         REPO / "benchmarks" / "holdout" / f"holdout_{lang}.csv",
         REPO / "benchmarks" / "holdout2" / f"holdout2_{lang}.csv",
         REPO / "benchmarks" / "wild" / f"wild_{lang}.csv",
+        REPO / "benchmarks" / "wild2" / f"wild2_{lang}.csv",
     ]
     if lang == "en":
         files.append(shared / "external" / "annomi_dev.csv")
