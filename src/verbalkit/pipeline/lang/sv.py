@@ -1173,12 +1173,13 @@ def clauses(unit: Span) -> list[list[Tok]]:
     """Split a unit at commas and clause-joining conjunctions."""
     out: list[list[Tok]] = [[]]
     for token in toks_of(unit.doc)[unit.start : unit.end]:
-        last = [t.lower_ for t in out[-1][-2:]]
+        low = token.lower_
+        cur = out[-1]
         # a join inside a time phrase keeps it whole: "dagen innan", "mellan sex och sju"
-        in_time = (token.lower_ == "innan" and bool(last) and last[-1].startswith(TIME_NOUNS)) or (
-            token.lower_ == "och" and last[:1] == ["mellan"]
+        in_time = (low == "innan" and bool(cur) and cur[-1].lower_.startswith(TIME_NOUNS)) or (
+            low == "och" and len(cur) >= 2 and cur[-2].lower_ == "mellan"
         )
-        if token.text == "," or (token.lower_ in CLAUSE_JOINS and out[-1] and not in_time):
+        if token.text == "," or (low in CLAUSE_JOINS and cur and not in_time):
             out.append([])
         if not token.is_punct and not token.is_space:
             out[-1].append(token)
