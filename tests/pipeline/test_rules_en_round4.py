@@ -264,3 +264,27 @@ QUESTIONS = [
 @pytest.mark.parametrize(("text", "expected"), QUESTIONS)
 def test_questions_round4(labels: Tagger, text: str, expected: set[str]) -> None:
     assert labels(text, None) & {"open_question", "closed_question"} == expected
+
+
+# Late additions: sorry for the feeling caused, "of all days", "you shouldn't be stuck";
+# a slot offered with "do"; getting the customer seen.
+LATE_KINDS = [
+    ("I'm sorry for all the stress the letter must have caused.", "sympathy", True),
+    ("And it went down on a Friday night of all nights.", "sympathy", True),
+    ("You shouldn't be left without hot water over a weekend.", "sympathy", True),
+    ("Sorry for the inconvenience, the page is back up.", "sympathy", False),
+    ("You shouldn't be charged for the second month.", "sympathy", False),
+    ("I can do Thursday the 9th at half ten, would that suit?", "solution", True),
+    ("I'd like to get you back in for a proper fitting next week.", "solution", True),
+    (
+        "We'll get you back in once the password is reset, what browser are you on?",
+        "solution",
+        False,
+    ),
+    ("I can do the paperwork side but the tenant has to sign.", "solution", False),
+]
+
+
+@pytest.mark.parametrize(("text", "behaviour", "expected"), LATE_KINDS)
+def test_late_kinds_round4(labels: Tagger, text: str, behaviour: str, expected: bool) -> None:
+    assert (behaviour in labels(text, None)) is expected

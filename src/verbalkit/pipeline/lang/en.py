@@ -786,6 +786,11 @@ _SORRY_ABOUT_THEM = re.compile(
     r"sorry (?:that )?(?:this|that|it|you|he|she|they|your|all this) (?!was (?:our|my))"
 )
 _SORRY_FOR_COMPANY = re.compile(r"sorry (?:about|for) (?:that|the|this|keeping|any|all)")
+#: Sorry for the feeling it caused: sympathy, besides any apology ("sorry for the worry").
+_SORRY_FOR_FEELING = re.compile(
+    r"sorry (?:for|about) (?:all )?(?:the|any|that) (?:\w+ )?(?:worry|stress|upset|distress|anxiety|"
+    r"fright|shock|panic|heartache|heartbreak)\b"
+)
 #: "Sorry we've kept her waiting", "so sorry we sent you home with the wrong colour": the
 #: company's own act, owned (rule 5, AMB:sorry-for-wait).
 _SORRY_WE_DID = re.compile(
@@ -821,6 +826,8 @@ def _sorry(doc: Doc, sents: list[Sent], whole: Sent, res: Res) -> None:
             sympathetic = has_tag(doc, "sympathy") or judged()
             for_company = _SORRY_FOR_COMPANY.match(rest)
             we_did = _SORRY_WE_DID.match(rest)
+            if _SORRY_FOR_FEELING.match(rest):
+                add_tag(doc, sent.span, "sympathy", "en.sympathy.sorry_for_situation", 0.75)
             if not owned and not we_did and (about_them or (sympathetic and not for_company)):
                 add_tag(doc, sent.span, "sympathy", "en.sympathy.sorry_for_situation", 0.75)
                 continue
@@ -1027,7 +1034,9 @@ def _sympathy(
             r"for|needed)|i can (?:hear|tell) (?:that|this|it) (?:'s|has) (?:come as|been|really)|"
             r"i can (?:see|understand) why (?:that|this|it) (?:'d|would|must|might) (?:sting|hurt|"
             r"rankle|grate|annoy|upset|worry|frustrate|feel)|(?:you|she|he|they|anyone|nobody|no one) "
-            r"(?:should n't|should not|should never) (?:have|need) to\b|(?:past|beyond|longer than|"
+            r"(?:should n't|should not|should never) (?:have|need) to\b|you (?:should n't|should not) (?:be|"
+            r"have been) (?:stuck|left|kept|waiting|sitting|standing|out of pocket|without)\b|"
+            r"\bof all (?:days|times|weeks|nights|mornings|weekends|places)\b|(?:past|beyond|longer than|"
             r"more than) (?:what )?(?:you|anyone|anybody) should (?:have|need) to|"
             rf"i know (?:it 's|it is|this is|that 's|that is|it can be|this can be)(?: such| all)? (?:an? )?"
             rf"(?:(?:real|bit of a|right|huge|massive|total) )?(?:{res.symp}|faff|nuisance|bother|drag|"
@@ -1363,7 +1372,10 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
                 rf"(?:{r}|have)\b|"
                 # A price or a fix offered with "do": "I can do £772", "I can do you a reset".
                 rf"\b{WE} (?:can|could|'ll|will|'d) {ADV}do (?:you |it for |that for |them for )?(?:[£$€] |\d|"
-                rf"an? (?:\w+ ){{0,3}}(?:{COMP_NOUNS}|reset|deal|price|rate|discount|swap|fix)\b)|"
+                rf"an? (?:\w+ ){{0,3}}(?:{COMP_NOUNS}|reset|deal|price|rate|discount|swap|fix)\b|"
+                rf"{DAY}|tomorrow|today|the {ORD})|"
+                # Getting the customer seen: "I'd like to get you back in for a remeasure".
+                rf"\b{WE} {WILL} {ADV}get you (?:back )?(?:in for|booked in|seen|an appointment)\b|"
                 # Getting someone else to do the remedy: "I'll ask them to clear it", "I've asked
                 # the depot to relabel it".
                 rf"\b{WE} (?:{WILL} |'ve |have )?{ADV}(?:ask|asked|get|got|tell|told) (?:them|him|her|"
