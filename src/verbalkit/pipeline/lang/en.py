@@ -1036,7 +1036,7 @@ def _sympathy(
             r"rankle|grate|annoy|upset|worry|frustrate|feel)|(?:you|she|he|they|anyone|nobody|no one) "
             r"(?:should n't|should not|should never) (?:have|need) to\b|you (?:should n't|should not) (?:be|"
             r"have been) (?:stuck|left|kept|waiting|sitting|standing|out of pocket|without)\b|"
-            r"\bof all (?:days|times|weeks|nights|mornings|weekends|places)\b|(?:past|beyond|longer than|"
+            r"\bof all (?:days|times|weeks|nights|mornings|weekends)\b|(?:past|beyond|longer than|"
             r"more than) (?:what )?(?:you|anyone|anybody) should (?:have|need) to|"
             rf"i know (?:it 's|it is|this is|that 's|that is|it can be|this can be)(?: such| all)? (?:an? )?"
             rf"(?:(?:real|bit of a|right|huge|massive|total) )?(?:{res.symp}|faff|nuisance|bother|drag|"
