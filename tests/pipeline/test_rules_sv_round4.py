@@ -305,3 +305,18 @@ CONDITIONS: list[Case] = [
 @pytest.mark.parametrize(("text", "present", "absent"), CONDITIONS)
 def test_conditions_not_questions(text: str, present: set[str], absent: set[str]) -> None:
     check(text, present, absent)
+
+
+WH_AT_THE_END: list[Case] = [
+    # an unpunctuated turn that ends in an inverted wh-question asks it
+    ("oj nej en sån start på semestern hur mår ni nu", {"open_question"}, set()),
+    ("usch vad tråkigt med flytten hur känns det nu", {"open_question"}, set()),
+    # hard negatives: embedded wh-clauses keep the subject first
+    ("det beror på hur mycket du använder den", set(), {"open_question", "closed_question"}),
+    ("jag kollar hur det ser ut i systemet", set(), {"open_question"}),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), WH_AT_THE_END)
+def test_wh_question_at_the_end(text: str, present: set[str], absent: set[str]) -> None:
+    check(text, present, absent)

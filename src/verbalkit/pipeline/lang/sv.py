@@ -617,6 +617,13 @@ def classify_words(toks: list[str], qm: bool, w: Words, asr: bool) -> tuple[str,
         return "open_question", "request_to_explain"
     if not (qm or asr):
         return None
+    # An unpunctuated run that ends in an inverted wh-question ("…det e förfärligt hur mår du
+    # nu"): embedded wh-clauses keep subject before verb, so wh + verb + subject asks.
+    if asr and not qm and toks[0] not in WH_WORDS and toks[0] not in w.v1_verbs:
+        for i in range(2, len(toks) - 2):
+            verb = toks[i + 1] in w.v1_verbs or (len(toks[i + 1]) > 2 and toks[i + 1].endswith("r"))
+            if toks[i] in WH_WORDS and verb and toks[i + 2] in w.subjects:
+                return classify_words(toks[i:], qm, w, asr)
     if toks[0] in WH_WORDS:
         if "varför" in toks or contains(toks, (("hur", "kommer", "det", "sig"),)):
             return "open_question", "wh_open"
@@ -713,6 +720,10 @@ def tacked_on_closed(unit: Span, w: Words) -> bool:
     return False
 
 
+#: Words after "hur" that end in -r but are not verbs: "hur stor del du vill betala".
+NOT_HUR_VERBS = frozenset({"stor", "dyr", "svår", "klar", "säker", "mer", "hur", "nyår"})
+
+
 def embedded_wh(unit: Span, w: Words) -> bool:
     """An ASR piece that is really an embedded wh-clause: "det beror på vilket avtal du har".
 
@@ -727,7 +738,11 @@ def embedded_wh(unit: Span, w: Words) -> bool:
         return True
     rest = toks[1:3]
     if toks[0] in ("vilken", "vilket", "vilka", "hur") and len(toks) > 2:
-        rest = toks[2:3] if toks[1] not in w.v1_verbs else toks[1:2]
+        # "hur mår du", "hur känns det": a present-tense verb right after "hur" is inverted
+        verb = toks[1] in w.v1_verbs or (
+            toks[0] == "hur" and toks[1].endswith("r") and toks[1] not in NOT_HUR_VERBS
+        )
+        rest = toks[2:3] if not verb else toks[1:2]
     else:
         rest = toks[1:2]
     return bool(rest) and rest[0] in EMBEDDED_SUBJECTS
