@@ -118,6 +118,7 @@ SYMPATHY = [
     ),
     ("no dramas, let me pull that up for you", "Also can you check my other booking?", True),
     ("That must have been terrifying on the motorway.", None, True),
+    ("okay i can hear that's been a real worry for you", None, True),
     # not sympathy
     ("No worries at all, have a lovely evening.", "Brilliant, thank you so much.", False),
     ("no dramas mate enjoy the game", "cheers for that", False),
@@ -150,12 +151,14 @@ APOLOGY = [
     ("So this is most likely on our end after last night's update.", True),
     ("I'm really sorry we've left you without heating all weekend.", True),
     ("Sorry, that came out a bit harsh.", True),
+    ("Honestly that's a lapse on our side, the note was never passed on.", True),
     # not apology
     ("Unfortunately the warranty ended in March.", False),
     ("Sorry, did you say the 14th or the 40th?", False),
     ("I'm so sorry to hear about your dad.", False),
     ("If the part fails again in the first year, the repair's on us.", False),
     ("You shouldn't have any trouble with it now.", False),
+    ("I can see it's been fixed on our side since this morning.", False),
 ]
 
 
