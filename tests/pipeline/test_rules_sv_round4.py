@@ -255,6 +255,22 @@ RESTATING_WITH_PREV: list[tuple[str, str, set[str], set[str]]] = [
     ("Okej, då skickar jag en ny kod.", "Koden fungerar inte.", set(), {"restating"}),
     ("Vi går först igenom fakturan.", "Fakturan är fel.", set(), {"restating"}),
     ("Tack själv, ha en bra dag.", "Tack för hjälpen.", set(), {"restating"}),
+    # a greeting that takes up the name or the news greets; a fact after "usch" comments
+    ("Tjena Kalle!", "Tjena, det är Kalle.", set(), {"restating"}),
+    ("Hej, grattis till huset!", "Hej, vi har precis köpt hus.", set(), {"restating"}),
+    (
+        "usch en vattenläcka i köket det är inte roligt",
+        "vi har fått en vattenläcka i köket",
+        {"sympathy"},
+        {"restating"},
+    ),
+    # a reflection followed by a comment that mentions a plan: still a reflection
+    (
+        "Okej, så kvittot försvann i flytten, det är ju inget som ska behöva hända.",
+        "Kvittot försvann när vi flyttade.",
+        {"restating"},
+        set(),
+    ),
 ]
 
 

@@ -720,6 +720,8 @@ def tacked_on_closed(unit: Span, w: Words) -> bool:
     return False
 
 
+GREETINGS = frozenset({"hej", "hejsan", "tjena", "tja", "hallå", "god", "goddag", "grattis"})
+SYMPATHY_CRIES = frozenset({"usch", "oj", "åh", "aj", "attans", "nämen", "fy"})
 #: Words after "hur" that end in -r but are not verbs: "hur stor del du vill betala".
 NOT_HUR_VERBS = frozenset({"stor", "dyr", "svår", "klar", "säker", "mer", "hur", "nyår"})
 
@@ -1593,13 +1595,17 @@ def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[s
         or (token_lists(doc).lowers[unit.start - 1] in w.fillers)
     )
     conditional = low[1:2] in (["om"], ["att"], ["länge"], ["fort"]) if len(low) > 1 else False
+    unit_clauses = clauses(unit)
+    first_low = next((lows(c) for c in unit_clauses if any(t.i == toks[0].i for t in c)), low)
+    first_text = " ".join(first_low)
     # "Så då skickar jag…", "Så nu ska det fungera": the agent's own next step, not a reflection
     own_step = (
         len(low) > 1
         and (
             low[1] in ("då", "nu", "sen", "sedan", "här")
             or any(x in AGENT_SUBJECTS for x in low)
-            or (low[1] not in ("du", "ni") and ("ska" in low or "kommer att" in text))
+            # a plan in the reflected clause itself ("så ska vi…"), not in a later comment
+            or (low[1] not in ("du", "ni") and ("ska" in first_low or "kommer att" in first_text))
             or (
                 bool(TIME_ANCHOR.search(text))
                 and not any(is_past(t) for t in toks)
@@ -1632,6 +1638,12 @@ def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[s
         and not understands_experience(text, w)  # understanding the customer: sympathy
     ):
         return "check_understanding"
+    # A greeting that takes up the customer's name or news ("Hej Pia.", "Tjena Lasse!",
+    # "Hej, grattis till firman!") greets; a fact after "usch"/"åh nej" is a comment on how
+    # bad it is (AMB:fact-in-comment-sy-not-rs). Neither echoes.
+    raw = lows(word_tokens(unit))  # fillers and greetings kept
+    if (raw[0] in GREETINGS and len(raw) <= 5) or any(x in SYMPATHY_CRIES for x in raw[:3]):
+        return None
     # An echo of the customer's key facts as an acknowledgement ("En svart väska…, okej.").
     content = own - {s for s in own if s.isdigit()}
     # A fragment closed by "okej"/"uppfattat" that repeats the customer's figures and words
