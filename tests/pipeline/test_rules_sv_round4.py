@@ -215,6 +215,15 @@ EXPECTATION: list[Case] = [
     ("Sista dag att överklaga är om tre veckor.", set(), {"expectation"}),
     ("Vill du ha en tid klockan nio eller klockan tre?", set(), {"expectation"}),
     ("Paketet kom fram 14.05 enligt spårningen.", set(), {"expectation"}),
+    # offered, not agreed; conditions on a third party; due dates
+    ("Jag kan boka om dig till i morgon förmiddag om du vill.", set(), {"expectation"}),
+    (
+        "Vi kan skicka den i dag eller så hämtar du den på fredag, vad passar dig bäst?",
+        set(),
+        {"expectation"},
+    ),
+    ("om banken inte har svarat inom fem dagar kan du höra av dig igen", set(), {"expectation"}),
+    ("Fakturan förfaller den 30 april.", set(), {"expectation"}),
 ]
 
 

@@ -164,7 +164,8 @@ SLOT_OFFER = re.compile(
 )
 #: Times that are not what happens next: deadlines, opening hours, habits, validity.
 NOT_NEXT_STEP = re.compile(
-    r"\b(?:sista dag|deadline|öppet|öppettider|gäller från|började|tidigare desto"
+    r"\b(?:sista dag|deadline|öppet|öppettider|gäller från|började|tidigare desto|förfaller"
+    r"|förfallodag\w*"
     r"|\w*frist(?:en|er|erna)?\b|svarstid\w*|besvaras|bekräftas av (?:dig|er)|välkommen tillbaka|välkomna tillbaka)"
 )
 #: A negated duration or time is a norm, not a plan: "det ska inte ta tre dagar".
@@ -1154,8 +1155,15 @@ def expectation(doc: Doc, unit: Span, toks: list[Tok], w: Words) -> bool:
         return False
     if SLOT_OFFER.search(text) and has_tag(doc, "collaboration"):
         return False
-    # "Hör av dig om du inte har fått något inom en månad": a condition, not a plan
-    if _search(r"\bom (?:du|ni) inte\b", text):
+    # "Hör av dig om du inte har fått något inom en månad", "om dom inte svarar inom en
+    # vecka": a condition, not a plan
+    if _search(r"\bom (?:du|ni|de|dom|han|hon|det|den|banken) inte\b", text):
+        return False
+    # A time offered, not agreed (AMB:offered-time-not-expectation): "jag kan flytta dig i
+    # eftermiddag om du vill", options put to the customer to choose from
+    if _search(r"\bom (?:du|ni) (?:vill|önskar)\b|\bom det passar\b", text) or (
+        " eller " in f" {text} " and has_tag(doc, "collaboration")
+    ):
         return False
     # A remedy with a time is also expectation (rule 8): "Då är det bokat, i morgon mellan…"
     if has_tag(doc, "solution", within=unit) and not any(is_past(t) for t in toks):
