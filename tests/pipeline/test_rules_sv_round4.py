@@ -144,6 +144,17 @@ SOLUTION: list[Case] = [
     ("Vi måste enligt lag spara uppgifterna i sju år.", set(), {"solution"}),
     ("Du måste skicka in kvittot till oss först.", {"demanding"}, {"solution"}),
     ("Beslutet hittar du på Mina sidor när det är klart.", set(), set()),
+    # hard negatives: faults, norms, past facts and relative clauses that describe
+    ("Där har vi gjort fel i beräkningen.", set(), {"solution"}),
+    ("Vi ska alltid ringa innan vi kommer, det gjorde vi inte.", set(), {"solution"}),
+    ("Det är vi som har skickat påminnelsen.", set(), {"solution"}),
+    ("Du har gjort allt du skulle.", set(), {"solution"}),
+    ("Det är en avgift som vi drar av på varje faktura.", set(), {"solution"}),
+    ("det är bråttom att få tillbaka nycklarna", set(), {"solution"}),
+    # but an offer in a relative clause, a booking done and money back are remedies
+    ("Jag har en lånebil som jag kan ställa fram i morgon.", {"solution"}, set()),
+    ("Då är ni bokade på fredag klockan nio.", {"solution"}, set()),
+    ("Skickar du in kvittot kan du få tillbaka hela beloppet.", {"solution"}, set()),
 ]
 
 

@@ -185,7 +185,7 @@ STATIVE = frozenset({"vara", "ha", "finnas", "heta", "gälla"})
 #: Adverbs that may stand between a particle verb and its particle ("lägger jag också på").
 PARTICLE_SKIP = frozenset({"jag", "vi", "också", "även", "gärna", "nu", "direkt", "då", "bara"})
 PARTICLES = frozenset(
-    {"in", "upp", "till", "på", "av", "om", "ut", "med", "tillbaka", "ner", "bort"}
+    {"in", "upp", "till", "på", "av", "om", "ut", "med", "tillbaka", "ner", "bort", "fram"}
 )
 #: Particles that can follow an inverted subject: "tas återkravet bort", "skjuts betalningen upp".
 LATE_PARTICLES = frozenset({"bort", "om", "av", "upp", "ut", "in", "tillbaka", "ner"})
@@ -771,6 +771,9 @@ def agent_remedy(toks: list[Tok], w: Words) -> bool:
             continue
         if i > 0 and is_past(toks[i - 1]):  # "hann vi ändra det": a past event, not an offer
             continue
+        # "en summa som vi drar av": a relative clause describes how things work
+        if i > 0 and low[i - 1] == "som" and low[i + 1 : i + 2] not in (["kan"], ["ska"]):
+            continue
         # V2 inversion: "Då skickar jag…", "det rättar jag i dag"
         if i > 0 and remedy_verb(toks, i - 1, w) and not is_past(toks[i - 1]):
             return True
@@ -781,7 +784,12 @@ def agent_remedy(toks: list[Tok], w: Words) -> bool:
             j += 1
         if j < len(toks) and remedy_verb(toks, j, w) and not is_past(toks[j]):
             window = low[i:j]
-            if "inte" not in window and not (low[j - 1 : j] == ["har"] and is_past(toks[j])):
+            # "vi ska alltid ge en ny uppskattning": a norm we broke, not an offer
+            if (
+                "inte" not in window
+                and "alltid" not in window
+                and not (low[j - 1 : j] == ["har"] and is_past(toks[j]))
+            ):
                 return True
     return False
 
@@ -919,7 +927,15 @@ def solution_slug(unit: Span, toks: list[Tok], w: Words, question: bool) -> str 
             by_us = any(x in ("nu", "då", "jag", "vi") for x in before)
             follows = low[i + 1] if i + 1 < len(low) else ""
             logged = any("avvikelse" in x for x in low)  # a logged deviation is not a remedy
-            if by_us and "inte" not in before and follows != "att" and not logged:
+            # "det är vi som har skickat", "du har gjort det du skulle": not done for you
+            cleft = "som" in before or before[-2:] in (["du", "har"], ["ni", "har"])
+            if (
+                by_us
+                and "inte" not in before
+                and follows not in ("att", "fel")
+                and not logged
+                and not cleft
+            ):
                 return "remedy_done"
     # A troubleshooting or safety imperative, also after a comma ("…, håll dig ute").
     starts_clause = [c[0] for c in clauses(unit) if c]
@@ -963,7 +979,11 @@ def solution_slug(unit: Span, toks: list[Tok], w: Words, question: bool) -> str 
         text,
     ):
         return "where_to_fix"
-    if _search(r"\b(?:du|ni) har rätt till\b", text) or _search(r"\bfå tillbaka\b", text):
+    if _search(r"\b(?:du|ni) har rätt till\b", text) or _search(
+        r"\b(?:får|kommer|kan|ska) (?:du|ni) (?:att )?(?:få )?tillbaka|\b(?:du|ni) (?:\w+ )?(?:får|ska få|kommer att få)"
+        r" tillbaka",
+        text,
+    ):
         return "where_to_fix"
     # a charge waived: "den avgiften behöver du inte betala", "ni slipper betala för besöket"
     if not question and _search(
