@@ -235,6 +235,10 @@ EXPECTATION: list[Case] = [
     ),
     ("om banken inte har svarat inom fem dagar kan du höra av dig igen", set(), {"expectation"}),
     ("Fakturan förfaller den 30 april.", set(), {"expectation"}),
+    # a start day and a date after a preposition count; a date naming a past night does not
+    ("Vi sätter in en ersättningsbuss från tisdag.", {"expectation"}, set()),
+    ("Återbetalningen görs vid nästa löneutbetalning den 27:e.", {"expectation"}, set()),
+    ("Kvällen den 3:e var det fullbokat.", set(), {"expectation"}),
 ]
 
 

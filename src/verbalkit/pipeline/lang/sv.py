@@ -151,6 +151,9 @@ TIME_ANCHOR = re.compile(
     # a clock time written with a point ("då ses vi 13.20"), this week, N units before it
     rf"|\b(?:[01]?\d|2[0-3])[.:][0-5]\d\b|(?:den här|denna) veckan?\b|i veckan\b"
     rf"|{NUMBER} {UNITS} (?:innan|före)\b"
+    # a start day ("från måndag", "från och med i morgon") and a bare date ("den 25:e")
+    rf"|från (?:och med )?(?:{DAYS}|i morgon|nästa vecka)\b"
+    rf"|(?:på|till|senast|före|efter|vid|innan|nästa \w+) den \d+:e\b"
     rf"|före klockan|mellan (?:\d+|{NUMBER}) och|under (?:dagen|veckan|eftermiddagen|kvällen)"
     rf"|den \d+(?::e)? (?:{MONTHS})|efter helgen|(?:{DAYS}) (?:förmiddag|eftermiddag|kväll)"
     rf"|till veckan|dagen (?:innan|före|efter)|upp till (?:{NUMBER} )?{UNITS}"
