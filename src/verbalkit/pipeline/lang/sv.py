@@ -1432,6 +1432,11 @@ CUSTOMER_BLAME = re.compile(
 )
 
 
+#: Words CUSTOMER_BLAME cannot match without (a cheap test before the regex).
+CUSTOMER_BLAME_CUES = frozenset({"du", "ni", "kunden", "köparen", "kontohavaren",
+                                 "kontoinnehavaren", "beställaren", "medlemmen", "vårdnadshavaren"})  # fmt: skip
+
+
 #: The agent or the company owning a fault without a sorry-word (LABELLING rule 5,
 #: AMB:admission-without-sorry): "det ligger hos oss", "det är vårt problem", "det missade
 #: vi", "jag var för snabb" ("det är inte okej" is also said in sympathy: not here).
@@ -1517,7 +1522,8 @@ def blaming(toks: list[Tok], w: Words) -> str | None:
         return "shift_fault"  # "det är ju deras servrar och inget vi kan göra något åt"
     # A third party named as the cause or as the one to take it up with: "det är dom som
     # får ta det", "felet ligger hos kliniken", "det får du ta upp med dem" (wild2 conventions)
-    if THIRD_PARTY_BLAME.search(text):
+    words = set(low)
+    if words & {"som", "hos", "med"} and THIRD_PARTY_BLAME.search(text):
         return "shift_fault"
     if (
         cleft
@@ -1536,7 +1542,7 @@ def blaming(toks: list[Tok], w: Words) -> str | None:
         return None
     if customer_choice(toks, w):
         return "customer_fault"
-    if CUSTOMER_BLAME.search(text):
+    if set(low) & CUSTOMER_BLAME_CUES and CUSTOMER_BLAME.search(text):
         return "customer_fault"
     if low and low[0] not in ("så", "alltså", "om") and not has_qm(toks[0].sent):
         omission = CUSTOMER_OMISSION.search(text)
@@ -1693,10 +1699,7 @@ def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[s
     # "Hej! Okej, två paket och dubbel dragning, det kollar vi."
     opener = NOT_ECHO_OPENERS | w.fillers
     at_start = all(t.is_punct or t.lower_ in opener for t in toks_of(doc)[: unit.start])
-    first = next(
-        (c for c in clauses(unit) if not all(t.lower_ in opener for t in c)),
-        [],
-    )
+    first = next((c for c in unit_clauses if not all(t.lower_ in opener for t in c)), [])
     stripped = bool(first) and (first[0].lower_ in opener or unit.start > 0)
     while first and first[0].lower_ in opener:
         first = first[1:]
