@@ -2739,7 +2739,55 @@ _SORT_CODE_ACCOUNT = re.compile(r"(?<![\d-])\d{2}-\d{2}-\d{2}[\s,/]+\d{8}(?![\d-
 
 
 def find(text: str, lang: str) -> list[PersonalData]:
-    """All personal data in ``text``: sorted, non-overlapping, offsets into ``text``."""
+    """All personal data in ``text``: sorted, non-overlapping, offsets into ``text``.
+
+    Redaction is idempotent: what a second look at the redacted text would still mask (a
+    name right after a masked one, "my name is [NAME] Anna") is found here already, by
+    looking again at the text with the finds masked, until nothing new turns up.
+    """
+    found = _find_once(text, lang)
+    for _ in range(3):
+        if not found:
+            break
+        masked, back = _with_masks(text, found)
+        more = [
+            p.model_copy(
+                update={
+                    "start": back[p.start],
+                    "end": back[p.end],
+                    "text": text[back[p.start] : back[p.end]],
+                }
+            )
+            for p in _find_once(masked, lang)
+        ]
+        if not more:
+            break
+        found = _resolve(found + more, text)
+    return found
+
+
+def _with_masks(text: str, found: list[PersonalData]) -> tuple[str, dict[int, int]]:
+    """``text`` with each find replaced by its mask, and the offsets outside the masks
+    mapped back to ``text`` (for the start and end of anything found in it)."""
+    parts: list[str] = []
+    back: dict[int, int] = {}
+    pos = out = 0
+    for p in found:
+        for k in range(pos, p.start + 1):
+            back[out + k - pos] = k
+        parts.append(text[pos : p.start])
+        out += p.start - pos
+        parts.append(p.mask)
+        out += len(p.mask)
+        pos = p.end
+        back[out] = pos
+    for k in range(pos, len(text) + 1):
+        back[out + k - pos] = k
+    parts.append(text[pos:])
+    return "".join(parts), back
+
+
+def _find_once(text: str, lang: str) -> list[PersonalData]:
     c = compiled(lang)
     if not text:
         return []
