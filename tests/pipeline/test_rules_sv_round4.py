@@ -118,6 +118,13 @@ SOLUTION: list[Case] = [
     ("Då återförs pengarna till ditt konto.", {"solution"}, set()),
     ("Krediteringen görs samma vecka som vi får tillbaka varan.", {"solution"}, set()),
     ("Då gör jag en reklamation till tillverkaren åt dig direkt.", {"solution"}, set()),
+    # habitual advice is still advice; a norm with "ska/måste … alltid" is not an offer
+    (
+        "Det jag alltid föreslår är att du tömmer webbläsarens cache och loggar in igen.",
+        {"solution"},
+        set(),
+    ),
+    ("Vi ska alltid skicka en bekräftelse när ordern är lagd.", set(), {"solution"}),
     ("Frakten bjuder vi på den här gången.", {"solution"}, set()),
     ("vi sätter ner priset på tjänsten och drar av startavgiften", {"solution"}, set()),
     # a charge waived; what the customer is entitled to
@@ -248,6 +255,13 @@ def test_expectation(text: str, present: set[str], absent: set[str]) -> None:
 
 
 RESTATING_WITH_PREV: list[tuple[str, str, set[str], set[str]]] = [
+    # a topic word named after "ja okej" before moving on is no echo
+    (
+        "Ja okej, elavtalet, då ska vi se vad som gäller för dig.",
+        "Jag har frågor om mitt elavtal.",
+        set(),
+        {"restating"},
+    ),
     # the customer's key words echoed after a greeting or an acknowledgement
     (
         "okej tre dagar utan ström och sen får vi se vad vi kan göra",

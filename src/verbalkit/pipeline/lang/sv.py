@@ -787,10 +787,12 @@ def agent_remedy(toks: list[Tok], w: Words) -> bool:
             j += 1
         if j < len(toks) and remedy_verb(toks, j, w) and not is_past(toks[j]):
             window = low[i:j]
-            # "vi ska alltid ge en ny uppskattning": a norm we broke, not an offer
+            # "vi ska alltid ge en ny uppskattning": a norm we broke, not an offer; but "det
+            # första jag alltid rekommenderar är att du startar om…" is advice
+            norm = "alltid" in window and bool({"ska", "skall", "måste", "borde"} & set(window))
             if (
                 "inte" not in window
-                and "alltid" not in window
+                and not norm
                 and not (low[j - 1 : j] == ["har"] and is_past(toks[j]))
             ):
                 return True
@@ -1700,7 +1702,10 @@ def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[s
     opener = NOT_ECHO_OPENERS | w.fillers
     at_start = all(t.is_punct or t.lower_ in opener for t in toks_of(doc)[: unit.start])
     first = next((c for c in unit_clauses if not all(t.lower_ in opener for t in c)), [])
-    stripped = bool(first) and (first[0].lower_ in opener or unit.start > 0)
+    # after "Ja okej," one word is a topic named before moving on ("Ja okej, bredband, då
+    # ska vi se"), not the customer's answer taken up
+    after_opener = bool(first) and bool(unit_clauses) and first is not unit_clauses[0]
+    stripped = bool(first) and (first[0].lower_ in opener or unit.start > 0 or after_opener)
     while first and first[0].lower_ in opener:
         first = first[1:]
     if (
