@@ -283,9 +283,15 @@ def render(results: list[Result]) -> str:
         "them company role addresses such as info@, which its writer labelled not personal); "
         "in round 8 its gaps were closed by kind (`tests/privacy/test_privacy_round8.py`). "
         "The **blind9** part was written by another writer during round 8, blind to the "
-        "recognisers, and was never looked at while developing: it was run once, after the "
-        "last rule change, and no rule was changed after its figures were printed, so **its "
-        "figures are the honest ones**.",
+        "recognisers, and was never looked at while developing: its rows and errors were "
+        "never listed, so **its figures are the honest ones**. One change came after its "
+        "first run, prompted by the SGD corpus (restaurants' addresses and phone numbers "
+        "masked in `--redact` runs) and by the convention its README states, not by its "
+        "rows: a business's own address or phone number ('the salon is located at', 'their "
+        "phone number is', 'butiken ligger på') is not masked "
+        "(`tests/privacy/test_privacy_business_contact.py`). Before that change blind9 "
+        "had false masks on 10.5 % (sv) and 8.4 % (en) of its negative rows, with the "
+        "recall shown below.",
         "",
         "- **recall**: share of labelled personal data whose every letter and digit ends up "
         "masked (by a span of any kind); `n` is the number of labelled data.",

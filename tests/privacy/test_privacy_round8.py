@@ -228,7 +228,7 @@ ADDRESSES = [
     ("sv", "adressen är gustav adolfs torg fem i göteborg", "gustav adolfs torg fem i göteborg"),
     (
         "sv",
-        "Kontoret ligger på Drottning Kristinas väg 18, 114 28 Stockholm.",
+        "Vi har flyttat till Drottning Kristinas väg 18, 114 28 Stockholm.",
         "Drottning Kristinas väg 18, 114 28 Stockholm",
     ),
     (

@@ -154,6 +154,11 @@ class CueLists(_PhraseLists):
         default=(),
         description="'info', 'kundservice': an e-mail local part naming a function, not a person",
     )
+    business_contact: tuple[str, ...] = Field(
+        default=(),
+        description="'the restaurant is located at', 'butiken ligger på': the address or phone "
+        "number after it is a business's, not a person's",
+    )
 
 
 class PrivacyLexicon(_Strict):

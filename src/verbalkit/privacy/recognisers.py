@@ -237,6 +237,7 @@ class _Compiled:
     name_cue_before: re.Pattern[str]
     person_nouns: frozenset[str]
     person_street: re.Pattern[str]
+    business_contact: re.Pattern[str] | None
 
 
 def _norm(phrase: str) -> str:
@@ -395,6 +396,10 @@ def compiled(lang: str) -> _Compiled:
         if names.public_figures
         else None,
         email_roles=frozenset(lex.cues.email_roles),
+        # up to the find it names: "their phone number is ", "the restaurant is located at "
+        business_contact=_phrase_regex(lex.cues.business_contact, after=r"[\s:,]*$")
+        if lex.cues.business_contact
+        else None,
         person_nouns=frozenset(names.person_nouns),
         person_street=re.compile(
             # "Hjalmar Brantings plan 4", "Karl Johans gata 12", "karl johans gata tolv"
@@ -2787,7 +2792,29 @@ def _with_masks(text: str, found: list[PersonalData]) -> tuple[str, dict[int, in
     return "".join(parts), back
 
 
+def _business_contact(text: str, p: PersonalData, c: _Compiled) -> bool:
+    """An address or phone number said as a business's own ("the restaurant is located at
+    …", "their phone number is …", "butiken ligger på …"): not personal data."""
+    if c.business_contact is None or p.kind not in ("address", "phone"):
+        return False
+    # an address span may begin with its preposition: "is [on 17 Mill Lane …]"
+    lead = _LEADING_PREPOSITION.match(text, p.start, p.end)
+    end = lead.end() if lead else p.start
+    return bool(c.business_contact.search(text, max(0, p.start - 60), end))
+
+
+_LEADING_PREPOSITION = re.compile(r"(?:on|at|in|på|i)\s+", re.IGNORECASE)
+
+
 def _find_once(text: str, lang: str) -> list[PersonalData]:
+    found = _find_raw(text, lang)
+    if found:
+        c = compiled(lang)
+        found = [p for p in found if not _business_contact(text, p, c)]
+    return found
+
+
+def _find_raw(text: str, lang: str) -> list[PersonalData]:
     c = compiled(lang)
     if not text:
         return []
