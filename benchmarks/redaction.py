@@ -62,6 +62,7 @@ PARTS = (
     "blind7",
     "blind8",
     "blind9",
+    "blind10",
 )
 #: Parts whose rows are never shown (``--errors`` skips them): the untouched honest figure.
 SEALED = ("blind9", "blind10")
