@@ -62,6 +62,13 @@ class NameLists(_PhraseLists):
     titles: tuple[str, ...] = ()
     first_names: tuple[str, ...] = ()
     surnames: tuple[str, ...] = ()
+    first_name_files: tuple[str, ...] = Field(
+        default=(),
+        description="word lists of more first names, one a line, relative to the pack folder",
+    )
+    surname_files: tuple[str, ...] = Field(
+        default=(), description="word lists of more surnames, one a line, relative to the pack"
+    )
     surname_suffixes: tuple[str, ...] = ()
     surname_prefixes: tuple[str, ...] = ()
     not_names: tuple[str, ...] = ()
@@ -189,12 +196,48 @@ def read_lexicon(path: Path) -> PrivacyLexicon:
     if not isinstance(raw, dict):
         raise RulePackError(path, "expected a mapping at the top level")
     try:
-        return PrivacyLexicon.model_validate(raw)
+        lex = PrivacyLexicon.model_validate(raw)
     except ValidationError as err:
         first = err.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
         msg = first["msg"].removeprefix("Value error, ")
         raise RulePackError(path, f"{loc}: {msg}" if loc else msg) from err
+    for key in ("first_name_files", "surname_files"):
+        for name in getattr(lex.names, key):
+            if not (path.parent / name).is_file():
+                raise RulePackError(path, f"names.{key}: no file {name!r} beside it")
+    return lex
+
+
+def read_name_files(path: Path, files: tuple[str, ...]) -> frozenset[str]:
+    """The names in word lists named by a privacy word list at ``path`` (one name a line,
+    ``#`` comments), lower case.
+
+    Raises:
+        RulePackError: a file is unreadable.
+    """
+    names: set[str] = set()
+    for name in files:
+        file = path.parent / name
+        try:
+            lines = file.read_text(encoding="utf-8").splitlines()
+        except OSError as err:
+            raise RulePackError(file, f"cannot read: {err}") from err
+        names.update(
+            " ".join(line.split()).lower()
+            for line in lines
+            if line.strip() and not line.lstrip().startswith("#")
+        )
+    return frozenset(names)
+
+
+@functools.cache
+def broad_names(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The built-in first names and surnames of ``lang``'s name files (read once per process):
+    ``names.first_name_files`` and ``names.surname_files``."""
+    names = load_lexicon(lang).names
+    path = lexicon_path(lang)
+    return read_name_files(path, names.first_name_files), read_name_files(path, names.surname_files)
 
 
 @functools.cache
