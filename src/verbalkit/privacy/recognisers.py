@@ -24,7 +24,7 @@ from verbalkit.privacy.checksums import (
     luhn_ok,
     personnummer_ok,
 )
-from verbalkit.privacy.lexicon import PrivacyLexicon, load_lexicon
+from verbalkit.privacy.lexicon import PrivacyLexicon, broad_names, load_lexicon
 from verbalkit.privacy.models import Kind, PersonalData
 from verbalkit.privacy.spoken import NumberRun, _fold, number_runs, vocabulary
 
@@ -198,6 +198,8 @@ class _Compiled:
     titles: re.Pattern[str]
     first_names: frozenset[str]
     surnames: frozenset[str]
+    hand_first_names: frozenset[str]
+    hand_surnames: frozenset[str]
     surname_suffixes: tuple[str, ...]
     surname_prefixes: tuple[str, ...]
     not_names: frozenset[str]
@@ -255,6 +257,11 @@ def compiled(lang: str) -> _Compiled:
     for p in lex.cues.negative:
         cue_kind[p] = "negative"
     names = lex.names
+    # the hand-made lists and the broad name files (census lists), less the pack's non-names
+    more_first, more_surnames = broad_names(lang)
+    first_names = (frozenset(names.first_names) | more_first) - frozenset(names.not_names)
+    first_names |= frozenset(names.first_names)
+    surnames = frozenset(names.surnames) | (more_surnames - frozenset(names.not_names))
     name_kind: dict[str, str] = {}
     person_cues: dict[str, list[str]] = {"strong": [], "medium": []}
     for noun in names.person_nouns:
@@ -313,7 +320,7 @@ def compiled(lang: str) -> _Compiled:
         )
     # Words that can start a name: a number needs a digit or number word to matter, and a
     # weak or medium cue ("hej", "det är") needs a known or capitalised name after it.
-    triggers = set(names.first_names) | set(names.titles) | set(names.homograph_names)
+    triggers = set(first_names) | set(names.titles) | set(names.homograph_names)
     triggers |= {"box", "snabel", "snabela"}
     for p in list(names.strong_cues) + list(names.spelled_cues):
         triggers.add(max(p.split(), key=len))
@@ -336,8 +343,10 @@ def compiled(lang: str) -> _Compiled:
         right_cue_words=max((len(p.split()) for p in names.right_cues), default=1),
         from_words=frozenset(names.from_words),
         titles=_phrase_regex(names.titles),
-        first_names=frozenset(names.first_names),
-        surnames=frozenset(names.surnames),
+        first_names=first_names,
+        surnames=surnames,
+        hand_first_names=frozenset(names.first_names),
+        hand_surnames=frozenset(names.surnames),
         surname_suffixes=names.surname_suffixes,
         surname_prefixes=names.surname_prefixes,
         not_names=frozenset(names.not_names),
@@ -1717,12 +1726,14 @@ def _is_cap(word: str) -> bool:
     return (word[:1].isupper() and not word.isupper()) or (len(word) == 1 and word.isupper())
 
 
-def _surname_like(word: str, c: _Compiled) -> bool:
+def _surname_like(word: str, c: _Compiled, broad: bool = True) -> bool:
+    """A known surname ("Persson", "Kowalczyk") or a surname's shape ("-sson", "O'", "Mc").
+    ``broad=False``: only the pack's own hand-made list, not the broad census lists."""
     low = word.lower()
     if low in c.not_names or any(ch.isdigit() for ch in low):
         return False
     return (
-        low in c.surnames
+        low in (c.surnames if broad else c.hand_surnames)
         or any(_prefixed(word, p) for p in c.surname_prefixes)
         or (len(low) > 4 and low.endswith(c.surname_suffixes))
     )
@@ -2023,11 +2034,56 @@ def _full_name_ok(
     """
     if found[1] <= tokens[i].end():
         return True
-    if _surname_like(tokens[i + 1].group(), c):
+    if _surname_like(tokens[i + 1].group(), c, broad=False):
         return True
+    if (
+        _surname_like(tokens[i + 1].group(), c)
+        and not _sentence_initial(text, tokens[i].start())
+        and not _thing_before(text, tokens, lows, i, c)
+        and "&" not in text[max(0, tokens[i].start() - 3) : found[1] + 3]
+    ):
+        return True  # "I rang Dwayne Kowalczyk": a broad-list surname inside a sentence
     if _PERSON_VERB_AFTER.match(text, found[1]):
         return True  # "Ellie Pritchard is starting in the Sunflower room"
     return _person_after(text, tokens, lows, found[1], c)
+
+
+def _broad_full_name(
+    text: str, tokens: list[re.Match[str]], lows: list[str], i: int, c: _Compiled
+) -> bool:
+    """A first name of the broad lists only, with no cue: a name only as "First Last" inside
+    a sentence, the surname a known one ("I rang Latoya Brennan"), not a firm's or thing's."""
+    if i + 1 >= len(tokens) or text[tokens[i].end() : tokens[i + 1].start()] != " ":
+        return False
+    nxt = tokens[i + 1].group()
+    return (
+        _is_cap(nxt)
+        and not nxt.isupper()
+        and lows[i + 1] in c.surnames
+        and lows[i + 1] not in c.not_names
+        and not _sentence_initial(text, tokens[i].start())
+        and not _thing_before(text, tokens, lows, i, c)
+    )
+
+
+#: "the clematis Nelly Moser", "a rose called": an article and a noun name a thing.
+_ARTICLES = frozenset(["the", "a", "an", "this", "that", "den", "det", "en", "ett"])
+
+
+def _thing_before(
+    text: str, tokens: list[re.Match[str]], lows: list[str], i: int, c: _Compiled
+) -> bool:
+    """A noun right before a name that is not a person's role: "the clematis Nelly Moser",
+    "Klematisen Nelly Moser" (a variety, a boat, a product named after someone)."""
+    if i == 0 or text[tokens[i - 1].end() : tokens[i].start()] != " ":
+        return False
+    prev = lows[i - 1]
+    if prev in c.person_nouns or prev in _PERSON_WORDS or prev in c.name_cue_kind:
+        return False
+    if i >= 2 and lows[i - 2] in _ARTICLES and tokens[i - 1].group().islower():
+        return True
+    # a Swedish definite noun: "Klematisen", "båten", "sorten"
+    return c.lex.language == "sv" and len(prev) > 4 and prev.endswith(("en", "et"))
 
 
 #: Verbs said of a person after a full name: "Ellie Pritchard is starting", "Ali Lund föddes".
@@ -2215,7 +2271,11 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             found = _copula_name(text, tokens, lows, i, c)
             if (
                 found
-                and tuple(lows[k : k + size]) in _CLEFT_CUES
+                and (
+                    tuple(lows[k : k + size]) in _CLEFT_CUES
+                    # "its lowell who bought the debt": a broad-list name, a firm's in a cleft
+                    or lows[i] not in c.hand_first_names
+                )
                 and found[1] == tokens[i].end()
                 and i + 1 < len(tokens)
                 and lows[i + 1] in ("som", "who", "that")
@@ -2262,6 +2322,14 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                 found = None
         else:
             found = _name_at(text, tokens, i, kind, c)
+            if (
+                found
+                and kind == "weak"
+                and lows[k] not in _GREETINGS
+                and lows[i] not in c.hand_first_names
+                and lows[i].split("-")[0] not in c.hand_first_names
+            ):
+                found = None  # "Marks and Spencer", "so Will": a broad-list name after "and"
             if found is None and kind == "weak" and lows[k] in _GREETINGS:
                 found = _vocative(text, tokens, lows, i, c)
         if kind in ("copula", "medium", "strong", "holder", "assign"):
@@ -2298,6 +2366,10 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         word = t.group()
         if i in taken or not _is_cap(word) or word.lower() not in c.first_names:
             continue
+        if word.lower() not in c.hand_first_names and not _broad_full_name(
+            text, tokens, lows, i, c
+        ):
+            continue
         if i and tokens[i - 1].group().lower() in _DETERMINERS:
             continue
         if i and _in_product_name(text, tokens, i, c):
@@ -2309,7 +2381,7 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             vocative = text[t.end() : t.end() + 1] == ","
             whole = _name_at(text, tokens, i, "weak", c)
             if not (
-                (nxt and _is_cap(nxt.group()) and _surname_like(nxt.group(), c))
+                (nxt and _is_cap(nxt.group()) and _surname_like(nxt.group(), c, broad=False))
                 or vocative
                 or (whole and _person_after(text, tokens, lows, whole[1], c))
             ):
