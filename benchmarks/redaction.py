@@ -25,9 +25,9 @@ round 5. The ``blind5`` part was written by another writer during round 5, measu
 untouched and then used for development in round 6. The ``blind6`` part was written during
 round 6, measured once untouched and its misses fixed in round 7; ``blind7`` was measured
 once untouched before round 7 and used for it; ``blind8`` was measured once untouched after
-round 7 and used for round 8. The ``blind9`` part (``{lang}_blind9.csv``, when present) was
-written by another writer during round 8 and is never looked at while developing
-(``--errors`` never lists its rows): its figures are the honest ones. A part whose CSV is
+round 7 and used for round 8. The ``blind9`` and ``blind10`` parts were written by other
+writers during rounds 8 and 9 and are never looked at while developing (``--errors`` never
+lists their rows): their figures are the honest ones. A part whose CSV is
 missing is skipped.
 """
 
@@ -291,8 +291,15 @@ def render(results: list[Result]) -> str:
         "rows: a business's own address or phone number ('the salon is located at', 'their "
         "phone number is', 'butiken ligger på') is not masked "
         "(`tests/privacy/test_privacy_business_contact.py`). Before that change blind9 "
-        "had false masks on 10.5 % (sv) and 8.4 % (en) of its negative rows, with the "
-        "recall shown below.",
+        "had false masks on 10.5 % (sv) and 8.4 % (en) of its negative rows. Round 9 then "
+        "added broad name lists, not prompted by any row: the US Census 1990 first names "
+        "and top 20,000 surnames, common words left out, and about 200 Swedish surnames "
+        "(`benchmarks/build_name_lists.py`, `models/{sv,en}/lexicons/NAMES.md`, "
+        "`tests/privacy/test_privacy_round9.py`), used only where a name cue or a known "
+        "surname supports them. It left every development part unchanged and raised "
+        "blind9's name recall from 0.824 to 0.912 (sv) and from 0.667 to 0.741 (en). The "
+        "**blind10** part was written by another writer during round 9, blind to the "
+        "recognisers, and run once after it: with blind9, **the honest figures**.",
         "",
         "- **recall**: share of labelled personal data whose every letter and digit ends up "
         "masked (by a span of any kind); `n` is the number of labelled data.",
