@@ -160,16 +160,26 @@ def analyze_parallel(
     Raises:
         WorkerError: the workers cannot start, or keep dying before finishing any call.
     """
+    config = _Config(packs=tuple(packs), limits=limits, scorecard=scorecard, redact=redact)
+    return _start(transcripts, jobs, chunk, pool_min_words, config)
+
+
+def _start(
+    transcripts: Iterable[Transcript | Unbuilt | Failure],
+    jobs: int | None,
+    chunk: int,
+    pool_min_words: int | None,
+    config: _Config,
+) -> Iterator[Any]:
+    """Check the arguments at once (not at the first ``next``), then stream."""
     if jobs is None:
         jobs = default_jobs()
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     if chunk < 1:
         raise ValueError(f"chunk must be at least 1, not {chunk}")
-    if pool_min_words is None:
-        pool_min_words = SMALL_INPUT_WORDS
-    config = _Config(packs=tuple(packs), limits=limits, scorecard=scorecard, redact=redact)
-    return _stream(iter(transcripts), jobs, chunk, pool_min_words, config)
+    min_words = SMALL_INPUT_WORDS if pool_min_words is None else pool_min_words
+    return _stream(iter(transcripts), jobs, chunk, min_words, config)
 
 
 def _stream(
@@ -305,17 +315,10 @@ def map_parallel(
     function or a ``functools.partial`` of one). Yields ``then(result)`` in input order, the
     same as a one-process run; failures as they come, and an error in ``then`` is that
     call's :class:`~verbalkit.schema.Failure`."""
-    if jobs is None:
-        jobs = default_jobs()
-    if jobs < 1:
-        raise ValueError(f"jobs must be at least 1, not {jobs}")
-    if chunk < 1:
-        raise ValueError(f"chunk must be at least 1, not {chunk}")
     config = _Config(
         packs=tuple(packs), limits=limits, scorecard=scorecard, redact=redact, then=then
     )
-    min_words = SMALL_INPUT_WORDS if pool_min_words is None else pool_min_words
-    return _stream(iter(transcripts), jobs, chunk, min_words, config)
+    return _start(transcripts, jobs, chunk, pool_min_words, config)
 
 
 def encode_parallel(
