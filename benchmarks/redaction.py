@@ -26,9 +26,10 @@ untouched and then used for development in round 6. The ``blind6`` part was writ
 round 6, measured once untouched and its misses fixed in round 7; ``blind7`` was measured
 once untouched before round 7 and used for it; ``blind8`` was measured once untouched after
 round 7 and used for round 8. The ``blind9`` and ``blind10`` parts were written by other
-writers during rounds 8 and 9 and are never looked at while developing (``--errors`` never
-lists their rows): their figures are the honest ones. A part whose CSV is
-missing is skipped.
+writers during rounds 8 and 9, measured once untouched and then used for development in
+round 10. The ``blind11`` part was written by another writer during round 10 and is never
+looked at while developing (``--errors`` never lists its rows): its figures are the honest
+ones. A part whose CSV is missing is skipped.
 """
 
 from __future__ import annotations
@@ -63,9 +64,10 @@ PARTS = (
     "blind8",
     "blind9",
     "blind10",
+    "blind11",
 )
 #: Parts whose rows are never shown (``--errors`` skips them): the untouched honest figure.
-SEALED = ("blind9", "blind10")
+SEALED = ("blind11",)
 RECALL_TARGET = 0.98
 FALSE_MASK_TARGET = 0.02
 _MARK = re.compile(r"\[\[(\w+):(.+?)\]\]")
