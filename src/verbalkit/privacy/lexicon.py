@@ -166,6 +166,22 @@ class CueLists(_PhraseLists):
         description="'the restaurant is located at', 'butiken ligger på': the address or phone "
         "number after it is a business's, not a person's",
     )
+    business_nouns: tuple[str, ...] = Field(
+        default=(),
+        description="organisations, their premises and desks ('bolaget', 'the depot', "
+        "'customer services'; '-huset': only inside a compound): an address or number said "
+        "as theirs ('Bussbolaget har sitt kontor på', 'the concert hall is at') is not personal",
+    )
+    business_desks: tuple[str, ...] = Field(
+        default=(),
+        description="desks that answer a business's phone ('växeln', 'customer services'): a "
+        "number said as theirs is not personal; an office's number may be a person's work line",
+    )
+    business_after: tuple[str, ...] = Field(
+        default=(),
+        description="'vårt huvudkontor', 'letterhead': said after an address or number, it is "
+        "the business's own",
+    )
 
 
 class PrivacyLexicon(_Strict):

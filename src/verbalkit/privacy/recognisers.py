@@ -240,6 +240,51 @@ class _Compiled:
     person_nouns: frozenset[str]
     person_street: re.Pattern[str]
     business_contact: re.Pattern[str] | None
+    business_before: re.Pattern[str] | None
+    business_phone_before: re.Pattern[str] | None
+    business_after: re.Pattern[str] | None
+
+
+def _business_before(lang: str, nouns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """An organisation, its premises or a desk said to be at the address or number that
+    follows: "Bussbolaget har sitt kontor på", "Konserthusets adress är", "Kundtjänst nås på",
+    "ring vår växel på", "du hittar oss på"; "the concert hall is at", "Customer services
+    are on", "call our switchboard on", "find us at". Ends where the find starts."""
+    if not nouns:
+        return None
+    if lang == "sv":
+        free = "|".join(re.escape(n) for n in nouns if not n.startswith("-")) or "\x00"
+        inner = "|".join(re.escape(n[1:]) for n in nouns if n.startswith("-")) or "\x00"
+        noun = rf"(?<![\w-])(?:\w*(?:{free})|\w+(?:{inner}))s?(?![\w-])"
+        body = (
+            rf"{noun}\s+(?:(?:besöks|post)?adress|(?:telefon)?nummer|nummer)\s+är"
+            rf"|{noun}\s+(?:har|hade)\s+(?:sitt|sin|sina|vårt|vår|ert|er)\s+\w+\s+(?:på|i|vid)"
+            # "Stiftelsen har sitt kontor på": premises said with any subject
+            r"|\b(?:har|hade)\s+(?:sitt|sin|sina|vårt|vår|ert|er|deras)\s+(?:huvudkontor|kontor"
+            r"|lager|säte|butik|butiker|verkstad|lokal|lokaler|reception|expedition|filial|fabrik"
+            r"|depå|showroom)\s+(?:på|i|vid)"
+            rf"|{noun}\s+(?:ligger|låg|finns|fanns|sitter|satt|håller\s+till|har\s+flyttat\s+till"
+            r"|flyttar\s+till|har\s+adressen|har\s+numret|har\s+telefonnumret|nås"
+            r"|når\s+(?:du|ni|man))(?:\s+(?:på|i|vid|till|via))?"
+            rf"|(?:vår|vårt|våra|deras|dess|er|ert)\s+(?:\w+\s+)?{noun}\s+(?:på|är|nås\s+på)"
+            r"|(?:hittar|når|besöker|besök|kontaktar|kontakta|hitta)\s+(?:ni\s+|du\s+|man\s+)?oss"
+            r"\s+(?:på|i|vid)"
+            r"|\bvi\s+(?:ligger|finns|sitter|håller\s+till|har\s+(?:vårt\s+)?kontor)\s+(?:på|i|vid)"
+        )
+    else:
+        alts = sorted(nouns, key=len, reverse=True)
+        noun = r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in alts)
+        noun += r")"
+        address = r"(?:(?:main|postal|street|visiting|registered)\s+)?(?:address|(?:phone\s+|telephone\s+)?number|line)"
+        body = (
+            rf"{noun}(?:(?:['’]s)?\s+(?:{address}\s+)?(?:is|are|was|were)|['’]s)"
+            r"\s+(?:(?:now\s+)?(?:located|based|situated)\s+)?(?:at|on|in)?"
+            rf"|(?:call|ring|phone|contact|text|reach|write\s+to)\s+(?:our|their|the)\s+"
+            rf"(?:[\w'’-]+\s+)?{noun}\s+(?:on|at)"
+            r"|(?:find|visit|reach|contact)\s+us\s+(?:at|on|in)"
+            r"|\bwe(?:['’]re|\s+are)\s+(?:located|based|situated)\s+(?:at|on|in)"
+        )
+    return re.compile(rf"(?:{body})[\s:,]*$", re.IGNORECASE)
 
 
 def _norm(phrase: str) -> str:
@@ -409,6 +454,9 @@ def compiled(lang: str) -> _Compiled:
         business_contact=_phrase_regex(lex.cues.business_contact, after=r"[\s:,]*$")
         if lex.cues.business_contact
         else None,
+        business_before=_business_before(lang, lex.cues.business_nouns + lex.cues.business_desks),
+        business_phone_before=_business_before(lang, lex.cues.business_desks),
+        business_after=_phrase_regex(lex.cues.business_after) if lex.cues.business_after else None,
         person_nouns=frozenset(names.person_nouns),
         person_street=re.compile(
             # "Hjalmar Brantings plan 4", "Karl Johans gata 12", "karl johans gata tolv"
@@ -1222,6 +1270,8 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             if _after_negative_cue(text, m.start(), c) or _BOARDING_GATE.match(text, m.end()):
                 continue  # "seat twenty three c gate fourteen"
         start, end = _unit_before(text, m.start(), c), m.end()
+        if lang == "sv" and not prefixed:
+            start = _street_owner_before(text, start, street, c)
         flat = _FLAT_WORD_BEFORE.search(text, max(0, start - 16), start)
         if flat:
             start = flat.start()  # "flat two forty one dunmore street": the flat's number
@@ -1360,6 +1410,27 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         tail = _address_tail(text, m.end(), lang)
         out.append(_hit(lang, "address", "box", m.start(), tail, text, 0.8))
     return out
+
+
+#: Words before a street named after someone: "Drottning Kristinas väg", "Kung Karls gata".
+_STREET_OWNER_TITLES = frozenset(
+    ["kung", "konung", "drottning", "prins", "prinsessan", "sankt", "biskop", "kapten", "fru"]
+)
+_PREVIOUS_WORD = re.compile(r"(?<![\w-])([^\W\d_]+)\s$")
+
+
+def _street_owner_before(text: str, start: int, street: str, c: _Compiled) -> int:
+    """ "Karl Johansgatan 1", "Gustav Adolfsvägen 3": a street named after a person (a genitive
+    compound) takes the capitalised first name or title before it along."""
+    if not re.match(r"[^\W\d_]{3,}s(?!s)", street):
+        return start
+    prev = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
+    if prev is None or not _is_cap(prev.group(1)):
+        return start
+    low = prev.group(1).lower()
+    if low in c.hand_first_names or low in _STREET_OWNER_TITLES:
+        return prev.start(1)
+    return start
 
 
 #: Swedish street endings looked for in English text.
@@ -2872,17 +2943,61 @@ def _business_contact(text: str, p: PersonalData, c: _Compiled) -> bool:
     # an address span may begin with its preposition: "is [on 17 Mill Lane …]"
     lead = _LEADING_PREPOSITION.match(text, p.start, p.end)
     end = lead.end() if lead else p.start
-    return bool(c.business_contact.search(text, max(0, p.start - 60), end))
+    if c.business_contact.search(text, max(0, p.start - 60), end):
+        return True
+    before = c.business_before if p.kind == "address" else c.business_phone_before
+    if before is not None and before.search(text, max(0, p.start - 80), end):
+        return True  # a phone only at a desk: "the office number is" may be a work line
+    # "Box 5000, 101 50 Stockholm, vårt huvudkontor", "..., it's on the letterhead"
+    stop = _CLAUSE_END.search(text, p.end)
+    after_end = min(p.end + 60, stop.start() if stop else len(text))
+    if c.business_after is None:
+        return False
+    m = c.business_after.search(text, p.end, after_end)
+    # "..., not our office": a negation before the cue keeps the address personal
+    return m is not None and not _NEGATED.search(text, p.end, m.start())
+
+
+#: The end of a sentence after a find: a business cue after it must come before.
+_CLAUSE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 _LEADING_PREPOSITION = re.compile(r"(?:on|at|in|på|i)\s+", re.IGNORECASE)
+
+
+#: Numbers that reach a business, never one person: Swedish freephone (020, 0200), national
+#: (0771-0775) and premium (0900, 0939, 0944) numbers; UK freephone (0800, 0808, 0500),
+#: non-geographic (03x, 084x, 087x) and premium (09x) numbers. Lengths keep London
+#: (020 + 8 digits) and UK mobiles (077xx + 6 digits) out.
+_SERVICE_NUMBER = re.compile(
+    r"(?:020\d{6,7}|0200\d{5,7}|077[1-5]\d{6}|09(?:00|39|44)\d{5,7}"
+    r"|0(?:800|808|500)\d{6,7}|03[0347]\d{8}|08[47]\d{8}|09\d{9})"
+)
+#: A hyphen right after letters or digits: the number is the tail of a code ("LF-2024-0931").
+_CODE_BEFORE = re.compile(r"[^\W_]-$")
+
+
+def _service_number(text: str, p: PersonalData, lang: str) -> bool:
+    """A phone find that is a business's service number or the tail of a longer code."""
+    if p.kind != "phone":
+        return False
+    if _CODE_BEFORE.search(text, max(0, p.start - 2), p.start):
+        return True
+    runs = number_runs(p.text, lang)
+    digits = "".join(r.digits for r in runs)
+    # "oh two oh three oh one ...": a personnummer read out is no freephone number
+    return _SERVICE_NUMBER.fullmatch(digits) is not None and not personnummer_ok(digits)
 
 
 def _find_once(text: str, lang: str) -> list[PersonalData]:
     found = _find_raw(text, lang)
     if found:
         c = compiled(lang)
-        found = [p for p in found if not _business_contact(text, p, c)]
+        found = [
+            p
+            for p in found
+            if not _business_contact(text, p, c) and not _service_number(text, p, lang)
+        ]
     return found
 
 

@@ -1,0 +1,120 @@
+"""Round 10: gaps closed by kind after blind9 and blind10 were measured untouched.
+
+Each table holds new sentences written for the kind (other names, other wordings, both
+languages where it applies), with hard negatives next to the positives.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from verbalkit import find_personal_data
+
+
+def _kinds(text: str, lang: str) -> list[tuple[str, str]]:
+    return [(p.kind, p.text) for p in find_personal_data(text, lang)]
+
+
+def _of(text: str, lang: str, kind: str) -> list[str]:
+    return [p.text for p in find_personal_data(text, lang) if p.kind == kind]
+
+
+def _covered(text: str, lang: str, value: str) -> bool:
+    """Is every letter and digit of ``value`` (in ``text``) under some mask?"""
+    start = text.index(value)
+    spans = [(p.start, p.end) for p in find_personal_data(text, lang)]
+    return all(
+        any(s <= i < e for s, e in spans)
+        for i in range(start, start + len(value))
+        if text[i].isalnum()
+    )
+
+
+# ---------------------------------------------------------------- a business's own address
+
+
+BUSINESS_OWN = [
+    ("sv", "Stiftelsen har sitt kontor på Badhusgatan 14 i Luleå."),
+    ("sv", "Förlaget har sitt lager på Industrivägen 7, 831 48 Östersund."),
+    ("sv", "Stadsbibliotekets adress är Kyrkogatan 20, ingången är från torget."),
+    ("sv", "Reparationsverkstaden ligger på Verkstadsgatan 3 i Borlänge."),
+    ("sv", "Ni hittar oss på Drottninggatan 55, 252 21 Helsingborg."),
+    ("sv", "Vi håller till på Södra Förstadsgatan 12 i Malmö sedan i våras."),
+    ("sv", "Posta blanketten till Box 1120, 405 23 Göteborg, vårt huvudkontor."),
+    ("sv", "Sjöfartsmuseet finns på Karl Johansgatan 1, 414 59 Göteborg."),
+    ("en", "The leisure centre is at 22 Wellgate Road, so park round the back."),
+    ("en", "Our Leeds warehouse is at 9 Canal Wharf, LS11 5PS."),
+    ("en", "The museum's address is 40 Castle Street, Norwich NR2 1NG."),
+    ("en", "Our registered office is 5 Temple Row, Birmingham B2 5LG."),
+    ("en", "You'll find us at 17 Quay Street, Bristol BS1 4DB."),
+    ("en", "We're based at Unit 4, 12 Harbour Road, Plymouth PL4 0DE."),
+    ("en", "Return it to 3 Mill Lane, Kendal LA9 4QS, that's our depot."),
+    ("en", "Post it to 88 Bath Road, Swindon SN1 4BA, it's on the letterhead."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), BUSINESS_OWN)
+def test_a_business_own_address_is_not_masked(lang: str, text: str) -> None:
+    assert _of(text, lang, "address") == []
+
+
+PERSONAL_ADDRESS_NEAR_A_BUSINESS = [
+    ("sv", "Jag bor på Badhusgatan 14 i Luleå, nära biblioteket.", "Badhusgatan 14 i Luleå"),
+    ("sv", "Huset ligger på Granstigen 4 i Mora, det är mitt.", "Granstigen 4 i Mora"),
+    ("sv", "Skicka kortet till Lövångersgatan 9, 931 33 Skellefteå.", "Lövångersgatan 9"),
+    ("en", "I live at 22 Wellgate Road, near the leisure centre.", "22 Wellgate Road"),
+    ("en", "My flat is at 9 Canal Wharf, LS11 5PS.", "9 Canal Wharf, LS11 5PS"),
+    ("en", "Send it to 40 Castle Street, Norwich NR2 1NG, not our office.", "40 Castle Street"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), PERSONAL_ADDRESS_NEAR_A_BUSINESS)
+def test_a_personal_address_near_a_business_word_stays_masked(
+    lang: str, text: str, value: str
+) -> None:
+    assert _covered(text, lang, value)
+
+
+# ---------------------------------------------------------------- a business's own number
+
+BUSINESS_NUMBERS = [
+    ("sv", "Kundservice nås på 08-123 456 78 vardagar."),
+    ("sv", "Ring er växel på 031-60 50 00 och be om reklamationer."),
+    ("sv", "Supporten har telefonnummer 0771-44 33 22."),
+    ("sv", "Numret är 020-55 66 77, det kostar inget."),
+    ("sv", "Ring 0200-12 34 56 om du har frågor."),
+    ("sv", "Informationsnumret 0771-17 17 17 är öppet dygnet runt."),
+    ("sv", "Betalsamtal till 0900-123 45 67 kostar 19 kr per minut."),
+    ("sv", "Paketet har id PN-2023-5512 på etiketten."),
+    ("en", "The helpline is on 0300 123 4567 from eight till eight."),
+    ("en", "Ring the box office on 020 7946 0000 for returns."),
+    ("en", "Call 0808 157 0192, it's free from landlines."),
+    ("en", "The number is 0345 222 1111, local rate."),
+    ("en", "Lines cost 7p a minute: 0844 800 3000."),
+    ("en", "Your loan reference is CL-2024-7731."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), BUSINESS_NUMBERS)
+def test_a_business_number_is_not_masked(lang: str, text: str) -> None:
+    assert _of(text, lang, "phone") == []
+
+
+PERSONAL_NUMBERS = [
+    ("sv", "Mitt nummer är 070-812 34 56.", "070-812 34 56"),
+    ("sv", "Ring mig på 031-775 43 10 efter fem.", "031-775 43 10"),
+    ("sv", "Vårt nummer till kontoret är 08-555 987 65, fråga efter mig.", "08-555 987 65"),
+    ("en", "My number is 020 7946 0321, that's London.", "020 7946 0321"),
+    ("en", "Call me on 07712 345678 after six.", "07712 345678"),
+    ("en", "The office number is 0161 496 0123, ask for me.", "0161 496 0123"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), PERSONAL_NUMBERS)
+def test_personal_numbers_stay_masked(lang: str, text: str, value: str) -> None:
+    assert _covered(text, lang, value)
+
+
+def test_a_personnummer_read_out_is_no_freephone_number() -> None:
+    text = "my swedish number is oh two oh three oh one four four eight five"
+    assert _covered(text, "en", "oh two oh three oh one four four eight five")
