@@ -118,3 +118,82 @@ def test_personal_numbers_stay_masked(lang: str, text: str, value: str) -> None:
 def test_a_personnummer_read_out_is_no_freephone_number() -> None:
     text = "my swedish number is oh two oh three oh one four four eight five"
     assert _covered(text, "en", "oh two oh three oh one four four eight five")
+
+
+# ---------------------------------------------------------------- pets, named things, titles
+
+NOT_PEOPLE = [
+    ("sv", "Vi har en hund som heter Alfons, han skäller på brevbäraren."),
+    ("sv", "Min granne har en katt som hette Greta förut."),
+    ("sv", "Restaurangen heter Elsa och ligger vid hamnen."),
+    ("sv", "Salongen heter Maja, inte jag."),
+    ("en", "We've got a dog who's called Winston, he hates the postman."),
+    ("en", "my son named her biscuit the rabbit i mean"),
+    ("en", "The salon is called Grace, it's not a person."),
+    ("en", "We had Captain Fluffy the cat checked over."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_PEOPLE)
+def test_pets_and_named_places_are_not_people(lang: str, text: str) -> None:
+    assert _of(text, lang, "name") == []
+
+
+def test_a_title_on_its_own_is_no_name() -> None:
+    text = "I'm Mrs — sorry, just put Harriet Lowe."
+    names = _of(text, "en", "name")
+    assert "Mrs" not in names
+    assert _covered(text, "en", "Harriet Lowe")
+
+
+# ---------------------------------------------------------------- common nouns ending in street words
+
+NOT_STREETS = [
+    "Bilen är årgång 2009 och har gått 12 000 mil.",
+    "Det är omgång 3 av lotteriet nu.",
+    "Vi tömmer med intervall 14 dagar, eller var fjärde vecka.",
+    "Avgång 14 från perrong 3 är inställd.",
+    "Genomgång 2 av avtalet blir på torsdag.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_STREETS)
+def test_common_nouns_ending_in_a_street_word_are_not_addresses(text: str) -> None:
+    assert _of(text, "sv", "address") == []
+
+
+def test_a_street_named_after_someone_takes_the_first_name() -> None:
+    text = "Jag bor på Karl Johansgatan 12, 414 59 Göteborg."
+    assert _of(text, "sv", "address") == ["Karl Johansgatan 12, 414 59 Göteborg"]
+
+
+# ---------------------------------------------------------------- role e-mail compounds
+
+ROLE_EMAILS = [
+    ("sv", "Skriv till hittegods@centralstation-exempel.se så letar de."),
+    ("sv", "Fakturafrågor går till fakturakundtjanst@elbolaget-exempel.se."),
+    ("en", "Email lostproperty@citybus-example.co.uk with a description."),
+    ("en", "Diets go to schoolcatering@council-example.gov.uk."),
+    ("en", "Try customercare@broadband-example.com about the fault."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), ROLE_EMAILS)
+def test_role_words_run_together_are_a_role_address(lang: str, text: str) -> None:
+    assert _of(text, lang, "email") == []
+
+
+PERSONAL_EMAILS = [
+    (
+        "sv",
+        "Min mejl är kalle.hittegods@gmail.com om ni hittar något.",
+        "kalle.hittegods@gmail.com",
+    ),
+    ("en", "My email is annacare@gmail.com.", "annacare@gmail.com"),
+    ("en", "It's parkerlost@hotmail.co.uk, all one word.", "parkerlost@hotmail.co.uk"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), PERSONAL_EMAILS)
+def test_personal_emails_stay(lang: str, text: str, value: str) -> None:
+    assert _of(text, lang, "email") == [value]

@@ -241,6 +241,7 @@ class _Compiled:
     person_street: re.Pattern[str]
     business_contact: re.Pattern[str] | None
     business_before: re.Pattern[str] | None
+    pet_after: re.Pattern[str]
     business_phone_before: re.Pattern[str] | None
     business_after: re.Pattern[str] | None
 
@@ -471,6 +472,12 @@ def compiled(lang: str) -> _Compiled:
             after=r"(?:[\s,]+[^\W\d_]{2,}){0,2}[\s,:]*$",
         ),
         pet_naming=_phrase_regex(names.animal_nouns or ("\x00",), after=_PET_VERBS),
+        # "mr whiskers the cat", "Sixten, vår katt": an animal said right after the name
+        pet_after=re.compile(
+            r"[\s,]+(?:the|our|my|his|her|their|vår|vårt|min|mitt|hans|hennes|deras)\s+"
+            + _phrase_regex(names.animal_nouns or ("\x00",)).pattern,
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -1036,9 +1043,18 @@ def _role_address(local: str, c: _Compiled) -> bool:
         for w in _LOCAL_WORD.findall(local.lower())
         if w not in _DOT_WORDS and w not in _JOIN_WORDS and w not in c.number_words
     ]
-    if not words or words[0] not in c.email_roles:
+    if not words:
+        return False
+    if words[0] not in c.email_roles and not (len(words) == 1 and _role_compound(words[0], c)):
         return False
     return not any(w in c.first_names or w in c.surnames for w in words[1:])
+
+
+def _role_compound(word: str, c: _Compiled) -> bool:
+    """ "lostproperty", "schoolmeals", "fakturakundtjanst": two role words run together."""
+    return any(
+        word[:k] in c.email_roles and word[k:] in c.email_roles for k in range(2, len(word) - 1)
+    )
 
 
 def _emails(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
@@ -2615,6 +2631,10 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
         return True  # "I'm Bella's owner"
     if _PET_OWNED.match(text, p.end) and text[p.end : p.end + 1] in ("'", "’"):
         return True
+    if c.pet_after.match(text, p.end):
+        return True  # "mr whiskers the cat", "Sixten, vår katt"
+    if c.titles.fullmatch(p.text.strip(" .,")):
+        return True  # "I'm Dr — no, just put ...": a title on its own
     if c.thing_naming is not None and c.thing_naming.search(before):
         return True  # "Båten heter Linnea", "the boat is called Linnea"
     if c.namesake_before is not None and c.namesake_before.search(before):
@@ -2632,7 +2652,7 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
 #: "Katten heter Sixten", "the sire is Jack", "the gelding's called Mr Darcy": animal words
 #: are pack data (``names.animal_nouns``), compiled into ``_Compiled.pet_naming``.
 _PET_VERBS = (
-    r"(?:['’]s)?(?:\s+name)?\s+(?:heter|hette|kallas|is\s+called|was\s+called|called|named|"
+    r"(?:['’]s)?(?:\s+name)?(?:\s+(?:som|who|that)(?:['’]s)?)?\s+(?:heter|hette|kallas|is\s+called|was\s+called|called|named|"
     r"is\s+named|is|was|'s|’s|är|var)\b"
 )
 
