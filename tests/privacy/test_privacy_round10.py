@@ -197,3 +197,80 @@ PERSONAL_EMAILS = [
 @pytest.mark.parametrize(("lang", "text", "value"), PERSONAL_EMAILS)
 def test_personal_emails_stay(lang: str, text: str, value: str) -> None:
     assert _of(text, lang, "email") == [value]
+
+
+# ---------------------------------------------------------------- names
+
+NAMES_FOUND = [
+    # a role or kin word right before the name, no comma
+    ("sv", "Patienten Lars Gunnar Öberg har tid på torsdag.", "Lars Gunnar Öberg"),
+    ("sv", "Fakturan gäller elev Selma Hagberg i klass 4B.", "Selma Hagberg"),
+    ("sv", "vi pratade med läraren karin lundqvist om schemat", "karin lundqvist"),
+    ("sv", "jag ringer åt min svärson och hans fästmö elin", "elin"),
+    ("en", "The lunch account is for pupil Isla Brennan in year three.", "Isla Brennan"),
+    ("en", "the coach declan murphy said we could swap sessions", "declan murphy"),
+    ("en", "My tenant Precious Okafor moved out in May.", "Precious Okafor"),
+    ("en", "i'm ringing for my sister and her boyfriend liam", "liam"),
+    # kin said right after a name
+    ("sv", "jag ringer för torsten min morfar han hör dåligt", "torsten"),
+    ("en", "i'm calling about june my mum she's in hospital", "june"),
+    ("en", "this is for rose my grandmother", "rose"),
+    # a name with the speaker
+    ("sv", "maj-britt holmgren och jag hyrde bilen ihop", "maj-britt holmgren"),
+    ("en", "Tomasz Wrona and I booked the same flight.", "Tomasz Wrona"),
+    ("en", "yeah me and priya bought the tickets together", "priya"),
+    # a cleft with a person's verb
+    ("en", "It was Nadiya Hrytsenko who booked the room.", "Nadiya Hrytsenko"),
+    ("sv", "Det var Irina Bondarenko som bokade bilen.", "Irina Bondarenko"),
+    # long names after a strong cue
+    ("sv", "Jag heter Eva Lena Maria Dahlberg.", "Eva Lena Maria Dahlberg"),
+    ("en", "my name is mary kate louise o'hara", "mary kate louise o'hara"),
+    # stutters and common-word names
+    ("en", "hi it's hope hope ellison about the allotment", "hope hope ellison"),
+    ("en", "this is dawn from flat twelve about the boiler", "dawn"),
+    ("en", "i came with my husband art who booked the table", "art"),
+    ("en", "who should i ask for um it'll be grace she runs the office", "grace"),
+    ("sv", "vem är ansvarig för laget det blir sol hon har hand om det", "sol"),
+    # field labels without "is"
+    ("en", "Date of birth 3 May 1990, surname Okonkwo, first name Chidi.", "Okonkwo"),
+    ("en", "Date of birth 3 May 1990, surname Okonkwo, first name Chidi.", "Chidi"),
+    # "och heter" with the subject further back
+    (
+        "sv",
+        "Min granne har en ny bil och en ny jobbtelefon och heter Pekka Lindholm.",
+        "Pekka Lindholm",
+    ),
+    # first names from Finland, the Baltics, Poland, Ukraine, India, Nigeria, Ireland
+    ("en", "I spoke to Grzegorz Malinowski about the invoice.", "Grzegorz Malinowski"),
+    ("en", "Can you ring Oleksandr Shevchuk back today?", "Oleksandr Shevchuk"),
+    ("sv", "Vi har skickat papperen till Juha Nieminen i morse.", "Juha Nieminen"),
+    ("en", "The form was signed by Aoife Brennan last week.", "Aoife Brennan"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), NAMES_FOUND)
+def test_names_found(lang: str, text: str, value: str) -> None:
+    assert _covered(text, lang, value)
+
+
+NOT_NAMES = [
+    ("en", "Student Finance England sent me a letter."),
+    ("en", "Please contact Customer Services about the refund."),
+    ("en", "My son will call you back later."),
+    ("en", "my wife may ring tomorrow about the bill"),
+    ("en", "will my dad be able to collect it"),
+    ("en", "can you pay the bill my dad left"),
+    ("en", "it's may from the third of june onwards"),
+    ("en", "it will be fine, it should be ready on Monday"),
+    ("en", "That would be April at the earliest."),
+    ("sv", "det blir bra och det ska vara klart i maj"),
+    ("sv", "Kunden Service AB har inte betalat."),
+    ("sv", "vi och jag menar alla i föreningen"),
+    ("en", "the member States agreed the terms"),
+    ("en", "It was Klarna who bought the debt."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_NAMES)
+def test_not_names(lang: str, text: str) -> None:
+    assert _of(text, lang, "name") == []

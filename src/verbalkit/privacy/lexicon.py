@@ -112,6 +112,11 @@ class NameLists(_PhraseLists):
         default=(),
         description="'resenären heter X', 'the passenger is X', 'uppfödare, X': a person's role",
     )
+    apposition_nouns: tuple[str, ...] = Field(
+        default=(),
+        description="'tränaren', 'pupil', 'fiancé': with role_nouns and person_nouns, a name "
+        "said right after one ('elev Noah Berisha', 'pupil Aarav Shah') is a person",
+    )
     animal_nouns: tuple[str, ...] = Field(
         default=(), description="'tiken heter X', 'the sire is X': an animal's name, not a person's"
     )

@@ -230,6 +230,8 @@ class _Compiled:
     negative_owners: re.Pattern[str]
     spelled_cue_before: re.Pattern[str]
     role_comma: re.Pattern[str] | None
+    role_apposition: frozenset[tuple[str, ...]]
+    relation_kin: frozenset[str]
     street_endings: tuple[str, ...]
     thing_naming: re.Pattern[str] | None
     namesake_before: re.Pattern[str] | None
@@ -434,6 +436,16 @@ def compiled(lang: str) -> _Compiled:
             re.IGNORECASE,
         ),
         street_endings=tuple(s for s in addr.street_suffixes if len(s) > 3),
+        role_apposition=frozenset(
+            tuple(_norm(q).split())
+            for q in names.role_nouns + names.person_nouns + names.apposition_nouns
+        ),
+        # "för gunnar min pappa", "calling for bill my dad": kin said right after a name
+        relation_kin=frozenset(
+            q.split(maxsplit=1)[1]
+            for q in names.medium_cues
+            if q.split()[0] in ("my", "min", "mitt") and len(q.split()) == 2
+        ),
         role_comma=_phrase_regex(names.role_nouns + names.person_nouns, after=r"\s*,\s+")
         if names.role_nouns or names.person_nouns
         else None,
@@ -1879,6 +1891,8 @@ def _name_at(
     end = first.end()
     # Surnames: capitalised words after a capitalised first name, surname-like words otherwise.
     limit = 3 if strength == "strong" or (_is_cap(word) and not text.islower()) else 2
+    if strength == "strong":
+        limit = 4  # "Anna Maria Sofia Engström", "håkan nils erik ljung": the 4th a name
     j = i + 1
     while j < len(tokens) and j - i < limit:
         nxt = tokens[j]
@@ -1894,6 +1908,12 @@ def _name_at(
             break
         if c.not_name_phrases.match(text, nxt.start()):
             break
+        if j - i == 3 and not (
+            w.lower() in c.first_names
+            or _surname_like(w, c)
+            or all(t.group().lower() in c.first_names for t in tokens[i + 1 : j])
+        ):
+            break  # a 4th word: a name, or a surname after three first names
         if _is_cap(word) and _is_cap(w):
             pass
         elif not (
@@ -2198,6 +2218,10 @@ def _lower_full_name(
         return j < len(tokens) and text[tokens[j - 1].end() : tokens[j].start()] == " "
 
     j = i + 1
+    if next_to(j) and lows[j] == lows[i]:
+        # a stutter: "it's summer summer reyes", "will will foster"
+        again = _lower_full_name(text, tokens, lows, j, c)
+        return (tokens[i].start(), again[1]) if again else None
     if (
         next_to(j)
         and lows[j] in c.first_names
@@ -2258,6 +2282,19 @@ def _copula_name(
     "Det är Ica som skickar paketen", "It's Amazon that delivers", "Det är Sonos One" are not.
     """
     found = _name_at(text, tokens, i, "medium", c)
+    # "this is joy from flat nine", "who's the contact? it should be will, he runs it"
+    if (
+        found is None
+        and lows[i] in c.homograph_names
+        and (
+            _homograph_person_after(text, tokens, lows, i, c)
+            or (
+                c.name_questions.search(text, 0, tokens[i].start())
+                and _clause_or_pronoun_after(text, tokens, lows, i)
+            )
+        )
+    ):
+        return tokens[i].start(), tokens[i].end()
     if found is None:
         return None
     if text[tokens[i].end() : found[1]].split()[-1:] and (
@@ -2286,6 +2323,51 @@ def _copula_name(
     if last and not (_surname_like(tokens[i + 1].group(), c) or _surname_like(last, c)):
         return None  # "Det är Sonos One här": an unknown word and a capitalised one
     return found
+
+
+#: Possessives that open a kin or role cue: "my wife", "min fru", "hennes fästman".
+_POSSESSIVES = frozenset(
+    ["my", "our", "his", "her", "their", "min", "mitt", "mina", "vår", "vårt", "hans", "hennes"]
+)
+#: Homograph names that are also modal verbs: "it should be will" is fine, "my son will" not.
+_MODALS = frozenset(["will", "may", "can", "must", "might"])
+#: Subject pronouns right after a name: "it should be bo, han har hand om juniorerna".
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "han", "hon", "hen", "de", "dom"])
+#: What "X from ..." names when X is a common word: "joy from flat nine".
+_FROM_PLACES = frozenset(["flat", "apartment", "number", "unit", "lägenhet", "nummer", "nr"])
+#: Past-tense verbs said of a person: "my wife dawn booked the coach".
+_PERSON_VERBS = frozenset(
+    ["booked", "called", "rang", "phoned", "said", "told", "paid", "sent", "signed", "emailed",
+     "ordered", "wrote", "asked", "bought", "is", "was", "has", "had", "bokade", "ringde", "sa",
+     "betalade", "skickade", "skrev", "mejlade", "frågade", "är", "var", "har", "hade", "who",
+     "som", "and", "och"]
+)  # fmt: skip
+
+
+def _clause_or_pronoun_after(
+    text: str, tokens: list[re.Match[str]], lows: list[str], i: int
+) -> bool:
+    """The word at ``i`` ends a clause or a subject pronoun follows it ("bo, han ...")."""
+    j = i + 1
+    if j >= len(tokens) or re.match(r"\s*[,.!?;]", text[tokens[i].end() :]):
+        return True
+    return lows[j] in _SUBJECT_PRONOUNS
+
+
+def _homograph_person_after(
+    text: str, tokens: list[re.Match[str]], lows: list[str], i: int, c: _Compiled
+) -> bool:
+    """A common-word name with a person cue after it: "joy here", "rose calling", "joy from
+    flat nine" (not "from the": "it's may from the third")."""
+    j = i + 1
+    if j >= len(tokens) or text[tokens[i].end() : tokens[j].start()].strip(" ,"):
+        return False
+    if lows[j] in c.from_words:
+        return j + 1 < len(tokens) and lows[j + 1] in _FROM_PLACES
+    return any(
+        tuple(lows[j : j + size]) in c.right_cues
+        for size in range(min(c.right_cue_words, len(tokens) - j), 0, -1)
+    )
 
 
 def _vocative(
@@ -2419,6 +2501,21 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                 found = None  # "Marks and Spencer", "so Will": a broad-list name after "and"
             if found is None and kind == "weak" and lows[k] in _GREETINGS:
                 found = _vocative(text, tokens, lows, i, c)
+            if (
+                found is None
+                and kind == "medium"
+                and lows[k] in _POSSESSIVES
+                and lows[i] in c.homograph_names
+                and lows[i] not in _MODALS
+                and (
+                    _clause_or_pronoun_after(text, tokens, lows, i)
+                    or (i + 1 < len(tokens) and lows[i + 1] in _PERSON_VERBS)
+                    or (i + 1 < len(tokens) and lows[i + 1].endswith("ed"))
+                )
+            ):
+                # "my wife dawn booked the coach", "min fru ros ringde": a kin word and a
+                # common-word name that a verb or the clause's end follows
+                found = tokens[i].start(), tokens[i].end()
         if kind in ("copula", "medium", "strong", "holder", "assign"):
             # "det är hans persson", "det är per olof strand": first names that are also
             # common words, or a second first name, before a surname-shaped word
@@ -2726,7 +2823,7 @@ def _more_names(
                 continue
             if (
                 rule == "heter"
-                and _HETER_PERSON.isdisjoint(lows[max(0, i - 6) : i - 1])
+                and _HETER_PERSON.isdisjoint(lows[max(0, i - 12) : i - 1])
                 and lows[max(0, i - 2)] not in c.person_nouns
             ):
                 continue  # "Routern heter Technicolor": a thing's name
@@ -2761,6 +2858,7 @@ def _more_names(
                     found = (tokens[i].start(), tokens[i + n - 1].end())
             if found:
                 out.append(_hit(lang, "name", "role_comma", found[0], found[1], text, 0.7))
+    out.extend(_apposition_names(text, lang, tokens, lows, starts, c))
     # "Gareth Pritchard again, ...", "hiya dave here": a name opening the turn
     i = 0
     if tokens and lows[0] in _GREETINGS | {"hiya", "yeah", "yes", "ja", "jo", "hi", "hello"}:
@@ -2800,6 +2898,112 @@ def _more_names(
             joined = f"{m.group(1)}-{m.group(2)}".lower()
             if re.search(rf"(?<![\w-]){re.escape(joined)}(?![\w-])", text[: m.start()].lower()):
                 out.append(_hit(lang, "name", "spoken_hyphen", m.start(), m.end(), text, 0.75))
+    return out
+
+
+#: "gunnar min pappa", "bill my dad": the possessive before kin after a name.
+_KIN_POSSESSIVES = frozenset(["my", "our", "min", "mitt", "vår", "vårt"])
+#: Words before a common-word name that kin follows: "calling for bill my dad".
+_FOR_WORDS = frozenset(["for", "to", "with", "about", "för", "till", "med", "om", "åt"])
+#: "Sven-Olof Ahlgren och jag", "me and Priya": the speaker and someone named.
+_AND_ME = re.compile(r"\s+(?:och|and|&)\s+(?:jag|i|me|myself|mig)(?![\w'’-])", re.IGNORECASE)
+
+
+def _names_run(
+    text: str, tokens: list[re.Match[str]], lows: list[str], i: int, c: _Compiled
+) -> int:
+    """The number of words of a name that starts at token ``i`` with no cue word to vouch for
+    it: a known first name and capitalised words whose last is surname-like ("Noah
+    Berisha", "Per Olov Sandqvist"), or in lower-case text a first name and a surname."""
+    if text.islower():
+        found = _lower_full_name(text, tokens, lows, i, c)
+        return _token_after(tokens, found[1]) - i if found else 0
+    n = min(_cap_run(text, tokens, i, c), 4)
+    while n and lows[i + n - 1] in c.org_words | _BUSINESS_TAILS:
+        n -= 1
+    words = lows[i : i + n]
+    if n < 2 or any(w in c.place_names or w in c.org_words for w in words):
+        return 0
+    if words[0] in c.first_names or _surname_like(tokens[i + n - 1].group(), c):
+        return n
+    return 0
+
+
+def _apposition_names(
+    text: str,
+    lang: str,
+    tokens: list[re.Match[str]],
+    lows: list[str],
+    starts: dict[int, int],
+    c: _Compiled,
+) -> list[PersonalData]:
+    out: list[PersonalData] = []
+    # "Kunden Per Olov Sandqvist vill ...", "elev Noah Berisha", "pupil Aarav Shah",
+    # "tränaren emir hodžić", "hennes fästman johan": a role or kin word, then the name
+    for k, low in enumerate(lows):
+        if (low,) not in c.role_apposition and tuple(lows[k : k + 2]) not in c.role_apposition:
+            continue
+        size = 2 if tuple(lows[k : k + 2]) in c.role_apposition else 1
+        i = k + size
+        if i >= len(tokens) or text[tokens[i - 1].end() : tokens[i].start()] != " ":
+            continue
+        if size == 2 and text[tokens[k].end() : tokens[k + 1].start()] != " ":
+            continue
+        if tokens[k].group()[:1].isupper() and not _sentence_initial(text, tokens[k].start()):
+            continue  # "Student Finance England": a capitalised role word names a body
+        if not tokens[i].group()[:1].isalpha():
+            continue
+        n = _names_run(text, tokens, lows, i, c)
+        if (
+            n == 0
+            and lows[i] in c.hand_first_names
+            and lows[i] not in c.not_names
+            and lows[i] not in c.homograph_names
+            and (_is_cap(tokens[i].group()) or text.islower())
+            and _clause_or_pronoun_after(text, tokens, lows, i)
+        ):
+            n = 1  # "jag är hennes fästman johan", "elev Noah."
+        if n:
+            end = tokens[i + n - 1].end()
+            out.append(_hit(lang, "name", "role_apposition", tokens[i].start(), end, text, 0.7))
+    # "ringer för gunnar min pappa", "calling for bill my dad": kin right after the name
+    for k in range(1, len(tokens) - 1):
+        if lows[k] not in _KIN_POSSESSIVES or lows[k + 1] not in c.relation_kin:
+            continue
+        j = k - 1
+        if not text[tokens[j].end() : tokens[k].start()].isspace():
+            continue
+        low = lows[j]
+        if j and lows[j - 1] in _DETERMINERS:
+            continue
+        if low in c.homograph_names:
+            if low in _MODALS or not (j and lows[j - 1] in _FOR_WORDS):
+                continue
+        elif low not in c.first_names or low in c.not_names:
+            continue
+        out.append(
+            _hit(lang, "name", "relation_after", tokens[j].start(), tokens[j].end(), text, 0.7)
+        )
+    # "sven-olof ahlgren och jag var där", "Priya Nair and I booked": with the speaker
+    for m in _AND_ME.finditer(text):
+        j = _token_after(tokens, m.start()) - 1
+        if j < 0 or tokens[j].end() != m.start():
+            continue
+        found = None
+        for i in (j - 2, j - 1):
+            if i >= 0 and _names_run(text, tokens, lows, i, c) == j - i + 1:
+                found = i
+                break
+        if found is None and (
+            lows[j] in c.hand_first_names
+            and lows[j] not in c.not_names
+            and (_is_cap(tokens[j].group()) or text.islower())
+        ):
+            found = j
+        if found is not None and not (found and lows[found - 1] in _DETERMINERS):
+            out.append(
+                _hit(lang, "name", "and_me", tokens[found].start(), tokens[j].end(), text, 0.7)
+            )
     return out
 
 
@@ -2860,8 +3064,11 @@ def _triggered(text: str, c: _Compiled) -> tuple[bool, bool, bool, bool]:
         )
     )
     email = "@" in text or bool(words & _DOT_WORDS)
-    names = bool(words & c.triggers) or any(
-        w[:1].isupper() and w.lower() not in c.not_names for w in tokens[1:]
+    names = (
+        bool(words & c.triggers)
+        or any(w[:1].isupper() and w.lower() not in c.not_names for w in tokens[1:])
+        # "sven-olof ahlgren": a double first name starts with a known one
+        or ("-" in text and any(w.split("-")[0] in c.triggers for w in words if "-" in w))
     )
     return numbers, email, names, spelled
 
