@@ -774,6 +774,8 @@ def agent_remedy(toks: list[Tok], w: Words) -> bool:
             continue
         if i > 0 and is_past(toks[i - 1]):  # "hann vi ändra det": a past event, not an offer
             continue
+        if "hoppas" in low[max(0, i - 4) : i]:  # "jag hoppas att vi får tillbaka dem": a wish
+            continue
         # "en summa som vi drar av": a relative clause describes how things work
         if i > 0 and low[i - 1] == "som" and low[i + 1 : i + 2] not in (["kan"], ["ska"]):
             continue
@@ -814,8 +816,9 @@ def remedy_verb(toks: list[Tok], i: int, w: Words) -> bool:
         return nxt in ("bort", "tillbaka", "över")
     if forms & {"be"}:  # "be kortavdelningen (att) släppa…", not "ber om ursäkt"
         # "ber rektorn ringa dig" has someone contact the customer: follow-up, not a remedy
-        spoken = any(x.endswith(("a", "å")) and x not in PRONOUNS for x in after[1:3]) and not (
-            {"dig", "er"} & set(after[1:4])
+        later = [t.lower_ for t in toks[i + 1 : i + 7] if t.lower_ not in PARTICLE_SKIP]
+        spoken = any(x.endswith(("a", "å")) and x not in PRONOUNS for x in later[1:5]) and not (
+            {"dig", "er"} & set(later[1:4])
         )
         return nxt not in ("dig", "er", "om", "") and ("att" in after[1:] or spoken)
     if forms & {"lägga"}:  # "lägger in en efterlysning", "lägger en order"
@@ -912,8 +915,18 @@ def solution_slug(unit: Span, toks: list[Tok], w: Words, question: bool) -> str 
     if _search(r"\b(?:då|så|okej) (?:gör|fixar|ordnar|kör) (?:jag|vi) (?:det|så)\b", text):
         return "agent_remedy"
     # Something done for the customer: "då gör jag den omfördelningen åt dig"
-    done_for = _search(r"\b(?:jag|vi) (?:\w+ ){0,5}?åt (?:dig|er)\b", text)
+    done_for = _search(r"\b(?:jag|vi) (?:\w+ ){0,8}?åt (?:dig|er)\b", text)
     if done_for and not question and not set(done_for.group(0).split()) & LOOKUP_VERBS:
+        return "agent_remedy"
+    # What the agent can do, offered: "det jag kan göra är att be…", "vi kan ha honom i den
+    # lugna gruppen ett tag om du vill", "det går också bra att boka en tid"
+    if not question and _search(
+        r"\bdet (?:jag|vi) kan (?:göra|erbjuda|ordna) (?:\w+ )?är (?:att|en|ett)\b"
+        r"|\b(?:jag|vi) kan (?:(?!inte\b|int\b|inget\b)\w+ ){1,12}?om (?:du|ni) (?:vill|önskar|hellre vill)\b"
+        r"|\bdet går (?:också |även |alltid |jättebra |fint )?bra att (?:boka|byta|omboka|flytta|hämta"
+        r"|lämna|ändra|komma in|få)\b",
+        text,
+    ):
         return "agent_remedy"
     # A slot offered for a visit or a booking: "jag har en lucka mellan fem och sju"
     if _search(
@@ -950,6 +963,15 @@ def solution_slug(unit: Span, toks: list[Tok], w: Words, question: bool) -> str 
             after_comma = first.i > 0 and toks_of(first.doc)[first.i - 1].text == ","
             if first.lower_ in w.self_help and (first.i == toks[0].i or after_comma):
                 return "self_help"
+    # a step and its outcome: "om du vrider ratten till 22 … ska elementen börja bli varma",
+    # "om du kan skölja filtret … brukar den gå igång igen" (AMB:self-help-solution)
+    if not question and _search(
+        r"\bom (?:du|ni) (?:\w+ ){1,25}?(?:så )?(?:ska|brukar|bör|borde|kommer) (?:\w+ ){1,3}?"
+        r"(?:gå igång|starta|fungera|funka|börja|försvinna|lösa sig|sluta|släppa|bli varm\w*"
+        r"|komma tillbaka|lägga sig|tystna)\b",
+        text,
+    ):
+        return "self_help"
     # "försök att inte oroa dig" reassures; it proposes no step
     if has_phrase(text, "prova att", "försök att", "testa att") and not reassures:
         return "self_help"
@@ -1063,7 +1085,7 @@ def collaboration(
     ):
         return "open"
     # A pick among the options just given, by pronoun: "vilken tar du?", "vilket föredrar ni?"
-    if question and _search(
+    if (question or is_asr(toks[0].doc)) and _search(
         r"\b(?:vilken|vilket|vilka) (?:av (?:dem|dom|de|dessa) )?(?:tar|väljer|föredrar|vill) "
         r"(?:du|ni)\b",
         text,
@@ -1125,7 +1147,39 @@ def collaboration(
     if question and _search(r"\b(?:du|ni) (?:något|några|nåt) förslag\b", text):
         return "closed"
     if _search(r"\b(?:hur|vad) skulle (?:du|ni)(?: själv)? (?:vilja|tycka|önska|vilja)\b", text):
+        # with the options named after it ("…, ska X komma hem eller räcker bilder?") a choice
+        return "closed" if question and " eller " in f" {text} " else "open"
+    # a proposal tried against the customer's life: "hur skulle det funka med din pendling?",
+    # "hur skulle det fungera för er om vi…" (AMB:co-not-oq)
+    if (
+        question
+        and _search(
+            r"\bhur skulle (?:det|detta|det här|den|en sån \w+|en sådan \w+) (?:\w+ )?"
+            r"(?:funka|fungera|passa|gå ihop|gå) (?:med|för|ihop)\b",
+            text,
+        )
+        # a proposal to try: "om vi…" here, or the agent's own step earlier in the turn
+        and _search(r"\b(?:jag|vi)\b", doc_text(toks[0].doc).lower())
+    ):
+        return "check"
+    # the outcome in the customer's words: "vad skulle vara till störst hjälp", "vad skulle
+    # göra att du känner dig trygg igen"
+    if question and _search(
+        r"\bvad (?:skulle|kan|kunde) (?:\w+ )?(?:vara|bli|göra) (?:till )?(?:störst|mest|bäst|mer)"
+        r" (?:hjälp|stöd|nytta)\b"
+        r"|\bvad (?:skulle|kan|kunde) (?:\w+ )?göra (?:så )?att (?:du|ni) (?:\w+ )?(?:känner|känna"
+        r"|blir|kan känna|vågar|litar)\b",
+        text,
+    ):
         return "open"
+    # "…eller vill du hellre komma in hit?", "vill du att den går in på lördag eller hellre
+    # på söndag?": the customer picks the remedy's form
+    if (question or is_asr(toks[0].doc)) and _search(
+        r"\beller vill (?:du|ni) (?:hellre |helst |att )"
+        r"|\bvill (?:du|ni) (?:hellre |helst )?att \w+ .*\beller\b",
+        text,
+    ):
+        return "closed"
     if _search(r"\bvad (?:du|ni) (?:tycker|själv tycker) (?:att )?(?:vi|jag) ska\b", text):
         return "open"
     if (
@@ -1752,6 +1806,21 @@ SITUATION_WEIGHT = re.compile(
     # how much it is, in time, money or at once: "sex veckor är lång tid att vänta", "det
     # blir mycket pengar", "det är en stor summa", "det var mycket på en gång"
     r"|\blång tid (?:att|för|utan)\b"
+    r"|\b(?:är|e|blir|blev|var) (?:ju )?(?:en )?(?:väldigt |ganska |rätt |så |otroligt )?"
+    r"(?:lång|mycket) tid\b(?! (?:kvar|sen|sedan))"
+    r"|\b(?:ingen|inte någon|inte en) (?:liten|enkel|lätt) sak\b|\bingen småsak\b"
+    r"|\bmycket (?:som )?(?:hänger|vilar) på\b"
+    r"|\bmycket att (?:hantera|bära|hålla i|ta hand om|gå igenom|ta in|hålla reda på|stå i"
+    r"|tänka på|hålla ordning på)\b"
+    # a norm broken on the customer's side: "så ska det inte gå till", "är inte okej"
+    r"|\bså ska (?:det|de) (?:ju )?(?:inte|int) (?:gå till|vara|fungera|funka)\b"
+    r"|\b(?<!det )(?<!de )(?:är|e) (?:ju |verkligen |förstås )?(?:inte|int) (?:acceptabelt|schysst|rättvist)\b"
+    r"(?! att (?!(?:du|ni|man|vi|det|de|dom|han|hon)\b))"
+    # what the customer should not have to bear: "hon ska inte behöva stå och mecka själv"
+    # (to "du" it is mostly said with an apology: "du ska inte behöva jaga det själv. Förlåt")
+    r"|\b(?:han|hon|hen|man|ingen) ska (?:ju |väl |verkligen )?(?:inte|int|behöva) "
+    r"(?:behöva )?(?:stå|sitta|ligga|gå|vara|oroa|ringa runt|jaga|mecka|lägga|hålla på)\b"
+    r"|\bförstår jag (?:så |mycket )?väl\b"
     r"|\b(?:är|e|blir|blev|var) (?:ju |väldigt |rätt |så |ganska )*(?:mycket|mkt) (?:på en gång"
     r"|pengar|att ta in|att hålla reda på)\b"
     r"|\b(?:det|de) (?:är|e|blir|var) (?:ju )?(?:en )?(?:väldigt |ganska |rätt )?(?:stor|rejäl)"
@@ -1764,6 +1833,7 @@ SITUATION_WEIGHT = re.compile(
     r"|\b(?:ligger|felet) (?:\w+ ){0,4}?(?:inte|int) (?:hos|på) (?:dig|er)\b"
     r"|\b(?:inte|int) (?:du|ni) som (?:har |hade )?(?:gjort|gjorde|gör) fel\b"
     r"|\b(?:du|ni) har gjort (?:helt |precis |alldeles )?(?:rätt|det (?:du|ni) skulle)\b"
+    r"|\b(?:du|ni|han|hon) har (?:ju )?(?:inte|int) gjort (?:något|nåt|någonting|några) (?:\w+ )?fel\b"
     # reassurance: "du är i goda händer", "försök att inte oroa dig"
     r"|\bi (?:goda|trygga) händer\b|\binte (?:\w+ )?oroa (?:dig|er)\b"
     r"|\b(?:är|var|blir|blev|har varit) (?:ju )?(?:alldeles |på tok |alltför |väl |lite )?"
@@ -1777,6 +1847,15 @@ SITUATION_WEIGHT = re.compile(
     # a well-wish about the customer's situation (AMB:wellwish-sympathy)
     r"|\bhoppas (?:att )?(?:\w+ ){0,3}(?:blir|känns|mår|går|kommer) (?:\w+ )?"
     r"(?:bättre|frisk|friska|bra|över)\b"
+    r"|\bhoppas (?:verkligen |innerligt |ju )?(?:att )?(?:\w+ ){0,4}?(?:löser sig|ordnar sig"
+    r"|får tillbaka|hittas|hittar (?:den|dem|dom|det|hem)|kommer till rätta|går att rädda)\b"
+)
+#: A norm broken on the customer's side: "fjorton grader inne är inte okej" (not a rule put to
+#: the customer: "det är inte okej att parkera där").
+NOT_OKAY = re.compile(
+    # "det är inte okej" is mostly our own failure owned (an admission): a named situation only
+    r"\b(?<!det )(?<!de )(?<!detta )(?<!här )(?<!där )(?:är|e) (?:ju |verkligen |förstås |absolut |helt )?(?:inte|int) (?:okej|ok)\b"
+    r"(?! att (?!(?:du|ni|man|vi|det|de|dom|han|hon)\b))(?! (?:att|om) (?:du|ni) (?:\w+ )?(?:parkerar|röker|tar|lämnar))"
 )
 #: "jag förstår att" / "det förstår jag att" + what the customer goes through.
 UNDERSTANDS_THAT = re.compile(r"\bförstår (?:jag )?(?:verkligen |absolut |precis )?att\b")
@@ -1863,6 +1942,9 @@ def refine(doc: Doc, pack: RulePack) -> None:
         reflected_date = slug == "so_marker" and low[1:2] in (["du"], ["ni"])
 
         sym = feeling_sympathy(toks, w)
+        # "okej" is a filler to core(): "…för en 87-åring är inte okej" is read on all words
+        if not sym and NOT_OKAY.search(" ".join(lows(word_tokens(unit)))):
+            sym = "situation_weight"
         # "Jag är ledsen för att vi missade…" owns a fault: an apology, not sympathy as well.
         if sym == "feeling_word" and has_tag(doc, "apology", within=unit):
             sym = None if {"ledsen", "ledsna"} & set(low) else sym
@@ -1891,7 +1973,7 @@ def refine(doc: Doc, pack: RulePack) -> None:
             tag(doc, unit, "solution", "choice_of_remedies", 0.6)
         if kind == "check" and (
             any(has_tag(doc, "solution", within=u) for u in us if u.start <= unit.start)
-            or _search(r"\bom att (?:vi|jag)\b", " ".join(low))  # the proposal itself
+            or _search(r"\bom (?:att )?(?:vi|jag)\b", " ".join(low))  # the proposal itself
         ):
             tag(doc, unit, "solution", "choice_of_remedies", 0.6)
 
