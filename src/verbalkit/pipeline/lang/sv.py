@@ -1650,6 +1650,17 @@ MATTERS_MOST = re.compile(
     r"|\b(?!(?:vi|jag|du|ni|man|det|de|dom|den)\b)\w+ går (?:ju |alltså )?först\b"
     r"|\b(?:det|de) (?:är|e) (?:ju |alltså )?(?:det|den|de) (?:vi|jag) (?:löser|tar|fixar|ordnar"
     r"|börjar med|tittar på) först\b"
+    # "det viktiga för dig är att…", "det som oroar dig mest är…"
+    r"|\bdet (?:viktiga|som (?:är viktigt|betyder (?:mest|något|allra mest)|oroar|stör|brådskar"
+    r"|är bråttom|spelar roll)) (?:\w+ ){0,2}?för (?:dig|er)\b|\bdet som (?:oroar|stör|bekymrar) "
+    r"(?:dig|er) (?:mest |allra mest )?(?:är|e)\b"
+)
+#: Said back after "så", what matters or what the situation really is: "så det som brådskar
+#: är att barnen får det varmt", "så det är inte bara väntan, det är att…" (AMB:rs-what-matters)
+SO_WHAT_MATTERS = re.compile(
+    r"^(?:så|alltså) (?:det (?:viktiga|som (?:brådskar|är bråttom|är viktigt|betyder (?:mest|något)"
+    r"|spelar roll|är mest akut)) (?:\w+ ){0,3}?(?:är|e)|det (?:är|e|handlar) (?:\w+ )?(?:inte bara|inte "
+    r"främst|egentligen|framför allt|först och främst))\b"
 )
 
 
@@ -1671,6 +1682,16 @@ def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[s
         return "check_understanding"
     if _search(r"\b(?:jag hör|det hörs|det låter som) (?:på dig )?att (?:du|ni)\b", text):
         return "named_feeling"
+    # what the customer goes through, heard: "jag hör att det känns orättvist", "jag hör att
+    # det är bråttom", "jag hör att han tog det hårt" (not the line: "jag hör att det brusar")
+    heard = _search(
+        r"\b(?:jag|vi) hör (?:\w+ )?(?:på (?:dig|er) )?att (?:det (?:är|känns|har varit|blir|var|kändes)"
+        r"|(?:han|hon|hen|de|dom|din|ditt|dina|er|ert|era) )(?!.*\b(?:ljud\w*|linje\w*|brus\w*"
+        r"|hack\w*|eko\w*|dåligt)\b)",
+        text,
+    )
+    if heard and not is_question(doc, unit):
+        return "named_feeling"
     if _search(
         r"\b(?:om jag sammanfattar|sammanfattningsvis|med andra ord|(?:du|ni) menar (?:alltså )?att"
         r"|det (?:du|ni) säger är att|(?:du|ni) säger alltså att)\b",
@@ -1679,6 +1700,8 @@ def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[s
         return "check_understanding"
     if not is_question(doc, unit) and low[0] not in WH_WORDS and MATTERS_MOST.search(text):
         return "check_understanding"  # "det viktigaste för dig är alltså att…"
+    if not is_question(doc, unit) and SO_WHAT_MATTERS.search(text):
+        return "check_understanding"
     own = stems(span_text(doc, unit.start, unit.end), w.stop)
     shared = own & prev_stems
     # In ASR rows a "så" inside a run is mostly "so that"; only a turn-initial one restates.
@@ -1964,6 +1987,14 @@ def refine(doc: Doc, pack: RulePack) -> None:
             drop(doc, "collaboration", unit)
 
         so = solution_slug(unit, toks, w, question)
+        # "så det viktiga för dig är att vi står för det": the customer's need said back
+        need = " ".join(low)
+        if (
+            slug == "check_understanding"
+            and _search(r"\b(?:är|e) att\b", need)
+            and (MATTERS_MOST.search(need) or SO_WHAT_MATTERS.search(need))
+        ):
+            so = None
         if so:
             tag(doc, unit, "solution", so, 0.75)
         if kind in ("closed", "check") and alternatives:
