@@ -129,7 +129,8 @@ DOCUMENT_WORDS = (
 )  # fmt: skip
 #: A demand that sends the customer elsewhere is a (blunt) solution too (AMB:blunt-redirect).
 REDIRECT = re.compile(
-    r"\b(?:kontakta|vänd dig|vända dig|mina sidor|e-tjänst\w*|webbplats\w*|hemsida\w*|post"
+    r"\b(?:kontakta|vänd dig|vända dig|vända er|mina sidor|e-tjänst\w*|webbplats\w*|hemsida\w*|post"
+    r"|(?:ringa|mejla|maila) (?:till )?(?:dem|dom|honom|henne)"
     r"|via"
     r"|(?:ta|ordna|prata|lösa|reda ut|göra upp)(?: \w+){0,2} med|hos|till (?:dem|dom|deras))\b"
 )
@@ -1451,10 +1452,42 @@ CUSTOMER_OMISSION = re.compile(
     r"(?:ju |nog |tyvärr |väl |säkert |troligen |antagligen |förmodligen )*inte (?P<verbs>\w+(?: \w+)?)"
     r"|\b(?:att|eftersom|för att) (?:du|ni) (?:tyvärr |ju |nog )*inte (?:har |hade )?(?P<verbs2>\w+)"
     r"|\b(?:du|ni) borde (?:ju |nog |kanske )*ha (?P<verbs3>\w+)"
+    r"|\bborde (?:du|ni) (?:ju |nog |kanske )*ha (?P<verbs4>\w+)"
 )
 CUSTOMER_SLIP = re.compile(
-    r"\b(?:du|ni) (?:har|hade) (?:ju |nog |tyvärr |väl |säkert |troligen |antagligen |förmodligen )+"
+    r"\b(?:(?:du|ni) (?:har|hade)|(?:då|så|men|och|ju) (?:har|hade) (?:du|ni)) "
+    r"(?:ju |nog |tyvärr |väl |säkert |troligen |antagligen |förmodligen |kanske )+"
     r"(?:råkat |helt )?(?:missat|glömt|slarvat|struntat|tappat|tryckt fel|skrivit fel|angett fel|fyllt i fel)\b"
+)
+#: The terms cited to put it on the customer: "det står i villkoren att kunden ska ha en
+#: backup", "plagget tvättas på kundens risk", "så då får du stå för det".
+TERMS_ON_CUSTOMER = re.compile(
+    r"\bdet står (?:\w+ ){0,4}?att (?:kunden|köparen|hyresgästen|beställaren|kontohavaren|du|ni"
+    r"|resenären|medlemmen) (?:själv |själva |alltid )?(?:ska|måste|ansvarar|har ansvar|bär)"
+    r"(?! få\b)\b"
+    r"|\bpå (?:kundens|köparens|beställarens|hyresgästens|din|er|eget|egen) (?:egen |eget )?(?:risk|bekostnad)\b"
+    r"|\b(?:så|därför) (?:då |ju )?(?:får|måste) (?:du|ni) (?:själv |själva )?stå för (?:det|den|kostnaden"
+    r"|skadan|reparationen|avgiften)\b"
+)
+#: A third party's own fault as the cause: "de har strulat med hela området", "det är
+#: vanligt att köparen slarvar med det", "om elnätsbolaget hade godkänt den i tid".
+THIRD_PARTY_SLIP = re.compile(
+    r"\b(?P<who>de|dom|\w+(?:en|et|na|arna|erna|orna)) (?:ju |ofta |alltid |tyvärr |helt )?"
+    r"(?:har |hade )?(?:ju |ofta |helt )?(?:strulat|slarvat|klantat|struntat|tabbat|slarvar|strular"
+    r"|struntar|klantar|glömmer bort|legat efter|ligger efter|dragit ut på|drar ut på)\b"
+    r"|\bom (?P<who2>\w+(?:en|et|na|arna|erna|orna)) (?:bara )?(?:hade|skulle ha) (?:\w+ ){1,4}?"
+    r"(?:i tid|ordentligt|som de skulle|när de skulle)\b"
+)
+#: Heads of compounds that name a party ("elnätsbolaget", "bemanningsfirman").
+PARTY_HEADS = (
+    "bolaget", "bolagen", "firman", "företaget", "verket", "avdelningen", "leverantören",
+    "entreprenören", "kommunen", "myndigheten", "köparen", "säljaren", "hyresvärden", "banken",
+    "åkeriet", "byrån", "handläggaren", "teknikern", "montören",
+)  # fmt: skip
+#: A fault denied by the agent to put it elsewhere: "det är inget vi har gjort".
+DENIED_OWN = re.compile(
+    r"\b(?:det är|det var) (?:inget|ingenting|inte något|inte nåt) (?:som )?(?:vi|jag) (?:har )?"
+    r"(?:gjort|orsakat|ställt till)\b"
 )
 
 
@@ -1468,6 +1501,9 @@ THIRD_PARTY_BLAME = re.compile(
     r"(?!oss\b|mig\b|dig\b|er\b|vår\b)\w+"
     r"|\b(?:får|måste|fick|kan) (?:du|ni) (?:\w+ )?(?:ta|ta upp|reda ut|lösa|driva|diskutera) "
     r"(?:det |detta |saken |ärendet )?(?:\w+ )?med (?:dem|dom|de|honom|henne)\b"
+    # sent back to them: "ni får ringa dem", "det får du höra av dig till dem om"
+    r"|\b(?:(?:du|ni) (?:får|måste)|(?:får|måste) (?:du|ni)) (?:själv |själva |nog )?(?:ringa|kontakta"
+    r"|mejla|vända (?:dig|er) till|höra av (?:dig|er) till|prata med) (?:dem|dom|honom|henne)\b"
 )
 #: The customer's own doing given as the cause (AMB:soft-blame-customer): a cleft on the
 #: customer, a slip or lateness, a counterfactual, a duty that was theirs.
@@ -1579,7 +1615,9 @@ def blaming(toks: list[Tok], w: Words) -> str | None:
     # A third party named as the cause or as the one to take it up with: "det är dom som
     # får ta det", "felet ligger hos kliniken", "det får du ta upp med dem" (wild2 conventions)
     words = set(low)
-    if words & {"som", "hos", "med"} and THIRD_PARTY_BLAME.search(text):
+    if words & {"som", "hos", "med", "dem", "dom", "honom", "henne"} and THIRD_PARTY_BLAME.search(
+        text
+    ):
         return "shift_fault"
     if (
         cleft
@@ -1587,6 +1625,14 @@ def blaming(toks: list[Tok], w: Words) -> str | None:
         and _search(r"\b(?:styr|rår|bestämmer) vi (?:inte|int) (?:över|på)\b", text)
     ):
         return "shift_fault"  # "det är verket som ska skicka den, det styr vi inte över"
+    if DENIED_OWN.search(text):
+        return "shift_fault"  # "det är bokningssystemet som har krånglat, inget vi har gjort"
+    slip = THIRD_PARTY_SLIP.search(text)
+    who = (slip.group("who") or slip.group("who2")) if slip else ""
+    if who and (
+        who in ("de", "dom") or who in w.blame_targets or who.endswith(PARTY_HEADS)
+    ):  # a party, not a thing: "hissen har strulat" names no one
+        return "shift_fault"
     # Denying the fault puts it elsewhere: "inte vårt problem", "inget fel från vår sida"
     if _search(
         r"\binte (?:vårt|vår|mitt) (?:fel|problem|ansvar|bord|sak|huvudvärk)\b"
@@ -1599,6 +1645,8 @@ def blaming(toks: list[Tok], w: Words) -> str | None:
     if customer_choice(toks, w):
         return "customer_fault"
     if set(low) & CUSTOMER_BLAME_CUES and CUSTOMER_BLAME.search(text):
+        return "customer_fault"
+    if TERMS_ON_CUSTOMER.search(text):
         return "customer_fault"
     if low and low[0] not in ("så", "alltså", "om") and not has_qm(toks[0].sent):
         omission = CUSTOMER_OMISSION.search(text)
