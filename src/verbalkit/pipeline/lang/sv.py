@@ -130,7 +130,6 @@ DOCUMENT_WORDS = (
 #: A demand that sends the customer elsewhere is a (blunt) solution too (AMB:blunt-redirect).
 REDIRECT = re.compile(
     r"\b(?:kontakta|vänd dig|vända dig|vända er|mina sidor|e-tjänst\w*|webbplats\w*|hemsida\w*|post"
-    r"|(?:ringa|mejla|maila) (?:till )?(?:dem|dom|honom|henne)"
     r"|via"
     r"|(?:ta|ordna|prata|lösa|reda ut|göra upp)(?: \w+){0,2} med|hos|till (?:dem|dom|deras))\b"
 )
