@@ -274,3 +274,109 @@ NOT_NAMES = [
 @pytest.mark.parametrize(("lang", "text"), NOT_NAMES)
 def test_not_names(lang: str, text: str) -> None:
     assert _of(text, lang, "name") == []
+
+
+# ---------------------------------------------------------------- spelled names
+
+SPELLED = [
+    ("sv", "ja det är lisa h e d l u n d alltså hedlund", ["h e d l u n d", "hedlund"]),
+    ("sv", "efternamnet är k o r p i, korpi", ["k o r p i", "korpi"]),
+    ("en", "hi it's tom f a r r e l l farrell", ["f a r r e l l", "farrell"]),
+    ("en", "first name is saoirse spelled s a o i r s e", ["saoirse", "s a o i r s e"]),
+    ("en", "yes it's gráinne, that's g r a i n n e", ["gráinne", "g r a i n n e"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "values"), SPELLED)
+def test_spelled_names_and_the_word_they_spell(lang: str, text: str, values: list[str]) -> None:
+    for value in values:
+        assert _covered(text, lang, value), value
+
+
+NOT_SPELLED = [
+    ("en", "the code is a b c d e f"),
+    ("en", "press a b c d on the remote"),
+    ("sv", "det är jonas bindestreck berg snabel a telia punkt com med bindestreck alltså"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_SPELLED)
+def test_letters_and_spoken_hyphens_are_no_names(lang: str, text: str) -> None:
+    assert _of(text, lang, "name") == []
+
+
+# ---------------------------------------------------------------- addresses
+
+ADDRESSES = [
+    ("sv", "Leveransen går till Ängsbrynet 7, 184 60 Åkersberga.", "Ängsbrynet 7"),
+    ("sv", "Jag bor på Björkgläntan 12 i Umeå.", "Björkgläntan 12 i Umeå"),
+    ("sv", "Adressen är Tallvägen 4, 186 30 Upplands-Väsby.", "Tallvägen 4, 186 30 Upplands-Väsby"),
+    ("sv", "Skicka det till Storgatan 9, 135 40 Tyresö-Strand.", "Tyresö-Strand"),
+    ("en", "Send it to 7 Glenview Park, Terenure, Dublin 6W, D6W XY12.", "Dublin 6W, D6W XY12"),
+    (
+        "en",
+        "it's nineteen meadow way l s six two b h leeds",
+        "nineteen meadow way l s six two b h leeds",
+    ),
+    (
+        "en",
+        "the address is four elm road c f five one a b cardiff",
+        "four elm road c f five one a b cardiff",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), ADDRESSES)
+def test_addresses_found_whole(lang: str, text: str, value: str) -> None:
+    assert _covered(text, lang, value)
+
+
+def test_a_spoken_postcode_keeps_no_trailing_thanks() -> None:
+    text = "it's four elm road c f five one a b thanks"
+    assert _of(text, "en", "address") == ["four elm road c f five one a b"]
+
+
+# ---------------------------------------------------------------- ids and accounts
+
+IDS = [
+    (
+        "en",
+        "it's j k four two one one seven eight c that's my national insurance",
+        "j k four two one one seven eight c",
+    ),
+    (
+        "en",
+        "my n i number is a b one two three four five six c",
+        "a b one two three four five six c",
+    ),
+    ("en", "Season ticket holder number ST-4410-22, please.", "ST-4410-22"),
+    ("en", "My pass holder ID is PH 88 3102.", "PH 88 3102"),
+    ("sv", "Mitt årskortsnummer är 4471 2290.", "4471 2290"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), IDS)
+def test_person_bound_ids(lang: str, text: str, value: str) -> None:
+    assert _of(text, lang, "customer_id") == [value]
+
+
+NOT_IDS = [
+    ("en", "the reference is j k four two one one seven eight c for the parcel"),
+    ("en", "press a b one two three four five six c on the keypad"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_IDS)
+def test_spoken_codes_without_an_ni_cue_are_not_ids(lang: str, text: str) -> None:
+    assert _of(text, lang, "customer_id") == []
+
+
+ACCOUNTS_BANK_AFTER = [
+    ("sv", "sätt in det på 6152 254 163 884 det är handelsbanken", "6152 254 163 884"),
+    ("sv", "Återbetala till 3201 123 45 67, det är Nordea.", "3201 123 45 67"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), ACCOUNTS_BANK_AFTER)
+def test_an_account_with_its_bank_said_after(lang: str, text: str, value: str) -> None:
+    assert _covered(text, lang, value)

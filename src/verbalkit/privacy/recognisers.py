@@ -231,6 +231,7 @@ class _Compiled:
     spelled_cue_before: re.Pattern[str]
     role_comma: re.Pattern[str] | None
     role_apposition: frozenset[tuple[str, ...]]
+    role_apposition_heads: frozenset[str]
     relation_kin: frozenset[str]
     street_endings: tuple[str, ...]
     thing_naming: re.Pattern[str] | None
@@ -258,7 +259,8 @@ def _business_before(lang: str, nouns: tuple[str, ...]) -> re.Pattern[str] | Non
     if lang == "sv":
         free = "|".join(re.escape(n) for n in nouns if not n.startswith("-")) or "\x00"
         inner = "|".join(re.escape(n[1:]) for n in nouns if n.startswith("-")) or "\x00"
-        noun = rf"(?<![\w-])(?:\w*(?:{free})|\w+(?:{inner}))s?(?![\w-])"
+        # the end of a word, alone or in a compound ("bussbolaget"): no leading \w* to try
+        noun = rf"(?:(?:{free})|(?<=\w)(?:{inner}))s?(?![\w-])"
         body = (
             rf"{noun}\s+(?:(?:besöks|post)?adress|(?:telefon)?nummer|nummer)\s+är"
             rf"|{noun}\s+(?:har|hade)\s+(?:sitt|sin|sina|vårt|vår|ert|er)\s+\w+\s+(?:på|i|vid)"
@@ -438,6 +440,10 @@ def compiled(lang: str) -> _Compiled:
         street_endings=tuple(s for s in addr.street_suffixes if len(s) > 3),
         role_apposition=frozenset(
             tuple(_norm(q).split())
+            for q in names.role_nouns + names.person_nouns + names.apposition_nouns
+        ),
+        role_apposition_heads=frozenset(
+            _norm(q).split()[0]
             for q in names.role_nouns + names.person_nouns + names.apposition_nouns
         ),
         # "för gunnar min pappa", "calling for bill my dad": kin said right after a name
@@ -848,7 +854,13 @@ def _giro_is_personal(text: str, cue: _Cue, run: NumberRun, lang: str) -> bool |
 
 
 #: "6152 254 163 884 i Handelsbanken", "..., at Swedbank": the bank named right after.
-_BANK_AFTER_GAP = re.compile(r"\s*,?\s*(?:i|hos|på|at|with|in|från|from)?\s*", re.IGNORECASE)
+#: Between an account and the bank said after it: "6152 254 163 884 i Handelsbanken",
+#: "1281 22 519 40 det är danske bank", "..., that's with Nordea".
+_BANK_AFTER_GAP = re.compile(
+    r"\s*,?\s*(?:(?:det\s+är|det\s+e|det\s+var|that's|thats|that\s+is|it's|its|it\s+is)\s+)?"
+    r"(?:i|hos|på|at|with|in|från|from)?\s*",
+    re.IGNORECASE,
+)
 
 
 def _clearing_account(
@@ -1239,6 +1251,32 @@ def _ibans(text: str, lang: str) -> list[PersonalData]:
     return out
 
 
+#: A UK National Insurance number said letter by letter: two prefix letters, six digits said,
+#: a suffix letter A-D: "t w seven one four two eight five d".
+_SPOKEN_NINO = re.compile(
+    r"(?<![\w'’])[a-ceghj-pr-tw-z]\s[a-ceghj-npr-tw-z]\s(?P<digits>(?:[a-z]+\s){3,9}?)[a-d](?![\w'’])",
+    re.IGNORECASE,
+)
+_NINO_CUE = re.compile(r"\bnational\s+insurance\b|\bn\.?\s?i\.?\s+number\b|\bnino\b", re.I)
+
+
+def _spoken_ninos(text: str, lang: str) -> list[PersonalData]:
+    """A spoken NI number with its cue anywhere in the utterance, also after it ("it's t w
+    seven one four two eight five d, that's my national insurance")."""
+    if lang != "en" or not _NINO_CUE.search(text):
+        return []
+    vocab = vocabulary(lang)
+    out = []
+    for m in _SPOKEN_NINO.finditer(text):
+        words = m.group("digits").split()
+        if not all(vocab.get(w.lower(), ("", ""))[0] in ("u", "t", "x", "d", "r") for w in words):
+            continue
+        digits = "".join(r.digits for r in number_runs(m.group("digits"), lang))
+        if len(digits) == 6:
+            out.append(_hit(lang, "customer_id", "nino_spoken", m.start(), m.end(), text, 0.8))
+    return out
+
+
 def _ninos(text: str, lang: str) -> list[PersonalData]:
     return [
         _hit(lang, "customer_id", "national_insurance", m.start(), m.end(), text, 0.9)
@@ -1356,7 +1394,7 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     if lang == "sv":
         flags = re.IGNORECASE if lower_ok else 0
         pattern = re.compile(
-            r"\b[1-9]\d{2} ?\d{2}\s+[A-ZÅÄÖ][a-zåäöé]+(?:\s[A-ZÅÄÖ][a-zåäöé]+)?", flags
+            r"\b[1-9]\d{2} ?\d{2}\s+[A-ZÅÄÖ][a-zåäöé]+(?:[\s-][A-ZÅÄÖ][a-zåäöé]+)?", flags
         )
         for m in pattern.finditer(text):
             town = m.group().split()[-1]
@@ -1651,7 +1689,7 @@ _UNIT_BEFORE_SPOKEN = re.compile(
     re.IGNORECASE,
 )
 _TOWN_POST = {
-    "sv": r",?\s*[1-9]\d{2} ?\d{2}\s+[A-ZÅÄÖ][a-zåäöé]+(?:\s[A-ZÅÄÖ][a-zåäöé]+)?",
+    "sv": r",?\s*[1-9]\d{2} ?\d{2}\s+[A-ZÅÄÖ][a-zåäöé]+(?:[\s-][A-ZÅÄÖ][a-zåäöé]+)?",
     "en": rf"(?:,?\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?,?\s*(?:{_UK_POSTCODE}|[A-Z]{{2}}\s\d{{5}}(?:-\d{{4}})?)\b",
 }
 
@@ -1761,6 +1799,10 @@ def _address_tail(text: str, end: int, lang: str) -> int:
     # "leeds l s six two a b", "austin texas seven eight seven oh four"
     spoken = _SPOKEN_POST[lang].match(text, end)
     if spoken:
+        # "... b s sixteen four j t bristol": the town said after the postcode
+        rest = _TOWN_AT_END.match(text, spoken.end()) if text.islower() else None
+        if rest and not any(w in _TOWN_STOPS or w in _NOT_TOWN_END for w in rest.group(1).split()):
+            return rest.end(1)
         return spoken.end()
     if lang == "sv":
         # in pairs or hundreds: "fyrtioett trettioåtta göteborg", "fyrahundratolv trettioåtta"
@@ -1791,7 +1833,8 @@ def _address_tail(text: str, end: int, lang: str) -> int:
 
 _PLACE_WORDS = r"[A-Z][^\W\d_'’]*(?:[\s-][A-Z][^\W\d_'’]*){0,2}"
 _IE_CA_TAIL = re.compile(
-    rf"(?:,\s*{_PLACE_WORDS}){{0,3}}(?:,\s*(?:Co\.?|County)\s+{_PLACE_WORDS})?,?\s+"
+    # "..., Artane, Dublin 5, D05 X2W8": a Dublin postal district has a number
+    rf"(?:,\s*{_PLACE_WORDS}(?:\s\d{{1,2}}W?)?){{0,3}}(?:,\s*(?:Co\.?|County)\s+{_PLACE_WORDS})?,?\s+"
     r"[AC-FHKNPRTV-Y]\d[\dW]\s?[AC-FHKNPRTV-Y\d]{4}\b"  # Eircode
     rf"|(?:,\s*{_PLACE_WORDS}){{0,2}},?\s+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\s+"
     r"[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"  # Canadian province and postal code
@@ -1902,7 +1945,12 @@ def _name_at(
         w = nxt.group()
         if w.lower() == tokens[j - 1].group().lower() and j == i + 1:
             limit += 1  # a stutter: "this is tom tom barker"
-        if w.lower() in c.not_names or w.lower() in c.number_words or w.lower() in _DOT_WORDS:
+        if (
+            w.lower() in c.not_names
+            or w.lower() in c.number_words
+            or w.lower() in _DOT_WORDS
+            or w.lower() in _JOIN_WORDS  # "jonas bindestreck berg snabel a ...": an e-mail
+        ):
             break
         if any(ch.isdigit() for ch in w):
             break
@@ -2008,7 +2056,26 @@ def _in_product_name(text: str, tokens: list[re.Match[str]], i: int, c: _Compile
 
 
 #: Four or more single letters said one by one: "K O W A L C Z Y K", "o l u w a s e u n".
-_NEXT_WORD = re.compile(r"[\s,.:;–—-]*([^\W\d_]{2,})(?![\w'’-])")
+#: The word after spelled letters, a filler between: "s t r ö m alltså ström", "that's Whelan".
+_NEXT_WORD = re.compile(
+    r"[\s,.:;–—-]*(?:(?:alltså|dvs|that's|thats|that\s+is|so|i\.e\.?|like|med|with)[\s,]+)?"
+    r"([^\W\d_]{2,})(?![\w'’-])",
+    re.IGNORECASE,
+)
+#: The word before spelled letters, a spelling cue between: "niamh spelled n i a m h".
+_WORD_BEFORE_SPELLING = re.compile(
+    r"(?<![\w'’-])([^\W\d_]{2,})[\s,:.–—-]*(?:(?:spelled|spelt|spelling|stavas|stavat|"
+    r"that's|thats|alltså|dvs)[\s,:.–—-]*)?$",
+    re.IGNORECASE,
+)
+
+
+def _said_after(text: str, end: int, letters: str) -> bool:
+    """Are the letters that end at ``end`` followed by the word they spell?"""
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and _fold_accents(after.group(1).lower()) == _fold_accents(letters)
+
+
 _LETTER_RUN = re.compile(r"(?<![\w'’-])[^\W\d_](?:[ ,]+[^\W\d_]){3,}(?![\w'’-])")
 
 
@@ -2037,6 +2104,7 @@ def _spelled(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             or c.spelled_cue_before.search(before)
             or re.search(rf"\b{re.escape(_fold_accents(letters))}\b", _fold_accents(before))
             or c.name_cue_before.search(before[-60:])
+            or _said_after(text, m.end(), letters)
         ):
             # also "heter eva eh l ö f g r e n", "surname is c l a r k e": a name cue and at
             # most a first name and a filler before the letters
@@ -2047,6 +2115,10 @@ def _spelled(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         after = _NEXT_WORD.match(text, p.end)
         if after and _fold_accents(after.group(1).lower()) == letters:
             out.append(_hit(lang, "name", "spelled_said", after.start(1), after.end(1), text, 0.8))
+        # "niamh spelled n i a m h", "Lönnroth, L-Ö-N-N-R-O-T-H": the word said before
+        said = _WORD_BEFORE_SPELLING.search(text, max(0, p.start - 60), p.start)
+        if said and _fold_accents(said.group(1).lower()) == letters:
+            out.append(_hit(lang, "name", "spelled_said", said.start(1), said.end(1), text, 0.8))
     chain: list[re.Match[str]] = []
 
     def close() -> None:
@@ -2906,6 +2978,7 @@ _KIN_POSSESSIVES = frozenset(["my", "our", "min", "mitt", "vår", "vårt"])
 #: Words before a common-word name that kin follows: "calling for bill my dad".
 _FOR_WORDS = frozenset(["for", "to", "with", "about", "för", "till", "med", "om", "åt"])
 #: "Sven-Olof Ahlgren och jag", "me and Priya": the speaker and someone named.
+_ME_WORDS = frozenset(["jag", "i", "me", "myself", "mig"])
 _AND_ME = re.compile(r"\s+(?:och|and|&)\s+(?:jag|i|me|myself|mig)(?![\w'’-])", re.IGNORECASE)
 
 
@@ -2941,7 +3014,9 @@ def _apposition_names(
     # "Kunden Per Olov Sandqvist vill ...", "elev Noah Berisha", "pupil Aarav Shah",
     # "tränaren emir hodžić", "hennes fästman johan": a role or kin word, then the name
     for k, low in enumerate(lows):
-        if (low,) not in c.role_apposition and tuple(lows[k : k + 2]) not in c.role_apposition:
+        if low not in c.role_apposition_heads or (
+            (low,) not in c.role_apposition and tuple(lows[k : k + 2]) not in c.role_apposition
+        ):
             continue
         size = 2 if tuple(lows[k : k + 2]) in c.role_apposition else 1
         i = k + size
@@ -2985,7 +3060,7 @@ def _apposition_names(
             _hit(lang, "name", "relation_after", tokens[j].start(), tokens[j].end(), text, 0.7)
         )
     # "sven-olof ahlgren och jag var där", "Priya Nair and I booked": with the speaker
-    for m in _AND_ME.finditer(text):
+    for m in _AND_ME.finditer(text) if not _ME_WORDS.isdisjoint(lows) else ():
         j = _token_after(tokens, m.start()) - 1
         if j < 0 or tokens[j].end() != m.start():
             continue
@@ -3173,7 +3248,13 @@ def _business_contact(text: str, p: PersonalData, c: _Compiled) -> bool:
     if c.business_contact.search(text, max(0, p.start - 60), end):
         return True
     before = c.business_before if p.kind == "address" else c.business_phone_before
-    if before is not None and before.search(text, max(0, p.start - 80), end):
+    last = _LAST_WORD.search(text, max(0, end - 24), end)
+    if (
+        before is not None
+        and last is not None
+        and last.group(1).lower() in _BUSINESS_LAST_WORDS
+        and before.search(text, max(0, p.start - 64), end)
+    ):
         return True  # a phone only at a desk: "the office number is" may be a work line
     # "Box 5000, 101 50 Stockholm, vårt huvudkontor", "..., it's on the letterhead"
     stop = _CLAUSE_END.search(text, p.end)
@@ -3185,6 +3266,15 @@ def _business_contact(text: str, p: PersonalData, c: _Compiled) -> bool:
     return m is not None and not _NEGATED.search(text, p.end, m.start())
 
 
+#: The word before a find, and the words a business's statement of its address or number
+#: can end with ("... har sitt kontor på", "the depot is at", "Växeln nås", "find us at"):
+#: the grammar in ``_business_before`` is only tried after one of them.
+_LAST_WORD = re.compile(r"([^\W\d_]+(?:['’]s)?)[\s:,]*$")
+_BUSINESS_LAST_WORDS = frozenset(
+    ["är", "på", "i", "vid", "till", "via", "nås", "ligger", "låg", "finns", "fanns", "sitter",
+     "satt", "adressen", "numret", "telefonnumret", "du", "ni", "man", "is", "are", "was",
+     "were", "at", "on", "in", "located", "based", "situated", "now"]
+)  # fmt: skip
 #: The end of a sentence after a find: a business cue after it must come before.
 _CLAUSE_END = re.compile(r"[.!?](?:\s|$)")
 
@@ -3238,6 +3328,7 @@ def _find_raw(text: str, lang: str) -> list[PersonalData]:
         found += _numbers(text, lang, c)
         found += _addresses(text, lang, c)
         found += _ibans(text, lang)
+        found += _spoken_ninos(text, lang)
         if _DIGIT.search(text) and lang == "en":
             found += _ninos(text, lang)
             found += [
