@@ -136,7 +136,9 @@ REDIRECT = re.compile(
 
 DAYS = "måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag"
 MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
-UNITS = r"(?:minut|kvart|timm|timme|dag|dygn|vecka|veckor|månad|bankdag|arbetsdag|vardag)\w*"
+UNITS = (
+    r"(?:minut|kvart|timm|timme|halvtimm|dag|dygn|vecka|veckor|månad|bankdag|arbetsdag|vardag)\w*"
+)
 NUMBER = r"(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|fjorton|femton|tjugo|trettio|några|ett par)"
 NEXT_THINGS = r"vecka|veckan|månad|år|helg|faktura\w*|leverans\w*|avläsning\w*|betalning\w*|lönedag|besök\w*|\w+dag"
 #: Future time anchors (LABELLING rule 8): clock, calendar, span or relative time.
@@ -146,10 +148,10 @@ HOUR = (
 )
 TIME_ANCHOR = re.compile(
     rf"\b(?:i ?(?:dag|kväll|morgon|eftermiddag|förmiddag|natt|övermorgon|helgen)"
-    rf"|på (?:{DAYS})(?:en)?|(?:nästa|kommande|nästkommande) (?:{DAYS}|{NEXT_THINGS})|inom (?:{NUMBER} )?{UNITS}"
+    rf"|på (?:{DAYS})(?:en)?|(?:nästa|kommande|nästkommande) (?:{DAYS}|{NEXT_THINGS})|inom (?:{NUMBER} (?:till|à|eller) )?(?:{NUMBER} )?{UNITS}"
     rf"|senast\b|om (?:{NUMBER} ){UNITS}|klockan {HOUR}\b|kl\.? ?\d+|vid \d+-tiden"
     # a clock time written with a point ("då ses vi 13.20"), this week, N units before it
-    rf"|\b(?:[01]?\d|2[0-3])[.:][0-5]\d\b|(?:den här|denna) veckan?\b|i veckan\b"
+    rf"|\b(?:[01]?\d|2[0-3])[.:][0-5]\d\b(?!-)|(?:den här|denna) veckan?\b|i veckan\b"
     rf"|{NUMBER} {UNITS} (?:innan|före)\b"
     # a start day ("från måndag", "från och med i morgon") and a bare date ("den 25:e")
     rf"|från (?:och med )?(?:{DAYS}|i morgon|nästa vecka)\b"
@@ -157,7 +159,7 @@ TIME_ANCHOR = re.compile(
     rf"|före klockan|mellan (?:\d+|{NUMBER}) och|under (?:dagen|veckan|eftermiddagen|kvällen)"
     rf"|den \d+(?::e)? (?:{MONTHS})|efter helgen|(?:{DAYS}) (?:förmiddag|eftermiddag|kväll)"
     rf"|till veckan|dagen (?:innan|före|efter)|upp till (?:{NUMBER} )?{UNITS}"
-    rf"|(?:tar|ta|dröjer|dröja) (?:normalt |oftast |vanligtvis |i regel |brukar )?(?:ungefär |cirka "
+    rf"|(?:tar|ta|dröjer|dröja) (?:det |den )?(?:normalt |oftast |vanligtvis |i regel |brukar )?(?:ungefär |cirka "
     rf"|runt |max |högst |bara |upp till )?(?:{NUMBER} (?:till|à|eller) )?(?:{NUMBER} )?{UNITS})"
 )
 #: A free slot offered for a booking: its time is not agreed yet.
@@ -169,7 +171,15 @@ SLOT_OFFER = re.compile(
 NOT_NEXT_STEP = re.compile(
     r"\b(?:sista dag|deadline|öppet|öppettider|gäller från|började|tidigare desto|förfaller"
     r"|förfallodag\w*"
-    r"|\w*frist(?:en|er|erna)?\b|svarstid\w*|besvaras|bekräftas av (?:dig|er)|välkommen tillbaka|välkomna tillbaka)"
+    r"|\w*frist(?:en|er|erna)?\b|svarstid\w*|besvaras|bekräftas av (?:dig|er)|välkommen tillbaka|välkomna tillbaka"
+    # a time the rules set: "enligt hyresavtalet ska lokalen vara tömd klockan 01.00"
+    r"|enligt (?:\w+ )?(?:\w*avtal\w*|villkor\w*|regl\w*|\w*policy\w*|\w*bestämmelse\w*)"
+    r"|(?:en gång|två gånger) (?:om|per|i) (?:året|månaden|veckan))"
+)
+#: A check that the time offered suits the customer.
+OFFER_CHECK = re.compile(
+    r"\b(?:skulle (?:det|den|detta) (?:\w+ )?(?:passa|funka|fungera|gå)|passar (?:det|den|detta)"
+    r"|funkar (?:det|den)|går (?:det|den) bra)\b[^.!]*(?:\?|$)"
 )
 #: A negated duration or time is a norm, not a plan: "det ska inte ta tre dagar".
 NEGATED_TIME = re.compile(r"\binte (?:\w+ )?(?:ta|tar|dröja|dröjer|hända|ske|behöva)\b")
@@ -1234,6 +1244,12 @@ def expectation(doc: Doc, unit: Span, toks: list[Tok], w: Words) -> bool:
         return False
     if SLOT_OFFER.search(text) and has_tag(doc, "collaboration"):
         return False
+    # a time put to the customer with a check after it: "jag kan boka dig i morgon klockan
+    # 8.40 … Skulle det passa?" (AMB:offered-time-not-expectation)
+    if OFFER_CHECK.search(doc_text(doc).lower()) and _search(
+        r"\b(?:kan|skulle) (?:jag|vi)\b", text
+    ):
+        return False
     # "Hör av dig om du inte har fått något inom en månad", "om dom inte svarar inom en
     # vecka": a condition, not a plan
     if _search(r"\bom (?:du|ni|de|dom|han|hon|det|den|banken) inte\b", text):
@@ -1241,7 +1257,8 @@ def expectation(doc: Doc, unit: Span, toks: list[Tok], w: Words) -> bool:
     # A time offered, not agreed (AMB:offered-time-not-expectation): "jag kan flytta dig i
     # eftermiddag om du vill", options put to the customer to choose from
     if _search(r"\bom (?:du|ni) (?:vill|önskar)\b|\bom det passar\b", text) or (
-        " eller " in f" {text} " and has_tag(doc, "collaboration")
+        " eller " in f" {doc_text(doc).lower()} "
+        and (has_tag(doc, "collaboration") or "antingen" in doc_text(doc).lower())
     ):
         return False
     # A remedy with a time is also expectation (rule 8): "Då är det bokat, i morgon mellan…"
@@ -1314,6 +1331,12 @@ CONTACTED = re.compile(
     r"\b(?:du|ni) (?:blir|kommer att bli|kommer bli|ska bli) (?:\w+ )?(?:uppringd|uppringda|kontaktad"
     r"|kontaktade|uppringt|kontaktat)\b"
     r"|\b(?:du|ni) (?:får|kommer att få) ett (?:samtal|telefonsamtal) från (?:oss|mig)\b"
+    # word from the agent personally: "du får besked från mig på mejlen senast den 20:e"
+    r"|\b(?:du|ni) (?:får|kommer att få) (?:ett )?(?:besked|svar|återkoppling|mejl|samtal|sms)"
+    r" (?:\w+ ){0,2}?från mig\b"
+    # the agent mails something to the customer later: "jag mejlar korrekturet till dig i morgon"
+    r"|\b(?:jag|vi) (?:\w+ )?(?:mejlar|mailar) (?:\w+ ){1,3}?till (?:dig|er) (?:\w+ ){0,2}?"
+    r"(?:senast|i morgon|i eftermiddag|i kväll|på (?:måndag|tisdag|onsdag|torsdag|fredag)|nästa|inom)\b"
 )
 #: Taking contact in several words: "tar kontakt med dig", "hör av sig till dig".
 TAKES_CONTACT = re.compile(r"^(?:tar|tas) kontakt med (?:dig|er)\b|^hör av sig till (?:dig|er)\b")
@@ -1362,6 +1385,22 @@ def follow_up(toks: list[Tok], w: Words, outside: bool = False) -> bool:
             obj = [x for x in nxt if x not in ("upp", "jag", "vi", "tillbaka", "till")]
             if obj[:1] and obj[0] in ("dig", "er"):
                 return True
+            # our own people inverted: "ringer hon upp dig", "ringer han dig innan"
+            if obj[:2] in (
+                ["hon", "dig"],
+                ["han", "dig"],
+                ["hen", "dig"],
+                ["hon", "er"],
+                ["han", "er"],
+            ):
+                return True
+            # one of ours calls ahead or when on the way: "han ringer när han är på väg"
+            if (
+                (inhouse_word(before, w) or before in ("han", "hon", "hen"))
+                and before not in ("de", "dom")
+                and nxt[:1] in (["när"], ["innan"], ["före"])
+            ):
+                return True
             # an inverted in-house subject: "ringer personalen dig", "ringer vår handläggare Eva dig"
             rest = low[i + 1 : i + 6]
             if "dig" in rest or "er" in rest:
@@ -1371,11 +1410,20 @@ def follow_up(toks: list[Tok], w: Words, outside: bool = False) -> bool:
                     between
                     and any(inhouse_word(x, w) for x in between)
                     and all(
-                        inhouse_word(x, w) or x in ("vår", "våra", "vårt") or x in names
+                        inhouse_word(x, w) or x in ("vår", "våra", "vårt", "upp") or x in names
                         for x in between
                     )
                 ):
                     return True
+            # a named one of ours calls the person the call is about: "ringer teknikern Jonas
+            # henne en halvtimme innan"
+            if (
+                i + 3 < len(low)
+                and inhouse_word(low[i + 1], w)
+                and toks[i + 2].text[:1].isupper()
+                and low[i + 3] in ("henne", "honom")
+            ):
+                return True
             if word.startswith("återkom") and (
                 before in AGENT_SUBJECTS or nxt[:1] in (["jag"], ["vi"])
             ):
@@ -1546,6 +1594,15 @@ ADMISSION = re.compile(
     r"|kontrollerat|meddelat|upplyst|ringt|skickat|gjort)\b"
     r"|\b(?:det|de) (?:är|e|var) (?:vi|jag)(?: (?:som|på|i|hos) \w+)? som (?:har |hade )?(?:missat|glömt|slarvat"
     r"|gjort fel|brustit|klantat)\b"
+    # hedged: "felet troligen ligger hos oss", "är det troligen vi som har skrivit in den fel"
+    r"|\bfelet (?:troligen|nog|antagligen|förmodligen|säkert) (?:ligger|låg) hos (?:oss|mig)\b"
+    r"|\b(?:det|de) (?:är|var) (?:troligen|nog|antagligen|förmodligen|säkert) (?:vi|jag) som (?:har |hade )?"
+    r"(?:\w+ ){1,4}?fel\b"
+    r"|\b(?:är|var) det (?:troligen |nog |antagligen |förmodligen |säkert )?(?:vi|jag) som (?:har |hade )?"
+    r"(?:\w+ ){1,4}?fel\b"
+    # our omission as the cause: "eftersom vi inte visade henne hur man gör"
+    r"|\b(?:eftersom|för att) (?:vi|jag) (?:tyvärr )?(?:inte|aldrig) (?:hade )?(?:visade|visat|sa|sagt"
+    r"|berättade|berättat|informerade|informerat|förklarade|förklarat|meddelade|meddelat)\b"
     r"|\b(?:jag|vi) (?:var|har varit|blev) (?:alldeles |lite |väl |nog |ju )?för "
     r"(?:snabb|snabba|slarvig|slarviga|otydlig|otydliga|kort|korta|hård|hårda|stressad)\b"
 )
