@@ -380,3 +380,69 @@ ACCOUNTS_BANK_AFTER = [
 @pytest.mark.parametrize(("lang", "text", "value"), ACCOUNTS_BANK_AFTER)
 def test_an_account_with_its_bank_said_after(lang: str, text: str, value: str) -> None:
     assert _covered(text, lang, value)
+
+
+# ---------------------------------------------------------------- more name phrasings
+
+MORE_NAMES = [
+    ("en", "i'm ringing for my neighbour li ming she's away", "li ming"),
+    ("sv", "min kollega nguyen lan har frågat om fakturan", "nguyen lan"),
+    ("en", "Please write Aoife Nic Giolla on the card.", "Aoife Nic Giolla"),
+    ("en", "He goes by Sandy, Alexander Morrow on the account.", "Sandy"),
+    ("en", "My nickname is Bea, Beatrix Holloway is my full name.", "Bea"),
+    ("sv", "Han kallas för Totte, men heter Torsten Ek.", "Totte"),
+    ("sv", "Fakturan ska stå på min mammas namn, Gunvor Rask.", "Gunvor Rask"),
+    ("en", "Put it in my nan's name, Edna Pryce.", "Edna Pryce"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), MORE_NAMES)
+def test_more_name_phrasings(lang: str, text: str, value: str) -> None:
+    assert _covered(text, lang, value)
+
+
+MORE_NOT_NAMES = [
+    ("en", "my neighbour green will call about the fence"),
+    ("en", "It is known as the best chippy in town."),
+    ("sv", "Det kallas för rotavdrag och gäller hantverkare."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), MORE_NOT_NAMES)
+def test_more_not_names(lang: str, text: str) -> None:
+    assert _of(text, lang, "name") == []
+
+
+# ---------------------------------------------------------------- years after ids, villages
+
+YEARS_AFTER_IDS = [
+    ("sv", "Kundnummer 88-4410, jag har varit kund sedan 2009.", "88-4410"),
+    ("en", "Member number GY-55012, I've been a member since 2016.", "GY-55012"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), YEARS_AFTER_IDS)
+def test_a_year_after_an_id_is_not_an_id(lang: str, text: str, value: str) -> None:
+    assert _of(text, lang, "customer_id") == [value]
+
+
+def test_a_prefixed_village_before_its_postcode() -> None:
+    text = "Norra Härene 14, 531 98 Lidköping, där står huset."
+    assert _of(text, "sv", "address") == ["Norra Härene 14, 531 98 Lidköping"]
+
+
+# ---------------------------------------------------------------- premises and their numbers
+
+PREMISES = [
+    ("sv", "Föreningens kansli ligger på Idrottsvägen 1 i Falun.", "address"),
+    ("sv", "Vårdcentralen nås på 031-345 67 00 mellan åtta och fem.", "phone"),
+    ("sv", "Skolans nummer är 018-471 00 00.", "phone"),
+    ("en", "Ring the surgery on 01632 960 123 for results.", "phone"),
+    ("en", "The library's number is 0113 496 0000.", "phone"),
+    ("en", "The club's office is at 4 Park Road, Leeds LS6 1AB.", "address"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "kind"), PREMISES)
+def test_premises_addresses_and_numbers_are_not_personal(lang: str, text: str, kind: str) -> None:
+    assert _of(text, lang, kind) == []

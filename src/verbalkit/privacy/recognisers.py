@@ -249,6 +249,13 @@ class _Compiled:
     business_after: re.Pattern[str] | None
 
 
+#: Business nouns that may be the caller's own workplace: its number may be a work line.
+_WORK_PLACES = frozenset(
+    ["office", "head office", "headquarters", "hq", "company", "firm", "business", "workshop",
+     "studio", "kontoret", "bolaget", "företaget", "firman", "verkstaden", "studion", "byrån"]
+)  # fmt: skip
+
+
 def _business_before(lang: str, nouns: tuple[str, ...]) -> re.Pattern[str] | None:
     """An organisation, its premises or a desk said to be at the address or number that
     follows: "Bussbolaget har sitt kontor på", "Konserthusets adress är", "Kundtjänst nås på",
@@ -268,7 +275,8 @@ def _business_before(lang: str, nouns: tuple[str, ...]) -> re.Pattern[str] | Non
             r"|\b(?:har|hade)\s+(?:sitt|sin|sina|vårt|vår|ert|er|deras)\s+(?:huvudkontor|kontor"
             r"|lager|säte|butik|butiker|verkstad|lokal|lokaler|reception|expedition|filial|fabrik"
             r"|depå|showroom)\s+(?:på|i|vid)"
-            rf"|{noun}\s+(?:ligger|låg|finns|fanns|sitter|satt|håller\s+till|har\s+flyttat\s+till"
+            # "Företaget finns på", "Klubbens kansli ligger på": a genitive and a noun between
+            rf"|{noun}(?:\s+\w+)?\s+(?:ligger|låg|finns|fanns|sitter|satt|håller\s+till|har\s+flyttat\s+till"
             r"|flyttar\s+till|har\s+adressen|har\s+numret|har\s+telefonnumret|nås"
             r"|når\s+(?:du|ni|man))(?:\s+(?:på|i|vid|till|via))?"
             rf"|(?:vår|vårt|våra|deras|dess|er|ert)\s+(?:\w+\s+)?{noun}\s+(?:på|är|nås\s+på)"
@@ -322,6 +330,14 @@ def compiled(lang: str) -> _Compiled:
         else:
             person_cues["strong"] += [f"{noun} is called", f"{noun}'s name is", f"{noun} is named"]
             person_cues["medium"] += [f"{noun} is", f"{noun} was", f"{noun}'s"]
+    for cue in names.medium_cues:
+        # "min sambos namn, Jonatan Ek", "in my nan's name": a kin word's name
+        words = cue.split()
+        if len(words) == 2 and words[0] in ("my", "min", "mitt"):
+            if lang == "sv":
+                person_cues["medium"] += [f"{cue}s namn", f"i {cue}s namn", f"på {cue}s namn"]
+            else:
+                person_cues["medium"] += [f"{cue}'s name", f"in {cue}'s name"]
     for kind, phrases in (
         ("medium", tuple(person_cues["medium"])),
         ("strong", tuple(person_cues["strong"])),
@@ -474,7 +490,13 @@ def compiled(lang: str) -> _Compiled:
         if lex.cues.business_contact
         else None,
         business_before=_business_before(lang, lex.cues.business_nouns + lex.cues.business_desks),
-        business_phone_before=_business_before(lang, lex.cues.business_desks),
+        # a phone: a desk or premises, not an office ("the office number is" may be one's
+        # own work line)
+        business_phone_before=_business_before(
+            lang,
+            lex.cues.business_desks
+            + tuple(n for n in lex.cues.business_nouns if n not in _WORK_PLACES),
+        ),
         business_after=_phrase_regex(lex.cues.business_after) if lex.cues.business_after else None,
         person_nouns=frozenset(names.person_nouns),
         person_street=re.compile(
@@ -658,7 +680,17 @@ def _is_amount_or_size(text: str, run: NumberRun, c: _Compiled) -> bool:
     word = m.group(1).lower()
     if word.startswith((":-", "%", ":", "kr/")):
         return True
-    return word.rstrip(".,!?;)") in c.units
+    if word.rstrip(".,!?;)") in c.units:
+        return True
+    # "sedan 2015", "since 2018", "i år 2024": a year, not an id after an earlier cue
+    return _YEAR_AFTER_WORD.search(before) is not None and _YEAR.fullmatch(run.digits) is not None
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_AFTER_WORD = re.compile(
+    r"(?<![\w-])(?:since|sedan|sen|from|från|in|i|år|year|until|till|tills|before|före|efter|after)$",
+    re.IGNORECASE,
+)
 
 
 _EN_BANK_CONTEXT = re.compile(
@@ -1404,8 +1436,8 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                 continue
             start = m.start()
             # a village or farm and its number before the postcode: "Norrby 412, 776 92 ..."
-            lead = re.search(r"(?<![\w-])[A-ZÅÄÖ][\w-]+\s\d{1,4}[A-Za-z]?,?\s*$", text[:start])
-            if lead and lead.group().split()[0].lower() not in c.not_names:
+            lead = _VILLAGE_BEFORE_POSTCODE.search(text, 0, start)
+            if lead and lead.group("place").split()[-1].lower() not in c.not_names:
                 start = lead.start()
             out.append(_hit(lang, "address", "postcode_town", start, m.end(), text, 0.85))
         if lower_ok or text.islower():
@@ -1497,6 +1529,14 @@ def _street_owner_before(text: str, start: int, street: str, c: _Compiled) -> in
     if low in c.hand_first_names or low in _STREET_OWNER_TITLES:
         return prev.start(1)
     return start
+
+
+#: A village or farm and its number before a postcode: "Norrby 412, 776 92 ...", with a
+#: prefix word: "Västra Ånn 6, 830 15 Duved", "Stora Mellby 3, ...".
+_VILLAGE_BEFORE_POSTCODE = re.compile(
+    r"(?<![\w-])(?P<place>(?:(?:Östra|Västra|Norra|Södra|Stora|Lilla|Övre|Nedre|Gamla|Nya)\s)?"
+    r"[A-ZÅÄÖ][\w-]+)\s\d{1,4}[A-Za-z]?,?\s*$"
+)
 
 
 #: Swedish street endings looked for in English text.
@@ -2588,6 +2628,19 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                 # "my wife dawn booked the coach", "min fru ros ringde": a kin word and a
                 # common-word name that a verb or the clause's end follows
                 found = tokens[i].start(), tokens[i].end()
+        if (
+            found is None
+            and kind in ("medium", "holder")
+            and text.islower()
+            and i + 1 < len(tokens)
+            and lows[i] in c.surnames
+            and lows[i] not in c.first_names
+            and lows[i + 1] in c.first_names
+            and lows[i + 1] not in c.not_names
+            and text[tokens[i].end() : tokens[i + 1].start()] == " "
+        ):
+            # "my neighbour zhang wei", "min granne nguyen lan": the surname said first
+            found = tokens[i].start(), tokens[i + 1].end()
         if kind in ("copula", "medium", "strong", "holder", "assign"):
             # "det är hans persson", "det är per olof strand": first names that are also
             # common words, or a second first name, before a surname-shaped word
