@@ -173,7 +173,7 @@ NOT_NEXT_STEP = re.compile(
     r"|förfallodag\w*"
     r"|\w*frist(?:en|er|erna)?\b|svarstid\w*|besvaras|bekräftas av (?:dig|er)|välkommen tillbaka|välkomna tillbaka"
     # a time the rules set: "enligt hyresavtalet ska lokalen vara tömd klockan 01.00"
-    r"|enligt (?:\w+ )?(?:\w*avtal\w*|villkor\w*|regl\w*|\w*policy\w*|\w*bestämmelse\w*)"
+    r"|enligt (?:\w+ )?(?:\w*avtal\w*|villkor\w*|\w*regl\w*|\w*policy\w*|\w*bestämmelse\w*)"
     r"|(?:en gång|två gånger) (?:om|per|i) (?:året|månaden|veckan))"
 )
 #: A check that the time offered suits the customer.
@@ -926,7 +926,12 @@ def solution_slug(unit: Span, toks: list[Tok], w: Words, question: bool) -> str 
         return "agent_remedy"
     # Something done for the customer: "då gör jag den omfördelningen åt dig"
     done_for = _search(r"\b(?:jag|vi) (?:\w+ ){0,8}?åt (?:dig|er)\b", text)
-    if done_for and not question and not set(done_for.group(0).split()) & LOOKUP_VERBS:
+    if (
+        done_for
+        and not question
+        and not set(done_for.group(0).split()) & LOOKUP_VERBS
+        and "hoppas" not in low  # "jag hoppas att vi hittar den åt dig": a wish
+    ):
         return "agent_remedy"
     # What the agent can do, offered: "det jag kan göra är att be…", "vi kan ha honom i den
     # lugna gruppen ett tag om du vill", "det går också bra att boka en tid"
@@ -1165,7 +1170,7 @@ def collaboration(
         question
         and _search(
             r"\bhur skulle (?:det|detta|det här|den|en sån \w+|en sådan \w+) (?:\w+ )?"
-            r"(?:funka|fungera|passa|gå ihop|gå) (?:med|för|ihop)\b",
+            r"(?:funka|fungera|passa|gå ihop|gå) (?:med|för|ihop|dig|er)\b",
             text,
         )
         # a proposal to try: "om vi…" here, or the agent's own step earlier in the turn
@@ -1247,7 +1252,7 @@ def expectation(doc: Doc, unit: Span, toks: list[Tok], w: Words) -> bool:
     # a time put to the customer with a check after it: "jag kan boka dig i morgon klockan
     # 8.40 … Skulle det passa?" (AMB:offered-time-not-expectation)
     if OFFER_CHECK.search(doc_text(doc).lower()) and _search(
-        r"\b(?:kan|skulle) (?:jag|vi)\b", text
+        r"\b(?:jag|vi) (?:kan|skulle kunna)\b|\b(?:kan|skulle) (?:jag|vi)\b", text
     ):
         return False
     # "Hör av dig om du inte har fått något inom en månad", "om dom inte svarar inom en
@@ -2070,7 +2075,10 @@ def refine(doc: Doc, pack: RulePack) -> None:
 
         sym = feeling_sympathy(toks, w)
         # "okej" is a filler to core(): "…för en 87-åring är inte okej" is read on all words
-        if not sym and NOT_OKAY.search(" ".join(lows(word_tokens(unit)))):
+        seen = lows(word_tokens(unit))
+        if unit.end < len(doc):  # a closing "okej" is cut off into a unit of its own
+            seen = [*seen, token_lists(doc).lowers[unit.end]]
+        if not sym and NOT_OKAY.search(" ".join(seen)):
             sym = "situation_weight"
         # "Jag är ledsen för att vi missade…" owns a fault: an apology, not sympathy as well.
         if sym == "feeling_word" and has_tag(doc, "apology", within=unit):
