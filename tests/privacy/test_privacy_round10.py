@@ -446,3 +446,47 @@ PREMISES = [
 @pytest.mark.parametrize(("lang", "text", "kind"), PREMISES)
 def test_premises_addresses_and_numbers_are_not_personal(lang: str, text: str, kind: str) -> None:
     assert _of(text, lang, kind) == []
+
+
+# ---------------------------------------------------------------- opening hours, pets before names
+
+OPENING_HOURS = [
+    ("sv", "Vi har öppet vardagar 9–18, ring 031-12 34 50 så hjälper vi dig."),
+    ("sv", "Öppettiderna är 10 till 16, telefon 08-555 010 10."),
+    ("en", "We're open from eight till six, ring 0113 496 0001."),
+    ("en", "Opening hours are nine to five, phone 0161 496 0999."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), OPENING_HOURS)
+def test_a_number_with_opening_hours_is_a_business_line(lang: str, text: str) -> None:
+    assert _of(text, lang, "phone") == []
+
+
+OWN_NUMBER_WITH_HOURS = [
+    ("sv", "Butiken har öppet till fem, ring mig på 070-123 45 67.", "070-123 45 67"),
+    ("en", "The shop's open from nine, call me on 07700 900123.", "07700 900123"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), OWN_NUMBER_WITH_HOURS)
+def test_the_callers_own_number_stays_with_opening_hours(lang: str, text: str, value: str) -> None:
+    assert _of(text, lang, "phone") == [value]
+
+
+PETS_BEFORE = [
+    ("sv", "Min hund Sixten är sjuk igen."),
+    ("sv", "Vi har katten Greta och hunden Bosse hemma."),
+    ("en", "Our cat Bella needs her jabs."),
+    ("en", "my puppy Teddy chewed the cable"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), PETS_BEFORE)
+def test_an_animal_word_before_a_name_makes_it_a_pet(lang: str, text: str) -> None:
+    assert _of(text, lang, "name") == []
+
+
+def test_kin_before_a_name_stays_a_person() -> None:
+    assert _of("Min son Elis är sjuk.", "sv", "name") == ["Elis"]
+    assert _of("my son Max is ill", "en", "name") == ["Max"]

@@ -245,6 +245,7 @@ class _Compiled:
     business_contact: re.Pattern[str] | None
     business_before: re.Pattern[str] | None
     pet_after: re.Pattern[str]
+    pet_right_before: re.Pattern[str]
     business_phone_before: re.Pattern[str] | None
     business_after: re.Pattern[str] | None
 
@@ -512,6 +513,7 @@ def compiled(lang: str) -> _Compiled:
             after=r"(?:[\s,]+[^\W\d_]{2,}){0,2}[\s,:]*$",
         ),
         pet_naming=_phrase_regex(names.animal_nouns or ("\x00",), after=_PET_VERBS),
+        pet_right_before=_phrase_regex(names.animal_nouns or ("\x00",), after=r",?\s+$"),
         # "mr whiskers the cat", "Sixten, vår katt": an animal said right after the name
         pet_after=re.compile(
             r"[\s,]+(?:the|our|my|his|her|their|vår|vårt|min|mitt|hans|hennes|deras)\s+"
@@ -2855,6 +2857,8 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
         return True
     if c.pet_after.match(text, p.end):
         return True  # "mr whiskers the cat", "Sixten, vår katt"
+    if c.pet_right_before.search(before):
+        return True  # "min hund Sixten är sjuk", "our cat Bella"
     if c.titles.fullmatch(p.text.strip(" .,")):
         return True  # "I'm Dr — no, just put ...": a title on its own
     if c.thing_naming is not None and c.thing_naming.search(before):
@@ -3300,6 +3304,12 @@ def _business_contact(text: str, p: PersonalData, c: _Compiled) -> bool:
     end = lead.end() if lead else p.start
     if c.business_contact.search(text, max(0, p.start - 60), end):
         return True
+    if (
+        p.kind == "phone"
+        and _OPENING_HOURS.search(text)
+        and not _FIRST_PERSON_BEFORE.search(text, max(0, p.start - 30), p.start)
+    ):
+        return True  # "Vi har öppet 8–17, ring 08-123 456 00": a business's line
     before = c.business_before if p.kind == "address" else c.business_phone_before
     last = _LAST_WORD.search(text, max(0, end - 24), end)
     if (
@@ -3328,6 +3338,15 @@ _BUSINESS_LAST_WORDS = frozenset(
      "satt", "adressen", "numret", "telefonnumret", "du", "ni", "man", "is", "are", "was",
      "were", "at", "on", "in", "located", "based", "situated", "now"]
 )  # fmt: skip
+#: Opening hours: the number in the same utterance is a business's ("we're open 9 to 5").
+_OPENING_HOURS = re.compile(
+    r"\b(?:öppettider\w*|vi\s+har\s+öppet|har\s+öppet|öppet\s+(?:alla|vardagar|dygnet|mellan|\d)"
+    r"|opening\s+(?:hours|times)|we(?:['’]re|\s+are)\s+open|open\s+(?:from|between|daily|"
+    r"24|seven\s+days|monday|mon|weekdays|\d))",
+    re.IGNORECASE,
+)
+#: "call me on", "mitt nummer": the caller's own number, whatever else is said.
+_FIRST_PERSON_BEFORE = re.compile(r"\b(?:me|my|mine|mig|min|mitt|mina|jag|i)\b", re.IGNORECASE)
 #: The end of a sentence after a find: a business cue after it must come before.
 _CLAUSE_END = re.compile(r"[.!?](?:\s|$)")
 
