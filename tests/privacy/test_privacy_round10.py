@@ -490,3 +490,34 @@ def test_an_animal_word_before_a_name_makes_it_a_pet(lang: str, text: str) -> No
 def test_kin_before_a_name_stays_a_person() -> None:
     assert _of("Min son Elis är sjuk.", "sv", "name") == ["Elis"]
     assert _of("my son Max is ill", "en", "name") == ["Max"]
+
+
+# ---------------------------------------------------------------- more address forms
+
+MORE_ADDRESSES = [
+    ("en", "deliver to flat two, nineteen the parade, ilkley", "nineteen the parade, ilkley"),
+    ("en", "We live at 7 The Paddocks, Bourne PE10 9XY.", "7 The Paddocks, Bourne PE10 9XY"),
+    ("en", "it's p o box three one seven nine, truro", "p o box three one seven nine"),
+    ("sv", "skicka till box fyra fyra två, åtta fem ett noll tre sundsvall", "box fyra fyra två"),
+    (
+        "sv",
+        "adressen är kyrkvägen fem b lägenhet ettusen två, fyra fem ett trettio uddevalla",
+        "kyrkvägen fem b lägenhet ettusen två, fyra fem ett trettio uddevalla",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), MORE_ADDRESSES)
+def test_more_address_forms(lang: str, text: str, value: str) -> None:
+    assert _covered(text, lang, value)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "I waited 20 minutes on the green by the church."),
+        ("sv", "lägg den i box två på hyllan"),
+    ],
+)
+def test_not_addresses(lang: str, text: str) -> None:
+    assert _of(text, lang, "address") == []

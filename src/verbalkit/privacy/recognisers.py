@@ -1348,7 +1348,16 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         prefixed = lang == "sv" and m.start("street") > m.start()  # "Lilla Torget 2"
         if lang == "sv" and not prefixed and street in suffix_set:
             continue  # "torget 5 minuter": a bare street word needs "Lilla", "Stora"...
-        if not prefixed and (street.split()[-1] in c.not_streets or street in c.not_streets):
+        the_street = (
+            lang == "en"
+            and street == "the"
+            and _THE_STREETS.fullmatch(m.group("suffix")) is not None
+        )  # "forty one the crescent", "2 The Green": a street named "The ..."
+        if (
+            not prefixed
+            and not the_street
+            and (street.split()[-1] in c.not_streets or street in c.not_streets)
+        ):
             continue
         if _number_then_unit(text, m.end(), c):
             continue  # "parkeringen 25 kr", "leveransen 2 dagar": an amount, not a house
@@ -1357,6 +1366,8 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         if lang == "en":
             middle = street.split()
             bad = [k for k, w in enumerate(middle) if w in c.not_names or w in c.not_streets]
+            if the_street:
+                bad = []
             if bad:
                 # "number is three six seven one two for twenty norton road": the street
                 # and its number after the last word that cannot be part of a street name
@@ -1505,7 +1516,7 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             if numbered or tail > m.end() or lower_ok:
                 start = _unit_before(text, toks[k].start(), c)
                 out.append(_hit(lang, "address", "house_name", start, tail, text, 0.8))
-    for m in re.finditer(r"(?<![\w-])(?:p\.?\s?o\.?\s)?box\s+\d{1,6}\b", text, re.IGNORECASE):
+    for m in _BOX.finditer(text):
         # "PO Box 412, Inverness IV2 3XB", "Box 123, 123 45 Ort": the box takes its town along
         tail = _address_tail(text, m.end(), lang)
         out.append(_hit(lang, "address", "box", m.start(), tail, text, 0.8))
@@ -1541,6 +1552,12 @@ _VILLAGE_BEFORE_POSTCODE = re.compile(
 )
 
 
+#: Street words that name a whole street after "the": "The Crescent", "The Green".
+_THE_STREETS = re.compile(
+    r"crescent|green|avenue|close|drive|parade|grove|walk|row|square|mews|terrace|quay|"
+    r"causeway|broadway|strand|circus|rise|gardens|paddocks|meadows|willows|maltings|chase",
+    re.IGNORECASE,
+)
 #: Swedish street endings looked for in English text.
 _SV_STREET_ENDINGS = ("gatan", "vägen", "gränd", "gränden", "torget", "allén", "stigen", "backen")
 #: "gate fourteen", "Gate 14": a boarding gate, not a street called "... Gate".
@@ -1560,7 +1577,7 @@ def _number_then_unit(text: str, end: int, c: _Compiled) -> bool:
 #: A number as said in an address: written, or Swedish number words run together
 #: ("elvahundraett", "fyra", "tjugotvå").
 _SV_NUM = (
-    r"(?:\d{1,4}|(?:noll|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|"
+    r"(?:\d{1,4}|(?:ettusen|noll|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|"
     r"fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|"
     r"åttio|nittio|hundra|tusen)+)"
 )
@@ -1748,6 +1765,12 @@ _EN_DISTRICT = (
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:\s(?:one|two|three|four|five|six|seven|eight|nine))?"
     rf"|{_EN_DIGIT_WORD}(?:\s{_EN_DIGIT_WORD})?)"
+)
+#: "Box 123", "PO Box 412", "box sju åtta nio", "p o box four one two".
+_BOX = re.compile(
+    rf"(?<![\w-])(?:p\.?\s?o\.?\s)?box\s+(?:\d{{1,6}}\b|(?:{_SV_DIGIT_WORD}|{_EN_DIGIT_WORD})"
+    rf"(?:\s+(?:{_SV_DIGIT_WORD}|{_EN_DIGIT_WORD})){{1,5}}(?!\w))",
+    re.IGNORECASE,
 )
 #: "the postcode is s w one a one a a": a UK postcode spelled out after its cue.
 _SPELLED_UK_POSTCODE = re.compile(
