@@ -379,9 +379,10 @@ def is_wh_question(sent: Sent) -> bool:
 def _fix_sentences(doc: Doc) -> bool:
     """Join embedded wh-clauses in unpunctuated text; return True if the doc is punctuated.
 
-    The splitter cuts unpunctuated ASR text before "how", "what"…; after "I don't know",
-    "I wonder"… that word opens an embedded clause, not a new question. Punctuated text is
-    already split on punctuation only.
+    The splitter cuts unpunctuated ASR text before "how", "what", "can"…; after "I don't
+    know", "I wonder", "that's", "from"… that word opens an embedded clause, not a new
+    question, and after "he", "they"… it is the subject's verb. Punctuated text is already
+    split on punctuation only.
     """
     words = token_lists(doc)
     punctuated = any(text in TERMINALS or text.endswith(("?", "!")) for text in words.texts)
@@ -390,7 +391,21 @@ def _fix_sentences(doc: Doc) -> bool:
         for start, _ in sent_bounds(doc):
             starts[start] = True
         lowers = words.lowers
-        joins = [i for i in range(1, len(starts)) if starts[i] and lowers[i - 1] in EMBEDDERS]
+        joins = [
+            i
+            for i in range(1, len(starts))
+            if starts[i]
+            and (
+                lowers[i - 1] in EMBEDDERS
+                or lowers[i - 1] in _NO_BREAK_AFTER
+                # "they'll tell you what happened", "show me how": an object, then the clause.
+                or (i > 1 and lowers[i - 1] in _OBJECTS and lowers[i - 2] in EMBEDDERS)
+                # "they can just tell me…": a modal, an adverb, then the verb.
+                or (i > 1 and lowers[i - 1] in _MID_ADVERBS and lowers[i - 2] in _NO_BREAK_AFTER)
+                # "can you talk me through…": an inverted subject, then its verb.
+                or (i > 1 and lowers[i - 1] in PRONOUNS and lowers[i - 2] in _AUX_FIRST)
+            )
+        ]
         if joins:
             for i in joins:
                 starts[i] = False
@@ -440,7 +455,35 @@ EMBEDDERS = frozenset(
         "telling",
         "knows",
         "hearing",
+        "curious",
+        "unsure",
+        # "that's what…", "they're what…": a copula, then a free relative.
+        "'s",
+        "'re",
+        # "partly from what's blooming", "depends on how…": a preposition's object.
+        "from",
+        "with",
+        "by",
+        "at",
     ]
+)
+#: Subject-only pronouns: the next word is their verb ("because he can just…"), never the
+#: start of a new sentence in unpunctuated speech.
+NOMINATIVE = frozenset(["i", "he", "she", "we", "they"])
+#: Nor after these: a modal's verb or subject follows ("she'll tell me", "could you…").
+_NO_BREAK_AFTER = NOMINATIVE | frozenset(
+    ["'ll", "'d", "will", "would", "can", "could", "should", "might", "must", "shall"]
+)
+_MID_ADVERBS = frozenset(
+    ["just", "also", "really", "only", "always", "never", "still", "probably", "definitely"]
+)
+_AUX_FIRST = frozenset(
+    ["can", "could", "would", "will", "do", "did", "does", "should", "shall", "may", "might"]
+)
+_OBJECTS = frozenset(["you", "me", "us", "him", "her", "them"])
+#: "could you", "I'd like you to", "would you mind": the listener asked to do something.
+_ASKS_YOU = frozenset(
+    ["can", "could", "would", "will", "do", "'d", "like", "want", "need", "mind", "if", "please"]
 )
 #: After a wh-word, these make a direct question ("what did…", "who's…"); "what they do is…"
 #: and "who cooks" are not questions.
@@ -475,7 +518,35 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
         )
         if exclamative and "?" not in texts[start:end]:
             continue
+        asked = "?" in texts[start:end]
+        # "And I asked him, what are you doing?", "she was like, how…": a question quoted in
+        # a story is not asked of the listener.
+        if _REPORTED_Q.search(sent.text):
+            continue
+        # "What's it called, the portal?", "what do you call them,": looking for a word, in
+        # text that punctuates (unpunctuated, "what is his name" may ask; so may a "?" alone).
+        if (
+            _WORD_SEARCH.match(sent.text)
+            and (punctuated or "," in texts)
+            and (not asked or _SELF_ANSWER.search(sent.text))
+        ):
+            continue
+        # "How did you, -": cut off before it was asked (a longer turn trailing off may
+        # already ask: "so I'm wondering where you're at with —").
+        if not asked and texts[end - 1] in _CUT_OFF and len(sent.text.split()) <= 6:
+            continue
         found = classify(target, lex, "en")
+        restart = _restart(doc, target, texts, lex)
+        if restart is not None:
+            # "What, into the service?", "what is, uh, is it a sweeter wine?": a false start
+            # or an echo; the question is what follows the comma.
+            better = classify(restart, lex, "en")
+            if better is not None and _is_real_question(restart, better[1], lex):
+                found = better
+            elif asked:
+                found = (Behaviour.CLOSED_QUESTION, "en.closed_question.question_mark", 0.7)
+            else:
+                found = None
         if found is not None and not _is_real_question(target, found[1], lex):
             found = None
             if "?" in texts[target.start : target.end]:
@@ -602,6 +673,95 @@ _YESNO_TAIL = re.compile(
 )
 
 
+_WH = r"(?:what|how|why|where|who|which|when)"
+#: A story's reporting frame, then a comma, colon or quote, then a wh-question: "I said,",
+#: "they just go, oh,", "she was like,", "I kept telling her," ("tell me what the engineer
+#: said when…" asks). Present "ask"/"go"/"say" only of others: "can I ask you, what…" asks.
+_REPORTED_Q = re.compile(
+    r"(?<![\w'])(?:(?:i|we|he|she|they|it|someone|everyone|people|(?:my|his|her|their|our|the) \w+)"
+    r"(?: (?:just|then|always|kind of|sort of))? "
+    r"(?:said|asked \w+|went|was like|were like|'m like|'s like|thought|wondered|"
+    r"(?:kept|keep) (?:telling|asking) \w+|told \w+)|"
+    r"(?:he|she|they|it|someone|everyone|people|(?:my|his|her|their|our|the) \w+)"
+    r"(?: (?:just|then|always|all))? "
+    r"(?:say|says|asks? \w+|go|goes|'re like|think|thinks))"
+    rf"(?: [\w']+){{0,3}}(?: ,| :| \")+(?: (?:well|oh|now|uh|um|so|like|hey)(?: ,)?| \w+ ,)* {_WH}\b"
+)
+#: Looking for a word: "what's it called", "what do they call them", "what is his name".
+_WORD_SEARCH = re.compile(
+    r"^(?:\W+ )?(?:(?:oh|uh|um|well|and|so|see|now|hmm) (?:, )?)*"
+    r"(?:what (?:'s|is|was) (?:that|it|this|the word|the name|his name|her name|their name)"
+    r"(?: (?:called|again))?|what do (?:you|they|we|i|people) call (?:it|them|that|those|this)|"
+    r"what am i (?:trying to say|thinking of))(?: \W+)*(?:$| , (?!(?:is|was|do|does|did|can)\b))"
+)
+#: The speaker's own answer after the search: "what do they call it, the nuclear family?".
+_SELF_ANSWER = re.compile(r"(?:called|call (?:it|them|that|those|this)|name) , [\w'-]+")
+_CUT_OFF = frozenset(["-", "--", "—", "–"])
+#: Verbs that open a pseudo-cleft after "what" ("what bothers me is…").
+_CLEFT_VERBS = frozenset(
+    [
+        "bothers",
+        "matters",
+        "worries",
+        "helps",
+        "works",
+        "counts",
+        "makes",
+        "gets",
+        "annoys",
+        "concerns",
+        "needs",
+        "happens",
+        "surprises",
+        "means",
+    ]
+)
+
+
+def _restart(doc: Doc, target: Span, texts: list[str], lex: Lexicons) -> Span | None:
+    """After a false start of at most three words opened by a wh-word ("What, into…",
+    "what do you, what would you…"), the rest of the sentence; else None."""
+    first = next((i for i in range(target.start, target.end) if texts[i] == ","), None)
+    if first is None or first + 1 >= target.end:
+        return None
+    words = token_lists(doc)
+    lead = [
+        words.lowers[i]
+        for i in range(target.start, first)
+        if not words.puncts[i] and words.lowers[i] not in lex.fillers
+    ]
+    rest = [
+        words.lowers[i]
+        for i in range(first + 1, target.end)
+        if not words.puncts[i] and words.lowers[i] not in lex.fillers
+    ]
+    if not lead or len(lead) > 3 or lead[0] not in _WH_WORDS or not rest:
+        return None
+    # A restart begins again ("what is, uh, is it…", "what do you, what would…"); after a
+    # wh-word and more, a comma may only hold a filler ("how has that, uh, changed…").
+    if len(lead) > 1 and rest[0] not in _WH_WORDS and rest[0] not in lex.v1_verbs:
+        return None
+    # A false start breaks off on a function word; "what happened next, did…" is whole.
+    if len(lead) > 1 and lead[-1] not in lex.v1_verbs and lead[-1] not in _UNFINISHED:
+        return None
+    if rest[0] in ("exactly", "then", "though", "actually", "though", "please"):
+        return None  # "How, exactly, did it break?": one question with an aside
+    return doc[first + 1 : target.end]
+
+
+def _find(words: list[str], phrase: tuple[str, ...]) -> int:
+    """Where ``phrase`` first occurs in ``words`` (``len(words)`` if it does not)."""
+    n = len(phrase)
+    for i in range(len(words) - n + 1):
+        if tuple(words[i : i + n]) == phrase:
+            return i
+    return len(words)
+
+
+_UNFINISHED = PRONOUNS | frozenset(["the", "a", "an", "your", "that", "this", "to", "of"])
+_WH_WORDS = frozenset(["what", "how", "why", "where", "who", "which", "when"])
+
+
 def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
     """Reject question readings that need a "?" or inversion and have neither."""
     words = token_lists(span.doc)
@@ -618,6 +778,13 @@ def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
         nxt = toks[1:3]
         # "What happens is…", "What I can do is…": a pseudo-cleft explains, it asks nothing.
         cleft = nxt[:1] in (["happens"], ["happened"]) and nxt[1:] in (["is"], ["was"])
+        # "What bothers me is…", "what changed was the price": a verb after "what", then
+        # "is"/"was" further on.
+        cleft = cleft or (
+            bool(nxt)
+            and (nxt[0] in _CLEFT_VERBS or (nxt[0].endswith("ed") and len(nxt[0]) > 4))
+            and any(w in ("is", "was") for w in toks[2:8])
+        )
         if nxt and (nxt[0] in PRONOUNS or cleft):
             return False
         if bool(nxt) and (
@@ -643,13 +810,35 @@ def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
         ]
         return has_qm and len(before) >= 2 and before[-2] == ","
     if rule.endswith("request_to_explain"):
-        # "Tell me…" opens the sentence or is asked of "you"; "he can tell me what…" reports.
+        # "Tell me…" opens the sentence or is asked of "you"; "he can tell me what…",
+        # "they found out what happened" and "what you're describing is…" report or describe.
         joined = " ".join(toks)
+        # Only the clause the request is in: "a good point to start is, tell me why…".
+        clause = [
+            w
+            for w, p in zip(
+                words.lowers[span.start : span.end], puncts[span.start : span.end], strict=True
+            )
+            if not p or w == ","
+        ]
         for phrase in lex.open_requests:
             at = joined.find(" ".join(phrase))
             if at >= 0:
                 lead = joined[:at].split()
-                return "do n't tell" not in joined and (len(lead) <= 3 or "you" in lead)
+                if "," in clause:
+                    # the words after the last comma before the request
+                    before = clause[: _find(clause, phrase)]
+                    if "," in before:
+                        lead = [w for w in before[len(before) - before[::-1].index(",") :]]
+                        lead = [w for w in lead if w not in lex.fillers]
+                if "do n't tell" in joined:
+                    return False
+                if "you" in lead:
+                    # "could you", "I'd like you to": asked of the listener; "what you…",
+                    # "they'll tell you…": the listener inside a clause that reports.
+                    k = lead.index("you")
+                    return k == 0 or lead[k - 1] in _ASKS_YOU
+                return len(lead) <= 3 and not NOMINATIVE.intersection(lead)
         return True
     return True
 
@@ -1007,6 +1196,11 @@ def _sympathy(
         r"you did (?:the right thing|nothing wrong)|^(?:\W+ )?(?:and |but |honestly ,? )?(?:it|that) "
         r"(?:'s not|is not|is n't|was n't|was not) "
         r"(?:\w+ )?your fault|"
+        # Not to blame, said another way: "it's nobody's fault", "it's not you at all", "you
+        # weren't to know", "our fault, not yours".
+        r"(?:it|that) (?:'s|is|was) (?:nobody|no one|no - one) 's fault|(?:it|that) (?:'s|is) not you "
+        r"at all|you (?:were n't|was n't|were not|could n't have been|could not have been) to know|"
+        r"(?:our|my) fault ,? not yours|"
         r"i (?:really )?hope (?:he|she|you|they|your|the little|things|it|everything|that|this|all)"
         r"[\w ' ]{0,30}(?:better|well|soon|recover|okay|ok|alright|sorted|resolved|fixed|smoothly|"
         r"works out)|get well soon|take care of (?:yourself|yourselves)|"
@@ -1047,6 +1241,22 @@ def _sympathy(
             rf"inconvenience|headache)|"
             rf"i can (?:completely |totally |really )?(?:see|understand) why (?:that|this|it|you)\b"
             rf"(?=.*\b(?:{res.feeling}|{res.symp}|unfair|upset|feel|feels|felt|concerned|annoyed))"
+            # The weight said as what it asks of the customer: "that's a lot to sit with", "a
+            # huge amount riding on it", "£180 is a lot to pay", "nine hours is a long time".
+            r"|(?<!there )(?:is|'s|was|been|be) (?:a lot|an awful lot|a great deal|a huge amount|"
+            r"so much|too much|quite a lot) "
+            r"(?:riding on|to (?:sit with|carry|be carrying|take in|absorb|process|find|pay|swallow|"
+            r"shoulder|stomach|be dealing with|have hanging over you|face|be facing|lose|be without))\b"
+            # ("it's been a long time" since something is casual; "the queue is a long time at
+            # the moment" informs)
+            r"|(?<!\bit )(?:is|'s|was) (?:a |such a )?(?:really |very |so |awfully )?long delay\b"
+            # The customer's reaction imagined: "must have made your stomach drop".
+            r"|must (?:have )?(?:made|make) your (?:stomach|heart)|must have given you (?:a |quite a |"
+            r"such a )?(?:fright|shock|scare|turn)"
+            r"|i can (?:see|understand) why (?:[\w$£€.,']+ ){1,4}(?:felt|feels) like (?:a |an )?(?:\w+ )?"
+            r"(?:slap|kick|blow|insult|punch|shock|betrayal)"
+            r"|(?:that|which|it) (?:feels|felt|must feel|must have felt) (?:really |so |very |a bit |"
+            r"pretty )?(?:unfair|wrong|unjust|rough|harsh) (?:to|for|on) you\b"
         ),
     )
     if sent.has(feeling_named) or (prev_upset and sent.has(heard)):
@@ -1341,8 +1551,8 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
             rf"(?:set|covered)))|"
             # The remedy as the subject of a passive: "the £10.99 has been refunded", "a
             # replacement's been booked", "it's being sent today" (rule 6).
-            rf"\b(?:your|the|a|an|another|both|two|three) (?:[£$€] )?[\w.,]+"
-            rf"(?: (?!(?:it|they|you|we|i|he|she|that|who|which)\b)[\w.,-]+)?) "
+            rf"\b(?:your|the|a|an|another|both|two|three|\w+ 's) (?:[£$€] )?[\w.,]+"
+            rf"(?: (?!(?:it|they|you|we|i|he|she|that|who|which)\b)[\w.,£$€-]+){{0,2}}) "
             rf"(?:'s|is|'re|are|has|have|'ve) (?:now |all |just |been |being |already |also )*"
             rf"(?:{res.remedy_done})\b(?! (?:by|because|when|as|in error|wrong|twice|incorrectly))"
             # "has stopped working", "has dropped into…": a fault, not a fix.
@@ -1523,6 +1733,10 @@ _PROCESS_REMEDY = (
     rf"(?:'ll|will) (?!not )(?:\w+ )?(?:then |automatically |also )?be (?:automatically )?"
     rf"{_PASSIVE_REMEDY}\b|"
     r"comes? (?:straight |back )?off your (?:\w+ )?(?:bill|statement|invoice|balance|account)\b|"
+    # A charge waived: "we waive the call-out fee for pensioners". (Money on its way back,
+    # "it'll show on your card in three days", stays an expectation: tests/pipeline/
+    # test_rules_en.py.)
+    r"\b(?:we|i) (?:'ll |will |can |'re |are |do |always |also )*(?:waive|waiving) (?:the|your|that|this)\b|"
     r"(?:as|in) a (?:credit|refund)(?: note)? (?:on|to|against|off) your\b|"
     r"entitled to (?:an? |the |your )?(?:\w+ ){0,3}(?:payment|refund|compensation|credit|rebate|"
     r"reimbursement|replacement|repair|remake|goodwill)\b|"
@@ -1813,6 +2027,9 @@ def _blaming(doc: Doc, sent: Sent, res: Res) -> None:
             rf"always late|the problem|at fault|responsible for (?:the|this|that) (?:delay|mess|problem))"
             # Another party "should have…": "your vet should have flagged it", "the school should
             # never have accepted it".
+            # "your installer from Tuesday should have tested it…, which he didn't".
+            rf"|\b(?:your|the) \w+ (?:\S+ ){{1,5}}?should (?:have|'ve) \w+ed\b"
+            rf"(?=.*\b(?:did n't|did not|was n't|were n't|never did)\b)"
             rf"|\b(?:they|the \w+|your \w+|{res.target}|whoever(?: \S+){{1,5}}?) (?:really |clearly )?"
             rf"should (?:never |n't |not )?"
             rf"(?:have|'ve) (?:\w+ed|known|told|done|sent|given|caught|spotted|said|made|taken)\b"
@@ -1876,7 +2093,21 @@ _SOFT_BLAME_CUSTOMER = (
     r"screening|questionnaire|section|mandate|signature)(?: \S+){0,5}? (?:was|were|had|has|have|is|"
     r"are) ?(?:n't|not|never) (?:been )?(?:notari[sz]ed|witnessed|stamped|declared|countersigned)\b|"
     r"\bundeclared\b|(?:is|was|were|are) n't declared|"
-    r"your (?:\w+ ){1,3}(?:has|have) (?:n't|not) been (?:updated|renewed|submitted|returned|signed)\b"
+    r"your (?:\w+ ){1,3}(?:has|have) (?:n't|not) been (?:updated|renewed|submitted|returned|signed)\b|"
+    # The customer's own agreement invoked: "that's in the terms you agreed to", "you accepted
+    # that when you used the drop box".
+    r"(?:'s|is|was|are|'re) (?:all |clearly |right there )?(?:in|under|part of) (?:the|our) "
+    r"(?:terms|conditions|t & cs|t&cs|agreement|contract|policy)"
+    r"(?: and conditions)? (?:that )?you (?:agreed to|accepted|signed)\b|"
+    r"you (?:accepted|agreed to) (?:that|this|it|those|these|the \w+) (?:\S+ ){0,3}?when you\b|"
+    r"you (?:accepted|agreed to) (?:that|this|it|those|these)(?: \W)*$|"
+    # Damage put down to the customer's own act or time: "weak from when you dropped it",
+    # "that's damage during your rental".
+    r"(?:from|since|after) (?:when )?you (?:dropped|knocked|spilled|bent|cracked|sat on|"
+    r"overloaded|overfilled|stood on|banged)\b|"
+    r"(?:that 's|it 's|this is|that is|it is|that was|it was) (?:\w+ )?"
+    r"(?:damage|damaged|scratch|scratched|dent|dented|stain|stained)(?: \S+){0,3}? (?:during|in) "
+    r"your (?:rental|hire|stay|tenancy|booking|loan|ownership|care)\b"
 )
 
 #: Words that make an apparent third-party fault a neutral remark: equipment waiting on a
