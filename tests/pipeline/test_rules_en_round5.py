@@ -228,3 +228,28 @@ def test_money_back_as_a_process(
     labels: Callable[[str], set[str]], text: str, expected: bool
 ) -> None:
     assert ("solution" in labels(text)) is expected
+
+
+# Stems of a reflection that need no word of the customer's: the agent says how they took it.
+RESTATING = [
+    ("So what I'm hearing is that the second bill is the real worry.", True),
+    ("What I hear you saying is you'd rather keep the old plan.", True),
+    ("So what I'm picking up is that the app keeps logging you out.", True),
+    ("I get the impression that you were never really told why.", True),
+    ("Let me see if I've got this: the meter was read twice in one week.", True),
+    ("let me make sure i understand the order of things here", True),
+    ("If I heard you right, the parcel came but the box was empty.", True),
+    ("It sounds like, overall, your new router is doing better.", True),
+    ("Okay, so this is really important to you.", True),
+    ("It doesn't feel like a priority to you right now.", True),
+    # Hard negatives: hearing the line, an impression about something else, a plan.
+    ("What I hear is a lot of background noise on the line.", False),
+    ("I get the impression the courier's system is down today.", False),
+    ("Let me see if I can get a supervisor for you.", False),
+    ("It's a priority for us to get this fixed.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESTATING)
+def test_reflection_stems(labels: Callable[[str], set[str]], text: str, expected: bool) -> None:
+    assert ("restating" in labels(text)) is expected

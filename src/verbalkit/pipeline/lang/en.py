@@ -1377,10 +1377,26 @@ def _restating(
             r" (?:got|understood|understand)|let me (?:check|make sure) i 've|am i right (?:in thinking|"
             r"that)|(?:so )?what (?:you 're|you are) saying is|(?<!not )(?<!if )(?:so )?you 're (?:saying|telling me) (?:that |the |it |"
             r"you |he |she |they )|in other words|"
-            r"what i 'm hearing|(?:it )?(?:sounds|seems) (?:like|as if|as though) (?:you|your)|"
+            r"what i 'm hearing|(?:it )?(?:sounds|seems) (?:like|as if|as though) (?:, )?"
+            r"(?:(?:you know|um|uh|in general|overall|maybe|perhaps|really|also|then) (?:, )?)*"
+            r"(?:you|your)\b|"
+            # What the customer holds dear or finds hard, given back: "this is really
+            # important to you", "it doesn't feel like a problem to you right now".
+            r"(?:this|that|it) (?:is|'s|seems|feels|sounds) (?:really |very |so |quite )?"
+            r"(?:important|a big deal|a priority|a real priority|hard|a struggle|a worry) (?:to|for) you\b|"
+            r"(?:does n't|does not|do n't) (?:feel|seem|sound) like (?:a |much of a )?\w+ (?:to|for) you\b|"
             r"(?:just )?(?:so|to be) (?:i 'm )?clear ,? you\b|(?:just )?so i 'm clear ,? (?:you|your)|"
             r"(?:to )?make sure i (?:'ve got|understand|have) (?:this|that|it|you)|"
-            r"(?:, |\bit )sounds like(?: \W)*$|have i got (?:that|this|it)"
+            r"(?:, |\bit )sounds like(?: \W)*$|"
+            # Other stems of a reflection: "what I hear you saying is", "what I'm picking up
+            # is", "I get the impression that", "let me see if I've got this".
+            r"what i (?:'m )?hear(?:ing)? (?:you (?:say(?:ing)? )?|from you )?is that\b|"
+            r"what i (?:'m )?hear(?:ing)? you (?:say(?:ing)? )?is\b|"
+            r"(?:what )?i 'm (?:picking up|gathering|getting) (?:is|that|on|from (?:you|what you))\b|"
+            r"i (?:get|have|got) the (?:impression|sense|feeling) (?:that )?(?:you|your|there|it|this)\b|"
+            r"let me (?:make sure|see if|check (?:that|if)) (?:that )?i (?:understand|understood|'ve got|"
+            r"have|had|got)\b|if i heard (?:you|that) (?:right|correctly)|"
+            r"i (?:also )?heard (?:you say )?that (?:you|your|it)\b|have i got (?:that|this|it)"
             r" right|did i (?:get|understand) (?:that|you) right"
         )
         or (prev is not None and not prev.is_question and sent.has(_REFLECTION_STEM))
