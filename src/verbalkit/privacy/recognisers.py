@@ -232,6 +232,7 @@ class _Compiled:
     role_comma: re.Pattern[str] | None
     role_apposition: frozenset[tuple[str, ...]]
     role_apposition_heads: frozenset[str]
+    apposition_triggers: frozenset[str]
     relation_kin: frozenset[str]
     street_endings: tuple[str, ...]
     thing_naming: re.Pattern[str] | None
@@ -246,6 +247,7 @@ class _Compiled:
     business_before: re.Pattern[str] | None
     pet_after: re.Pattern[str]
     pet_right_before: re.Pattern[str]
+    animal_words: frozenset[str]
     business_phone_before: re.Pattern[str] | None
     business_after: re.Pattern[str] | None
 
@@ -459,6 +461,12 @@ def compiled(lang: str) -> _Compiled:
             tuple(_norm(q).split())
             for q in names.role_nouns + names.person_nouns + names.apposition_nouns
         ),
+        apposition_triggers=frozenset(
+            _norm(q).split()[0]
+            for q in names.role_nouns + names.person_nouns + names.apposition_nouns
+        )
+        | _KIN_POSSESSIVES
+        | _ME_WORDS,
         role_apposition_heads=frozenset(
             _norm(q).split()[0]
             for q in names.role_nouns + names.person_nouns + names.apposition_nouns
@@ -513,6 +521,7 @@ def compiled(lang: str) -> _Compiled:
             after=r"(?:[\s,]+[^\W\d_]{2,}){0,2}[\s,:]*$",
         ),
         pet_naming=_phrase_regex(names.animal_nouns or ("\x00",), after=_PET_VERBS),
+        animal_words=frozenset(w for n in names.animal_nouns for w in n.split()),
         pet_right_before=_phrase_regex(names.animal_nouns or ("\x00",), after=r",?\s+$"),
         # "mr whiskers the cat", "Sixten, vår katt": an animal said right after the name
         pet_after=re.compile(
@@ -2878,9 +2887,15 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
         return True  # "I'm Bella's owner"
     if _PET_OWNED.match(text, p.end) and text[p.end : p.end + 1] in ("'", "’"):
         return True
-    if c.pet_after.match(text, p.end):
+    after = text[p.end : p.end + 40].lower().split()
+    if (
+        len(after) > 1
+        and after[1].strip(",.!?") in c.animal_words
+        and c.pet_after.match(text, p.end)
+    ):
         return True  # "mr whiskers the cat", "Sixten, vår katt"
-    if c.pet_right_before.search(before):
+    last = before.rstrip(" ,").rsplit(None, 1)[-1:]
+    if last and last[0].lower() in c.animal_words and c.pet_right_before.search(before):
         return True  # "min hund Sixten är sjuk", "our cat Bella"
     if c.titles.fullmatch(p.text.strip(" .,")):
         return True  # "I'm Dr — no, just put ...": a title on its own
@@ -3091,6 +3106,9 @@ def _apposition_names(
     c: _Compiled,
 ) -> list[PersonalData]:
     out: list[PersonalData] = []
+    if c.apposition_triggers.isdisjoint(lows):
+        return out
+    words = set(lows)
     # "Kunden Per Olov Sandqvist vill ...", "elev Noah Berisha", "pupil Aarav Shah",
     # "tränaren emir hodžić", "hennes fästman johan": a role or kin word, then the name
     for k, low in enumerate(lows):
@@ -3122,7 +3140,7 @@ def _apposition_names(
             end = tokens[i + n - 1].end()
             out.append(_hit(lang, "name", "role_apposition", tokens[i].start(), end, text, 0.7))
     # "ringer för gunnar min pappa", "calling for bill my dad": kin right after the name
-    for k in range(1, len(tokens) - 1):
+    for k in range(1, len(tokens) - 1) if not _KIN_POSSESSIVES.isdisjoint(words) else ():
         if lows[k] not in _KIN_POSSESSIVES or lows[k + 1] not in c.relation_kin:
             continue
         j = k - 1
