@@ -301,7 +301,21 @@ def render(results: list[Result]) -> str:
         "surname supports them. It left every development part unchanged and raised "
         "blind9's name recall from 0.824 to 0.912 (sv) and from 0.667 to 0.741 (en). The "
         "**blind10** part was written by another writer during round 9, blind to the "
-        "recognisers, and run once after it: with blind9, **the honest figures**.",
+        "recognisers, and run once after it (sv: bank_account 0.929, name 0.787, false masks "
+        "4.3 %; en: address 0.875, name 0.812, customer_id 0.923, false masks 3.4 %; blind9 "
+        "then stood at sv: address 0.895, name 0.912, false masks 8.4 %; en: name 0.741, "
+        "customer_id 0.846, false masks 7.4 %). In round 10 blind9 and blind10 were **used "
+        "for development**, so they are no longer untouched: their gaps were closed by kind "
+        "(a business's own address or number by grammar: an organisation, its premises or "
+        "desk as the subject, 'find us at', 'vårt huvudkontor' after it; service numbers; "
+        "names after or before a role or kin word with no comma, with the speaker, in "
+        "clefts, four-word and surname-first names, stutters, common-word names with a "
+        "person cue; spelled names said again; hyphenated towns, Dublin districts, spoken "
+        "postcodes with their town; spoken NI numbers with the cue after; pets and venues "
+        "named like people), written down with new sentences and hard negatives "
+        "(`tests/privacy/test_privacy_round10.py`). The **blind11** part was written by "
+        "another writer during round 10, blind to the recognisers, and never looked at while "
+        "developing: **its figures are the honest ones**.",
         "",
         "- **recall**: share of labelled personal data whose every letter and digit ends up "
         "masked (by a span of any kind); `n` is the number of labelled data.",
