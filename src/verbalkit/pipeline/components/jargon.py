@@ -61,6 +61,34 @@ CAMEL_SHAPE = re.compile(r"^[A-ZÅÄÖ][a-zåäö]{2,}(?:[A-ZÅÄÖ][a-zåäö0-
 #: A word after a context cue: letters or digits, with inner ".", ":", "/" or "-" ("e.max",
 #: "36:an", "short-ship", "p4").
 CUE_WORD = r"[^\W_](?:[\w:/-]|\.(?=\w))*"
+#: English shapes found on the running text (spaCy splits "C-wire" and "Form 8867"):
+#: a plural acronym ("TDRs"), a capital letter joined to a word or number ("C-wire", "E-6"),
+#: a form, section or code with its number ("Form 8867", "Section 20", "code 01") and a
+#: system or register named in title case ("the Residence Portal", "a Notice of Rejection").
+EN_SHAPES = (
+    (re.compile(r"(?<![\w-])([A-Z]{2,6})s(?![\w-])"), "plural_acronym", 0.6),
+    (re.compile(r"(?<![\w.'-])[A-Z]-(?:[a-z]{2,}|\d{1,3})(?![\w-])"), "letter_hyphen", 0.55),
+    (
+        re.compile(
+            r"(?<![\w-])(?:[Ff]orm|[Ss]ection|[Ss]chedule|[Rr]egulation|[Pp]aragraph|[Aa]ppendix"
+            r"|[Cc]ode|[Rr]oute) \d{1,4}[A-Z]?(?:-[A-Z0-9]{1,3})?(?![\w-])"
+        ),
+        "document_number",
+        0.6,
+    ),
+    (
+        re.compile(
+            r"(?<=[\w,;] )(?:[A-Z][a-z]+ ){1,3}(?:Portal|Register|Gateway|Hub|Console|Dashboard|"
+            r"Tracker|Workbench)(?![\w-])|(?<![\w-])(?:Notice|Certificate|Statement|Declaration)"
+            r" of (?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?(?![\w-])"
+        ),
+        "system_name",
+        0.55,
+    ),
+)
+#: A lower-case word of two to four letters in a row with no capitals (ASR-style), tested
+#: against the everyday, dictionary and name lists: an acronym that lost its capitals ("pcn").
+EN_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z]{2,4}(?![\w'-])")
 #: Determiners skipped between a cue and its term.
 CUE_DETERMINER = {
     "en": r"(?:an?|the|our|their|its|this|that)",
@@ -143,6 +171,21 @@ def _sv_lemma_known() -> Callable[[str], bool]:
     return known
 
 
+@functools.cache
+def _en_dictionary() -> frozenset[str]:
+    """Ordinary English words (WordNet's index in spacy-lookups-data), loaded once."""
+    from spacy.lookups import load_lookups
+
+    try:
+        table = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
+    except (ValueError, KeyError, OSError):  # pragma: no cover - lookups data missing
+        return frozenset()
+    words: set[str] = set()
+    for key in table:
+        words.update(w for w in table[key] if "_" not in w)
+    return frozenset(words)
+
+
 def root(term: str) -> str:
     """The term without clitic or compound tail, lower-cased ("WMS:et" -> "wms")."""
     return SPLIT_TAIL.split(term, maxsplit=1)[0].lower()
@@ -179,6 +222,7 @@ class JargonIndex:
     cue: re.Pattern[str] | None = None
     common_words: frozenset[str] = frozenset()
     known_names: frozenset[str] = frozenset()
+    person_names: frozenset[str] = frozenset()
 
     @classmethod
     def from_pack(cls, pack: RulePack) -> JargonIndex:
@@ -206,6 +250,11 @@ class JargonIndex:
             cue=cue_regex(pack.lexicon("jargon_cues"), pack.language),
             common_words=pack.lexicon_set("jargon_common_words"),
             known_names=pack.lexicon_set("jargon_known_names"),
+            person_names=(
+                pack.lexicon_set("census_first_names") | pack.lexicon_set("census_surnames")
+                if pack.language == "en"
+                else frozenset()
+            ),
         )
 
     def term_for(self, low: str, text: str) -> str | None:
@@ -245,7 +294,12 @@ class JargonTagger:
 
         def used_by_customer(text: str) -> bool:
             low = text.lower()
-            if low in prev or root(text) in prev_words:
+            if root(text) in prev_words:
+                return True
+            if len(low) < 4:
+                # A short code inside a longer word is not the customer's ("IC" in "technician").
+                return bool(re.search(rf"(?<![\w]){re.escape(low)}", prev))
+            if low in prev:
                 return True
             return any(low.startswith(w) or w.startswith(low) for w in long_words)
 
@@ -313,9 +367,40 @@ class JargonTagger:
             return found
         if index.compound is not None:
             found.extend(self._compound_spans(text, index, stop))
+        if self.lang == "en":
+            found.extend(self._en_shape_spans(text, index, stop))
         if index.cue is not None:
             # After the compounds: "stuck in the subrogation workflow" is one term.
             found.extend(self._cue_spans(text, index, stop))
+        return found
+
+    def _en_shape_spans(
+        self, text: str, index: JargonIndex, stop: frozenset[str]
+    ) -> list[tuple[int, int, str, float]]:
+        """English shapes on the running text (``EN_SHAPES``), and acronyms written in lower
+        case in a row with no capitals: not an everyday, dictionary or name word."""
+        found: list[tuple[int, int, str, float]] = []
+        for rx, rule, confidence in EN_SHAPES:
+            for m in rx.finditer(text):
+                if rule == "plural_acronym" and m.group(1).lower() in index.common_acronyms:
+                    continue
+                found.append((m.start(), m.end(), rule, confidence))
+        if any(c.isupper() for c in text):
+            return found
+        words = _en_dictionary()
+        for m in EN_LOWER_WORD.finditer(text):
+            w = m.group(0)
+            if (
+                w in index.common_words
+                or w in stop
+                or w in words
+                or (w.endswith("s") and w[:-1] in words)
+                or w in index.person_names
+                or w in index.common_acronyms
+                or w in index.terms  # the list's own term, with its suggestion
+            ):
+                continue
+            found.append((m.start(), m.end(), "lower_acronym", 0.5))
         return found
 
     def _compound_spans(
