@@ -521,3 +521,46 @@ def test_more_address_forms(lang: str, text: str, value: str) -> None:
 )
 def test_not_addresses(lang: str, text: str) -> None:
     assert _of(text, lang, "address") == []
+
+
+# ---------------------------------------------------------------- ASR name phrasings
+
+ASR_NAMES = [
+    ("en", "the name on the account is rukhsana begum", "rukhsana begum"),
+    ("sv", "namnet på bokningen är greta lindroos", "greta lindroos"),
+    ("en", "hiya it's just me fiona about the boiler", "fiona"),
+    ("sv", "hej det är bara jag maja igen", "maja"),
+    ("en", "the account holder is my son in law gareth pugh", "gareth pugh"),
+    ("en", "thanks very much louise bye", "louise"),
+    ("en", "my daughter's called isla and she's six", "isla"),
+    ("sv", "min dotter heter wilma och går i ettan", "wilma"),
+    ("en", "hi i'm amira's mum about the trip", "amira"),
+    ("sv", "jag är elsas pappa och ringer om utflykten", "elsa"),
+    ("sv", "hej jag heter alltså jon-erik", "jon-erik"),
+    ("en", "it's under mrs hussain, nadia hussain", "nadia hussain"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), ASR_NAMES)
+def test_asr_name_phrasings(lang: str, text: str, value: str) -> None:
+    assert _covered(text, lang, value)
+
+
+ASR_NOT_NAMES = [
+    ("en", "the name on the card is wrong"),
+    ("en", "it's just me and the kids at home"),
+    ("en", "my colleague said it's fine"),
+    ("sv", "namnet på kortet är fel stavat"),
+    ("sv", "hans mamma ringde igår"),
+    ("sv", "det är bara jag som är hemma"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), ASR_NOT_NAMES)
+def test_asr_not_names(lang: str, text: str) -> None:
+    assert _of(text, lang, "name") == []
+
+
+def test_a_lower_case_name_stops_before_a_verb() -> None:
+    assert _of("your colleague imogen said it'd be fine", "en", "name") == ["imogen"]
+    assert _of("its for my dad ken he's eighty", "en", "name") == ["ken"]

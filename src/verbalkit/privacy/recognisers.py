@@ -334,13 +334,21 @@ def compiled(lang: str) -> _Compiled:
             person_cues["strong"] += [f"{noun} is called", f"{noun}'s name is", f"{noun} is named"]
             person_cues["medium"] += [f"{noun} is", f"{noun} was", f"{noun}'s"]
     for cue in names.medium_cues:
-        # "min sambos namn, Jonatan Ek", "in my nan's name": a kin word's name
+        # "min sambos namn, Jonatan Ek", "in my nan's name": a kin word's name; "min son
+        # heter Alfons", "my son's called Alfie": a kin word named
         words = cue.split()
         if len(words) == 2 and words[0] in ("my", "min", "mitt"):
             if lang == "sv":
                 person_cues["medium"] += [f"{cue}s namn", f"i {cue}s namn", f"på {cue}s namn"]
+                person_cues["strong"] += [f"{cue} heter", f"{cue} hette"]
             else:
                 person_cues["medium"] += [f"{cue}'s name", f"in {cue}'s name"]
+                person_cues["strong"] += [
+                    f"{cue}'s called",
+                    f"{cue} is called",
+                    f"{cue}'s name is",
+                    f"{cue} was called",
+                ]
     for kind, phrases in (
         ("medium", tuple(person_cues["medium"])),
         ("strong", tuple(person_cues["strong"])),
@@ -2047,6 +2055,9 @@ def _name_at(
                 and text.islower()
                 and known
                 and len(w) > 2
+                and "'" not in w
+                and "’" not in w
+                and w.lower() not in _PERSON_VERBS
                 and w.lower() not in c.number_cue_kind
                 and w.lower() not in c.name_cue_kind
             )
@@ -2538,7 +2549,8 @@ def _vocative(
 
 #: Between a name cue and the name: punctuation and fillers ("det är eh Mikael").
 _NAME_GAP = re.compile(
-    r"(?:[\s,:–-]|\b(?:eh|öh|ehm|äh|öhm|hm|hmm|um|uh|er|erm|umm|uhm)\b)*", re.IGNORECASE
+    r"(?:[\s,:–-]|\b(?:eh|öh|ehm|äh|öhm|hm|hmm|um|uh|er|erm|umm|uhm|ju|alltså|liksom|typ|like)\b)*",
+    re.IGNORECASE,
 )
 
 
@@ -2845,7 +2857,6 @@ def _surnames_again(
             len(last) < 3
             or low in seen
             or low in c.not_names
-            or low in c.first_names
             or (not _is_cap(last) and not text.islower())
         ):
             continue
@@ -2854,6 +2865,11 @@ def _surnames_again(
         for m in re.finditer(rf"(?<![\w'’-]){re.escape(last)}(?![\w-])", text, flags):
             if any(q.start <= m.start() < q.end for q in found):
                 continue
+            if low in c.first_names:
+                # "Hussain" is a first name too: again only as a surname, after a first name
+                prev = _PREVIOUS_WORD.search(text, max(0, m.start() - 24), m.start())
+                if prev is None or prev.group(1).lower() not in c.first_names:
+                    continue
             nxt = _NEXT_WORD.match(text, m.end())
             if nxt and (
                 nxt.group(1).lower() in c.org_words
@@ -3074,6 +3090,7 @@ _KIN_POSSESSIVES = frozenset(["my", "our", "min", "mitt", "vår", "vårt"])
 _FOR_WORDS = frozenset(["for", "to", "with", "about", "för", "till", "med", "om", "åt"])
 #: "Sven-Olof Ahlgren och jag", "me and Priya": the speaker and someone named.
 _ME_WORDS = frozenset(["jag", "i", "me", "myself", "mig"])
+_NAME_MASK = re.compile(r"\[NAME\]")
 _AND_ME = re.compile(r"\s+(?:och|and|&)\s+(?:jag|i|me|myself|mig)(?![\w'’-])", re.IGNORECASE)
 
 
@@ -3106,7 +3123,11 @@ def _apposition_names(
     c: _Compiled,
 ) -> list[PersonalData]:
     out: list[PersonalData] = []
-    if c.apposition_triggers.isdisjoint(lows):
+    if (
+        c.apposition_triggers.isdisjoint(lows)
+        and c.relation_kin.isdisjoint(lows)
+        and "[NAME]" not in text
+    ):
         return out
     words = set(lows)
     # "Kunden Per Olov Sandqvist vill ...", "elev Noah Berisha", "pupil Aarav Shah",
@@ -3157,6 +3178,37 @@ def _apposition_names(
         out.append(
             _hit(lang, "name", "relation_after", tokens[j].start(), tokens[j].end(), text, 0.7)
         )
+    # "chioma [NAME]": a first name right before a name already masked is part of it
+    if "[NAME]" in text:
+        for m in _NAME_MASK.finditer(text):
+            j = _token_after(tokens, m.start()) - 1
+            if j < 0 or not text[tokens[j].end() : m.start()].isspace():
+                continue
+            if lows[j] in c.first_names and lows[j] not in c.not_names:
+                out.append(
+                    _hit(lang, "name", "before_mask", tokens[j].start(), tokens[j].end(), text, 0.7)
+                )
+    # "i'm bilal's mum", "jag är bilals mamma": a first name in the genitive before kin
+    for k in range(len(tokens) - 1) if not c.relation_kin.isdisjoint(lows) else ():
+        if (
+            lows[k + 1] not in c.relation_kin
+            or text[tokens[k].end() : tokens[k + 1].start()] != " "
+        ):
+            continue
+        low = lows[k]
+        stem = _POSSESSIVE.sub("", low) if lang == "en" else (low[:-1] if low.endswith("s") else "")
+        if (
+            stem != low
+            and len(stem) > 1
+            and stem in c.first_names
+            and stem not in c.not_names
+            and low not in c.not_names
+            and stem not in c.homograph_names
+            and not (k and lows[k - 1] in _DETERMINERS)
+        ):
+            out.append(
+                _hit(lang, "name", "genitive_kin", tokens[k].start(), tokens[k].end(), text, 0.7)
+            )
     # "sven-olof ahlgren och jag var där", "Priya Nair and I booked": with the speaker
     for m in _AND_ME.finditer(text) if not _ME_WORDS.isdisjoint(lows) else ():
         j = _token_after(tokens, m.start()) - 1
@@ -3242,6 +3294,8 @@ def _triggered(text: str, c: _Compiled) -> tuple[bool, bool, bool, bool]:
         or any(w[:1].isupper() and w.lower() not in c.not_names for w in tokens[1:])
         # "sven-olof ahlgren": a double first name starts with a known one
         or ("-" in text and any(w.split("-")[0] in c.triggers for w in words if "-" in w))
+        # "bilals mamma", "bilal's mum": a first name in the genitive
+        or any(w[:-1] in c.triggers or w[:-2] in c.triggers for w in words if w.endswith("s"))
     )
     return numbers, email, names, spelled
 
