@@ -253,3 +253,39 @@ RESTATING = [
 @pytest.mark.parametrize(("text", "expected"), RESTATING)
 def test_reflection_stems(labels: Callable[[str], set[str]], text: str, expected: bool) -> None:
     assert ("restating" in labels(text)) is expected
+
+
+# A relative clause is no question, in a run of speech or as the rest of a turn; a lone
+# "Right?" asks for agreement.
+RELATIVES = [
+    ("and customers who are on the old tariff get the discount", set()),
+    ("which is handy for them, to be fair,", set()),
+    ("We've got two engineers who've done that model.", set()),
+    ("which is better for you, mornings or afternoons?", {"closed_question"}),
+    ("okay which is easier for you the app or the website", {"closed_question"}),
+    ("You put the card in first, then the PIN. Right?", {"closed_question"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RELATIVES)
+def test_relative_clauses_and_lone_tags(questions: Tagger, text: str, expected: set[str]) -> None:
+    assert questions(text) == expected
+
+
+# A topic judged is no sympathy; the listener's situation judged is.
+TOPICS = [
+    ("That's a tough question, let me check with billing.", False),
+    ("Oh, that's a rough area for signal, to be fair.", False),
+    ("That is awful quiet for a Monday.", False),
+    ("That must have been a rough week for you.", True),
+    ("Oh no, that's awful.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TOPICS)
+def test_a_topic_judged_is_no_sympathy(
+    labels: Callable[[str], set[str]], text: str, expected: bool
+) -> None:
+    prev = "My boiler broke and my daughter has been ill all week."
+    found = {t.label for t in next(tag_many([(text, prev)], "en", role="agent"))}
+    assert ("sympathy" in found) is expected

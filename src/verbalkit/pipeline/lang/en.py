@@ -402,6 +402,13 @@ def _fix_sentences(doc: Doc) -> bool:
                 or (i > 1 and lowers[i - 1] in _OBJECTS and lowers[i - 2] in EMBEDDERS)
                 # "they can just tell me…": a modal, an adverb, then the verb.
                 or (i > 1 and lowers[i - 1] in _MID_ADVERBS and lowers[i - 2] in _NO_BREAK_AFTER)
+                # "someone who's poor", "the form which is online": a relative clause.
+                or (
+                    lowers[i] in _RELATIVES
+                    and lowers[i - 1] not in _CLAUSE_OPENERS
+                    and i + 1 < len(lowers)
+                    and lowers[i + 1] in _FINITE
+                )
                 # "can you talk me through…": an inverted subject, then its verb.
                 or (i > 1 and lowers[i - 1] in PRONOUNS and lowers[i - 2] in _AUX_FIRST)
             )
@@ -474,6 +481,18 @@ NOMINATIVE = frozenset(["i", "he", "she", "we", "they"])
 _NO_BREAK_AFTER = NOMINATIVE | frozenset(
     ["'ll", "'d", "will", "would", "can", "could", "should", "might", "must", "shall"]
 )
+_RELATIVES = frozenset(["which", "who", "whose"])
+_RELATIVE_START = re.compile(
+    r"^(?:\W+ )?(?:(?:and|but|or|so|um|uh) (?:, )?)*(?:which|who|whose) (?:is|'s|was|are|'re|were|"
+    r"has|have|had|'ve)\b(?! (?:it|that|this|there|the|your|best|better|easier|quicker|"
+    r"cheaper|more|most|you|he|she|they)\b)"
+)
+_FINITE = frozenset(["is", "'s", "was", "are", "'re", "were", "has", "have", "had", "'ve"])
+#: Words after which a wh-word may well open a question ("okay which is best for you").
+_CLAUSE_OPENERS = frozenset(
+    ["and", "but", "so", "okay", "ok", "right", "yeah", "yes", "no", "well", "now", "then",
+     "um", "uh", "er", "erm", "oh", "alright", "great", "perfect", "sure", "lovely", "fine"]
+)  # fmt: skip
 _MID_ADVERBS = frozenset(
     ["just", "also", "really", "only", "always", "never", "still", "probably", "definitely"]
 )
@@ -530,6 +549,10 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
             and (punctuated or "," in texts)
             and (not asked or _SELF_ANSWER.search(sent.text))
         ):
+            continue
+        # "…, which is good for them,": a relative clause going on, in text that punctuates
+        # (an ASR row's "which is easier for you" may ask).
+        if not asked and (punctuated or "," in texts) and _RELATIVE_START.match(sent.text):
             continue
         # "How did you, -": cut off before it was asked (a longer turn trailing off may
         # already ask: "so I'm wondering where you're at with —").
@@ -617,9 +640,10 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
 
 
 _LEAD = r"^(?:\W+ )?(?:(?:and|so|ok|okay|right|um|uh|oh|well|mm|mhm|hmm|yeah|alright) (?:,? )?)*"
-#: A one-word backchannel said as a question ("Yeah?", "Oh, really?", "All right?").
+#: A one-word backchannel said as a question ("Yeah?", "Oh, really?", "All right?"). A lone
+#: "Right?" asks for agreement: a tag question (SwDA's ^g), closed.
 _BACKCHANNEL_Q = re.compile(
-    r"^(?:\W+ )?(?:oh ,? )?(?:yeah|yes|yep|okay|ok|right|really|all right|alright|huh|hm+|"
+    r"^(?:\W+ )?(?:oh ,? )?(?:yeah|yes|yep|okay|ok|really|all right|alright|huh|hm+|"
     r"mhm|is that right|is that so|you do|you did|it is|did you|do you|is it|was it)"
     r"(?: \W+)*$"
 )
@@ -1117,7 +1141,13 @@ _GENERIC_JUDGEMENT = re.compile(
     r"\bi (?:know|guess|think) (?:it 's|that 's|it is|that is) (?:\w+ )?(?:hard|tough|difficult) "
     r"(?:to|for|when|on)\b|"
     r"\b(?:that|this|it) would be (?:(?:really|so|very|just) )?(?:awful|terrible|horrible|hard|"
-    r"scary|frightening|tough|rough)\b"
+    r"scary|frightening|tough|rough)\b|"
+    # A topic judged, not the listener's situation: "a tough subject", "a rough area", "a
+    # hard question"; "awful" as an intensifier ("awful high").
+    r"\b(?:tough|rough|hard|difficult|scary|awful|terrible) (?:,? uh ,? )?(?:subject|field|game|area|"
+    r"question|topic|market|industry|sport|course|exam|crowd|neighbou?rhood|part of town|city|"
+    r"league|team|one to answer)\b|"
+    r"\bawful (?:high|low|big|small|expensive|cheap|nice|good|long|far|close|quiet)\b"
 )
 #: An exclamation that reacts to any news ("Oh no.", "That's awful."): sympathy only when the
 #: other speaker's turn named a problem or a feeling.
