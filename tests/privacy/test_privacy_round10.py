@@ -564,3 +564,29 @@ def test_asr_not_names(lang: str, text: str) -> None:
 def test_a_lower_case_name_stops_before_a_verb() -> None:
     assert _of("your colleague imogen said it'd be fine", "en", "name") == ["imogen"]
     assert _of("its for my dad ken he's eighty", "en", "name") == ["ken"]
+
+
+# ---------------------------------------------------------------- person-bound cards and staff ids
+
+CARD_IDS = [
+    ("en", "My library card is 2938 4410 22.", "2938 4410 22"),
+    ("en", "my staff number is four four one zero two", "four four one zero two"),
+    ("sv", "Mitt lånekort är 8812 3390 17.", "8812 3390 17"),
+    ("sv", "personalnummer 55 2109 på lönebeskedet", "55 2109"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), CARD_IDS)
+def test_person_bound_cards_and_staff_ids(lang: str, text: str, value: str) -> None:
+    assert _of(text, lang, "customer_id") == [value]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The library card costs 5 pounds a year."),
+        ("sv", "Medlemskortet kostar 200 kr per år."),
+    ],
+)
+def test_a_price_after_a_card_word_is_no_id(lang: str, text: str) -> None:
+    assert _of(text, lang, "customer_id") == []
