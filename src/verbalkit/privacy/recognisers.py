@@ -3100,6 +3100,8 @@ def _names_run(
     """The number of words of a name that starts at token ``i`` with no cue word to vouch for
     it: a known first name and capitalised words whose last is surname-like ("Noah
     Berisha", "Per Olov Sandqvist"), or in lower-case text a first name and a surname."""
+    if c.not_name_phrases.match(text, tokens[i].start()):
+        return 0  # "Jack Daniels", "Rose Gold"
     if text.islower():
         found = _lower_full_name(text, tokens, lows, i, c)
         return _token_after(tokens, found[1]) - i if found else 0
