@@ -56,3 +56,26 @@ def test_shape_found(text: str, prev: str | None, span: str) -> None:
 @pytest.mark.parametrize(("text", "prev"), NEGATIVE)
 def test_everyday_shape_not_jargon(text: str, prev: str | None) -> None:
     assert jargon(text, prev) == []
+
+
+SV_POSITIVE: list[tuple[str, str | None, str]] = [
+    ("Ligger du i tabell 33 blir det ungefär 2 100 kronor.", None, "tabell 33"),
+    ("Larmet kom från sektion 4, alltså källardörren.", None, "sektion 4"),
+    ("Jag ser i Bostra att inflyttningen är registrerad.", None, "Bostra"),
+]
+
+SV_NEGATIVE: list[tuple[str, str | None]] = [
+    ("Vi har lediga tider i Göteborg och på Arlanda på fredag.", None),
+    ("Tanden sitter kvar, och det står i journalen att den lagades i maj.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "prev", "span"), SV_POSITIVE)
+def test_sv_shape_found(text: str, prev: str | None, span: str) -> None:
+    found = [t for t in tag(text, "sv", prev=prev) if t.label == "jargon"]
+    assert any(span in t.text or t.text in span for t in found), [t.text for t in found]
+
+
+@pytest.mark.parametrize(("text", "prev"), SV_NEGATIVE)
+def test_sv_everyday_shape_not_jargon(text: str, prev: str | None) -> None:
+    assert [t for t in tag(text, "sv", prev=prev) if t.label == "jargon"] == []

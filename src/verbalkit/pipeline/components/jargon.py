@@ -86,6 +86,18 @@ EN_SHAPES = (
         0.55,
     ),
 )
+#: Swedish: a table, section, tooth or tariff with its number ("tabell 32", "sektion 3", "tand 36",
+#: "taxa två"), and a name the agent reads something *in* ("jag ser i Aqvis att…"): a system,
+#: when the lower-cased name is no Swedish word (places are "ligger i", not "ser i"; a place
+#: after "jag ser i" would still be taken: the lemma table knows no place names).
+SV_DOCUMENT_NUMBER = re.compile(
+    r"(?<![\w-])(?:[Ss]ektion|[Tt]abell|[Tt]and|[Tt]axa|[Pp]aragraf|[Bb]ilaga|[Kk]apitel|"
+    r"[Bb]lankett)\s+(?:\d{1,4}|ett|två|tre|fyra|fem)(?![\w-]|[,.]\d)"
+)
+SV_SEEN_IN = re.compile(
+    r"(?<![\w-])(?:[Jj]ag ser|ser jag|[Vv]i ser|[Ss]yns|[Ss]tår det|[Dd]et står) (?:\w+ ){0,2}?(?:i|på) "
+    r"([A-ZÅÄÖ][a-zåäö]{3,})(?![\w-])"
+)
 #: A lower-case word of two to four letters in a row with no capitals (ASR-style), tested
 #: against the everyday, dictionary and name lists: an acronym that lost its capitals ("pcn").
 EN_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z]{2,4}(?![\w'-])")
@@ -369,6 +381,17 @@ class JargonTagger:
             found.extend(self._compound_spans(text, index, stop))
         if self.lang == "en":
             found.extend(self._en_shape_spans(text, index, stop))
+        elif self.lang == "sv":
+            found.extend(
+                (m.start(), m.end(), "document_number", 0.6)
+                for m in SV_DOCUMENT_NUMBER.finditer(text)
+            )
+            known = _sv_lemma_known()
+            found.extend(
+                (m.start(1), m.end(1), "system_name", 0.55)
+                for m in SV_SEEN_IN.finditer(text)
+                if not known(m.group(1).lower())
+            )
         if index.cue is not None:
             # After the compounds: "stuck in the subrogation workflow" is one term.
             found.extend(self._cue_spans(text, index, stop))
