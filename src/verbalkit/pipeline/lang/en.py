@@ -1382,6 +1382,11 @@ _YOU_INNER = (
     r"committed|determined|hoping|trying)|have (?:a lot|so much|some) (?:of )?(?:things |stuff )?"
     r"(?:going on|on your plate|to think about))\b"
 )
+_NORMALISING = (
+    r"\b(?:is|are|'s|'re) (?:really |very |quite |pretty |super |fairly |so )?(?:common|normal|usual|"
+    r"typical|widespread|happening (?:a lot|everywhere))\b|\b(?:a lot of|lots of|many|loads of) "
+    r"(?:people|customers|callers|households)\b"
+)
 _CONTINUES = re.compile(r"^(?:\W+ )?(?:and|but|then|or|plus|with)\b")
 
 
@@ -1465,9 +1470,12 @@ def _restating(
                 r"(?:you|your)\b",
                 rest,
             )
+            # "So that's really common at the moment": the agent's own knowledge, no reflection.
+            normalising = _search(_NORMALISING, rest)
             if (
                 not consequence
                 and not future
+                and not normalising
                 and statement
                 and (own & prev_words or (said_something and pronoun_start))
             ):
@@ -1758,8 +1766,22 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
         found = "en.solution.point_to_place"
     elif sent.has(_PROCESS_REMEDY) and not sent.is_question:
         found = "en.solution.process"
+    elif sent.has(_WHAT_HELPS) and not sent.is_question:
+        found = "en.solution.self_help_step"
     if found is not None:
         add_tag(doc, sent.span, "solution", found, 0.7)
+
+
+#: Self-help put as what works, however long the turn runs on: "what usually helps with that
+#: is unplugging it for a minute", "the trick is to…", "the best thing to do is…".
+_WHAT_HELPS = (
+    r"what (?:usually |often |normally |generally |tends to |always |really |sometimes )?"
+    r"(?:helps|help|works|work|fixes (?:it|that|this)|sorts (?:it|that|this) out|does the trick)"
+    r"(?: (?:with|for) (?:that|this|it|most people|a lot of people|most customers))?(?: ,)? (?:is|,)\b|"
+    r"the (?:trick|fix|cure|best thing(?: to do)?|quickest (?:fix|way)|easiest (?:fix|way)) "
+    r"(?:here |for that |for this )?(?:is|would be) (?:usually |normally |just |often )?"
+    r"(?:to|that you|if you|\w+ing)\b"
+)
 
 
 #: Remedies a passive or a process delivers (AMB:passive-solution, AMB:process-solution).

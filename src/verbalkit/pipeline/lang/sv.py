@@ -987,6 +987,16 @@ def solution_slug(unit: Span, toks: list[Tok], w: Words, question: bool) -> str 
         text,
     ):
         return "self_help"
+    # Self-help put as what works, however long the turn runs on: "det som brukar hjälpa är
+    # att dra ur routern", "tricket är att…", "det bästa är att starta om den".
+    if not question and _search(
+        r"\bdet som (?:brukar |ofta |oftast |alltid |faktiskt |ibland )?(?:hjälpa|hjälper|fungera|"
+        r"fungerar|funka|funkar|löser det)\b(?! oss\b| mig\b)(?: \S+){0,16}? är att\b|"
+        r"\b(?:tricket|knepet|lösningen|det enklaste|det bästa|det snabbaste) (?:här |då )?"
+        r"(?:är|brukar vara) (?:oftast |ofta |att )?(?:att )?(?!du\b|ni\b)\w+",
+        text,
+    ):
+        return "self_help"
     # "försök att inte oroa dig" reassures; it proposes no step
     if has_phrase(text, "prova att", "försök att", "testa att") and not reassures:
         return "self_help"
@@ -1844,9 +1854,16 @@ def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[s
     filler_so = (
         len(toks) > 1 and toks[0].i + 1 < len(doc) and token_lists(doc).texts[toks[0].i + 1] == ","
     )
+    # "Så det är vanligt just nu": the agent's own knowledge, no reflection.
+    normalising = _search(
+        r"\b(?:är|blir) (?:väldigt |jätte|ganska |rätt |helt )?(?:vanligt|normalt|vanliga|vanlig)\b"
+        r"|\b(?:många|flera) (?:kunder|andra|hushåll)\b",
+        text,
+    )
     if (
         len(low) > 1
         and not filler_so
+        and not normalising
         and low[0] in ("så", "alltså")
         and low[1] not in WH_WORDS
         and at_turn_start
