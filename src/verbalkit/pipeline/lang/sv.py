@@ -993,7 +993,7 @@ def solution_slug(unit: Span, toks: list[Tok], w: Words, question: bool) -> str 
         r"\bdet som (?:brukar |ofta |oftast |alltid |faktiskt |ibland )?(?:hjälpa|hjälper|fungera|"
         r"fungerar|funka|funkar|löser det)\b(?! oss\b| mig\b)(?: \S+){0,16}? är att\b|"
         r"\b(?:tricket|knepet|lösningen|det enklaste|det bästa|det snabbaste) (?:här |då )?"
-        r"(?:är|brukar vara) (?:oftast |ofta |att )?(?:att )?(?!du\b|ni\b)\w+",
+        r"(?:är|brukar vara) (?:oftast |ofta )?att (?!du\b|ni\b)\w+",
         text,
     ):
         return "self_help"
