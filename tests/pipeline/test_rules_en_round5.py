@@ -289,3 +289,22 @@ def test_a_topic_judged_is_no_sympathy(
     prev = "My boiler broke and my daughter has been ill all week."
     found = {t.label for t in next(tag_many([(text, prev)], "en", role="agent"))}
     assert ("sympathy" in found) is expected
+
+
+# A wh-clause inside a statement: after a copula or preposition, a cleft, "what happened"
+# reported.
+STATEMENT_WH = [
+    ("and that's exactly what happened with my last order", set()),
+    ("Especially after what happened in March, I get it.", set()),
+    ("What happened is the courier scanned it at the wrong depot.", set()),
+    ("Well, what, what's annoying is the second letter crossed with yours.", set()),
+    ("We're in what's called the cooling-off period now.", set()),
+    ("lemme have a look for you what's the tracking number", {"closed_question"}),
+    ("ok no worries we'll get you back in can you tell me what you did", {"open_question"}),
+    ("So what happened after that?", {"open_question"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STATEMENT_WH)
+def test_wh_clauses_inside_statements(questions: Tagger, text: str, expected: set[str]) -> None:
+    assert questions(text) == expected

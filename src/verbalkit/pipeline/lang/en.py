@@ -397,9 +397,17 @@ def _fix_sentences(doc: Doc) -> bool:
             if starts[i]
             and (
                 lowers[i - 1] in EMBEDDERS
+                or (lowers[i - 1] in _PREP_BEFORE_WH and lowers[i] in _WH_WORDS)
                 or lowers[i - 1] in _NO_BREAK_AFTER
                 # "they'll tell you what happened", "show me how": an object, then the clause.
                 or (i > 1 and lowers[i - 1] in _OBJECTS and lowers[i - 2] in EMBEDDERS)
+                # "that's exactly what happened": an embedding word, an adverb, the clause.
+                or (
+                    i > 1
+                    and lowers[i - 1] in _HEDGES
+                    and lowers[i - 2] in EMBEDDERS
+                    and lowers[i] in _WH_WORDS
+                )
                 # "they can just tell me…": a modal, an adverb, then the verb.
                 or (i > 1 and lowers[i - 1] in _MID_ADVERBS and lowers[i - 2] in _NO_BREAK_AFTER)
                 # "someone who's poor", "the form which is online": a relative clause.
@@ -467,13 +475,11 @@ EMBEDDERS = frozenset(
         # "that's what…", "they're what…": a copula, then a free relative.
         "'s",
         "'re",
-        # "partly from what's blooming", "depends on how…": a preposition's object.
-        "from",
-        "with",
-        "by",
-        "at",
     ]
 )
+#: "partly from what's blooming", "we're in what's called…": a preposition, then a wh-clause
+#: as its object (only before a wh-word: "we'll get you back in, can you…" starts anew).
+_PREP_BEFORE_WH = frozenset(["from", "with", "by", "at", "in", "into"])
 #: Subject-only pronouns: the next word is their verb ("because he can just…"), never the
 #: start of a new sentence in unpunctuated speech.
 NOMINATIVE = frozenset(["i", "he", "she", "we", "they"])
@@ -481,6 +487,7 @@ NOMINATIVE = frozenset(["i", "he", "she", "we", "they"])
 _NO_BREAK_AFTER = NOMINATIVE | frozenset(
     ["'ll", "'d", "will", "would", "can", "could", "should", "might", "must", "shall"]
 )
+_HEDGES = frozenset(["exactly", "precisely", "basically", "just", "really", "probably", "not"])
 _RELATIVES = frozenset(["which", "who", "whose"])
 _RELATIVE_START = re.compile(
     r"^(?:\W+ )?(?:(?:and|but|or|so|um|uh) (?:, )?)*(?:which|who|whose) (?:is|'s|was|are|'re|were|"
@@ -720,6 +727,13 @@ _WORD_SEARCH = re.compile(
 )
 #: The speaker's own answer after the search: "what do they call it, the nuclear family?".
 _SELF_ANSWER = re.compile(r"(?:called|call (?:it|them|that|those|this)|name) , [\w'-]+")
+_CLEFT_IS = re.compile(
+    r"what (?:'s |has )?(?:happened|happens|been happening|been going on) (?:is|was)\b"
+)
+_COPULA_CLEFT = re.compile(
+    r"(?:what|who) (?:'s|is|was) (?:[\w']+ ){1,6}(?:is|was)\b"
+    r"(?! (?:it|that|this|there|he|she|they|you|we|i)\b)(?! ?$)"
+)
 _CUT_OFF = frozenset(["-", "--", "—", "–"])
 #: Verbs that open a pseudo-cleft after "what" ("what bothers me is…").
 _CLEFT_VERBS = frozenset(
@@ -745,10 +759,19 @@ _CLEFT_VERBS = frozenset(
 def _restart(doc: Doc, target: Span, texts: list[str], lex: Lexicons) -> Span | None:
     """After a false start of at most three words opened by a wh-word ("What, into…",
     "what do you, what would you…"), the rest of the sentence; else None."""
-    first = next((i for i in range(target.start, target.end) if texts[i] == ","), None)
+    words = token_lists(doc)
+    # The first comma after the first word that is not a filler ("Well, what, what's…").
+    begin = next(
+        (
+            i
+            for i in range(target.start, target.end)
+            if not words.puncts[i] and words.lowers[i] not in lex.fillers
+        ),
+        target.end,
+    )
+    first = next((i for i in range(begin, target.end) if texts[i] == ","), None)
     if first is None or first + 1 >= target.end:
         return None
-    words = token_lists(doc)
     lead = [
         words.lowers[i]
         for i in range(target.start, first)
@@ -809,6 +832,9 @@ def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
             and (nxt[0] in _CLEFT_VERBS or (nxt[0].endswith("ed") and len(nxt[0]) > 4))
             and any(w in ("is", "was") for w in toks[2:8])
         )
+        # "What's frightening is…", "what is a lot of fun to go to is…": a second copula
+        # after the wh-clause, not followed by a subject (that would be a question's tail).
+        cleft = cleft or bool(_COPULA_CLEFT.match(" ".join(toks)))
         if nxt and (nxt[0] in PRONOUNS or cleft):
             return False
         if bool(nxt) and (
@@ -857,10 +883,16 @@ def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
                         lead = [w for w in lead if w not in lex.fillers]
                 if "do n't tell" in joined:
                     return False
+                if phrase[0] in _WH_WORDS and (
+                    [w for w in lead if w not in lex.fillers] or _CLEFT_IS.match(joined[at:])
+                ):
+                    # "that's what happened to my brother", "after what happened", "what
+                    # happened is…": a wh-clause inside a statement asks nothing.
+                    return False
                 if "you" in lead:
                     # "could you", "I'd like you to": asked of the listener; "what you…",
                     # "they'll tell you…": the listener inside a clause that reports.
-                    k = lead.index("you")
+                    k = len(lead) - 1 - lead[::-1].index("you")  # the "you" nearest the request
                     return k == 0 or lead[k - 1] in _ASKS_YOU
                 return len(lead) <= 3 and not NOMINATIVE.intersection(lead)
         return True
