@@ -17,7 +17,7 @@ and for each language and behaviour:
 
 Training is deterministic (fixed folds, full-batch gradient steps from zeros) and needs
 only numpy. The data: the dev utterances (``shared/data/dev``), hold-outs 1 and 2, the
-blind-written ``benchmarks/wild`` and ``wild2`` sets, and for English the AnnoMI dev half
+blind-written ``benchmarks/wild``, ``wild2`` and ``wild3`` sets, and for English the AnnoMI dev half
 (therapist turns, public domain; open and closed questions and restating only). Never the sealed
 sets (``benchmarks/sealed``) or the external test halves: they measure the result.
 """
@@ -96,6 +96,7 @@ def sources(lang: str) -> list[Path]:
         REPO / "benchmarks" / "holdout2" / f"holdout2_{lang}.csv",
         REPO / "benchmarks" / "wild" / f"wild_{lang}.csv",
         REPO / "benchmarks" / "wild2" / f"wild2_{lang}.csv",
+        REPO / "benchmarks" / "wild3" / f"wild3_{lang}.csv",
     ]
     if lang == "en":
         files.append(shared / "external" / "annomi_dev.csv")
