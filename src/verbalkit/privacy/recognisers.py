@@ -231,8 +231,7 @@ class _Compiled:
     spelled_cue_before: re.Pattern[str]
     role_comma: re.Pattern[str] | None
     role_apposition: frozenset[tuple[str, ...]]
-    role_apposition_heads: frozenset[str]
-    apposition_triggers: frozenset[str]
+    role_apposition_lasts: frozenset[str]
     relation_kin: frozenset[str]
     street_endings: tuple[str, ...]
     thing_naming: re.Pattern[str] | None
@@ -469,14 +468,8 @@ def compiled(lang: str) -> _Compiled:
             tuple(_norm(q).split())
             for q in names.role_nouns + names.person_nouns + names.apposition_nouns
         ),
-        apposition_triggers=frozenset(
-            _norm(q).split()[0]
-            for q in names.role_nouns + names.person_nouns + names.apposition_nouns
-        )
-        | _KIN_POSSESSIVES
-        | _ME_WORDS,
-        role_apposition_heads=frozenset(
-            _norm(q).split()[0]
+        role_apposition_lasts=frozenset(
+            _norm(q).split()[-1]
             for q in names.role_nouns + names.person_nouns + names.apposition_nouns
         ),
         # "för gunnar min pappa", "calling for bill my dad": kin said right after a name
@@ -3090,6 +3083,7 @@ _KIN_POSSESSIVES = frozenset(["my", "our", "min", "mitt", "vår", "vårt"])
 _FOR_WORDS = frozenset(["for", "to", "with", "about", "för", "till", "med", "om", "åt"])
 #: "Sven-Olof Ahlgren och jag", "me and Priya": the speaker and someone named.
 _ME_WORDS = frozenset(["jag", "i", "me", "myself", "mig"])
+_AND_WORDS = frozenset(["och", "and"])
 _NAME_MASK = re.compile(r"\[NAME\]")
 _AND_ME = re.compile(r"\s+(?:och|and|&)\s+(?:jag|i|me|myself|mig)(?![\w'’-])", re.IGNORECASE)
 
@@ -3125,21 +3119,20 @@ def _apposition_names(
     c: _Compiled,
 ) -> list[PersonalData]:
     out: list[PersonalData] = []
-    if (
-        c.apposition_triggers.isdisjoint(lows)
-        and c.relation_kin.isdisjoint(lows)
-        and "[NAME]" not in text
-    ):
+    roles = not c.role_apposition_lasts.isdisjoint(lows)
+    kin = not c.relation_kin.isdisjoint(lows)
+    with_me = not _ME_WORDS.isdisjoint(lows) and (not _AND_WORDS.isdisjoint(lows) or "&" in text)
+    if not (roles or kin or with_me or "[NAME]" in text):
         return out
-    words = set(lows)
     # "Kunden Per Olov Sandqvist vill ...", "elev Noah Berisha", "pupil Aarav Shah",
     # "tränaren emir hodžić", "hennes fästman johan": a role or kin word, then the name
-    for k, low in enumerate(lows):
-        if low not in c.role_apposition_heads or (
-            (low,) not in c.role_apposition and tuple(lows[k : k + 2]) not in c.role_apposition
-        ):
+    for k, low in enumerate(lows) if roles else ():
+        if low not in c.role_apposition_lasts:
             continue
-        size = 2 if tuple(lows[k : k + 2]) in c.role_apposition else 1
+        size = 2 if k and (lows[k - 1], low) in c.role_apposition else 1
+        if size == 1 and (low,) not in c.role_apposition:
+            continue
+        k -= size - 1
         i = k + size
         if i >= len(tokens) or text[tokens[i - 1].end() : tokens[i].start()] != " ":
             continue
@@ -3163,8 +3156,9 @@ def _apposition_names(
             end = tokens[i + n - 1].end()
             out.append(_hit(lang, "name", "role_apposition", tokens[i].start(), end, text, 0.7))
     # "ringer för gunnar min pappa", "calling for bill my dad": kin right after the name
-    for k in range(1, len(tokens) - 1) if not _KIN_POSSESSIVES.isdisjoint(words) else ():
-        if lows[k] not in _KIN_POSSESSIVES or lows[k + 1] not in c.relation_kin:
+    kin_at = [k for k, w in enumerate(lows) if w in c.relation_kin] if kin else []
+    for k in (k - 1 for k in kin_at if k >= 2):
+        if lows[k] not in _KIN_POSSESSIVES:
             continue
         j = k - 1
         if not text[tokens[j].end() : tokens[k].start()].isspace():
@@ -3191,11 +3185,8 @@ def _apposition_names(
                     _hit(lang, "name", "before_mask", tokens[j].start(), tokens[j].end(), text, 0.7)
                 )
     # "i'm bilal's mum", "jag är bilals mamma": a first name in the genitive before kin
-    for k in range(len(tokens) - 1) if not c.relation_kin.isdisjoint(lows) else ():
-        if (
-            lows[k + 1] not in c.relation_kin
-            or text[tokens[k].end() : tokens[k + 1].start()] != " "
-        ):
+    for k in (k - 1 for k in kin_at if k >= 1):
+        if text[tokens[k].end() : tokens[k + 1].start()] != " ":
             continue
         low = lows[k]
         stem = _POSSESSIVE.sub("", low) if lang == "en" else (low[:-1] if low.endswith("s") else "")
@@ -3212,7 +3203,7 @@ def _apposition_names(
                 _hit(lang, "name", "genitive_kin", tokens[k].start(), tokens[k].end(), text, 0.7)
             )
     # "sven-olof ahlgren och jag var där", "Priya Nair and I booked": with the speaker
-    for m in _AND_ME.finditer(text) if not _ME_WORDS.isdisjoint(lows) else ():
+    for m in _AND_ME.finditer(text) if with_me else ():
         j = _token_after(tokens, m.start()) - 1
         if j < 0 or tokens[j].end() != m.start():
             continue
@@ -3403,6 +3394,7 @@ def _business_contact(text: str, p: PersonalData, c: _Compiled) -> bool:
         return True
     if (
         p.kind == "phone"
+        and ("öppet" in text or "open" in text or "Öppet" in text or "Open" in text)
         and _OPENING_HOURS.search(text)
         and not _FIRST_PERSON_BEFORE.search(text, max(0, p.start - 30), p.start)
     ):
@@ -3420,6 +3412,9 @@ def _business_contact(text: str, p: PersonalData, c: _Compiled) -> bool:
     stop = _CLAUSE_END.search(text, p.end)
     after_end = min(p.end + 60, stop.start() if stop else len(text))
     if c.business_after is None:
+        return False
+    window = text[p.end : after_end].lower()
+    if not any(k in window for k in _BUSINESS_AFTER_KEYS):
         return False
     m = c.business_after.search(text, p.end, after_end)
     # "..., not our office": a negation before the cue keeps the address personal
@@ -3444,6 +3439,10 @@ _OPENING_HOURS = re.compile(
 )
 #: "call me on", "mitt nummer": the caller's own number, whatever else is said.
 _FIRST_PERSON_BEFORE = re.compile(r"\b(?:me|my|mine|mig|min|mitt|mina|jag|i)\b", re.IGNORECASE)
+#: Substrings one of which every ``business_after`` phrase holds (a cheap test first).
+_BUSINESS_AFTER_KEYS = (
+    "vår", "our", "letterhead", "brev", "hemsida", "webb", "website", "site", "registered"
+)  # fmt: skip
 #: The end of a sentence after a find: a business cue after it must come before.
 _CLAUSE_END = re.compile(r"[.!?](?:\s|$)")
 
@@ -3469,8 +3468,12 @@ def _service_number(text: str, p: PersonalData, lang: str) -> bool:
         return False
     if _CODE_BEFORE.search(text, max(0, p.start - 2), p.start):
         return True
-    runs = number_runs(p.text, lang)
-    digits = "".join(r.digits for r in runs)
+    if _DIGIT.search(p.text):
+        digits = "".join(ch for ch in p.text if ch.isdigit())
+    else:
+        digits = "".join(r.digits for r in number_runs(p.text, lang))
+    if not digits.startswith("0"):
+        return False
     # "oh two oh three oh one ...": a personnummer read out is no freephone number
     return _SERVICE_NUMBER.fullmatch(digits) is not None and not personnummer_ok(digits)
 
