@@ -308,3 +308,22 @@ STATEMENT_WH = [
 @pytest.mark.parametrize(("text", "expected"), STATEMENT_WH)
 def test_wh_clauses_inside_statements(questions: Tagger, text: str, expected: set[str]) -> None:
     assert questions(text) == expected
+
+
+# A lead clause ("well, when you…, and, sort of, …,") before the question proper: the
+# question is typed by the first clause after a comma that asks one.
+LEAD_CLAUSES = [
+    (
+        "Well, when you think about the move and, sort of, the next few months, how do you "
+        "see the payments fitting in?",
+        {"open_question"},
+    ),
+    ("So, if it trips again tonight, what do you notice first?", {"open_question"}),
+    ("OK, when you open the app on your phone, what error comes up?", {"closed_question"}),
+    ("Right, when the driver arrived, what reading did the meter show?", {"closed_question"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEAD_CLAUSES)
+def test_question_after_a_lead_clause(questions: Tagger, text: str, expected: set[str]) -> None:
+    assert questions(text) == expected

@@ -517,7 +517,10 @@ INVERSION = frozenset(["'s", "'re", "'d", "'ll", "'ve", "happened", "happens", "
 
 PRONOUNS = frozenset(["i", "we", "you", "they", "he", "she", "it", "there"])
 
-SUBORDINATE = re.compile(r"^(?:\W+ )?(?:when|if|once|while|whenever|as soon as|before|after)\b")
+SUBORDINATE = re.compile(
+    r"^(?:\W+ )?(?:(?:well|so|and|okay|ok|um|uh|now|right|alright) (?:, )?)*"
+    r"(?:when|if|once|while|whenever|as soon as|before|after)\b"
+)
 
 
 def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
@@ -534,10 +537,24 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
         # "When you're ready, could you…": the question is the main clause.
         if SUBORDINATE.match(sent.text):
             # A comma token, not a comma anywhere in the text: "After the transfer your
-            # balance is $1,003.30." has its only comma inside the number.
-            comma = next((i for i in range(start, end) if texts[i] == ","), None)
-            if comma is not None and comma + 1 < end:
-                target = doc[comma + 1 : end]
+            # balance is $1,003.30." has its only comma inside the number. The main clause
+            # is after the first comma that opens a question ("when you think about it
+            # and, sort of, looking ahead, how do you…"), else after the first comma.
+            commas = [i for i in range(start, end) if texts[i] == "," and i + 1 < end]
+            if commas:
+                target = doc[commas[0] + 1 : end]
+                for comma in commas:
+                    clause = doc[comma + 1 : end]
+                    if SUBORDINATE.match(Sent(clause).text):
+                        continue  # still inside the lead: "well, when you…"
+                    typed = classify(clause, lex, "en")
+                    if (
+                        typed is not None
+                        and not typed[1].endswith("question_mark")
+                        and _is_real_question(clause, typed[1], lex)
+                    ):
+                        target = clause
+                        break
         # "What a mess!", "How awful": exclamatives ask nothing.
         exclamative = sent.has(
             r"^(?:\W+ )?(?:oh )?(?:what an?|how (?:awful|horrible|terrible|lovely|kind))"
@@ -629,7 +646,14 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
             if tail is not None:
                 add_tag(doc, tail, CLOSED, "en.closed_question.asr_tail_question", 0.6)
                 continue
-        if found is not None and found[1].endswith("wh_open") and _FACT_WH.search(sent.text):
+        if (
+            found is not None
+            and found[1].endswith("wh_open")
+            and (
+                _FACT_WH.search(sent.text)
+                or (target is not span and _FACT_WH.search(Sent(target).text))
+            )
+        ):
             # "What are the last four digits…", "what value did you put…", "what did the
             # hospital say…": one fact (a number, a thing, someone's reported answer).
             found = (Behaviour.CLOSED_QUESTION, "en.closed_question.wh_one_fact", 0.7)
@@ -671,7 +695,8 @@ _OPEN_INVITATION = re.compile(
     # "Where do you want to go from here?", "where would you like to start?": the next step
     # of the talk, not a place.
     r"\bwhere (?:\w+ ){1,5}(?:go|head|move) (?:to )?from here\b|"
-    r"\bwhere (?:would|do|should|could|shall) (?:you|we) (?:\w+ ){0,3}(?:start|begin)(?: \W)*$"
+    r"\bwhere (?:would|do|should|could|shall) (?:you|we) (?:\w+ ){0,3}(?:start|begin)"
+    r"(?: (?:with|on) (?:that|this|it|them))?(?: \W)*$"
 )
 #: "Anything else?", "any other things that worry you?": an invitation to add more.
 _MORE_ITEMS = re.compile(
@@ -690,8 +715,10 @@ _FACT_WH = re.compile(
     r"thoughts|plans|concerns|feelings|hopes|goals|worries|fears|reasons|experiences|ideas|"
     r"priorities|benefits|values|worst|best|good|bad|pros|downsides|advantages))|"
     r"what (?:\w+ )?(?:number|date|dates|days|times|address|postcode|amount|value|price|figure|"
-    r"balance|size|model|colour|color|flight|branch|email|phone|name|version|code)\b"
-    r"(?= (?:is|was|are|were|did|does|do|'s|should|would|have|has|had|can|will)\b)|"
+    r"balance|size|model|colour|color|flight|branch|email|phone|name|version|code|message|error|"
+    r"reading|light|lights)\b"
+    r"(?= (?:is|was|are|were|did|does|do|'s|should|would|have|has|had|can|will|comes up|came up|"
+    r"shows|showed|appears|appeared|says|said|flashes|pops up|popped up)\b)|"
     r"what (?:reason|explanation|date|figure) did|"
     r"what did (?!you\b|i\b|we\b)(?:they|he|she|the \w+|your \w+|\w+)(?: \w+)? (?:show|"
     r"(?:say|tell you|write) (?:about )?(?:how long|how much|how many|when|whether|which)|"
