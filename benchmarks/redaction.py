@@ -27,7 +27,10 @@ round 6, measured once untouched and its misses fixed in round 7; ``blind7`` was
 once untouched before round 7 and used for it; ``blind8`` was measured once untouched after
 round 7 and used for round 8. The ``blind9`` and ``blind10`` parts were written by other
 writers during rounds 8 and 9, measured once untouched and then used for development in
-round 10. The ``blind11`` part was written by another writer during round 10 and is never
+round 10. The ``blind11`` part was written by another writer during round 10, measured once
+untouched (sv: false masks 5.6 %, name 0.873, address 0.944, bank_account 0.929, customer_id
+0.923; en: false masks 3.3 %, name 0.800, address 0.889) and then used for development in
+round 11. The ``blind12`` part was written by another writer during round 11 and is never
 looked at while developing (``--errors`` never lists its rows): its figures are the honest
 ones. A part whose CSV is missing is skipped.
 """
@@ -65,9 +68,10 @@ PARTS = (
     "blind9",
     "blind10",
     "blind11",
+    "blind12",
 )
 #: Parts whose rows are never shown (``--errors`` skips them): the untouched honest figure.
-SEALED = ("blind11",)
+SEALED = ("blind12",)
 RECALL_TARGET = 0.98
 FALSE_MASK_TARGET = 0.02
 _MARK = re.compile(r"\[\[(\w+):(.+?)\]\]")
@@ -314,7 +318,13 @@ def render(results: list[Result]) -> str:
         "postcodes with their town; spoken NI numbers with the cue after; pets and venues "
         "named like people), written down with new sentences and hard negatives "
         "(`tests/privacy/test_privacy_round10.py`). The **blind11** part was written by "
-        "another writer during round 10, blind to the recognisers, and never looked at while "
+        "another writer during round 10, blind to the recognisers, and run once untouched "
+        "after it (sv: bank_account 0.929, address 0.944, name 0.873, customer_id 0.923, "
+        "false masks 5.6 %; en: address 0.889, name 0.800, false masks 3.3 %); it was then "
+        "**used for development in round 11**, so it is no longer untouched: its gaps were "
+        "closed by kind, written down with new sentences and hard negatives "
+        "(`tests/privacy/test_privacy_round11.py`). The **blind12** part was written by "
+        "another writer during round 11, blind to the recognisers, and never looked at while "
         "developing: **its figures are the honest ones**.",
         "",
         "- **recall**: share of labelled personal data whose every letter and digit ends up "

@@ -247,6 +247,7 @@ class _Compiled:
     pet_after: re.Pattern[str]
     pet_right_before: re.Pattern[str]
     animal_words: frozenset[str]
+    animal_nouns: frozenset[str]
     business_phone_before: re.Pattern[str] | None
     business_after: re.Pattern[str] | None
 
@@ -284,7 +285,11 @@ def _business_before(lang: str, nouns: tuple[str, ...]) -> re.Pattern[str] | Non
             rf"|(?:vår|vårt|våra|deras|dess|er|ert)\s+(?:\w+\s+)?{noun}\s+(?:på|är|nås\s+på)"
             r"|(?:hittar|når|besöker|besök|kontaktar|kontakta|hitta)\s+(?:ni\s+|du\s+|man\s+)?oss"
             r"\s+(?:på|i|vid)"
-            r"|\bvi\s+(?:ligger|finns|sitter|håller\s+till|har\s+(?:vårt\s+)?kontor)\s+(?:på|i|vid)"
+            r"|\bvi\s+(?:ligger|finns|sitter|håller\s+till|har\s+(?:vårt\s+)?kontor)"
+            r"\s+(?:(?:nu|numera|fortfarande|istället)\s+)?(?:på|i|vid)"
+            # "Hörselkliniken har flyttat, vi är nu på": the organisation moved
+            rf"|{noun}\s+har\s+flyttat[\s,]+(?:och\s+)?(?:vi\s+|den\s+|det\s+)?"
+            r"(?:finns|ligger|sitter|håller\s+till|är)\s+(?:nu\s+|numera\s+)?(?:på|i|vid)"
         )
     else:
         alts = sorted(nouns, key=len, reverse=True)
@@ -298,6 +303,9 @@ def _business_before(lang: str, nouns: tuple[str, ...]) -> re.Pattern[str] | Non
             rf"(?:[\w'’-]+\s+)?{noun}\s+(?:on|at)"
             r"|(?:find|visit|reach|contact)\s+us\s+(?:at|on|in)"
             r"|\bwe(?:['’]re|\s+are)\s+(?:located|based|situated)\s+(?:at|on|in)"
+            # "Our clinic has moved, we're now at": the organisation moved, not the caller
+            rf"|{noun}\s+(?:has|have|had)\s+(?:now\s+)?moved[\s,]+(?:and\s+|so\s+)?"
+            r"(?:we(?:['’]re|\s+are)|it['’]s|it\s+is|they['’]re|they\s+are)\s+(?:now\s+)?(?:at|on|in)"
         )
     return re.compile(rf"(?:{body})[\s:,]*$", re.IGNORECASE)
 
@@ -523,6 +531,7 @@ def compiled(lang: str) -> _Compiled:
         ),
         pet_naming=_phrase_regex(names.animal_nouns or ("\x00",), after=_PET_VERBS),
         animal_words=frozenset(w for n in names.animal_nouns for w in n.split()),
+        animal_nouns=frozenset(n for n in names.animal_nouns if " " not in n),
         pet_right_before=_phrase_regex(names.animal_nouns or ("\x00",), after=r",?\s+$"),
         # "mr whiskers the cat", "Sixten, vår katt": an animal said right after the name
         pet_after=re.compile(
@@ -1119,9 +1128,14 @@ def _role_address(local: str, c: _Compiled) -> bool:
 
 
 def _role_compound(word: str, c: _Compiled) -> bool:
-    """ "lostproperty", "schoolmeals", "fakturakundtjanst": two role words run together."""
+    """ "lostproperty", "schoolmeals", "fakturakundtjanst": two role words run together;
+    "pastorsexpeditionen", "gruppbokning": a compound whose head (its last part, six letters
+    or more) is a role word."""
     return any(
-        word[:k] in c.email_roles and word[k:] in c.email_roles for k in range(2, len(word) - 1)
+        word[:k] in c.email_roles
+        and word[k:] in c.email_roles
+        or (k >= 3 and len(word) - k >= 6 and word[k:] in c.email_roles)
+        for k in range(2, len(word) - 1)
     )
 
 
@@ -2908,6 +2922,22 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
         return True  # "min hund Sixten är sjuk", "our cat Bella"
     if c.titles.fullmatch(p.text.strip(" .,")):
         return True  # "I'm Dr — no, just put ...": a title on its own
+    words = p.text.lower().split()
+    if len(words) > 1 and any(
+        w.strip(",.") in c.animal_nouns and w.strip(",.") not in c.first_names for w in words[1:]
+    ):
+        return True  # "hon heter bamse alltså ponnyn": the animal said inside the find
+    if _PRONOUN_NAMED.search(before) and _animal_topic(text, p.start, c):
+        return True  # "Hästens pass är klart, hon heter Stjärnfall": the animal named
+    if (
+        slug == "cue_weak"
+        and _AND_BEFORE.search(before)
+        and (
+            c.public_context.search(text, max(0, p.start - 60), p.start)
+            or c.public_context.search(text, p.end, p.end + 60)
+        )
+    ):
+        return True  # "Seamus Heaney and Dylan Thomas in English this term": authors
     if c.thing_naming is not None and c.thing_naming.search(before):
         return True  # "Båten heter Linnea", "the boat is called Linnea"
     if c.namesake_before is not None and c.namesake_before.search(before):
@@ -2920,6 +2950,26 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
             if m.start() <= p.start and p.end <= m.end():
                 return True  # "Det var Zlatan som invigde gymmet"
     return False
+
+
+#: "hon heter", "he's called": a pronoun named (a person's or an animal's name)
+_PRONOUN_NAMED = re.compile(
+    r"\b(?:hon|han|hen|den|she|he|it)(?:\s+|['’])(?:heter|hette|kallas|is\s+called|s\s+called"
+    r"|was\s+called|is\s+named|s\s+named)\s+$",
+    re.IGNORECASE,
+)
+_AND_BEFORE = re.compile(r"\b(?:and|och|&)\s+$", re.IGNORECASE)
+_SENTENCE_START = re.compile(r".*(?:[.!?]\s|^)", re.DOTALL)
+
+
+def _animal_topic(text: str, start: int, c: _Compiled) -> bool:
+    """Is an animal, and no person, the topic of the sentence before ``start``?"""
+    head = text[: start]
+    m = _SENTENCE_START.match(head)
+    words = [w.lower() for w in _TOKEN.findall(head[m.end() if m else 0 :])]
+    return any(w in c.animal_nouns for w in words) and not any(
+        w in c.role_apposition_lasts or w in c.relation_kin for w in words
+    )
 
 
 #: "Katten heter Sixten", "the sire is Jack", "the gelding's called Mr Darcy": animal words
