@@ -314,6 +314,26 @@ def _norm(phrase: str) -> str:
     return " ".join(phrase.replace(",", " ").lower().split())
 
 
+#: Accents a name list may leave out ("Tomás" → "tomas", "Ibáñez" → "ibanez"); never the
+#: Swedish letters å, ä and ö, which make other words ("här" is not "har").
+_LATIN_ACCENTS = str.maketrans(
+    "áàâãāéèêëēíìîïīóòôõōúùûūñçýÿćčśšźžżłńőűğşı",
+    "aaaaaeeeeeiiiiiooooouuuuncyyccsszzzlnougsi",
+)
+
+
+class _NameSet(frozenset[str]):
+    """A name list that also finds a name written with accents it lists without."""
+
+    def __contains__(self, word: object) -> bool:
+        if frozenset.__contains__(self, word):
+            return True
+        if isinstance(word, str) and not word.isascii():
+            folded = word.translate(_LATIN_ACCENTS)
+            return folded != word and frozenset.__contains__(self, folded)
+        return False
+
+
 @functools.cache
 def compiled(lang: str) -> _Compiled:
     """The compiled recognisers of a language (once per process)."""
@@ -427,10 +447,10 @@ def compiled(lang: str) -> _Compiled:
         right_cue_words=max((len(p.split()) for p in names.right_cues), default=1),
         from_words=frozenset(names.from_words),
         titles=_phrase_regex(names.titles),
-        first_names=first_names,
-        surnames=surnames,
-        hand_first_names=frozenset(names.first_names),
-        hand_surnames=frozenset(names.surnames),
+        first_names=_NameSet(first_names),
+        surnames=_NameSet(surnames),
+        hand_first_names=_NameSet(names.first_names),
+        hand_surnames=_NameSet(names.surnames),
         surname_suffixes=names.surname_suffixes,
         surname_prefixes=names.surname_prefixes,
         not_names=frozenset(names.not_names),
