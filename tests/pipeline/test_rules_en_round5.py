@@ -327,3 +327,19 @@ LEAD_CLAUSES = [
 @pytest.mark.parametrize(("text", "expected"), LEAD_CLAUSES)
 def test_question_after_a_lead_clause(questions: Tagger, text: str, expected: set[str]) -> None:
     assert questions(text) == expected
+
+
+# An optional comma is optional: "oh really?" and "oh, really?" are the same backchannel
+# (the patterns once needed the comma, or two spaces, to match).
+BACKCHANNELS = [
+    ("Oh really?", set()),
+    ("Oh, really?", set()),
+    ("Sorry what did you say?", set()),
+    ("Sorry, what did you say?", set()),
+    ("Oh really, so it's been going on since March?", {"closed_question"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BACKCHANNELS)
+def test_optional_commas(questions: Tagger, text: str, expected: set[str]) -> None:
+    assert questions(text) == expected

@@ -674,13 +674,13 @@ _LEAD = r"^(?:\W+ )?(?:(?:and|so|ok|okay|right|um|uh|oh|well|mm|mhm|hmm|yeah|alr
 #: A one-word backchannel said as a question ("Yeah?", "Oh, really?", "All right?"). A lone
 #: "Right?" asks for agreement: a tag question (SwDA's ^g), closed.
 _BACKCHANNEL_Q = re.compile(
-    r"^(?:\W+ )?(?:oh ,? )?(?:yeah|yes|yep|okay|ok|really|all right|alright|huh|hm+|"
+    r"^(?:\W+ )?(?:oh (?:, )?)?(?:yeah|yes|yep|okay|ok|really|all right|alright|huh|hm+|"
     r"mhm|is that right|is that so|you do|you did|it is|did you|do you|is it|was it)"
     r"(?: \W+)*$"
 )
 #: Asking to hear again ("What?", "Sorry, what did you say?"): a repair, not a question.
 _REPAIR_Q = re.compile(
-    r"^(?:\W+ )?(?:(?:sorry|pardon|excuse me|oh|uh|um|huh) ,? )*(?:what|huh|pardon|sorry)"
+    r"^(?:\W+ )?(?:(?:sorry|pardon|excuse me|oh|uh|um|huh) (?:, )?)*(?:what|huh|pardon|sorry)"
     r"(?: (?:did|was) (?:you say|that))?(?: \W+)*$"
 )
 #: "What do I do", "what am I trying to say": a speaker thinking aloud, without "?".
@@ -1045,7 +1045,7 @@ PARDON = (
     r"it 's a bad line|i missed|who|which|where|when|how|(?:just )?to (?:confirm|check|clarify)|"
     r"can i (?:just )?(?:check|confirm|ask)|to interrupt|one more thing|quick question)"
 )
-REPAIR = r"sorry[ ,]*(?:i mean|i meant|i said|i misspoke|my mistake ,? i mean|that should be|let me rephrase|scratch that)"
+REPAIR = r"sorry[ ,]*(?:i mean|i meant|i said|i misspoke|my mistake (?:, )?i mean|that should be|let me rephrase|scratch that)"
 _SORRY_WORD = re.compile(
     r"(?<![\w'])(?<!you )(?<!you can )(?<!you could )(?<!to )(?:sorry|apologi[sz]e|apologies)"
     r"(?![\w])"
@@ -1148,7 +1148,7 @@ def _situation(res: Res) -> str:
         rf"worry|upheaval) (?:for (?:you|her|him|them|the (?:whole )?(?:family|kids|household)|your \w+)|to (?:deal with|take in|"
         rf"go through|cope with|carry)|at (?:her|his|your|their|that) age)\b"
         rf"|(?:that|this|it) (?:'s|is|was) (?:a )?(?:really )?(?:huge|massive) (?:worry|upheaval)\b"
-        rf"|at (?:her|his|your|their|that) age ,? (?:that|this|it) (?:'s|is|was) (?:a )?(?:really )?(?:big|"
+        rf"|at (?:her|his|your|their|that) age (?:, )?(?:that|this|it) (?:'s|is|was) (?:a )?(?:really )?(?:big|"
         rf"huge|massive) (?:thing|deal|change)\b"
         rf"|takes? (?:it|a lot) out of (?:you|anyone|her|him|them)|(?:takes?|taken|taking) (?:its|a) "
         rf"toll|(?:wears?|grinds?) (?:you|anyone) down"
@@ -1171,7 +1171,7 @@ def _situation(res: Res) -> str:
         rf"get your head (?:round|around)|take on board|think about|juggle)|you (?:'re|are|'ve been|"
         rf"have been) (?:juggling|carrying|dealing with|coping with) (?:plenty|a lot|so much|enough|"
         rf"loads)|(?:is|'s|was|are|'re) (?:\w+ )?(?:hard|tough|difficult|stressful|bad) enough "
-        rf"(?:without|as it is|already)|(?:for|to) (?:anyone|anybody) ,? let alone\b|would (?:knock|"
+        rf"(?:without|as it is|already)|(?:for|to) (?:anyone|anybody) (?:, )?let alone\b|would (?:knock|"
         rf"throw|shake|rattle|floor|upset|worry|panic|stress) (?:anybody|anyone|most people)\b|"
         rf"(?:an? |that 's an? |that is an? )(?:\w+ )?(?:{res.symp}) one to (?:find|get|come home to|"
         rf"open|see|deal with|hear|swallow|wake up to)\b|(?:sat|sitting|left|stuck|hanging) in limbo|"
@@ -1203,7 +1203,7 @@ _GENERIC_JUDGEMENT = re.compile(
     r"scary|frightening|tough|rough)\b|"
     # A topic judged, not the listener's situation: "a tough subject", "a rough area", "a
     # hard question"; "awful" as an intensifier ("awful high").
-    r"\b(?:tough|rough|hard|difficult|scary|awful|terrible) (?:,? uh ,? )?(?:subject|field|game|area|"
+    r"\b(?:tough|rough|hard|difficult|scary|awful|terrible) (?:,? uh (?:, )?)?(?:subject|field|game|area|"
     r"question|topic|market|industry|sport|course|exam|crowd|neighbou?rhood|part of town|city|"
     r"league|team|one to answer)\b|"
     r"\bawful (?:high|low|big|small|expensive|cheap|nice|good|long|far|close|quiet)\b"
@@ -1282,14 +1282,14 @@ def _sympathy(
         r"stressing|fret|fretting|panic|panicking)\b|no worries|no dramas|rest assured|"
         r"(?:try to |do |go and )?get some (?:rest|sleep)\b|"
         r"you 're (?:far from|not) the (?:only|first)|it happens to (?:lots|a lot|many|plenty)|"
-        r"you did (?:the right thing|nothing wrong)|^(?:\W+ )?(?:and |but |honestly ,? )?(?:it|that) "
+        r"you did (?:the right thing|nothing wrong)|^(?:\W+ )?(?:and |but |honestly (?:, )?)?(?:it|that) "
         r"(?:'s not|is not|is n't|was n't|was not) "
         r"(?:\w+ )?your fault|"
         # Not to blame, said another way: "it's nobody's fault", "it's not you at all", "you
         # weren't to know", "our fault, not yours".
         r"(?:it|that) (?:'s|is|was) (?:nobody|no one|no - one) 's fault|(?:it|that) (?:'s|is) not you "
         r"at all|you (?:were n't|was n't|were not|could n't have been|could not have been) to know|"
-        r"(?:our|my) fault ,? not yours|"
+        r"(?:our|my) fault (?:, )?not yours|"
         r"i (?:really )?hope (?:he|she|you|they|your|the little|things|it|everything|that|this|all)"
         r"[\w ' ]{0,30}(?:better|well|soon|recover|okay|ok|alright|sorted|resolved|fixed|smoothly|"
         r"works out)|get well soon|take care of (?:yourself|yourselves)|"
@@ -1376,7 +1376,9 @@ def _sympathy(
         # "I really don't worry about it": the speaker's own calm, not reassurance.
         and not sent.has(r"\b(?:i|we|they|he|she) (?:\w+ )?(?:do n't|dont|never) worry")
         # A bare "Take care." closing casual talk is a goodbye, not a well-wish.
-        and not (prev_calm and sent.has(r"^(?:\W+ )?(?:you |ok |okay |bye ,? )?take care(?: \W)*$"))
+        and not (
+            prev_calm and sent.has(r"^(?:\W+ )?(?:you |ok |okay |bye (?:, )?)?take care(?: \W)*$")
+        )
         and not (prev_thanks and sent.has(_WELCOME))
     ):
         add_tag(doc, sent.span, "sympathy", "en.sympathy.reassurance", 0.7)
@@ -1428,7 +1430,7 @@ _REFLECTION_STEM = (
     r"worried about|concerned about|frustrated with)\b|"
     r"you (?:really |also |still |kind of )?feel (?:like|that|as if|as though)\b|"
     r"you 've been (?:feeling|struggling|thinking|trying|dealing)\b|"
-    r"for you ,? (?:it 's|it is|this is|that 's|the (?:main|big|real|biggest))|"
+    r"for you (?:, )?(?:it 's|it is|this is|that 's|the (?:main|big|real|biggest))|"
     r"you (?:said|mentioned) (?:that |earlier |before )?(?:you|your)\b)"
 )
 #: The customer's wants, likes and inner state said back without their words: "you really
@@ -1479,7 +1481,7 @@ def _restating(
             r"(?:this|that|it) (?:is|'s|seems|feels|sounds) (?:really |very |so |quite )?"
             r"(?:important|a big deal|a priority|a real priority|hard|a struggle|a worry) (?:to|for) you\b|"
             r"(?:does n't|does not|do n't) (?:feel|seem|sound) like (?:a |much of a )?\w+ (?:to|for) you\b|"
-            r"(?:just )?(?:so|to be) (?:i 'm )?clear ,? you\b|(?:just )?so i 'm clear ,? (?:you|your)|"
+            r"(?:just )?(?:so|to be) (?:i 'm )?clear (?:, )?you\b|(?:just )?so i 'm clear (?:, )?(?:you|your)|"
             r"(?:to )?make sure i (?:'ve got|understand|have) (?:this|that|it|you)|"
             r"(?:, |\bit )sounds like(?: \W)*$|"
             # Other stems of a reflection: "what I hear you saying is", "what I'm picking up
@@ -1525,7 +1527,7 @@ def _restating(
             # something of substance.
             said_something = statement and len(prev_words) >= 3
             pronoun_start = _match(
-                r"(?:(?:from|on|for|in) (?:your (?:side|end|point of view)|you|your case) ,? )?"
+                r"(?:(?:from|on|for|in) (?:your (?:side|end|point of view)|you|your case) (?:, )?)?"
                 r"(?:you|your)\b",
                 rest,
             )
@@ -1980,7 +1982,7 @@ def _collaboration(doc: Doc, sent: Sent, res: Res) -> None:
         add_tag(doc, sent.span, "collaboration", "en.collaboration.design_outcome", 0.8)
         # Options laid out ("…, or we could…", "a letter or a call?") make it a choice.
         if sent.has(r"^(?:\W+ )?(?:\w+ )?(?:when|which|where|what time|what day)") or (
-            sent.has(r"(?:^|, )(?:\W+ )?(?:\w+ ,? )?(?:what|how)\b(?!.* do you think)")
+            sent.has(r"(?:^|, )(?:\W+ )?(?:\w+ (?:, )?)?(?:what|how)\b(?!.* do you think)")
             and _options_offered(doc, sent)
         ):
             remove_tags(doc, OPEN, within=sent.span)
@@ -2127,7 +2129,7 @@ def _blaming(doc: Doc, sent: Sent, res: Res) -> None:
             rf"not (?:ours|us|our (?:fault|problem|mistake|responsibility|network|system|end|side|"
             rf"doing|issue))|(?:that 's|it 's|that is|it is) (?:on|down to) (?:them|you)|"
             rf"(?:their|your (?:own )?|the \w+ 's|\w+ 's) (?:fault|mistake|error|responsibility|"
-            rf"problem|mess|lookout)(?! ,? (?:not|and not) (?:yours|the customer))|(?:their|your own) doing|"
+            rf"problem|mess|lookout)(?! (?:, )?(?:not|and not) (?:yours|the customer))|(?:their|your own) doing|"
             # Fault put down to another party's act: "that's down to the surgery nominating the
             # wrong branch", "it's them trying it on", ", not from us".
             rf"(?:that 's|it 's|that is|it is|that was|it was) (?:all |partly |mostly )?down to (?:the|your|"
