@@ -2065,6 +2065,19 @@ def _name_at(
             break
         if c.not_name_phrases.match(text, nxt.start()):
             break
+        if (
+            w.lower() in _NAME_PARTICLES
+            and j + 1 < len(tokens)
+            and text[nxt.end() : tokens[j + 1].start()] == " "
+            and (_is_cap(tokens[j + 1].group()) or (text.islower() and strength == "strong"))
+            and (_is_cap(word) or text.islower())
+            and tokens[j + 1].group().lower() not in c.not_names
+        ):
+            # "Dafydd ap Rhys", "Ahmad bin Ismail", "Ludwig van der Berg": a particle inside
+            end = tokens[j + 1].end()
+            j += 2
+            limit += 1
+            continue
         if j - i == 3 and not (
             w.lower() in c.first_names
             or _surname_like(w, c)
@@ -2099,6 +2112,13 @@ def _name_at(
     if any(w in c.org_words for w in span_words):
         return None
     return first.start(), end
+
+
+#: Lower-case words inside a surname ("Dafydd ap Rhys", "Ahmad bin Ismail", "Ana de la Cruz").
+_NAME_PARTICLES = frozenset(
+    ["ap", "ab", "ferch", "verch", "bin", "binti", "bint", "ibn", "van", "von", "der", "den",
+     "de", "del", "della", "di", "da", "dos", "das", "du", "af", "ter", "la", "le", "zu"]
+)
 
 
 def _homograph_name(text: str, tokens: list[re.Match[str]], i: int, c: _Compiled) -> bool:
@@ -2325,10 +2345,11 @@ def _full_name_ok(
     """
     if found[1] <= tokens[i].end():
         return True
-    if _surname_like(tokens[i + 1].group(), c, broad=False):
+    second = i + 2 if lows[i + 1] in _NAME_PARTICLES and i + 2 < len(tokens) else i + 1
+    if _surname_like(tokens[second].group(), c, broad=False):
         return True
     if (
-        _surname_like(tokens[i + 1].group(), c)
+        _surname_like(tokens[second].group(), c)
         and not _sentence_initial(text, tokens[i].start())
         and not _thing_before(text, tokens, lows, i, c)
         and "&" not in text[max(0, tokens[i].start() - 3) : found[1] + 3]
@@ -2703,17 +2724,28 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                 found = tokens[i].start(), tokens[i].end()
         if (
             found is None
-            and kind in ("medium", "holder")
-            and text.islower()
+            and kind in ("medium", "holder", "copula", "strong")
+            and (text.islower() or (_is_cap(tokens[i].group()) and kind != "holder"))
             and i + 1 < len(tokens)
             and lows[i] in c.surnames
             and lows[i] not in c.first_names
             and lows[i + 1] in c.first_names
             and lows[i + 1] not in c.not_names
             and text[tokens[i].end() : tokens[i + 1].start()] == " "
+            and (text.islower() or _is_cap(tokens[i + 1].group()))
         ):
-            # "my neighbour zhang wei", "min granne nguyen lan": the surname said first
+            # "my neighbour zhang wei", "min granne nguyen lan", "Det är Wang Jun som äger
+            # hästen", "It's Pham Quang Huy": the surname said first
             found = tokens[i].start(), tokens[i + 1].end()
+            k2 = i + 2
+            if (
+                k2 < len(tokens)
+                and text[tokens[k2 - 1].end() : tokens[k2].start()] == " "
+                and lows[k2] in c.first_names
+                and lows[k2] not in c.not_names
+                and (text.islower() or _is_cap(tokens[k2].group()))
+            ):
+                found = tokens[i].start(), tokens[k2].end()
         if kind in ("copula", "medium", "strong", "holder", "assign"):
             # "det är hans persson", "det är per olof strand": first names that are also
             # common words, or a second first name, before a surname-shaped word
@@ -2825,12 +2857,124 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             out.append(_hit(lang, "name", "person_after", tokens[first].start(), end, text, 0.7))
             taken.update(range(i, j))
     out.extend(_more_names(text, lang, tokens, lows, c))
+    out.extend(_framed_names(text, lang, tokens, lows, c))
     out.extend(_family_names(text, lang, c))
     if out and c.pet_naming.search(text):
         # "Katten heter Sixten", "my dog's called Max": a pet, not a person in the call
         out = [p for p in out if not _pet_before(text, p.start, c)]
     out = [p for p in out if not _not_a_person(text, p, c)] if out else out
     return out + _surnames_again(text, lang, out, c) if out else out
+
+
+_CAP = r"[A-ZÅÄÖÉÜØÆÁÍÓÚÑŁŚŻ][^\W\d_]*(?:[-'’][^\W\d_]+)*"
+#: "in Gareth Pugh's name", "on Mia Lund's card", "i Jun Wangs namn", "på Annas kort":
+#: the holder of an account or card, named in the genitive.
+_GENITIVE_HOLDER = {
+    "en": re.compile(
+        rf"\b(?:in|on|under|into|to)\s+(?P<n>{_CAP}(?:\s+{_CAP}){{0,2}})['’]s?\s+"
+        r"(?:name|names|card|account|bank\s+account|debit\s+card|credit\s+card)\b"
+    ),
+    "sv": re.compile(
+        rf"\b(?:i|på|till|från)\s+(?P<n>{_CAP}(?:\s+{_CAP}){{0,2}}?):?s\s+"
+        r"(?:namn|kort|konto|bankkonto|kreditkort|bankkort)\b"
+    ),
+}
+#: "Happy Birthday Ivy", "Grattis Klara 5 år": the name on a cake, a card or a banner.
+_GREETING_NAME = {
+    "en": re.compile(
+        r"\b(?:happy\s+(?:\d+(?:st|nd|rd|th)\s+|[a-z]+(?:ieth|th)\s+)?(?:birthday|anniversary|"
+        r"retirement|name\s+day|graduation)|congratulations|congrats|welcome\s+home|get\s+well"
+        r"(?:\s+soon)?|good\s+luck|happy\s+wedding\s+day|love\s+you)[\s,!]+"
+        rf"(?P<n>{_CAP})",
+        re.IGNORECASE,
+    ),
+    "sv": re.compile(
+        r"\b(?:grattis(?:\s+på\s+(?:födelsedagen|namnsdagen|bröllopsdagen|\w+dagen))?|"
+        r"stort\s+grattis|hipp\s+hipp\s+hurra|lycka\s+till|välkommen\s+hem|krya\s+på\s+dig|"
+        r"har\s+den\s+äran)[\s,!]+"
+        rf"(?P<n>{_CAP})",
+        re.IGNORECASE,
+    ),
+}
+#: "I spoke to a Siobhan on the switchboard", "jag pratade med en Parisa i växeln".
+_MET_ONE = {
+    "en": re.compile(
+        r"\b(?:spoke|speak|speaking|spoken|talked|talking|talk|chatted|dealt|dealing)\s+"
+        rf"(?:to|with)\s+(?:a|an|one|some)\s+(?P<n>{_CAP})"
+    ),
+    "sv": re.compile(
+        r"\b(?:pratade|pratat|pratar|prata|talade|talat|talar|tala|snackade|snackat)\s+"
+        rf"(?:jag\s+|vi\s+)?med\s+(?:en|ett|någon)\s+(?P<n>{_CAP})"
+    ),
+}
+#: "ring my daughter sky on oh seven…", "ring min dotter ylva på noll sju…": the kin to ring.
+_KIN_AT_NUMBER = {
+    "en": re.compile(
+        r"\b(?:my|our)\s+(?P<kin>[a-z-]+)\s+(?P<n>[^\W\d_]{2,})\s+(?:on|at)\s+"
+        r"(?=\+|\d|(?:oh|zero|double|triple|one|two|three|four|five|six|seven|eight|nine)\b)",
+        re.IGNORECASE,
+    ),
+    "sv": re.compile(
+        r"\b(?:min|mitt|vår|vårt)\s+(?P<kin>[a-zåäö-]+)\s+(?P<n>[^\W\d_]{2,})\s+(?:på)\s+"
+        r"(?=\+|\d|(?:noll|dubbel|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)\b)",
+        re.IGNORECASE,
+    ),
+}
+
+
+def _framed_names(
+    text: str, lang: str, tokens: list[re.Match[str]], lows: list[str], c: _Compiled
+) -> list[PersonalData]:
+    """Names in fixed frames: a holder in the genitive, the name in a greeting, "a
+    Siobhan on the switchboard", the kin to ring at a number."""
+    out: list[PersonalData] = []
+    starts = {t.start(): k for k, t in enumerate(tokens)}
+    has_digit = _DIGIT.search(text) is not None
+    low_text = text.lower()
+    if "s " in text:
+        for m in _GENITIVE_HOLDER[lang].finditer(text):
+            words = m.group("n").split()
+            first = words[0].lower()
+            if first in c.not_names or first in c.org_words or any(
+                w.lower() in c.org_words for w in words
+            ):
+                continue
+            if not (
+                first in c.first_names
+                or (len(words) > 1 and _surname_like(words[-1].rstrip(":"), c))
+            ):
+                continue
+            out.append(_hit(lang, "name", "genitive_holder", m.start("n"), m.end("n"), text, 0.75))
+    if any(w in low_text for w in ("birthday", "grattis", "congrat", "anniversary", "welcome",
+                                   "luck", "get well", "lycka", "välkommen", "krya", "äran",
+                                   "retirement", "love you", "hurra")):
+        for m in _GREETING_NAME[lang].finditer(text):
+            i = starts.get(m.start("n"))
+            if i is None or lows[i] in c.not_names:
+                continue
+            nxt = text[m.end("n") : m.end("n") + 4]
+            if lows[i] in c.first_names or re.match(r"\s*(?:\d|!|$)", nxt):
+                found = _name_at(text, tokens, i, "medium", c)
+                if found:
+                    out.append(_hit(lang, "name", "greeting", found[0], found[1], text, 0.7))
+    for m in _MET_ONE[lang].finditer(text):
+        i = starts.get(m.start("n"))
+        if i is None or lows[i] not in c.first_names or lows[i] in c.not_names:
+            continue
+        found = _name_at(text, tokens, i, "medium", c)
+        if found:
+            out.append(_hit(lang, "name", "met_one", found[0], found[1], text, 0.7))
+    if has_digit or text.islower():
+        for m in _KIN_AT_NUMBER[lang].finditer(text):
+            if m.group("kin").lower() not in c.relation_kin:
+                continue
+            word = m.group("n").lower()
+            if (word in c.not_names and word not in c.homograph_names) or word in _FIRST_PERSON:
+                continue
+            if word in c.number_words or word in c.name_cue_kind:
+                continue
+            out.append(_hit(lang, "name", "kin_at_number", m.start("n"), m.end("n"), text, 0.7))
+    return out
 
 
 #: "familjen Eriksson", "the Henderson family": a family name.
