@@ -2294,6 +2294,8 @@ def _person_after(
     gap = text[end : tokens[j].start()]
     if gap.strip(" ,"):
         return False
+    if "," in gap and _ID_OF_PERSON.match(text, tokens[j].start()):
+        return True  # "Kwame Asante, medlemsnummer 20931", "Ana Ruiz, patient number 4471"
     for size in range(min(c.right_cue_words, len(tokens) - j), 0, -1):
         if tuple(lows[j : j + size]) in c.right_cues:
             k = j + size
@@ -2310,6 +2312,15 @@ def _person_after(
     return False
 
 
+#: A person-bound number's cue right after a name and a comma.
+_ID_OF_PERSON = re.compile(
+    r"(?:medlems|kund|patient|person|elev|student|hyresgäst|försäkrings|journal)"
+    r"(?:nummer|numret|nr|id)\b"
+    r"|(?:member(?:ship)?|customer|patient|student|pupil|tenant|policy|nhs|national\s+insurance"
+    r"|ni|donor|supporter|account)\s+(?:number|no\.?|id|ref(?:erence)?)\b"
+    r"|personal\s+number\b|date\s+of\s+birth\b|född\b|born\b",
+    re.IGNORECASE,
+)
 #: Words before a capitalised run that make it a place ("in San Jose", "i Rohnert Park").
 _LOCATIVES = frozenset(["in", "at", "near", "around", "outside", "i", "vid", "nära", "utanför"])
 #: Right cues that also name things: "called" + a capitalised word is "named".
@@ -2845,6 +2856,8 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         end = tokens[j - 1].end()
         if i and lows[i - 1] in _LOCATIVES:
             continue  # "in San Jose called Ariake", "i Rohnert Park": a place
+        if i and lows[i - 1] in _ARTICLES and lows[i] not in c.first_names:
+            continue  # "It's the Royal Free, patient number ...": a named thing
         if _person_after(text, tokens, lows, end, c) or _RELATION_AFTER.match(text, end):
             first = i
             if (
