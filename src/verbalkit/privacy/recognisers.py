@@ -638,6 +638,11 @@ _COMPOUND_CUES = {
 }
 
 
+#: The last part of a Swedish compound stem that binds a number to a person, whatever
+#: comes before it ("servicekund", "föreningsmedlems", "vårdpatient").
+_SV_PERSON_STEM_HEADS = ("kund", "kunds", "medlems", "patient", "patients", "hyresgäst", "elev")
+
+
 def _compound_cue(m: re.Match[str], lang: str, c: _Compiled) -> str | None:
     """The kind a compound number cue speaks for; None: no say."""
     stem, head = m.group("stem").lower(), m.group("head").lower()
@@ -654,6 +659,11 @@ def _compound_cue(m: re.Match[str], lang: str, c: _Compiled) -> str | None:
     if lang == "sv":
         if len(words) > 1 or head == "id":
             return None  # "patient id" is handled above; "en id" says nothing
+        if any(
+            stem.endswith(st) and len(stem) - len(st) >= 3
+            for st in _SV_PERSON_STEM_HEADS
+        ):
+            return "customer_id"  # "servicekundnumret", "föreningsmedlemsnummer"
         return "negative"  # biljettnumret, bokningsnummer, leverantörsnummer ...
     last = m.group("stem").split()[-1]
     if c.number_cue_kind.get(last.lower(), "negative") != "negative":
@@ -1099,7 +1109,20 @@ def _numbers(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     for k, run in enumerate(runs):
         if k <= skip or _is_amount_or_size(text, run, c):
             continue
-        near = [q for q in cues if q.end <= run.start and run.start - q.end <= CUE_WINDOW]
+        near = [
+            q
+            for q in cues
+            if q.end <= run.start
+            and run.start - q.end <= CUE_WINDOW
+            # "Ärendenumret är 1002. Sätt in det på 5412 10 234 56": a negative cue speaks
+            # for its own number, not for one after it
+            and not (
+                q.kind == "negative"
+                and k
+                and runs[k - 1].start >= q.end
+                and _CLAUSE_END.search(text, runs[k - 1].end, run.start) is not None
+            )
+        ]
         near.reverse()
         if (lang == "sv" or swedish_bank) and not (near and near[0].kind == "negative"):
             pair = _clearing_account(runs, k, text, c)
