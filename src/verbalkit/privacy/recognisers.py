@@ -1502,6 +1502,13 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             start = _irish_address_start(text, m.start(), c)
             if start < m.start():
                 out.append(_hit(lang, "address", "eircode", start, m.end(), text, 0.8))
+    # A street in southern or central Europe, its word first: "Calle Almendro 14, 29680
+    # Estepona", "12 Rue de Rivoli, 75001 Paris", "Via Roma 22".
+    if _FOREIGN_STREET_WORDS.search(text):
+        for m in _FOREIGN_STREET.finditer(text):
+            if _DIGIT.search(m.group()) is None:
+                continue  # "the Rue de Rivoli": a street in general talk
+            out.append(_hit(lang, "address", "foreign_street", m.start(), m.end(), text, 0.8))
     # Postcode and town on their own.
     if lang == "sv":
         flags = re.IGNORECASE if lower_ok else 0
@@ -1729,8 +1736,24 @@ _SV_STREET_EN_NUMBER = re.compile(
 _FLAT_WORD_BEFORE = re.compile(r"\b(?:flat|apartment|apt\.?|unit|suite)\s+$", re.IGNORECASE)
 #: A UK address written before its postcode, in comma-separated parts: "Rose Cottage, Mill
 #: Lane, Little Haddon, Norfolk NR15 2QT", "c/o Mrs Agnes Doyle, 61 Kingsway, Cardiff CF10".
+_STREET_LEAD = (
+    r"Calle|Avenida|Avda\.?|Carrer|Camino|Paseo|Plaza|Rua|Travessa|Largo|Praça|Via|Viale|Corso"
+    r"|Piazza|Vicolo|Rue|Boulevard|Chemin|Allée|Impasse|Quai|Ulica|Ul\.|Odos|Odós"
+)
+_FOREIGN_STREET_WORDS = re.compile(rf"\b(?:{_STREET_LEAD})\s")
+_FOREIGN_STREET = re.compile(
+    rf"(?:\b\d{{1,4}}[A-Za-z]?,?\s+)?\b(?:{_STREET_LEAD})\s+"
+    r"(?:(?:de\s+la|de\s+los|de\s+las|de\s+l['’]|d['’]|de|del|dos|das|da|di|della|delle|dei|du"
+    r"|des|la|le|les|el|los|las|do|dello)\s+)?"
+    r"[A-ZÁÉÍÓÚÑÇÀÈÂÊÎÔÛÅÄÖ][\w'’-]*(?:\s+(?:de\s+|del\s+|da\s+|di\s+)?[A-ZÁÉÍÓÚ][\w'’-]*){0,2}"
+    r"(?:\s+\d{1,4}[A-Za-z]?(?![\d:.,]\d))?"
+    r"(?:,?\s*(?:\d{1,2}º?\s*[A-Za-z]?,\s*)?\d{4,5}(?:-\d{3})?\s+[A-ZÁÉÍÓÚÅÄÖ][\w'’-]+"
+    r"(?:\s+(?:de\s+)?[A-Z][\w'’-]+)?)?"
+)
+#: Lower-case words inside a UK address part ("Bishop's Stortford on the Water", Welsh
+#: "Clos y Wern", "Heol yr Ysgol"), and Welsh street and house words that make it an address.
 _UK_PART = re.compile(
-    r"(?:(?:c/o|care of)\s+)?(?:(?:\d{1,4}[A-Za-z]?|[A-Z][\w'’.-]*|of|upon|on|the|and|&)\s+)*"
+    r"(?:(?:c/o|care of)\s+)?(?:(?:\d{1,4}[A-Za-z]?|[A-Z][\w'’.-]*|of|upon|on|the|and|&|y|yr)\s+)*"
     r"(?:\d{1,4}[A-Za-z]?|[A-Z][\w'’.-]*)"
 )
 
@@ -1784,10 +1807,17 @@ def _uk_address_start(text: str, start: int, c: _Compiled) -> int:
     if (
         re.search(r"\d|c/o|care of", span)
         or not words.isdisjoint(c.house_words)
+        or not words.isdisjoint(_WELSH_STREET_WORDS)
         or any(w in c.lex.addresses.street_suffixes for w in words)
     ):
         return pos
     return start
+
+
+_WELSH_STREET_WORDS = frozenset(
+    ["heol", "ffordd", "stryd", "lôn", "lon", "clos", "cilgant", "rhodfa", "maes", "teras",
+     "llwybr", "ty", "tŷ", "bwthyn", "fferm", "plas", "bryn", "pentre", "cae", "nant", "parc"]
+)
 
 
 _UNIT_AFTER = {
