@@ -315,23 +315,12 @@ def _norm(phrase: str) -> str:
 
 
 #: Accents a name list may leave out ("Tomás" → "tomas", "Ibáñez" → "ibanez"); never the
-#: Swedish letters å, ä and ö, which make other words ("här" is not "har").
+#: Swedish letters å, ä and ö, which make other words ("här" is not "har"), nor é ("Helén",
+#: "café" are listed with it).
 _LATIN_ACCENTS = str.maketrans(
-    "áàâãāéèêëēíìîïīóòôõōúùûūñçýÿćčśšźžżłńőűğşı",
-    "aaaaaeeeeeiiiiiooooouuuuncyyccsszzzlnougsi",
+    "áàâãāíìîïīóòôõōúùûūñçýÿćčśšźžżłńőűğşı",
+    "aaaaaiiiiiooooouuuuncyyccsszzzlnougsi",
 )
-
-
-class _NameSet(frozenset[str]):
-    """A name list that also finds a name written with accents it lists without."""
-
-    def __contains__(self, word: object) -> bool:
-        if frozenset.__contains__(self, word):
-            return True
-        if isinstance(word, str) and not word.isascii():
-            folded = word.translate(_LATIN_ACCENTS)
-            return folded != word and frozenset.__contains__(self, folded)
-        return False
 
 
 @functools.cache
@@ -447,10 +436,10 @@ def compiled(lang: str) -> _Compiled:
         right_cue_words=max((len(p.split()) for p in names.right_cues), default=1),
         from_words=frozenset(names.from_words),
         titles=_phrase_regex(names.titles),
-        first_names=_NameSet(first_names),
-        surnames=_NameSet(surnames),
-        hand_first_names=_NameSet(names.first_names),
-        hand_surnames=_NameSet(names.surnames),
+        first_names=first_names,
+        surnames=surnames,
+        hand_first_names=frozenset(names.first_names),
+        hand_surnames=frozenset(names.surnames),
         surname_suffixes=names.surname_suffixes,
         surname_prefixes=names.surname_prefixes,
         not_names=frozenset(names.not_names),
@@ -659,10 +648,7 @@ def _compound_cue(m: re.Match[str], lang: str, c: _Compiled) -> str | None:
     if lang == "sv":
         if len(words) > 1 or head == "id":
             return None  # "patient id" is handled above; "en id" says nothing
-        if any(
-            stem.endswith(st) and len(stem) - len(st) >= 3
-            for st in _SV_PERSON_STEM_HEADS
-        ):
+        if any(stem.endswith(st) and len(stem) - len(st) >= 3 for st in _SV_PERSON_STEM_HEADS):
             return "customer_id"  # "servicekundnumret", "föreningsmedlemsnummer"
         return "negative"  # biljettnumret, bokningsnummer, leverantörsnummer ...
     last = m.group("stem").split()[-1]
@@ -1175,8 +1161,7 @@ def _role_compound(word: str, c: _Compiled) -> bool:
     "pastorsexpeditionen", "gruppbokning": a compound whose head (its last part, six letters
     or more) is a role word."""
     return any(
-        word[:k] in c.email_roles
-        and word[k:] in c.email_roles
+        (word[:k] in c.email_roles and word[k:] in c.email_roles)
         or (k >= 3 and len(word) - k >= 6 and word[k:] in c.email_roles)
         for k in range(2, len(word) - 1)
     )
@@ -1815,8 +1800,29 @@ def _uk_address_start(text: str, start: int, c: _Compiled) -> int:
 
 
 _WELSH_STREET_WORDS = frozenset(
-    ["heol", "ffordd", "stryd", "lôn", "lon", "clos", "cilgant", "rhodfa", "maes", "teras",
-     "llwybr", "ty", "tŷ", "bwthyn", "fferm", "plas", "bryn", "pentre", "cae", "nant", "parc"]
+    [
+        "heol",
+        "ffordd",
+        "stryd",
+        "lôn",
+        "lon",
+        "clos",
+        "cilgant",
+        "rhodfa",
+        "maes",
+        "teras",
+        "llwybr",
+        "ty",
+        "tŷ",
+        "bwthyn",
+        "fferm",
+        "plas",
+        "bryn",
+        "pentre",
+        "cae",
+        "nant",
+        "parc",
+    ]
 )
 
 
@@ -2169,8 +2175,33 @@ def _name_at(
 
 #: Lower-case words inside a surname ("Dafydd ap Rhys", "Ahmad bin Ismail", "Ana de la Cruz").
 _NAME_PARTICLES = frozenset(
-    ["ap", "ab", "ferch", "verch", "bin", "binti", "bint", "ibn", "van", "von", "der", "den",
-     "de", "del", "della", "di", "da", "dos", "das", "du", "af", "ter", "la", "le", "zu"]
+    [
+        "ap",
+        "ab",
+        "ferch",
+        "verch",
+        "bin",
+        "binti",
+        "bint",
+        "ibn",
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "dos",
+        "das",
+        "du",
+        "af",
+        "ter",
+        "la",
+        "le",
+        "zu",
+    ]
 )
 
 
@@ -2674,6 +2705,14 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     out: list[PersonalData] = []
     taken: set[int] = set()
     lows = [t.group().lower() for t in tokens]
+    if not text.isascii():
+        # "Tomás Ibáñez": looked up as the lists write it ("tomas", "ibanez")
+        lows = [
+            w
+            if w.isascii() or w in c.first_names or w in c.surnames
+            else w.translate(_LATIN_ACCENTS)
+            for w in lows
+        ]
     for k in range(len(tokens)):
         if lows[k] not in c.name_cue_heads:
             continue
@@ -2842,11 +2881,9 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     # No cue: a known first name, capitalised, inside a sentence ("Personnummer ..., Rolf.").
     for i, t in enumerate(tokens):
         word = t.group()
-        if i in taken or not _is_cap(word) or word.lower() not in c.first_names:
+        if i in taken or not _is_cap(word) or lows[i] not in c.first_names:
             continue
-        if word.lower() not in c.hand_first_names and not _broad_full_name(
-            text, tokens, lows, i, c
-        ):
+        if lows[i] not in c.hand_first_names and not _broad_full_name(text, tokens, lows, i, c):
             continue
         if i and tokens[i - 1].group().lower() in _DETERMINERS:
             continue
@@ -2994,26 +3031,23 @@ def _framed_names(
     """Names in fixed frames: a holder in the genitive, the name in a greeting, "a
     Siobhan on the switchboard", the kin to ring at a number."""
     out: list[PersonalData] = []
+    gates = _frame_gates(text, lang)
+    if not any(gates):
+        return out
     starts = {t.start(): k for k, t in enumerate(tokens)}
-    has_digit = _DIGIT.search(text) is not None
-    low_text = text.lower()
-    if "s " in text:
+    if gates[0]:
         for m in _GENITIVE_HOLDER[lang].finditer(text):
-            words = m.group("n").split()
-            first = words[0].lower()
-            if first in c.not_names or first in c.org_words or any(
-                w.lower() in c.org_words for w in words
-            ):
+            found_words = m.group("n").split()
+            first = found_words[0].lower()
+            if first in c.not_names or any(w.lower() in c.org_words for w in found_words):
                 continue
             if not (
                 first in c.first_names
-                or (len(words) > 1 and _surname_like(words[-1].rstrip(":"), c))
+                or (len(found_words) > 1 and _surname_like(found_words[-1].rstrip(":"), c))
             ):
                 continue
             out.append(_hit(lang, "name", "genitive_holder", m.start("n"), m.end("n"), text, 0.75))
-    if any(w in low_text for w in ("birthday", "grattis", "congrat", "anniversary", "welcome",
-                                   "luck", "get well", "lycka", "välkommen", "krya", "äran",
-                                   "retirement", "love you", "hurra")):
+    if gates[1]:
         for m in _GREETING_NAME[lang].finditer(text):
             i = starts.get(m.start("n"))
             if i is None or lows[i] in c.not_names:
@@ -3023,14 +3057,15 @@ def _framed_names(
                 found = _name_at(text, tokens, i, "medium", c)
                 if found:
                     out.append(_hit(lang, "name", "greeting", found[0], found[1], text, 0.7))
-    for m in _MET_ONE[lang].finditer(text):
-        i = starts.get(m.start("n"))
-        if i is None or lows[i] not in c.first_names or lows[i] in c.not_names:
-            continue
-        found = _name_at(text, tokens, i, "medium", c)
-        if found:
-            out.append(_hit(lang, "name", "met_one", found[0], found[1], text, 0.7))
-    if has_digit or text.islower():
+    if gates[2]:
+        for m in _MET_ONE[lang].finditer(text):
+            i = starts.get(m.start("n"))
+            if i is None or lows[i] not in c.first_names or lows[i] in c.not_names:
+                continue
+            found = _name_at(text, tokens, i, "medium", c)
+            if found:
+                out.append(_hit(lang, "name", "met_one", found[0], found[1], text, 0.7))
+    if gates[3]:
         for m in _KIN_AT_NUMBER[lang].finditer(text):
             if m.group("kin").lower() not in c.relation_kin:
                 continue
@@ -3041,6 +3076,42 @@ def _framed_names(
                 continue
             out.append(_hit(lang, "name", "kin_at_number", m.start("n"), m.end("n"), text, 0.7))
     return out
+
+
+def _frame_gates(text: str, lang: str) -> tuple[bool, bool, bool, bool]:
+    """Cheap substring tests before ``_framed_names`` tries its frames: the genitive
+    holder, the greetings, "a Siobhan" and the kin to ring."""
+    low = text.lower()
+    if lang == "sv":
+        holder = " namn" in low or "kort" in low or "konto" in low
+        greeting = (
+            "grattis" in low
+            or "hurra" in low
+            or "lycka till" in low
+            or "välkommen" in low
+            or "krya" in low
+            or "äran" in low
+        )
+        met = "prata" in low or "tala" in low or "snacka" in low
+        kin = " på " in low and ("min " in low or "mitt " in low or "vår" in low)
+    else:
+        holder = "'" in text or "’" in text
+        greeting = (
+            "birthday" in low
+            or "congrat" in low
+            or "anniversar" in low
+            or "welcome" in low
+            or "luck" in low
+            or "get well" in low
+            or "retire" in low
+            or "love you" in low
+            or "graduation" in low
+            or "name day" in low
+        )
+        met = "spoke" in low or "speak" in low or "talk" in low or "chatted" in low or "deal" in low
+        kin = ("my " in low or "our " in low) and (" on " in low or " at " in low)
+    kin = kin and (text.islower() or _DIGIT.search(text) is not None)
+    return holder, greeting, met, kin
 
 
 #: "familjen Eriksson", "the Henderson family": a family name.
@@ -3194,7 +3265,7 @@ _SENTENCE_START = re.compile(r".*(?:[.!?]\s|^)", re.DOTALL)
 
 def _animal_topic(text: str, start: int, c: _Compiled) -> bool:
     """Is an animal, and no person, the topic of the sentence before ``start``?"""
-    head = text[: start]
+    head = text[:start]
     m = _SENTENCE_START.match(head)
     words = [w.lower() for w in _TOKEN.findall(head[m.end() if m else 0 :])]
     return any(w in c.animal_nouns for w in words) and not any(
