@@ -544,7 +544,10 @@ def compiled(lang: str) -> _Compiled:
         pet_right_before=_phrase_regex(names.animal_nouns or ("\x00",), after=r",?\s+$"),
         # "mr whiskers the cat", "Sixten, vår katt": an animal said right after the name
         pet_after=re.compile(
-            r"[\s,]+(?:the|our|my|his|her|their|vår|vårt|min|mitt|hans|hennes|deras)\s+"
+            r"[\s,]+(?:(?:the|our|my|his|her|their|vår|vårt|min|mitt|hans|hennes|deras)\s+"
+            # "han heter sixten alltså hunden", "monty the horse i mean": a filler first
+            r"|(?:alltså|asså|dvs|i\s+mean|that\s+is|that's)[\s,]+"
+            r"(?:(?:the|our|my|his|her|their|vår|vårt|min|mitt|hans|hennes|deras)\s+)?)"
             + _phrase_regex(names.animal_nouns or ("\x00",)).pattern,
             re.IGNORECASE,
         ),
@@ -3053,7 +3056,7 @@ def _framed_names(
             if i is None or lows[i] in c.not_names:
                 continue
             nxt = text[m.end("n") : m.end("n") + 4]
-            if lows[i] in c.first_names or re.match(r"\s*(?:\d|!|$)", nxt):
+            if lows[i] in c.first_names or re.match(r"\s*\d", nxt):
                 found = _name_at(text, tokens, i, "medium", c)
                 if found:
                     out.append(_hit(lang, "name", "greeting", found[0], found[1], text, 0.7))
@@ -3070,8 +3073,10 @@ def _framed_names(
             if m.group("kin").lower() not in c.relation_kin:
                 continue
             word = m.group("n").lower()
-            if (word in c.not_names and word not in c.homograph_names) or word in _FIRST_PERSON:
-                continue
+            if word in c.homograph_names:
+                pass  # "ring my daughter sky on ...": a common word as a name
+            elif word not in c.first_names or word in c.not_names:
+                continue  # "call my son later on ...", "ring min pappa hemma på ..."
             if word in c.number_words or word in c.name_cue_kind:
                 continue
             out.append(_hit(lang, "name", "kin_at_number", m.start("n"), m.end("n"), text, 0.7))
@@ -3214,7 +3219,7 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
     after = text[p.end : p.end + 40].lower().split()
     if (
         len(after) > 1
-        and after[1].strip(",.!?") in c.animal_words
+        and any(w.strip(",.!?") in c.animal_words for w in after[1:4])
         and c.pet_after.match(text, p.end)
     ):
         return True  # "mr whiskers the cat", "Sixten, vår katt"
