@@ -2977,11 +2977,22 @@ _CAP = r"[A-ZÅÄÖÉÜØÆÁÍÓÚÑŁŚŻ][^\W\d_]*(?:[-'’][^\W\d_]+)*"
 #: the holder of an account or card, named in the genitive.
 _GENITIVE_HOLDER = {
     "en": re.compile(
-        rf"\b(?:in|on|under|into|to)\s+(?P<n>{_CAP}(?:\s+{_CAP}){{0,2}})['’]s?\s+"
+        rf"\b(?:in|on|under|into|to)\s+(?P<n>{_CAP}(?:\s+{_CAP}){{0,2}}?)(?:['’]s?|s)\s+"
         r"(?:name|names|card|account|bank\s+account|debit\s+card|credit\s+card)\b"
     ),
     "sv": re.compile(
         rf"\b(?:i|på|till|från)\s+(?P<n>{_CAP}(?:\s+{_CAP}){{0,2}}?):?s\s+"
+        r"(?:namn|kort|konto|bankkonto|kreditkort|bankkort)\b"
+    ),
+}
+#: The same in lower-case (ASR) text, the apostrophe often lost: "its in gareth pughs name".
+_GENITIVE_HOLDER_LOWER = {
+    "en": re.compile(
+        r"\b(?:in|on|under|into|to)\s+(?P<n>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)['’]?s\s+"
+        r"(?:name|names|card|account|bank\s+account|debit\s+card|credit\s+card)\b"
+    ),
+    "sv": re.compile(
+        r"\b(?:i|på|till|från)\s+(?P<n>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?):?s\s+"
         r"(?:namn|kort|konto|bankkonto|kreditkort|bankkort)\b"
     ),
 }
@@ -3013,6 +3024,16 @@ _MET_ONE = {
         rf"(?:jag\s+|vi\s+)?med\s+(?:en|ett|någon)\s+(?P<n>{_CAP})"
     ),
 }
+_MET_ONE_LOWER = {
+    "en": re.compile(
+        r"\b(?:spoke|speak|speaking|spoken|talked|talking|talk|chatted|dealt|dealing)\s+"
+        r"(?:to|with)\s+(?:a|an|one|some)\s+(?P<n>[^\W\d_]+)"
+    ),
+    "sv": re.compile(
+        r"\b(?:pratade|pratat|pratar|prata|talade|talat|talar|tala|snackade|snackat)\s+"
+        r"(?:jag\s+|vi\s+)?med\s+(?:en|ett|någon)\s+(?P<n>[^\W\d_]+)"
+    ),
+}
 #: "ring my daughter sky on oh seven…", "ring min dotter ylva på noll sju…": the kin to ring.
 _KIN_AT_NUMBER = {
     "en": re.compile(
@@ -3039,9 +3060,13 @@ def _framed_names(
         return out
     starts = {t.start(): k for k, t in enumerate(tokens)}
     if gates[0]:
-        for m in _GENITIVE_HOLDER[lang].finditer(text):
+        lower = text.islower()
+        holders = (_GENITIVE_HOLDER_LOWER if lower else _GENITIVE_HOLDER)[lang]
+        for m in holders.finditer(text):
             found_words = m.group("n").split()
             first = found_words[0].lower()
+            if lower and (first not in c.first_names or first in c.homograph_names):
+                continue  # "its in gareth pughs name"; not "in the company's name"
             if first in c.not_names or any(w.lower() in c.org_words for w in found_words):
                 continue
             if not (
@@ -3061,9 +3086,12 @@ def _framed_names(
                 if found:
                     out.append(_hit(lang, "name", "greeting", found[0], found[1], text, 0.7))
     if gates[2]:
-        for m in _MET_ONE[lang].finditer(text):
+        lower = text.islower()
+        for m in (_MET_ONE_LOWER if lower else _MET_ONE)[lang].finditer(text):
             i = starts.get(m.start("n"))
             if i is None or lows[i] not in c.first_names or lows[i] in c.not_names:
+                continue
+            if lower and lows[i] in c.homograph_names:
                 continue
             found = _name_at(text, tokens, i, "medium", c)
             if found:
@@ -3100,7 +3128,9 @@ def _frame_gates(text: str, lang: str) -> tuple[bool, bool, bool, bool]:
         met = "prata" in low or "tala" in low or "snacka" in low
         kin = " på " in low and ("min " in low or "mitt " in low or "vår" in low)
     else:
-        holder = "'" in text or "’" in text
+        holder = (
+            "'" in text or "’" in text or ("s name" in low or "s card" in low or "s account" in low)
+        )
         greeting = (
             "birthday" in low
             or "congrat" in low
