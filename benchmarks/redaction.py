@@ -30,9 +30,10 @@ writers during rounds 8 and 9, measured once untouched and then used for develop
 round 10. The ``blind11`` part was written by another writer during round 10, measured once
 untouched (sv: false masks 5.6 %, name 0.873, address 0.944, bank_account 0.929, customer_id
 0.923; en: false masks 3.3 %, name 0.800, address 0.889) and then used for development in
-round 11. The ``blind12`` part was written by another writer during round 11 and is never
-looked at while developing (``--errors`` never lists its rows): its figures are the honest
-ones. A part whose CSV is missing is skipped.
+round 11. The ``blind12`` part was written by another writer during round 11 and the
+``blind13`` part by yet another after it; neither is looked at while developing
+(``--errors`` never lists their rows): their figures are the honest ones. A part whose CSV
+is missing is skipped.
 """
 
 from __future__ import annotations
@@ -69,9 +70,10 @@ PARTS = (
     "blind10",
     "blind11",
     "blind12",
+    "blind13",
 )
 #: Parts whose rows are never shown (``--errors`` skips them): the untouched honest figure.
-SEALED = ("blind12",)
+SEALED = ("blind12", "blind13")
 RECALL_TARGET = 0.98
 FALSE_MASK_TARGET = 0.02
 _MARK = re.compile(r"\[\[(\w+):(.+?)\]\]")
@@ -324,8 +326,9 @@ def render(results: list[Result]) -> str:
         "**used for development in round 11**, so it is no longer untouched: its gaps were "
         "closed by kind, written down with new sentences and hard negatives "
         "(`tests/privacy/test_privacy_round11.py`). The **blind12** part was written by "
-        "another writer during round 11, blind to the recognisers, and never looked at while "
-        "developing: **its figures are the honest ones**.",
+        "another writer during round 11, and the **blind13** part by yet another writer after "
+        "it, both blind to the recognisers and never looked at while developing: **their "
+        "figures are the honest ones**.",
         "",
         "- **recall**: share of labelled personal data whose every letter and digit ends up "
         "masked (by a span of any kind); `n` is the number of labelled data.",
