@@ -132,6 +132,16 @@ RUNS: tuple[Run, ...] = (
         in_repo=True,
     ),
     Run(
+        "Wild 4, Swedish (written blind after round 5; untouched, like sealed)",
+        "benchmarks/wild4/wild4_sv.csv",
+        in_repo=True,
+    ),
+    Run(
+        "Wild 4, English (written blind after round 5; untouched, like sealed)",
+        "benchmarks/wild4/wild4_en.csv",
+        in_repo=True,
+    ),
+    Run(
         "Sealed, Swedish (untouched until the end of issue 13)",
         "benchmarks/sealed/sealed_sv.csv",
         in_repo=True,
