@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import Any, cast
 
@@ -443,3 +444,18 @@ def cached_match(pattern: str, text: str) -> re.Match[str] | None:
     """``re.match(pattern, text)`` with the compiled pattern kept."""
     found = _REGEXES.get(pattern) or _rx(pattern)
     return found.match(text)
+
+
+@functools.cache
+def english_dictionary() -> frozenset[str]:
+    """Ordinary English words (WordNet's index in spacy-lookups-data), loaded once."""
+    from spacy.lookups import load_lookups
+
+    try:
+        table = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
+    except (ValueError, KeyError, OSError):  # pragma: no cover - lookups data missing
+        return frozenset()
+    words: set[str] = set()
+    for key in table:
+        words.update(w for w in table[key] if "_" not in w)
+    return frozenset(words)

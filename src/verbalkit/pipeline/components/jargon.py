@@ -44,6 +44,7 @@ from verbalkit.pipeline.components.common import (
     doc_prev,
     doc_role,
     doc_text,
+    english_dictionary,
     pack_for,
     token_lists,
 )
@@ -181,21 +182,6 @@ def _sv_lemma_known() -> Callable[[str], bool]:
         return i < len(lemma_ids) and lemma_ids[i] == sid
 
     return known
-
-
-@functools.cache
-def _en_dictionary() -> frozenset[str]:
-    """Ordinary English words (WordNet's index in spacy-lookups-data), loaded once."""
-    from spacy.lookups import load_lookups
-
-    try:
-        table = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
-    except (ValueError, KeyError, OSError):  # pragma: no cover - lookups data missing
-        return frozenset()
-    words: set[str] = set()
-    for key in table:
-        words.update(w for w in table[key] if "_" not in w)
-    return frozenset(words)
 
 
 def root(term: str) -> str:
@@ -410,7 +396,7 @@ class JargonTagger:
                 found.append((m.start(), m.end(), rule, confidence))
         if any(c.isupper() for c in text):
             return found
-        words = _en_dictionary()
+        words = english_dictionary()
         for m in EN_LOWER_WORD.finditer(text):
             w = m.group(0)
             if (

@@ -13,7 +13,6 @@ the comments refer to it).
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from verbalkit.pipeline.components.common import (
     add_tag,
     doc_prev,
     doc_text,
+    english_dictionary,
     has_tag,
     is_punctuated,
     remove_tags,
@@ -2279,21 +2279,6 @@ def _shift_more(res: Res) -> str:
     )
 
 
-@functools.cache
-def _dictionary_words() -> frozenset[str]:
-    """Ordinary English words (WordNet's index in spacy-lookups-data), loaded once."""
-    from spacy.lookups import load_lookups
-
-    try:
-        table = load_lookups("en", ["lemma_index"]).get_table("lemma_index")
-    except (ValueError, KeyError, OSError):  # pragma: no cover - lookups data missing
-        return frozenset()
-    words: set[str] = set()
-    for key in table:
-        words.update(w for w in table[key] if "_" not in w)
-    return frozenset(words)
-
-
 #: Inflection left after a listed term in a longer token ("chargebacks", "porting's").
 TERM_SUFFIX = re.compile(r"^(?:s|es|ed|d|ing|'s|s')?$")
 #: A named outside company ("contracted out to NSL"), an SMS keyword ("text STOP to 2020").
@@ -2328,7 +2313,7 @@ def _jargon(doc: Doc, res: Res) -> None:
     SMS keyword, and a company named as a party ("contracted out to NSL") is a name. Clause
     references in policies and terms ("exclusion 4.2") are jargon.
     """
-    words = _dictionary_words()
+    words = english_dictionary()
     text = doc_text(doc)
     named = {
         span.text
