@@ -7,27 +7,14 @@ languages where it applies), with hard negatives next to the positives.
 from __future__ import annotations
 
 import pytest
+from privacy_masks import covered as _covered
+from privacy_masks import of_kind as _of
 
 from verbalkit import find_personal_data
 
 
 def _kinds(text: str, lang: str) -> list[tuple[str, str]]:
     return [(p.kind, p.text) for p in find_personal_data(text, lang)]
-
-
-def _of(text: str, lang: str, kind: str) -> list[str]:
-    return [p.text for p in find_personal_data(text, lang) if p.kind == kind]
-
-
-def _covered(text: str, lang: str, value: str) -> bool:
-    """Is every letter and digit of ``value`` (in ``text``) under some mask?"""
-    start = text.index(value)
-    spans = [(p.start, p.end) for p in find_personal_data(text, lang)]
-    return all(
-        any(s <= i < e for s, e in spans)
-        for i in range(start, start + len(value))
-        if text[i].isalnum()
-    )
 
 
 # ---------------------------------------------------------------- a business's own address
