@@ -30,10 +30,13 @@ writers during rounds 8 and 9, measured once untouched and then used for develop
 round 10. The ``blind11`` part was written by another writer during round 10, measured once
 untouched (sv: false masks 5.6 %, name 0.873, address 0.944, bank_account 0.929, customer_id
 0.923; en: false masks 3.3 %, name 0.800, address 0.889) and then used for development in
-round 11. The ``blind12`` part was written by another writer during round 11 and the
-``blind13`` part by yet another after it; neither is looked at while developing
-(``--errors`` never lists their rows): their figures are the honest ones. A part whose CSV
-is missing is skipped.
+round 11. The ``blind12`` part was written by another writer during round 11, measured once
+untouched (sv: false masks 0.0 %, name 0.800, address 0.889, bank_account 0.929,
+customer_id 0.846; en: false masks 7.7 %, name 0.800, address 0.833, email 0.933,
+customer_id 0.846) and then used for development in round 12. The ``blind13`` part was
+written by yet another writer after round 11 and the ``blind14`` part by another during
+round 12; neither is looked at while developing (``--errors`` never lists their rows):
+their figures are the honest ones. A part whose CSV is missing is skipped.
 """
 
 from __future__ import annotations
@@ -71,9 +74,10 @@ PARTS = (
     "blind11",
     "blind12",
     "blind13",
+    "blind14",
 )
 #: Parts whose rows are never shown (``--errors`` skips them): the untouched honest figure.
-SEALED = ("blind12", "blind13")
+SEALED = ("blind13", "blind14")
 RECALL_TARGET = 0.98
 FALSE_MASK_TARGET = 0.02
 _MARK = re.compile(r"\[\[(\w+):(.+?)\]\]")
@@ -326,9 +330,15 @@ def render(results: list[Result]) -> str:
         "**used for development in round 11**, so it is no longer untouched: its gaps were "
         "closed by kind, written down with new sentences and hard negatives "
         "(`tests/privacy/test_privacy_round11.py`). The **blind12** part was written by "
-        "another writer during round 11, and the **blind13** part by yet another writer after "
-        "it, both blind to the recognisers and never looked at while developing: **their "
-        "figures are the honest ones**.",
+        "another writer during round 11, blind to the recognisers, and run once untouched "
+        "after it (sv: bank_account 0.929, address 0.889, name 0.800, customer_id 0.846, "
+        "false masks 0.0 %; en: email 0.933, address 0.833, name 0.800, customer_id 0.846, "
+        "false masks 7.7 %); it was then **used for development in round 12**, so it is no "
+        "longer untouched: its gaps were closed by kind, written down with new sentences and "
+        "hard negatives (`tests/privacy/test_privacy_round12.py`). The **blind13** part was "
+        "written by another writer after round 11, and the **blind14** part by yet another "
+        "writer during round 12, both blind to the recognisers and never looked at while "
+        "developing: **their figures are the honest ones**.",
         "",
         "- **recall**: share of labelled personal data whose every letter and digit ends up "
         "masked (by a span of any kind); `n` is the number of labelled data.",
