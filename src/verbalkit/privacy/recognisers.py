@@ -114,6 +114,13 @@ _PRIVATE_AFTER = re.compile(
     r"my\s+(?:own|personal|private)|(?:personal|private)\s+(?:one|account|giro))",
     re.IGNORECASE,
 )
+#: A sole trader's business is the person: "jag har enskild firma som snickare, bankgiro ...",
+#: "I'm a sole trader, my bankgiro ...". Said in the sentence before the giro cue.
+_SOLE_TRADER = re.compile(
+    r"\b(?:enskild\s+(?:firma|näringsidkare)|enskilda\s+firma|egenföretagare|"
+    r"sole\s+trader|self[-\s]employed|sole\s+proprietor(?:ship)?)\b",
+    re.IGNORECASE,
+)
 _NEGATED = re.compile(r"\b(?:inte|inget|ingen|ej|not|no|isn't|isn’t|never|aldrig)\b", re.IGNORECASE)
 #: "Klubbens plusgiro", "föreningens bankgiro", "the club's bankgiro": an organisation's.
 _ORG_GIRO = re.compile(
@@ -473,7 +480,8 @@ def compiled(lang: str) -> _Compiled:
         house_words=frozenset(addr.house_names if lang == "en" else ()),
         unit_before=re.compile(
             r"\b(?:" + "|".join(re.escape(u) for u in addr.unit_cues) + r")"
-            r"\s+\d+[A-Za-z]?,?\s*$",
+            # "Flat 2/1, 48 Dumbarton Road": a Glasgow flat, floor and door
+            r"\s+\d+[A-Za-z]?(?:/\d{1,2})?,?\s*$",
             re.IGNORECASE,
         ),
         spelled_cue_before=re.compile(
@@ -571,7 +579,7 @@ def _house_regex(house_names: Iterable[str], suffixes: str) -> re.Pattern[str]:
     heads = "|".join(sorted((re.escape(h) for h in house_names), key=len, reverse=True))
     return re.compile(
         rf"(?<![\w-])(?:\d{{1,4}}[A-Za-z]?\s+)?(?:the\s+)?(?:[^\W\d_][\w'’]*\s+){{1,2}}?"
-        rf"(?:{heads}),\s*(?:[^\W\d_][\w'’]*\s+){{1,2}}?(?:{suffixes})\b\.?",
+        rf"(?:{heads})(?:,\s*|\s+)(?:[^\W\d_][\w'’]*\s+){{1,2}}?(?:{suffixes})\b\.?",
         re.IGNORECASE,
     )
 
@@ -921,7 +929,13 @@ def _giro_is_personal(text: str, cue: _Cue, run: NumberRun, lang: str) -> bool |
     if private and not _NEGATED.search(text, max(run.end, private.start() - 14), private.start()):
         return True  # "... och bankgirot är 2051-9765, båda är mina privata"
     if "bankgiro" in said:
-        return _FIRST_PERSON[lang].search(around) is not None
+        if _FIRST_PERSON[lang].search(around) is not None:
+            return True
+        # "Jag har enskild firma som fönsterputsare, bankgiro 603-...": the trader's own
+        head = text[max(0, cue.start - 120) : cue.start]
+        sole = _SOLE_TRADER.search(head)
+        return sole is not None and not _NEGATED.search(head, max(0, sole.start() - 12))
+    return True
     return True
 
 
@@ -1200,6 +1214,19 @@ def _emails(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                 break
             if words[i + 1].group().lower() in _TLDS:
                 end = words[i + 1].end()
+            elif len(words[i + 1].group()) == 1:
+                # a top-level domain spelled letter by letter: "w p dot p l", "dot s e"
+                k = i + 1
+                while (
+                    k + 1 < len(words)
+                    and k - i < 3
+                    and len(words[k + 1].group()) == 1
+                    and text[words[k].end() : words[k + 1].start()] == " "
+                ):
+                    k += 1
+                letters = "".join(w.group() for w in words[i + 1 : k + 1]).lower()
+                if k > i + 1 and letters in _TLDS:
+                    end = words[k].end()
             i += 1
         if end is None:
             continue
@@ -1490,6 +1517,19 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             start = _irish_address_start(text, m.start(), c)
             if start < m.start():
                 out.append(_hit(lang, "address", "eircode", start, m.end(), text, 0.8))
+        if text.islower() and ("county" in text or "co " in text):
+            for m in _SPOKEN_EIRCODE.finditer(text):
+                # "ballyvaloo blackwater county wexford y twenty five k x two six": the
+                # townland and town before the county, back to a function word
+                start = m.start()
+                for tok in reversed(list(_TOKEN.finditer(text, max(0, start - 60), start))):
+                    low = tok.group().lower()
+                    if low in c.not_names or low == "at" or low in c.number_words:
+                        break
+                    start = tok.start()
+                    if start < m.start("county") - 40:
+                        break
+                out.append(_hit(lang, "address", "eircode_spoken", start, m.end(), text, 0.75))
     # A street in southern or central Europe, its word first: "Calle Almendro 14, 29680
     # Estepona", "12 Rue de Rivoli, 75001 Paris", "Via Roma 22".
     if _FOREIGN_STREET_WORDS.search(text):
@@ -1575,6 +1615,14 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                 continue
             tail = _address_tail(text, m.end(), lang)
             numbered = toks[k].group()[0].isdigit()
+            if "," not in m.group() and not (numbered or lower_ok):
+                # "the old rectory church lane little snoring n r ...": with no comma between
+                # the house and its street, only a postcode after them makes it an address
+                post = _SPOKEN_POST[lang].match(text, m.end()) or re.match(
+                    _TOWN_POST[lang], text[m.end() :], re.IGNORECASE if text.islower() else 0
+                )
+                if post is None:
+                    continue
             if numbered or tail > m.end() or lower_ok:
                 start = _unit_before(text, toks[k].start(), c)
                 out.append(_hit(lang, "address", "house_name", start, tail, text, 0.8))
@@ -1674,6 +1722,15 @@ _US_STATE_AFTER = re.compile(
 )
 #: An Irish Eircode: "P72 YT86", "D04 X2Y6".
 _EIRCODE = re.compile(r"(?<![\w-])[AC-FHKNPRTV-Y]\d[\dW]\s?[AC-FHKNPRTV-Y\d]{4}(?![\w-])")
+#: An Eircode said aloud after its county: "county wexford y twenty five k x two six".
+_SPOKEN_EIRCODE = re.compile(
+    r"\b(?P<county>county|co)\s+[a-z]+\s+[ac-fhknprtv-y]\s"
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:\s(?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?|(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+    r"\s(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|w)|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+    r"(?:\s(?:[a-z]|zero|oh|one|two|three|four|five|six|seven|eight|nine)){4}(?![\w'’])"
+)
 _IE_PART = re.compile(r"(?:(?:Co\.?|County)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*$")
 
 
@@ -1835,7 +1892,7 @@ _UNIT_AFTER = {
         rf"(?:\s+(?!och\b|en\b){_SV_NUM}){{0,3}}\b"
         rf"|{_SV_NUM}\s*(?:tr|trappor|trappa|trappa upp|trappor upp|vån|våningen)\b\.?"
         rf"|(?:våning|vån\.?)\s*{_SV_NUM}\b|(?:nb|bv|ög|nedre botten|bottenvåningen)\b"
-        r"|uppgång\s+[A-Za-z\d]\b|[A-Ha-h]\b(?![-\w])))+",
+        r"|uppgång\s+[A-Za-z\d]\b|[A-Ha-h]\s\d{1,3}(?=\s*,)|[A-Ha-h]\b(?![-\w])))+",
         re.IGNORECASE,
     ),
     "en": re.compile(
@@ -1854,7 +1911,9 @@ _UNIT_BEFORE_SPOKEN = re.compile(
     re.IGNORECASE,
 )
 _TOWN_POST = {
-    "sv": r",?\s*[1-9]\d{2} ?\d{2}\s+[A-ZÅÄÖ][a-zåäöé]+(?:[\s-][A-ZÅÄÖ][a-zåäöé]+)?",
+    # a Norwegian, Danish or Finnish postcode after a comma too: ", 0555 Oslo", ", 20100 Åbo"
+    "sv": r"(?:,?\s*[1-9]\d{2} ?\d{2}|,\s*\d{4,5})\s+[A-ZÅÄÖØÆ][a-zåäöéøæü]+"
+    r"(?:[\s-][A-ZÅÄÖØÆ][a-zåäöéøæü]+)?",
     "en": rf"(?:,?\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?,?\s*(?:{_UK_POSTCODE}|[A-Z]{{2}}\s\d{{5}}(?:-\d{{4}})?)\b",
 }
 
