@@ -956,7 +956,7 @@ def solution_slug(unit: Span, toks: list[Tok], w: Words, question: bool) -> str 
     for i in range(len(low)):
         before = low[max(0, i - 3) : i]
         # "Då är det bokat", "nu är det aktiverat", "Då har jag gjort det" (not "det är klart att")
-        if done_participle(toks[i], w) and any(x in ("är", "har", "blir") for x in before):
+        if ("är" in before or "har" in before or "blir" in before) and done_participle(toks[i], w):
             by_us = any(x in ("nu", "då", "jag", "vi") for x in before)
             follows = low[i + 1] if i + 1 < len(low) else ""
             logged = any("avvikelse" in x for x in low)  # a logged deviation is not a remedy
