@@ -2257,6 +2257,10 @@ _NAME_PARTICLES = frozenset(
         "da",
         "dos",
         "das",
+        "dela",
+        "delos",
+        "los",
+        "las",
         "du",
         "af",
         "ter",
@@ -2277,7 +2281,13 @@ def _homograph_name(text: str, tokens: list[re.Match[str]], i: int, c: _Compiled
     if j >= len(tokens) or text[tokens[i].end() : tokens[j].start()].strip():
         return True
     nxt = tokens[j].group().lower()
+    if nxt in _CLAUSE_JOINS:
+        return True  # "he's called robin and the number's ...": the clause goes on
     return nxt not in c.not_names and nxt not in c.number_words
+
+
+#: Conjunctions that start a new clause after a name: "he's called robin and ...".
+_CLAUSE_JOINS = frozenset(["and", "och", "but", "men", "so", "så"])
 
 
 def _elsewhere(
@@ -2505,6 +2515,13 @@ def _full_name_ok(
     second = i + 2 if lows[i + 1] in _NAME_PARTICLES and i + 2 < len(tokens) else i + 1
     if _surname_like(tokens[second].group(), c, broad=False):
         return True
+    last = _token_after(tokens, found[1]) - 1
+    if (
+        last > second
+        and lows[second] in c.hand_first_names
+        and _surname_like(tokens[last].group(), c, broad=False)
+    ):
+        return True  # "Camila Andrea Rojas": a second first name, then the surname
     if (
         _surname_like(tokens[second].group(), c)
         and not _sentence_initial(text, tokens[i].start())
@@ -2654,6 +2671,7 @@ def _copula_name(
                 c.name_questions.search(text, 0, tokens[i].start())
                 and _clause_or_pronoun_after(text, tokens, lows, i)
             )
+            or _homograph_turn_intro(tokens, lows, i)
         )
     ):
         return tokens[i].start(), tokens[i].end()
@@ -2685,6 +2703,37 @@ def _copula_name(
     if last and not (_surname_like(tokens[i + 1].group(), c) or _surname_like(last, c)):
         return None  # "Det är Sonos One här": an unknown word and a capitalised one
     return found
+
+
+#: The words of a copula that opens a turn: "hej det är ...", "yeah hi it's ...".
+_COPULA_WORDS = frozenset(["it's", "its", "it", "is", "this", "det", "är", "e", "här"])
+#: The speaker's reason for calling right after a name: "it's will i'm ringing about ...".
+_CALLING_CLAUSE = frozenset(
+    ["ringing", "calling", "phoning", "just", "wondering", "ringer", "ringde", "undrar",
+     "skulle", "ville"]
+)  # fmt: skip
+#: Workplaces after "from the": "it's hope from the swedish office".
+_OFFICE_WORDS = frozenset(
+    ["office", "team", "department", "branch", "depot", "desk", "kontoret", "avdelningen",
+     "kontor", "filialen", "laget"]
+)  # fmt: skip
+
+
+def _homograph_turn_intro(tokens: list[re.Match[str]], lows: list[str], i: int) -> bool:
+    """A common-word name said by the speaker opening the turn: "hej det är sten jag ringer
+    om ...", "yeah hi it's will i'm ringing about ...", "um it's hope from the swedish
+    office"; not "it's may from the third", "det är sten jag vill ha"."""
+    if i > 6 or any(w not in _TURN_OPENERS and w not in _COPULA_WORDS for w in lows[:i]):
+        return False
+    nxt = lows[i + 1 : i + 3]
+    if len(nxt) == 2 and nxt[0] in ("i'm", "im", "jag", "i") and nxt[1] in _CALLING_CLAUSE:
+        return True
+    if nxt[:1] and nxt[0] in ("from", "från"):
+        rest = lows[i + 2 : i + 6]
+        return rest[:1] in (["the"], ["your"], ["er"], ["ert"]) and not _OFFICE_WORDS.isdisjoint(
+            rest
+        )
+    return False
 
 
 #: Possessives that open a kin or role cue: "my wife", "min fru", "hennes fästman".
@@ -2882,6 +2931,8 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                     _clause_or_pronoun_after(text, tokens, lows, i)
                     or (i + 1 < len(tokens) and lows[i + 1] in _PERSON_VERBS)
                     or (i + 1 < len(tokens) and lows[i + 1].endswith("ed"))
+                    # "till min dotter Sol på förskolan": capitalised inside written text
+                    or (_is_cap(tokens[i].group()) and not text.islower())
                 )
             ):
                 # "my wife dawn booked the coach", "min fru ros ringde": a kin word and a
@@ -2940,6 +2991,12 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         if found and (_is_cap(tokens[i].group()) or text.islower()):
             out.append(_hit(lang, "name", "title", m.start(), found[1], text, 0.85))
             taken.add(i)
+    # "our Jack Russell", "a Harris Tweed jacket": no word of a fixed phrase is a name
+    for i, t in enumerate(tokens):
+        if i not in taken and _is_cap(t.group()):
+            phrase = c.not_name_phrases.match(text, t.start())
+            if phrase:
+                taken.update(range(i, _token_after(tokens, phrase.end())))
     # No cue: a known first name, capitalised, inside a sentence ("Personnummer ..., Rolf.").
     for i, t in enumerate(tokens):
         word = t.group()
@@ -3023,6 +3080,7 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             taken.update(range(i, j))
     out.extend(_more_names(text, lang, tokens, lows, c))
     out.extend(_framed_names(text, lang, tokens, lows, c))
+    out.extend(_person_slots(text, lang, tokens, lows, starts, c))
     out.extend(_family_names(text, lang, c))
     if out and c.pet_naming.search(text):
         # "Katten heter Sixten", "my dog's called Max": a pet, not a person in the call
@@ -3036,7 +3094,7 @@ _CAP = r"[A-ZÅÄÖÉÜØÆÁÍÓÚÑŁŚŻ][^\W\d_]*(?:[-'’][^\W\d_]+)*"
 #: the holder of an account or card, named in the genitive.
 _GENITIVE_HOLDER = {
     "en": re.compile(
-        rf"\b(?:in|on|under|into|to)\s+(?P<n>{_CAP}(?:\s+{_CAP}){{0,2}}?)(?:['’]s?|s)\s+"
+        rf"\b(?:in|on|under|into|to|from)\s+(?P<n>{_CAP}(?:\s+{_CAP}){{0,2}}?)(?:['’]s?|s)\s+"
         r"(?:name|names|card|account|bank\s+account|debit\s+card|credit\s+card)\b"
     ),
     "sv": re.compile(
@@ -3047,7 +3105,7 @@ _GENITIVE_HOLDER = {
 #: The same in lower-case (ASR) text, the apostrophe often lost: "its in gareth pughs name".
 _GENITIVE_HOLDER_LOWER = {
     "en": re.compile(
-        r"\b(?:in|on|under|into|to)\s+(?P<n>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)['’]?s\s+"
+        r"\b(?:in|on|under|into|to|from)\s+(?P<n>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)['’]?s\s+"
         r"(?:name|names|card|account|bank\s+account|debit\s+card|credit\s+card)\b"
     ),
     "sv": re.compile(
@@ -3170,6 +3228,248 @@ def _framed_names(
     return out
 
 
+def _ordinary_word(word: str, lang: str) -> bool:
+    """Is ``word`` an ordinary word of the language, not only a name? English asks WordNet's
+    index (``english_dictionary``, loaded on first use); for Swedish there is no such list
+    here, so every word counts as ordinary and the rules that need an unknown word stay off."""
+    if lang != "en":
+        return True
+    from verbalkit.pipeline.components.common import english_dictionary
+
+    low = _POSSESSIVE.sub("", word.lower())
+    return low in english_dictionary() or len(low) < 3
+
+
+def _name_run_ok(
+    words: list[str], lang: str, c: _Compiled, *, single_homograph: bool = False
+) -> bool:
+    """Is a run of capitalised words in a person slot a person's name?
+
+    One word: a known first name (or, when ``single_homograph``, a common-word name such as
+    "Sol", "Joy"). Two to four: not a firm's, place's or thing's, and a known first name
+    first, a surname-shaped word last, or (English) no ordinary word among them.
+    """
+    lows = [_POSSESSIVE.sub("", w.lower()) for w in words]
+    lows = [w if w in c.first_names or w in c.surnames else _fold_accents(w) for w in lows]
+    if any(
+        w in c.org_words or w in _BUSINESS_TAILS or w in c.place_names or w in c.number_words
+        for w in lows
+    ):
+        return False
+    if len(lows) == 1:
+        w = lows[0]
+        if w in c.homograph_names:
+            return single_homograph
+        return w in c.first_names and w not in c.not_names
+    if lows[0] in c.place_prefixes or any(
+        w in c.not_names and w not in c.homograph_names for w in lows
+    ):
+        return False  # "New York", "San Diego"
+    if lows[0] in c.hand_first_names:
+        return True
+    ordinary = [_ordinary_word(w, lang) for w in words]
+    if not any(ordinary):
+        return True
+    # "Merry Christmas", "Best Wishes": a broad-list first name or a surname-shaped last word
+    # only when the first word is no ordinary word
+    return not ordinary[0] and (lows[0] in c.first_names or _surname_like(words[-1], c))
+
+
+#: Between a frame and its name: "det står Juha Kettunen på kortet", "the card says
+#: Priya Raman on it".
+_SAYS_ON = {
+    "sv": re.compile(rf"\b(?:står|stå|stod)\s+(?:det\s+)?(?P<n>{_CAP}(?:\s+{_CAP}){{0,3}})\s+på\b"),
+    "en": re.compile(
+        rf"\b(?:says|say|said|reads|read|with)\s+(?P<n>{_CAP}(?:\s+{_CAP}){{0,3}})\s+on\s+"
+        r"(?:it|the|her|his|my|them|there)\b"
+    ),
+}
+#: A person's appointment: "en tid hos Lo på fredag", "a session with April on Friday",
+#: "booked in with dana for a trim".
+_APPOINTMENT_WITH = {
+    "sv": re.compile(
+        r"\b(?:tid|tiden|bokning|behandling|konsultation)\s+hos\s+(?P<n>[^\W\d_]{2,})"
+    ),
+    "en": re.compile(
+        r"\b(?:appointment|session|booking|consultation|sitting|lesson|fitting|"
+        r"booked\s+in)\s+with\s+(?P<n>[^\W\d_]{2,})",
+        re.IGNORECASE,
+    ),
+}
+#: The agent of a purchase or booking: "Beställningen gjordes av Camila Rojas", "the order
+#: was placed by Kwame Mensah".
+_DONE_BY = {
+    "sv": re.compile(
+        r"\b(?:gjordes|gjord|gjort|bokades|bokad|bokat|beställdes|beställd|beställt|betalades|"
+        r"betald|betalt|skickades|skickad|signerades|signerad|undertecknades|undertecknad|"
+        r"lämnades|lämnad|hämtades|hämtad)\s+av\s+(?=[^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\b(?:made|booked|placed|paid|ordered|signed|sent|arranged|reserved|collected|"
+        r"picked\s+up|dropped\s+off|signed\s+for)\s+by\s+(?=[^\W\d_])",
+        re.IGNORECASE,
+    ),
+}
+#: A name given as the one to hand something to: "go to Eleni Papadaki at 27 Hawthorn
+#: Road", "leave it with jelena marković at reception".
+_HANDED_TO = {
+    "sv": re.compile(r"\b(?:till|med|hos|åt)\s+(?=[^\W\d_])", re.IGNORECASE),
+    "en": re.compile(r"\b(?:to|with|for)\s+(?=[^\W\d_])", re.IGNORECASE),
+}
+_HANDED_AT = {
+    "sv": re.compile(r"\s+(?:på|i)\s+(?:\d|receptionen|kontoret|jobbet|adressen)", re.IGNORECASE),
+    "en": re.compile(
+        r"\s+(?:at|on)\s+(?:\d|reception|the\s+front\s+desk|the\s+desk|home|work|number\b)",
+        re.IGNORECASE,
+    ),
+}
+#: "..., A-604118, Venkatesh Subramanian.": a full name closing the utterance after a comma.
+_CLOSING_NAME = re.compile(rf",\s+(?P<n>{_CAP}(?:\s+{_CAP}){{1,2}})\s*[.!?]?\s*$")
+#: Inverted "X heter jag": the name before it ("Máret Ánne Sara heter jag").
+_NAME_HETER_JAG = re.compile(r"\b(?:heter|hette)\s+jag\b", re.IGNORECASE)
+#: Words that end a name said before "heter jag", going back: fillers, greetings,
+#: conjunctions and pronouns.
+_BEFORE_HETER_STOPS = frozenset(
+    ["ja", "jo", "nej", "hej", "hejsan", "hallå", "tjena", "öh", "eh", "äh", "ehm", "hm", "mm",
+     "alltså", "och", "men", "så", "vad", "det", "den", "detta", "här", "där", "nu", "då", "ju",
+     "typ", "liksom", "okej", "ok", "tja", "hon", "han", "hen", "jag", "du", "vi", "ni", "de",
+     "dom", "som", "också", "nog", "väl", "inte", "hur", "vem", "vilket", "ju", "och", "eller",
+     "förresten", "annars", "egentligen", "faktiskt", "bara", "ba", "va", "vad", "sen", "fan",
+     "visst", "precis", "exakt", "redan", "gärna", "då", "dessutom", "ändå"]
+)  # fmt: skip
+
+
+def _person_slots(
+    text: str,
+    lang: str,
+    tokens: list[re.Match[str]],
+    lows: list[str],
+    starts: dict[int, int],
+    c: _Compiled,
+) -> list[PersonalData]:
+    """Names in person slots that need no list to vouch for the name: the words before
+    "heter jag", the name a card or letter says, a person's appointment, the agent of a
+    booking, the one to hand a thing to, a full name closing the utterance."""
+    out: list[PersonalData] = []
+    written = not text.islower()
+    if lang == "sv" and ("heter jag" in text.lower() or "hette jag" in text.lower()):
+        for m in _NAME_HETER_JAG.finditer(text):
+            h = starts.get(m.start())
+            if h is None or h == 0:
+                continue
+            j = h
+            while j > 0 and h - j < 7:
+                k = j - 1
+                if text[tokens[k].end() : tokens[j].start()].strip():
+                    break  # a comma or a full stop ends the clause
+                low = lows[k]
+                particle = (
+                    low in _NAME_PARTICLES
+                    and k > 0
+                    and lows[k - 1] not in _BEFORE_HETER_STOPS
+                    and not text[tokens[k - 1].end() : tokens[k].start()].strip()
+                )  # "maria de los santos heter jag": "de" inside the name
+                if (low in _BEFORE_HETER_STOPS and not particle) or low in c.number_words:
+                    break  # any other word before "heter jag" is part of the name
+                j = k
+            if j == h or (j > 0 and h - j >= 7):
+                continue
+            if j > 0 and not (
+                lows[j - 1] in _BEFORE_HETER_STOPS
+                or text[tokens[j - 1].end() : tokens[j].start()].strip()
+            ):
+                continue
+            words = lows[j:h]
+            if sum(w not in _NAME_PARTICLES for w in words) > 4 or any(
+                w in c.org_words or w in _BUSINESS_TAILS for w in words
+            ):
+                continue
+            if words[0] in _NAME_PARTICLES:
+                continue
+            out.append(
+                _hit(
+                    lang,
+                    "name",
+                    "name_heter_jag",
+                    tokens[j].start(),
+                    tokens[h - 1].end(),
+                    text,
+                    0.8,
+                )
+            )
+    if written and ("står" in text or "stå" in text or "stod" in text or lang == "en"):
+        for m in _SAYS_ON[lang].finditer(text):
+            words = m.group("n").split()
+            if _name_run_ok(words, lang, c, single_homograph=True):
+                out.append(_hit(lang, "name", "says_on", m.start("n"), m.end("n"), text, 0.75))
+    for m in _APPOINTMENT_WITH[lang].finditer(text):
+        i = starts.get(m.start("n"))
+        if i is None:
+            continue
+        low = lows[i]
+        if low in c.homograph_names:
+            # "a session with april on friday"; not "with april the 3rd", "med maj"
+            if re.match(
+                r"\s+(?:\d|the\s+\d|first|second|third|[a-z]+(?:th|st|nd|rd)\b)", text[m.end("n") :]
+            ):
+                continue
+            found: tuple[int, int] | None = (tokens[i].start(), tokens[i].end())
+        elif low in c.first_names and low not in c.not_names:
+            found = _name_at(text, tokens, i, "medium", c)
+        else:
+            continue
+        if found:
+            out.append(_hit(lang, "name", "appointment_with", found[0], found[1], text, 0.7))
+    for m in _DONE_BY[lang].finditer(text):
+        i = starts.get(m.end())
+        if i is None:
+            continue
+        if written:
+            n = min(_cap_run(text, tokens, i, c), 4)
+            if n and _name_run_ok([t.group() for t in tokens[i : i + n]], lang, c):
+                out.append(
+                    _hit(
+                        lang,
+                        "name",
+                        "done_by",
+                        tokens[i].start(),
+                        tokens[i + n - 1].end(),
+                        text,
+                        0.7,
+                    )
+                )
+        else:
+            found = _lower_full_name(text, tokens, lows, i, c)
+            if found:
+                out.append(_hit(lang, "name", "done_by", found[0], found[1], text, 0.7))
+    if _HANDED_AT[lang].search(text):
+        for m in _HANDED_TO[lang].finditer(text):
+            i = starts.get(m.end())
+            if i is None:
+                continue
+            if written:
+                n = min(_cap_run(text, tokens, i, c), 3)
+                if n < 2 or _sentence_initial(text, tokens[i].start()):
+                    continue
+                end = tokens[i + n - 1].end()
+                if _HANDED_AT[lang].match(text, end) and _name_run_ok(
+                    [t.group() for t in tokens[i : i + n]], lang, c
+                ):
+                    out.append(_hit(lang, "name", "handed_to", tokens[i].start(), end, text, 0.7))
+            else:
+                found = _lower_full_name(text, tokens, lows, i, c)
+                if found and _HANDED_AT[lang].match(text, found[1]):
+                    out.append(_hit(lang, "name", "handed_to", found[0], found[1], text, 0.7))
+    if written and "," in text:
+        closing = _CLOSING_NAME.search(text)
+        if closing and _name_run_ok(closing.group("n").split(), lang, c):
+            out.append(
+                _hit(lang, "name", "closing_name", closing.start("n"), closing.end("n"), text, 0.7)
+            )
+    return out
+
+
 def _frame_gates(text: str, lang: str) -> tuple[bool, bool, bool, bool]:
     """Cheap substring tests before ``_framed_names`` tries its frames: the genitive
     holder, the greetings, "a Siobhan" and the kin to ring."""
@@ -3246,11 +3546,31 @@ def _surnames_again(
     text: str, lang: str, found: list[PersonalData], c: _Compiled
 ) -> list[PersonalData]:
     """ "inlagda på Mehmet Yilmaz, det står kanske bara Yilmaz": a surname of a full name
-    found in the call, said again on its own."""
+    found in the call, said again on its own. Also a one-word name said again, capitalised
+    in written text: "till min dotter Sol ..., det ska stå Sol på kortet"."""
     out: list[PersonalData] = []
     seen: set[str] = set()
     for p in found:
         words = p.text.split()
+        if len(words) == 1 and not text.islower() and _is_cap(words[0]) and len(words[0]) > 1:
+            word = _POSSESSIVE.sub("", words[0]).strip(",.")
+            if word.lower() in seen or word.lower() in c.number_words:
+                continue
+            seen.add(word.lower())
+            pos = text.find(word)
+            while pos >= 0:
+                end = pos + len(word)
+                before = text[pos - 1 : pos] if pos else ""
+                after = text[end : end + 1]
+                if (
+                    not (before.isalnum() or before in ("_", "-", "'", "’"))
+                    and not (after.isalnum() or after in ("_", "-"))
+                    and not any(q.start <= pos < q.end for q in found)
+                    and not c.not_name_phrases.match(text, pos)
+                ):
+                    out.append(_hit(lang, "name", "name_again", pos, end, text, 0.65))
+                pos = text.find(word, end)
+            continue
         if len(words) < 2:
             continue
         last = _POSSESSIVE.sub("", words[-1]).strip(",.")
@@ -3317,6 +3637,8 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
         return True  # "min hund Sixten är sjuk", "our cat Bella"
     if c.titles.fullmatch(p.text.strip(" .,")):
         return True  # "I'm Dr — no, just put ...": a title on its own
+    if not slug.startswith(_NAME_INTRO_RULES) and _EPONYM_AFTER.match(text, p.end):
+        return True  # "the same Laura Ashley fabric", "a Victoria sponge": a thing's name
     words = p.text.lower().split()
     if len(words) > 1 and any(
         w.strip(",.") in c.animal_nouns and w.strip(",.") not in c.first_names for w in words[1:]
@@ -3347,6 +3669,17 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
     return False
 
 
+#: Nouns right after a name that make it a thing named after someone: "William Morris
+#: fabric", "Victoria sponge", "en Carl Malmsten-stol" (a make, a style, a dish, a breed).
+_EPONYM_AFTER = re.compile(
+    r"[\s-](?:fabric|fabrics|print|prints|wallpaper|wallpapers|design|designs|collection|"
+    r"range|pattern|patterns|sponge|sponges|cake|cakes|tart|tweed|terrier|terriers|spaniel|"
+    r"spaniels|chair|chairs|sofa|sofas|dress|dresses|handbag|handbags|tea|cocktail|paint|"
+    r"paints|wallpaper|curtains|cushions|crockery|jug|mug|mugs|tyg|tyget|tapet|tapeten|"
+    r"tapeter|mönster|mönstret|stol|stolen|stolar|soffa|soffan|tårta|tårtan|kaka|kakan|"
+    r"bakelse|servis|servisen|klänning|klänningen)\b",
+    re.IGNORECASE,
+)
 #: "hon heter", "he's called": a pronoun named (a person's or an animal's name)
 _PRONOUN_NAMED = re.compile(
     r"\b(?:hon|han|hen|den|she|he|it)(?:\s+|['’])(?:heter|hette|kallas|is\s+called|s\s+called"
@@ -3426,8 +3759,8 @@ def _more_names(
             continue
         if low in c.number_words or low in c.org_words or low in c.place_names:
             continue
-        if not (low in c.first_names or _is_cap(m.group(1))):
-            continue
+        if not (low in c.first_names or low in c.homograph_names or _is_cap(m.group(1))):
+            continue  # "ring joy on oh seven ...": a common-word name before the number
         out.append(_hit(lang, "name", "call_at_number", m.start(1), m.end(1), text, 0.7))
     for m in _FROM_SAID.finditer(text):
         low = m.group(1).lower()
@@ -3482,9 +3815,9 @@ def _more_names(
     out.extend(_apposition_names(text, lang, tokens, lows, starts, c))
     # "Gareth Pritchard again, ...", "hiya dave here": a name opening the turn
     i = 0
-    if tokens and lows[0] in _GREETINGS | {"hiya", "yeah", "yes", "ja", "jo", "hi", "hello"}:
-        i = 1
-    if i < len(tokens) and not text[: tokens[i].start()].strip(" ,.!-").count(" "):
+    while i < min(3, len(tokens) - 1) and lows[i] in _TURN_OPENERS:
+        i += 1  # "um maricel bautista here", "öh ja hej ..."
+    if i < len(tokens):
         if text.islower():
             found = _lower_full_name(text, tokens, lows, i, c)
             if found is None and lows[i] in c.first_names and lows[i] not in c.not_names:
@@ -3670,6 +4003,11 @@ def _apposition_names(
     return out
 
 
+#: Greetings and fillers before a name that opens a turn: "hiya dave here", "um maricel ...".
+_TURN_OPENERS = _GREETINGS | frozenset(
+    ["hiya", "yeah", "yes", "ja", "jo", "hi", "hello", "um", "uh", "er", "erm", "umm", "öh",
+     "eh", "äh", "ehm", "oh", "so", "right", "okay", "ok", "well"]
+)  # fmt: skip
 #: Words after a name that opens a turn: "Gareth Pritchard again", "dave here".
 _TURN_NAME_AFTER = frozenset(["again", "here", "speaking", "här", "igen"])
 #: "Bromley hyphen Davies", "Lind bindestreck Ek": a hyphenated word said aloud.
@@ -3853,6 +4191,13 @@ def _business_contact(text: str, p: PersonalData, c: _Compiled) -> bool:
         and before.search(text, max(0, p.start - 64), end)
     ):
         return True  # a phone only at a desk: "the office number is" may be a work line
+    if (
+        p.kind == "address"
+        and _LANDMARK_AFTER.match(text, p.end)
+        and _WE_ARE_AT.search(text, max(0, end - 24), end)
+        and not _FIRST_PERSON_BEFORE.search(text, 0, p.start)
+    ):
+        return True  # "We're at 9 Brunswick Street, opposite the old post office": premises
     # "Box 5000, 101 50 Stockholm, vårt huvudkontor", "..., it's on the letterhead"
     stop = _CLAUSE_END.search(text, p.end)
     after_end = min(p.end + 60, stop.start() if stop else len(text))
@@ -3866,6 +4211,19 @@ def _business_contact(text: str, p: PersonalData, c: _Compiled) -> bool:
     return m is not None and not _NEGATED.search(text, p.end, m.start())
 
 
+#: Directions from a landmark after an address: "..., opposite the old post office".
+_LANDMARK_AFTER = re.compile(
+    r",?\s+(?:just\s+)?(?:opposite|next\s+to|across\s+(?:the\s+road\s+)?from|round\s+the\s+"
+    r"corner\s+from|behind|beside|facing|mittemot|mitt\s+emot|bredvid|intill|bakom|vid\s+sidan\s+av)"
+    r"\s+(?:the|a|an|our|from|[^\W\d_]+(?:en|et|an)\b)",
+    re.IGNORECASE,
+)
+#: "We're at", "vi finns på", "vi håller till på": a place the speakers are based at.
+_WE_ARE_AT = re.compile(
+    r"\b(?:we['’]re|we\s+are|we['’]re\s+based|we\s+are\s+based|vi\s+finns|vi\s+håller\s+till|"
+    r"vi\s+ligger|vi\s+sitter)\s+(?:at|on|in|på|i|vid)\s+$",
+    re.IGNORECASE,
+)
 #: The word before a find, and the words a business's statement of its address or number
 #: can end with ("... har sitt kontor på", "the depot is at", "Växeln nås", "find us at"):
 #: the grammar in ``_business_before`` is only tried after one of them.
