@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from verbalkit.privacy.checksums import (
@@ -1618,9 +1618,9 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             if "," not in m.group() and not (numbered or lower_ok):
                 # "the old rectory church lane little snoring n r ...": with no comma between
                 # the house and its street, only a postcode after them makes it an address
-                post = _SPOKEN_POST[lang].match(text, m.end()) or re.match(
-                    _TOWN_POST[lang], text[m.end() :], re.IGNORECASE if text.islower() else 0
-                )
+                post = _SPOKEN_POST[lang].match(text, m.end()) or _town_post(
+                    lang, text.islower()
+                ).match(text, m.end())
                 if post is None:
                     continue
             if numbered or tail > m.end() or lower_ok:
@@ -1981,6 +1981,18 @@ _TOWN_STOPS = frozenset(
 )  # fmt: skip
 
 
+_TOWN_POST_RX = {
+    (lang, lower): re.compile(rx, re.IGNORECASE if lower else 0)
+    for lang, rx in _TOWN_POST.items()
+    for lower in (False, True)
+}
+
+
+def _town_post(lang: str, lower: bool) -> re.Pattern[str]:
+    """``_TOWN_POST`` compiled once, without case for lower-case (ASR) text."""
+    return _TOWN_POST_RX[(lang, lower)]
+
+
 def _after_negative_cue(text: str, start: int, c: _Compiled) -> bool:
     """Does an order, booking or case cue stand right before ``start`` (fillers between)?"""
     for q in c.number_cues.finditer(text, max(0, start - 40), start):
@@ -2009,8 +2021,7 @@ def _address_tail(text: str, end: int, lang: str) -> int:
     unit = _UNIT_AFTER[lang].match(text, end)
     if unit:
         end = unit.end()
-    flags = re.IGNORECASE if text.islower() else 0
-    m = re.compile(_TOWN_POST[lang], flags).match(text, end)
+    m = _town_post(lang, text.islower()).match(text, end)
     if m:
         return m.end()
     if lang == "en":
@@ -2808,6 +2819,18 @@ _NAME_GAP = re.compile(
 )
 
 
+_PHRASE_HEADS: dict[str, frozenset[str]] = {}
+
+
+def _phrase_heads(c: _Compiled) -> frozenset[str]:
+    """The first words of the pack's ``not_name_phrases`` ("jack" of "Jack Russell")."""
+    heads = _PHRASE_HEADS.get(c.lex.language)
+    if heads is None:
+        heads = frozenset(p.lower().split()[0] for p in c.lex.names.not_name_phrases if p.strip())
+        _PHRASE_HEADS[c.lex.language] = heads
+    return heads
+
+
 def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     tokens = list(_TOKEN.finditer(text))
     if not tokens:
@@ -2992,8 +3015,9 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             out.append(_hit(lang, "name", "title", m.start(), found[1], text, 0.85))
             taken.add(i)
     # "our Jack Russell", "a Harris Tweed jacket": no word of a fixed phrase is a name
+    heads = _phrase_heads(c)
     for i, t in enumerate(tokens):
-        if i not in taken and _is_cap(t.group()):
+        if lows[i] in heads and i not in taken and _is_cap(t.group()):
             phrase = c.not_name_phrases.match(text, t.start())
             if phrase:
                 taken.update(range(i, _token_after(tokens, phrase.end())))
@@ -3296,6 +3320,8 @@ _APPOINTMENT_WITH = {
         re.IGNORECASE,
     ),
 }
+#: A date after a month's name: "april the 3rd", "may first".
+_DATE_AFTER = re.compile(r"\s+(?:\d|the\s+\d|first|second|third|[a-z]+(?:th|st|nd|rd)\b)")
 #: The agent of a purchase or booking: "Beställningen gjordes av Camila Rojas", "the order
 #: was placed by Kwame Mensah".
 _DONE_BY = {
@@ -3410,9 +3436,7 @@ def _person_slots(
         low = lows[i]
         if low in c.homograph_names:
             # "a session with april on friday"; not "with april the 3rd", "med maj"
-            if re.match(
-                r"\s+(?:\d|the\s+\d|first|second|third|[a-z]+(?:th|st|nd|rd)\b)", text[m.end("n") :]
-            ):
+            if _DATE_AFTER.match(text, m.end("n")):
                 continue
             found: tuple[int, int] | None = (tokens[i].start(), tokens[i].end())
         elif low in c.first_names and low not in c.not_names:
@@ -3557,19 +3581,11 @@ def _surnames_again(
             if word.lower() in seen or word.lower() in c.number_words:
                 continue
             seen.add(word.lower())
-            pos = text.find(word)
-            while pos >= 0:
-                end = pos + len(word)
-                before = text[pos - 1 : pos] if pos else ""
-                after = text[end : end + 1]
-                if (
-                    not (before.isalnum() or before in ("_", "-", "'", "’"))
-                    and not (after.isalnum() or after in ("_", "-"))
-                    and not any(q.start <= pos < q.end for q in found)
-                    and not c.not_name_phrases.match(text, pos)
+            for pos, end in _word_positions(text, word):
+                if not any(q.start <= pos < q.end for q in found) and not (
+                    c.not_name_phrases.match(text, pos)
                 ):
                     out.append(_hit(lang, "name", "name_again", pos, end, text, 0.65))
-                pos = text.find(word, end)
             continue
         if len(words) < 2:
             continue
@@ -3583,24 +3599,40 @@ def _surnames_again(
         ):
             continue
         seen.add(low)
-        flags = re.IGNORECASE if text.islower() else 0
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(last)}(?![\w-])", text, flags):
-            if any(q.start <= m.start() < q.end for q in found):
+        word = last.lower() if text.islower() else last
+        for start, end in _word_positions(text, word):
+            if any(q.start <= start < q.end for q in found):
                 continue
             if low in c.first_names:
                 # "Hussain" is a first name too: again only as a surname, after a first name
-                prev = _PREVIOUS_WORD.search(text, max(0, m.start() - 24), m.start())
+                prev = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
                 if prev is None or prev.group(1).lower() not in c.first_names:
                     continue
-            nxt = _NEXT_WORD.match(text, m.end())
+            nxt = _NEXT_WORD.match(text, end)
             if nxt and (
                 nxt.group(1).lower() in c.org_words
                 or nxt.group(1).lower() in _BUSINESS_TAILS
-                or (_is_cap(nxt.group(1)) and not text[m.end() : nxt.start(1)].strip())
+                or (_is_cap(nxt.group(1)) and not text[end : nxt.start(1)].strip())
             ):
                 continue  # "Marcus Doyle from Doyle Joinery": a firm named after him
-            out.append(_hit(lang, "name", "surname_again", m.start(), m.end(), text, 0.7))
+            out.append(_hit(lang, "name", "surname_again", start, end, text, 0.7))
     return out
+
+
+def _word_positions(text: str, word: str) -> Iterator[tuple[int, int]]:
+    r"""Where ``word`` stands in ``text`` as a whole word (not inside "Lindqvist-Berg" or
+    "O'Lund"): what ``(?<![\w'’-])word(?![\w-])`` finds, without compiling a pattern per
+    word."""
+    pos = text.find(word)
+    while pos >= 0:
+        end = pos + len(word)
+        before = text[pos - 1] if pos else ""
+        after = text[end : end + 1]
+        if not (before.isalnum() or before in "_-'’") and not (
+            after.isalnum() or after in ("_", "-")
+        ):
+            yield pos, end
+        pos = text.find(word, end)
 
 
 #: "I'm Bella's owner", "Rex's lead": a pet's name.
