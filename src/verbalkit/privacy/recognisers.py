@@ -3424,12 +3424,18 @@ def _person_slots(
                     0.8,
                 )
             )
-    if written and ("står" in text or "stå" in text or "stod" in text or lang == "en"):
+    low_text = text.lower()
+    if written and (
+        ("stå" in text or "stod" in text)
+        if lang == "sv"
+        else (" on " in text and ("say" in text or "read" in text or "with" in text))
+    ):
         for m in _SAYS_ON[lang].finditer(text):
             words = m.group("n").split()
             if _name_run_ok(words, lang, c, single_homograph=True):
                 out.append(_hit(lang, "name", "says_on", m.start("n"), m.end("n"), text, 0.75))
-    for m in _APPOINTMENT_WITH[lang].finditer(text):
+    appointment = " hos " in low_text if lang == "sv" else " with " in low_text
+    for m in _APPOINTMENT_WITH[lang].finditer(text) if appointment else ():
         i = starts.get(m.start("n"))
         if i is None:
             continue
@@ -3445,7 +3451,8 @@ def _person_slots(
             continue
         if found:
             out.append(_hit(lang, "name", "appointment_with", found[0], found[1], text, 0.7))
-    for m in _DONE_BY[lang].finditer(text):
+    agent = " av " in low_text if lang == "sv" else " by " in low_text
+    for m in _DONE_BY[lang].finditer(text) if agent else ():
         i = starts.get(m.end())
         if i is None:
             continue
