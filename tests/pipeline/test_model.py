@@ -143,3 +143,88 @@ def test_model_never_adds_what_a_veto_ruled_out(monkeypatch: pytest.MonkeyPatch)
     assert [
         t.rule for t in verbalkit.tag("Lovely, thanks a lot.", lang="en") if t.label == "thanking"
     ]
+
+
+def test_lexicon_features_name_the_kind_of_word_not_the_word() -> None:
+    lex = model_mod.Lexicons(
+        {
+            "feelings": ["frustrerande", "Jobbigt"],
+            "weight_words": ["tungt"],
+            "contact_verbs": ["höra av sig"],
+            "stopwords": ["det"],  # not a kind: never a feature
+        }
+    )
+    found = set(features("Det låter jobbigt och tungt.", None, [], lex))
+    assert {"x:feelings", "x:weight_words"} <= found
+    assert not {
+        f for f in found if f.startswith("x:") and f not in ("x:feelings", "x:weight_words")
+    }
+    # a phrase counts whole, on word boundaries
+    assert "x:contact_verbs" in features("Jag ber dem höra av sig i morgon", None, [], lex)
+    assert "x:contact_verbs" not in features("Hon vill höra av sigurd", None, [], lex)
+    # without lexicons the features are as before
+    assert not [f for f in features("Det låter jobbigt.", None, []) if f.startswith("x:")]
+
+
+def _fresh(rows: list[Row]) -> list[Row]:
+    for r in rows:
+        r.id = f"fresh-{r.id}"
+        r.source = "fresh.csv"
+        r.fresh = True
+    return rows
+
+
+def test_fresh_rows_judge_the_model_where_the_rules_fit_the_rest() -> None:
+    # On the files the rules were developed on they find everything ("reset" and "reboot"):
+    # cross-validation there can only show the model as useless. On fresh rows, written
+    # blind to the rules, they miss "reboot", and the model learnt it from the others.
+    developed = _rows(40, "reset", True, True) + _rows(60, "weather", False, False)
+    for r in _rows(30, "reboot", True, True):
+        developed.append(r)
+    fresh = _fresh(_rows(20, "reboot", True, False) + _rows(30, "weather", False, False))
+    log: list[str] = []
+    kept = train_behaviour(developed + fresh, "solution", log)
+    assert kept is not None, log
+    assert "on fresh.csv" in log[-1]
+    assert kept.cv["rules_recall"] == 0.0 and kept.cv["combined_recall"] > 0.9
+    # Without the fresh rows the same rules look perfect and no model is kept.
+    assert train_behaviour(developed, "solution", []) is None
+
+
+def test_a_model_that_does_not_help_the_fresh_rows_is_not_kept() -> None:
+    # The model would help the developed files (the rules miss "reboot" there), but on the
+    # fresh rows the rules find everything: judged there, the model adds nothing.
+    developed = (
+        _rows(30, "reset", True, True)
+        + _rows(30, "reboot", True, False)
+        + _rows(60, "weather", False, False)
+    )
+    fresh = _fresh(_rows(20, "reset", True, True) + _rows(30, "weather", False, False))
+    log: list[str] = []
+    assert train_behaviour(developed + fresh, "solution", log) is None
+    assert "adds less than" in log[-1]
+
+
+def test_model_reads_the_packs_word_lists_when_trained_with_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from verbalkit.pipeline.components import behaviours
+
+    def tagger(with_lexicons: bool) -> TaggerModel:
+        return TaggerModel(
+            language="en",
+            version="test",
+            trained_on=["synthetic"],
+            lexicon_features=with_lexicons,
+            behaviours={
+                "blaming": model_mod.BehaviourModel(
+                    bias=-4.0, threshold=0.5, weights={"x:blame_targets": 9.0}
+                )
+            },
+        )
+
+    text = "The courier left it at the wrong door, so the parcel went astray."
+    monkeypatch.setattr(behaviours, "load_model", lambda lang: tagger(True))
+    assert any(t.rule == "en.blaming.model" for t in verbalkit.tag(text, lang="en"))
+    monkeypatch.setattr(behaviours, "load_model", lambda lang: tagger(False))
+    assert not any(t.rule == "en.blaming.model" for t in verbalkit.tag(text, lang="en"))

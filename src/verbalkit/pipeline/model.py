@@ -20,15 +20,16 @@ import itertools
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 __all__ = [
     "BehaviourModel",
+    "Lexicons",
     "TaggerModel",
     "disabled",
     "features",
@@ -65,15 +66,42 @@ class TaggerModel(BaseModel):
     version: str
     trained_on: list[str] = Field(description="Labelled files and their row counts.")
     behaviours: dict[str, BehaviourModel]
+    lexicon_features: bool = Field(
+        default=False, description="Features include the pack's word lists (Lexicons)."
+    )
+    _by_feature: tuple[list[str], list[float], dict[str, tuple[float, ...]]] | None = PrivateAttr(
+        default=None
+    )
 
     def probabilities(self, feats: Iterable[str]) -> dict[str, float]:
         """The probability of every modelled behaviour for one feature set."""
-        present = set(feats)
-        out = {}
-        for label, m in self.behaviours.items():
-            z = m.bias + sum(m.weights.get(f, 0.0) for f in present)
-            out[label] = 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
-        return out
+        labels, biases, table = self._by_feature or self._table()
+        rows = [row for f in set(feats) if (row := table.get(f)) is not None]
+        z = (
+            [b + sum(col) for b, col in zip(biases, zip(*rows, strict=True), strict=True)]
+            if rows
+            else biases
+        )
+        return {
+            label: 1.0 / (1.0 + math.exp(-max(min(zk, 40.0), -40.0)))
+            for label, zk in zip(labels, z, strict=True)
+        }
+
+    def _table(self) -> tuple[list[str], list[float], dict[str, tuple[float, ...]]]:
+        """The weights by feature, a weight per behaviour (0.0 where it has none), built once:
+        each feature is looked up once for all behaviours."""
+        labels = list(self.behaviours)
+        table: dict[str, list[float]] = {}
+        for k, label in enumerate(labels):
+            for f, w in self.behaviours[label].weights.items():
+                table.setdefault(f, [0.0] * len(labels))[k] = w
+        found = (
+            labels,
+            [self.behaviours[x].bias for x in labels],
+            {f: tuple(ws) for f, ws in table.items()},
+        )
+        self._by_feature = found
+        return found
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -87,10 +115,60 @@ def _words(text: str) -> list[str]:
     return ["<num>" if w.isdigit() else w for w in _WORD.findall(text.lower())]
 
 
-def features(text: str, prev: str | None, rule_labels: Iterable[str]) -> list[str]:
+#: Word lists of a rule pack that are not features: names, jargon term lists, stop words.
+NOT_FEATURE_LEXICONS = frozenset(
+    {
+        "census_first_names",
+        "census_surnames",
+        "swedish_surnames",
+        "stopwords",
+        "fillers",
+        "known_terms",
+        "jargon_common_words",
+        "jargon_common_acronyms",
+        "jargon_known_names",
+        "jargon_modifier_stop",
+        "jargon_generic_suggestion",
+    }
+)
+
+
+class Lexicons:
+    """A pack's word lists as features: ``x:<list>`` when the utterance holds an entry of
+    that list (a word, or a phrase of several). The rules' lists name kinds ("feeling
+    words", "blame targets", "remedy verbs"), so the model learns the kind, not each word."""
+
+    def __init__(self, lists: Mapping[str, Iterable[str]]) -> None:
+        self.words: dict[str, list[str]] = {}
+        # phrases by their first word: (the words after it, list name)
+        self.phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for name, entries in sorted(lists.items()):
+            if name in NOT_FEATURE_LEXICONS:
+                continue
+            for entry in entries:
+                parts = entry.lower().split()
+                if len(parts) == 1:
+                    self.words.setdefault(parts[0], []).append(name)
+                elif parts:
+                    self.phrases.setdefault(parts[0], []).append((tuple(parts[1:]), name))
+
+    def of(self, words: list[str]) -> list[str]:
+        """The ``x:`` features of an utterance's words (as :func:`features` splits them)."""
+        found: set[str] = set()
+        for i, w in enumerate(words):
+            found.update(self.words.get(w, ()))
+            for rest, name in self.phrases.get(w, ()):
+                if tuple(words[i + 1 : i + 1 + len(rest)]) == rest:
+                    found.add(name)
+        return [f"x:{name}" for name in sorted(found)]
+
+
+def features(
+    text: str, prev: str | None, rule_labels: Iterable[str], lexicons: Lexicons | None = None
+) -> list[str]:
     """The features of an agent utterance: its words and word pairs, how it starts and
-    ends, question marks, length, words shared with the customer's turn, and the labels the
-    rules gave it.
+    ends, question marks, length, words shared with the customer's turn, the labels the
+    rules gave it and, given the pack's :class:`Lexicons`, the kinds of word it holds.
 
     >>> features("So it broke?", "My phone broke yesterday", ["closed_question"])[:6]
     ['w:so', 'w:it', 'w:broke', 'b:so_it', 'b:it_broke', 'f:so']
@@ -121,6 +199,8 @@ def features(text: str, prev: str | None, rule_labels: Iterable[str]) -> list[st
     out += [f"r:{label}" for label in labels]
     if not labels:
         out.append("r:none")
+    if lexicons is not None:
+        out += lexicons.of(words)
     return out
 
 

@@ -31,7 +31,7 @@ from verbalkit.pipeline.components.common import (
 )
 from verbalkit.pipeline.components.matching import CompiledRules
 from verbalkit.pipeline.lang import refiner
-from verbalkit.pipeline.model import features, load_model, sentences
+from verbalkit.pipeline.model import Lexicons, features, load_model, sentences
 from verbalkit.pipeline.packs import RulePack
 from verbalkit.vocab import Behaviour
 
@@ -73,6 +73,7 @@ class BehaviourTagger:
         self._rules: CompiledRules | None = None
         self._pack: RulePack | None = None
         self._stop_words: frozenset[str] | None = None
+        self._lexicon_features: Lexicons | None = None
 
     def _ensure(self) -> tuple[CompiledRules, RulePack]:
         if self._rules is None or self._pack is None:
@@ -110,7 +111,8 @@ class BehaviourTagger:
         text = doc_text(doc)
         prev = doc_prev(doc)
         have = {span.label_ for span in tags(doc)} & BEHAVIOUR_LABELS
-        probs = model.probabilities(features(text, prev, have))
+        lexicons = self._lexicons() if model.lexicon_features else None
+        probs = model.probabilities(features(text, prev, have, lexicons))
         for label, p in probs.items():
             if label in have or label in vetoed or p < model.behaviours[label].threshold:
                 continue
@@ -118,7 +120,8 @@ class BehaviourTagger:
             if len(parts) > 1:
                 # The evidence is the sentence the model finds most of the behaviour in.
                 def score(part: tuple[int, int], label: str = label) -> float:
-                    return model.probabilities(features(text[part[0] : part[1]], prev, have))[label]
+                    feats = features(text[part[0] : part[1]], prev, have, lexicons)
+                    return model.probabilities(feats)[label]
 
                 start, end = max(parts, key=score)
             else:
@@ -126,6 +129,13 @@ class BehaviourTagger:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 add_tag(doc, span, label, f"{lang}.{label}.model", round(p, 3))
+
+    def _lexicons(self) -> Lexicons:
+        """The pack's word lists as model features, once per pipeline."""
+        if self._lexicon_features is None:
+            _, pack = self._ensure()
+            self._lexicon_features = Lexicons(pack.lexicons)
+        return self._lexicon_features
 
     def _stop(self, pack: RulePack) -> frozenset[str]:
         """The pack's stop words and the language's, once per pipeline."""
