@@ -48,6 +48,7 @@ from verbalkit.pipeline.components.common import (
     pack_for,
     token_lists,
 )
+from verbalkit.pipeline.jargon_model import Lists, load_jargon_model
 from verbalkit.pipeline.packs import RulePack
 from verbalkit.vocab import Behaviour
 
@@ -268,6 +269,54 @@ class JargonIndex:
         return None
 
 
+def customer_test(prev_text: str | None) -> Callable[[str], bool]:
+    """Whether a term was said by the customer in ``prev_text`` (then it is not jargon): the
+    word or its root, a long word sharing its start, a short code as a word of its own."""
+    prev = (prev_text or "").lower()
+    prev_words = set(re.findall(r"[\wåäö]+", prev))
+    long_words = {w for w in prev_words if len(w) >= 4}
+
+    def used_by_customer(text: str) -> bool:
+        low = text.lower()
+        if root(text) in prev_words:
+            return True
+        if len(low) < 4:
+            # A short code inside a longer word is not the customer's ("IC" in "technician").
+            return bool(re.search(rf"(?<![\w]){re.escape(low)}", prev))
+        if low in prev:
+            return True
+        return any(low.startswith(w) or w.startswith(low) for w in long_words)
+
+    return used_by_customer
+
+
+def model_lists(lang: str, packs: list[str], freq: dict[str, str]) -> Lists:
+    """What the trained recogniser's features look up (:class:`jargon_model.Lists`)."""
+    pack = pack_for(lang, packs)
+    index = JargonIndex.from_pack(pack)
+    if lang == "sv":
+        known = _sv_lemma_known()
+    else:
+        dictionary = english_dictionary()
+        common = index.common_words
+
+        def known(word: str) -> bool:
+            return word in dictionary or word in common
+
+    return Lists(
+        lang=lang,
+        stop=_stop_words(lang),
+        known=known,
+        is_term=lambda low, text: index.term_for(low, text) is not None,
+        heads=tuple(sorted(h.lower() for h in pack.lexicon("jargon_heads"))),
+        parts=index.parts,
+        cues=tuple(sorted(tuple(c.lower().split()) for c in pack.lexicon("jargon_cues"))),
+        common=index.common_words,
+        known_terms=index.known,
+        freq=freq,
+    )
+
+
 class JargonTagger:
     """Tag jargon spans in agent utterances."""
 
@@ -276,6 +325,7 @@ class JargonTagger:
         self.packs = packs
         self._index: JargonIndex | None = None
         self._jargon: dict[str, str] = {}
+        self._lists: Lists | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         if doc_role(doc) != "agent" or len(doc) == 0:
@@ -285,21 +335,9 @@ class JargonTagger:
             self._index = JargonIndex.from_pack(pack)
             self._jargon = pack.jargon
         index = self._index
-        prev = (doc_prev(doc) or "").lower()
-        prev_words = set(re.findall(r"[\wåäö]+", prev))
-        long_words = {w for w in prev_words if len(w) >= 4}
+        used_by_customer = customer_test(doc_prev(doc))
         covered: set[int] = set()
-
-        def used_by_customer(text: str) -> bool:
-            low = text.lower()
-            if root(text) in prev_words:
-                return True
-            if len(low) < 4:
-                # A short code inside a longer word is not the customer's ("IC" in "technician").
-                return bool(re.search(rf"(?<![\w]){re.escape(low)}", prev))
-            if low in prev:
-                return True
-            return any(low.startswith(w) or w.startswith(low) for w in long_words)
+        rule_spans: list[tuple[int, int]] = []
 
         def tag(span: Span, rule: str, confidence: float, term: str | None) -> None:
             low = span.text.lower()
@@ -309,6 +347,7 @@ class JargonTagger:
             label = Behaviour.JARGON.value
             add_tag(doc, span, label, rule, confidence, suggestion=suggestion)
             covered.update(range(span.start, span.end))
+            rule_spans.append((span.start_char, span.end_char))
 
         tl = token_lists(doc)
         lowers, texts, puncts, spaces = tl.lowers, tl.texts, tl.puncts, tl.spaces
@@ -351,7 +390,20 @@ class JargonTagger:
                 tag(doc[i : i + 1], f"{self.lang}.jargon.code_shape", 0.65, None)
             elif i > 0 and CAMEL_SHAPE.match(text) and low not in index.known_names:
                 tag(doc[i : i + 1], f"{self.lang}.jargon.name_shape", 0.6, None)
+        model = None if shouting else load_jargon_model(self.lang)
+        if model is not None:
+            # The trained recogniser adds what the rules missed (never a customer's word).
+            lists = self._model_lists(model.freq)
+            for start, end, p in model.spans(text_all, lists, rule_spans, used_by_customer):
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is not None and not covered.intersection(range(span.start, span.end)):
+                    tag(span, f"{self.lang}.jargon.model", round(p, 3), None)
         return doc
+
+    def _model_lists(self, freq: dict[str, str]) -> Lists:
+        if self._lists is None:
+            self._lists = model_lists(self.lang, self.packs, freq)
+        return self._lists
 
     def _stop_words(self) -> frozenset[str]:
         return _stop_words(self.lang)
