@@ -104,11 +104,55 @@ class Lists:
     common: frozenset[str] = frozenset()
     known_terms: frozenset[str] = frozenset()
     freq: dict[str, str] = field(default_factory=dict)
+    _memo: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        alt = "|".join(re.escape(h) for h in sorted(self.heads, key=lambda h: (-len(h), h)))
+        self._head_end = re.compile(rf"(?:{alt})$") if alt else None
+        alt = "|".join(re.escape(p) for p in sorted(self.parts, key=lambda p: (-len(p), p)))
+        self._part = re.compile(alt) if alt else None
+        self._cue_first: dict[str, list[tuple[str, ...]]] = {}
+        for cue in self.cues:
+            if cue:
+                self._cue_first.setdefault(cue[0], []).append(cue)
+
+    def ends_in_head(self, low: str) -> bool:
+        return self._head_end is not None and self._head_end.search(low) is not None
+
+    def has_part(self, low: str) -> bool:
+        return self._part is not None and self._part.search(low) is not None
+
+    def cue_matches(self, ws: list[Word]) -> list[tuple[int, int]]:
+        """Where the pack's cues occur: ``(first word, length)``."""
+        found = []
+        lows = [w.low for w in ws]
+        for k, low in enumerate(lows):
+            for cue in self._cue_first.get(low, ()):
+                if tuple(lows[k : k + len(cue)]) == cue:
+                    found.append((k, len(cue)))
+        return found
+
+    def word_features(self, w: Word, prefix: str) -> tuple[str, ...]:
+        """:func:`_word_features`, remembered by text (words recur across utterances)."""
+        key = (prefix, w.text)
+        found = self._memo.get(key)
+        if found is None:
+            out: list[str] = []
+            _word_features(w, self, out, prefix)
+            found = tuple(out)
+            if len(self._memo) > 200_000:
+                self._memo.clear()
+            self._memo[key] = found
+        return found
 
 
 def _word_features(w: Word, lists: Lists, out: list[str], prefix: str) -> None:
-    """Features of one word alone (``prefix`` "" for the word itself, "p"/"n" for neighbours)."""
+    """Features of one word alone (``prefix`` "" for the word itself, "p"/"n" for neighbours):
+    how common it is, its shape, length, letters and the pack's lists it is in."""
     low = w.low
+    if prefix and low in lists.stop:
+        out += [f"{prefix}w:{low}", f"{prefix}stop"]
+        return
     stem = re.split(r"[:\-]", low, maxsplit=1)[0] if (":" in low or "-" in low) else low
     known = lists.known(low) or lists.known(stem)
     band = ""
@@ -119,56 +163,59 @@ def _word_features(w: Word, lists: Lists, out: list[str], prefix: str) -> None:
         band = band or "rare"
         out.append(f"{prefix}fq:{band}")
     out.append(f"{prefix}kn:{int(known)}")
-    if not prefix:
-        sh = shape(w.text)
-        out.append(f"sh:{sh}")
-        out.append(f"len:{_bucket(len(low), (2, 3, 5, 7, 9, 12, 16))}")
-        out.append(f"knlen:{int(known)}_{_bucket(len(low), (4, 7, 10, 14))}")
-        if band:
-            out.append(f"fqsh:{band}_{sh[:3]}")
-
-
-def features(ws: list[Word], i: int, lists: Lists, tagged: list[bool]) -> list[str]:
-    """The features of word ``i`` of an utterance; ``tagged[k]``: a rule tagged word ``k``.
-
-    >>> from verbalkit.pipeline.jargon_model import Lists, features, words
-    >>> ws = words("Our WMS flags it")
-    >>> lists = Lists("en", frozenset({"our", "it"}), lambda w: w != "wms", lambda a, b: False)
-    >>> features(ws, 1, lists, [False] * 4)[:3]
-    ['w:wms', 's3:wms', 's4:wms']
-    """
-    w = ws[i]
-    low = w.low
-    out = [f"w:{low}", f"s3:{low[-3:]}", f"s4:{low[-4:]}", f"p3:{low[:3]}"]
+    if prefix:
+        out.append(f"{prefix}w:{low}")
+        if lists.ends_in_head(low):
+            out.append(f"{prefix}head")
+        return
+    sh = shape(w.text)
+    out.append(f"sh:{sh}")
+    out.append(f"len:{_bucket(len(low), (2, 3, 5, 7, 9, 12, 16))}")
+    out.append(f"knlen:{int(known)}_{_bucket(len(low), (4, 7, 10, 14))}")
+    if band:
+        out.append(f"fqsh:{band}_{sh[:3]}")
+    out += [f"w:{low}", f"s3:{low[-3:]}", f"s4:{low[-4:]}", f"p3:{low[:3]}"]
     if lists.lang == "sv":
         out.append(f"s5:{low[-5:]}")
-    _word_features(w, lists, out, "")
-    if i == 0:
-        out.append("first")
-    elif w.text[:1].isupper() and not w.text.isupper():
-        out.append("cap_inner")
     if lists.is_term(low, w.text):
         out.append("lx:term")
     if low in lists.known_terms:
         out.append("lx:known")
     if low in lists.common:
         out.append("lx:common")
-    if any(low.endswith(h) for h in lists.heads):
+    if lists.ends_in_head(low):
         out.append("lx:head" if lists.lang == "en" or low in lists.heads else "lx:head_end")
-    if len(low) >= 9 and any(p in low for p in lists.parts):
+    if len(low) >= 9 and lists.has_part(low):
         out.append("lx:part")
+
+
+def features(
+    ws: list[Word],
+    i: int,
+    lists: Lists,
+    tagged: list[bool],
+    cues: list[tuple[int, int]] | None = None,
+) -> list[str]:
+    """The features of word ``i`` of an utterance; ``tagged[k]``: a rule tagged word ``k``;
+    ``cues``: :meth:`Lists.cue_matches` of the utterance (found when not given).
+
+    >>> from verbalkit.pipeline.jargon_model import Lists, features, words
+    >>> ws = words("Our WMS flags it")
+    >>> lists = Lists("en", frozenset({"our", "it"}), lambda w: w != "wms", lambda a, b: False)
+    >>> sorted(f for f in features(ws, 1, lists, [False] * 4) if f[:2] in ("w:", "p:", "sh"))
+    ['p:det', 'sh:XX', 'w:wms']
+    """
+    w = ws[i]
+    out = list(lists.word_features(w, ""))
+    if i == 0:
+        out.append("first")
+    elif w.text[:1].isupper() and not w.text.isupper():
+        out.append("cap_inner")
     if tagged[i]:
         out.append("r:self")
     for k, side in ((i - 1, "p"), (i + 1, "n")):
         if 0 <= k < len(ws):
-            o = ws[k]
-            out.append(f"{side}w:{o.low}")
-            if o.low in lists.stop:
-                out.append(f"{side}stop")
-            else:
-                _word_features(o, lists, out, side)
-                if any(o.low.endswith(h) for h in lists.heads):
-                    out.append(f"{side}head")
+            out += lists.word_features(ws[k], side)
             if tagged[k]:
                 out.append(f"{side}rule")
         else:
@@ -177,12 +224,10 @@ def features(ws: list[Word], i: int, lists: Lists, tagged: list[bool]) -> list[s
         out.append("p:det")
     if any(ws[k].low in PLACES for k in range(max(0, i - 2), i)):
         out.append("p:place")
-    before = tuple(x.low for x in ws[max(0, i - 5) : i])
-    for cue in lists.cues:
-        n = len(cue)
-        if any(before[k : k + n] == cue for k in range(len(before) - n + 1)):
-            out.append("p:cue")
-            break
+    if cues is None:
+        cues = lists.cue_matches(ws)
+    if any(k >= i - 5 and k + n <= i for k, n in cues):
+        out.append("p:cue")
     return out
 
 
@@ -262,10 +307,13 @@ def scored_words(
     untagged by the rules, not used by the customer first."""
     ws = words(text)
     tagged = [any(s < w.end and w.start < e for s, e in rule_spans) for w in ws]
+    cues: list[tuple[int, int]] | None = None
     for i, w in enumerate(ws):
         if tagged[i] or not candidate(w, lists) or used_by_customer(w.text):
             continue
-        yield w.start, w.end, score(features(ws, i, lists, tagged))
+        if cues is None:
+            cues = lists.cue_matches(ws)
+        yield w.start, w.end, score(features(ws, i, lists, tagged, cues))
 
 
 def candidate(w: Word, lists: Lists) -> bool:
