@@ -42,7 +42,7 @@ def test_the_model_finds_unlisted_terms_the_rules_miss() -> None:
         assert jargon(SV_SYSTEM, "sv") == []
         assert jargon(EN_PROCESS, "en") == []
     sv = jargon(SV_SYSTEM, "sv")
-    assert "Kassiopeja" in [t for t, _, _ in sv]  # an unlisted system name
+    assert "omfördelningsbegäran" in [t for t, _, _ in sv]  # an unlisted process term
     assert all(rule == "sv.jargon.model" for _, rule, _ in sv)
     model = load_jargon_model("sv")
     assert model is not None
@@ -121,6 +121,13 @@ def test_customer_words_are_found_as_the_rules_find_them() -> None:
     used = customer_test("Min VPN och fiberkonvertern krånglar")
     assert used("VPN") and used("fiberkonverterns") and not used("APN")
     assert not customer_test(None)("VPN")
+
+
+@needs_models
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_capitalised_words_are_left_to_the_rules(lang: str) -> None:
+    text = "Vi har lediga tider i Göteborg." if lang == "sv" else "We have slots in Swindon."
+    assert jargon(text, lang) == []
 
 
 def test_rules_alone_without_the_model_file(tmp_path: Path) -> None:

@@ -406,6 +406,7 @@ def check_contract(text: str, tags: list[Tag]) -> None:
             "sv.jargon.term",
             "sv.jargon.compound_part",
             "sv.jargon.code_shape",
+            "sv.jargon.model",
             "sv.problem.trouble_word",
         }
     )

@@ -103,6 +103,7 @@ class Lists:
     cues: tuple[tuple[str, ...], ...] = ()
     common: frozenset[str] = frozenset()
     known_terms: frozenset[str] = frozenset()
+    known_names: frozenset[str] = frozenset()
     freq: dict[str, str] = field(default_factory=dict)
     _memo: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, repr=False)
 
@@ -317,7 +318,11 @@ def scored_words(
 
 
 def candidate(w: Word, lists: Lists) -> bool:
-    """Whether a word may be jargon at all: not a stop word, not a plain number."""
+    """Whether a word may be jargon at all: not a stop word, not a plain number, and not a
+    capitalised word ("Göteborg", "Lind"): places and names, and system names are left to the
+    rules (``jargon.tsv``, "jag ser i X", CamelCase); not a name customers know ("WhatsApp")."""
+    if (w.text[:1].isupper() and w.text[1:].islower()) or w.low in lists.known_names:
+        return False
     return w.low not in lists.stop and not w.low.replace(".", "").replace(",", "").isdigit()
 
 

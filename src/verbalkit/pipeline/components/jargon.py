@@ -313,6 +313,7 @@ def model_lists(lang: str, packs: list[str], freq: dict[str, str]) -> Lists:
         cues=tuple(sorted(tuple(c.lower().split()) for c in pack.lexicon("jargon_cues"))),
         common=index.common_words,
         known_terms=index.known,
+        known_names=index.known_names,
         freq=freq,
     )
 
