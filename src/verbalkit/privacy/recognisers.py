@@ -4158,6 +4158,106 @@ _SORT_CODE_ACCOUNT = re.compile(r"(?<![\d-])\d{2}-\d{2}-\d{2}[\s,/]+\d{8}(?![\d-
 def find(text: str, lang: str) -> list[PersonalData]:
     """All personal data in ``text``: sorted, non-overlapping, offsets into ``text``.
 
+    The rules' finds (:func:`find_rules`), with the names the trained name model
+    (:mod:`verbalkit.privacy.name_model`, rule id ``name.model``) adds where the rules found
+    nothing; the rules alone when ``models/{lang}/names_model.json`` is missing.
+    """
+    from verbalkit.privacy.name_model import add_model_names, load_model
+
+    found = find_rules(text, lang)
+    if load_model(lang) is None:
+        return found
+    new = add_model_names(text, lang, found)
+    # as in find_rules: what a look at the text with the finds masked would add is added now
+    for _ in range(3):
+        if new == found:
+            break
+        found = new
+        masked, back = _with_masks(text, found)
+        more = [
+            p.model_copy(
+                update={
+                    "start": back[p.start],
+                    "end": back[p.end],
+                    "text": text[back[p.start] : back[p.end]],
+                }
+            )
+            for p in add_model_names(masked, lang, find_rules(masked, lang))
+        ]
+        if not more:
+            break
+        new = _resolve(found + more, text)
+    return new
+
+
+def not_a_person(text: str, p: PersonalData, lang: str) -> bool:
+    """Is a name found by the name model a pet, a thing, a namesake, an organisation or a
+    public figure? The rules' own tests of their name finds, and any public context (a
+    film, a book, TV) near it."""
+    c = compiled(lang)
+    # the whole run of capitalised words the find is part of: "Emily [Rose]", "[Elsa] Energi"
+    start, end = p.start, p.end
+    while m := _CAP_WORD_BEFORE.search(text, max(0, start - 40), start):
+        start = m.start(1)
+    while m := _CAP_WORD_AFTER.match(text, end):
+        end = m.end(1)
+    run = p.model_copy(update={"start": start, "end": end, "text": text[start:end]})
+    for q in (p, run) if run != p else (p,):
+        if _pet_before(text, q.start, c) or _not_a_person(text, q, c):
+            return True
+    lows = [w.lower() for w in _WORD.findall(run.text)]
+    if any(
+        w in c.org_words or w in _BUSINESS_TAILS or w in c.place_names or w in _NAMED_AFTER
+        for w in lows
+    ):
+        return True  # "Hej, det är Elsa Energi": a company
+    nxt = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    if nxt and (nxt.group(0).lower() in c.place_nouns or nxt.group(0).lower() in _NAMED_AFTER):
+        return True  # "vid Anna Lindhs plats": a place named after someone
+    if _MEDIA_BEFORE.search(text, max(0, start - 30), start):
+        return True  # "I was listening to Sara Bareilles": an artist
+    if _thing_is(lang).search(text, max(0, start - 40), start):
+        return True  # "Tyget är William Morris", "the boat's Emily Rose"
+    return bool(
+        c.public_context.search(text, max(0, start - 60), start)
+        or c.public_context.search(text, end, end + 60)
+    )
+
+
+_CAP_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÅÄÖÉ][\w'’-]*)[ \t]+$")
+_CAP_WORD_AFTER = re.compile(r"[ \t]+(?:&[ \t]+)?([A-ZÅÄÖÉ][\w'’-]*)")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+#: Words after a name that make it a place or a firm: "Anna Lindhs plats", "Kjell & Company".
+_NAMED_AFTER = frozenset(
+    ["plats", "platsen", "gata", "gatan", "väg", "vägen", "gränd", "allé", "company", "co",
+     "ab", "ltd", "limited", "inc", "group", "gruppen", "square", "road", "street", "lane"]
+)  # fmt: skip
+#: Listening to, watching or reading someone: an artist or an author.
+_MEDIA_BEFORE = re.compile(
+    r"\b(?:listen(?:ing|ed)?\s+to|watch(?:ing|ed)?|read(?:ing)?|lyssna(?:r|de)?\s+på|"
+    r"tittar\s+på|läser|läste)\s+(?:some\s+|a\s+bit\s+of\s+)?$",
+    re.IGNORECASE,
+)
+#: Made things that are often named after a designer: "tyget är William Morris".
+_MADE_THINGS = (
+    "tyg", "tyget", "tapet", "tapeten", "mönster", "mönstret", "stol", "stolen", "soffa",
+    "soffan", "klänning", "klänningen", "servis", "servisen", "fabric", "wallpaper",
+    "pattern", "print", "design", "dress", "chair", "sofa", "rose", "the fabric",
+)  # fmt: skip
+
+
+@functools.cache
+def _thing_is(lang: str) -> re.Pattern[str]:
+    """A thing noun and a copula right before a name: "tyget är", "the boat's"."""
+    nouns = (*compiled(lang).lex.names.thing_nouns, *_MADE_THINGS)
+    return _phrase_regex(nouns, after=r"(?:['’]s|\s+(?:är|var|is|was))\s+$")
+
+
+def find_rules(text: str, lang: str) -> list[PersonalData]:
+    """The rules' personal data in ``text``: sorted, non-overlapping, offsets into ``text``.
+
     Redaction is idempotent: what a second look at the redacted text would still mask (a
     name right after a masked one, "my name is [NAME] Anna") is found here already, by
     looking again at the text with the finds masked, until nothing new turns up.
