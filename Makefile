@@ -40,6 +40,7 @@ bench: $(STAMP) bytecode
 
 train: $(STAMP)
 	$(BIN)/python -m verbalkit.pipeline.train
+	$(BIN)/python -m verbalkit.privacy.train_names
 	$(BIN)/python -m verbalkit.pipeline.train_jargon
 
 accuracy: $(STAMP)
