@@ -27,7 +27,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_file", "compile", "save"]
+__all__ = ["cache_file", "compile", "needles", "save"]
 
 try:  # the engine's internals: present on CPython 3.11+, checked before use
     import _sre  # type: ignore[import-not-found]
@@ -144,3 +144,85 @@ def save() -> None:
 
 
 atexit.register(save)
+
+
+#: A pattern longer than this is not parsed for :func:`needles` (the big word-list tries:
+#: parsing them is what the cache above saves at start-up).
+NEEDLE_MAX_PATTERN = 3000
+#: Needle sets are used only this small and their shortest needle only this long: more or
+#: shorter needles cost about what the search they would save costs.
+NEEDLE_MAX_COUNT = 16
+NEEDLE_MIN_LENGTH = 2
+
+
+def needles(pattern: str, flags: int = 0) -> tuple[str, ...]:
+    r"""Strings one of which every match of ``pattern`` contains, or ``()`` when there are
+    none worth testing.
+
+    A text that holds none of them cannot match, so ``any(n in text for n in needles)``
+    (substring tests in C) can stand before the search: most rule regexes look for a word
+    the sentence does not have. The needles come from the parsed pattern: runs of literal
+    characters, alternatives that each hold one, groups and repeats that must occur at
+    least once. Lookarounds, classes and case-insensitive parts give none.
+
+    >>> needles(r"\b(?:jag|vi) kan (?:\w+ )?hjälpa")
+    ('hjälpa',)
+    >>> needles(r"\b(?:sorry|apologi[sz]e)\b")
+    ('apologi', 'sorry')
+    """
+    if _ENGINE is None or len(pattern) > NEEDLE_MAX_PATTERN:
+        return ()
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except (re.error, RecursionError):
+        return ()
+    if parsed.state.flags & re.IGNORECASE:
+        return ()
+    try:
+        found = _required(list(parsed))
+    except RecursionError:  # pragma: no cover - absurdly nested
+        return ()
+    if not found or len(found) > NEEDLE_MAX_COUNT or min(len(n) for n in found) < NEEDLE_MIN_LENGTH:
+        return ()
+    return tuple(sorted(found))
+
+
+def _required(seq: list[Any]) -> frozenset[str] | None:
+    """One of these strings is in every match of the parsed sequence ``seq`` (None: no
+    such set is known). The most selective candidate: the longest shortest needle."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in seq:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        close()
+        sub: frozenset[str] | None = None
+        if op is c.BRANCH:
+            alternatives = [_required(list(b)) for b in av[1]]
+            if alternatives and all(alternatives):
+                sub = frozenset().union(*alternatives)  # type: ignore[arg-type]
+        elif op is c.SUBPATTERN:
+            _, add_flags, _, inner = av
+            if not add_flags & re.IGNORECASE:
+                sub = _required(list(inner))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, _, inner = av
+            if low >= 1:
+                sub = _required(list(inner))
+        elif op is c.ATOMIC_GROUP:
+            sub = _required(list(av))
+        if sub:
+            candidates.append(sub)
+    close()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda n: (min(len(x) for x in n), -len(n)))

@@ -426,6 +426,11 @@ def cues(doc: Doc, label: str | None = None) -> list[Span]:
 _REGEXES: dict[str, re.Pattern[str]] = {}
 
 
+#: Compiled patterns with their needles (strings one of which every match holds:
+#: :func:`~verbalkit.pipeline.regexcache.needles`), by pattern.
+_GATED: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {}
+
+
 def _rx(pattern: str) -> re.Pattern[str]:
     found = _REGEXES.get(pattern)
     if found is None:
@@ -434,10 +439,24 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return found
 
 
+def _gated(pattern: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    found = _GATED.get(pattern)
+    if found is None:
+        found = _GATED[pattern] = (_rx(pattern), regexcache.needles(pattern))
+    return found
+
+
 def cached_search(pattern: str, text: str) -> re.Match[str] | None:
-    """``re.search(pattern, text)`` with the compiled pattern kept."""
-    found = _REGEXES.get(pattern) or _rx(pattern)
-    return found.search(text)
+    """``re.search(pattern, text)`` with the compiled pattern kept. A text holding none of
+    the pattern's needles cannot match and is not searched."""
+    rx, needles = _GATED.get(pattern) or _gated(pattern)
+    if needles:
+        for needle in needles:
+            if needle in text:
+                break
+        else:
+            return None
+    return rx.search(text)
 
 
 def cached_match(pattern: str, text: str) -> re.Match[str] | None:

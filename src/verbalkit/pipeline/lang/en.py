@@ -244,16 +244,22 @@ def _compile(pack: RulePack) -> Res:
 
 
 #: Whole-word sentence regexes, by pattern text (each compiled once per process).
-_WORD_RES: dict[str, re.Pattern[str]] = {}
+_WORD_RES: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {}
+
+
+def _word_entry(pattern: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The compiled whole-word regex of ``pattern`` and its needles (strings one of which
+    every match holds: :func:`~verbalkit.pipeline.regexcache.needles`)."""
+    found = _WORD_RES.get(pattern)
+    if found is None:
+        rx = regexcache.compile(r"(?<![\w'])(?:" + pattern + r")(?:(?<= )|(?![\w]))")
+        found = _WORD_RES[pattern] = (rx, regexcache.needles(pattern))
+    return found
 
 
 def word_re(pattern: str) -> re.Pattern[str]:
     """``pattern`` compiled to match whole words of a normalised sentence."""
-    found = _WORD_RES.get(pattern)
-    if found is None:
-        found = regexcache.compile(r"(?<![\w'])(?:" + pattern + r")(?:(?<= )|(?![\w]))")
-        _WORD_RES[pattern] = found
-    return found
+    return (_WORD_RES.get(pattern) or _word_entry(pattern))[0]
 
 
 class Sent:
@@ -278,12 +284,18 @@ class Sent:
 
     def find(self, pattern: str) -> re.Match[str] | None:
         """First match of ``pattern`` on whole words of the sentence."""
-        found = _WORD_RES.get(pattern) or word_re(pattern)
-        return found.search(self.text)
+        rx, needles = _WORD_RES.get(pattern) or _word_entry(pattern)
+        text = self.text
+        if needles:
+            for needle in needles:
+                if needle in text:
+                    break
+            else:  # none of the strings every match holds is here
+                return None
+        return rx.search(text)
 
     def has(self, pattern: str) -> bool:
-        found = _WORD_RES.get(pattern) or word_re(pattern)
-        return found.search(self.text) is not None
+        return self.find(pattern) is not None
 
     def span_of(self, match: re.Match[str]) -> Span:
         """The tokens a regex match covers."""
