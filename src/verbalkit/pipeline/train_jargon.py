@@ -11,8 +11,10 @@ runs the jargon rules alone on every row, and for each language:
 3. chooses the threshold on the **fresh** rows (``wild5``: written blind and never used to
    change a rule) by span F1 of rules plus model (overlap, as ``verbalkit evaluate`` scores),
    keeping span precision within :data:`MAX_PRECISION_LOSS` of the rules'; on the other files
-   the rules were developed until they fit them. No threshold that adds
-   :data:`MIN_GAIN` F1 there: no model (the file is removed);
+   the rules were developed until they fit them. The threshold must also leave every
+   developed file's span F1 within ``train.MAX_SOURCE_LOSS`` (as for the behaviour models).
+   No threshold that adds :data:`MIN_GAIN` F1 on the fresh rows and passes: no model (the
+   file is removed);
 4. trains on all rows and writes ``models/{lang}/jargon_model.json`` (weights below
    :data:`MIN_WEIGHT` pruned), with the English frequency bands of spaCy's lookup data.
 
@@ -46,13 +48,16 @@ from verbalkit.pipeline.jargon_model import (
     join_words,
     words,
 )
-from verbalkit.pipeline.train import _fold, _predict, fit, fresh, sources
+from verbalkit.pipeline.train import MAX_SOURCE_LOSS, _fold, _predict, fit, fresh, sources
 
 FOLDS = 5
 #: Span precision rules-plus-model may lose against the rules alone on the fresh rows.
 MAX_PRECISION_LOSS = 0.05
 #: Span F1 the model must add on the fresh rows' held-back predictions to be kept.
 MIN_GAIN = 0.01
+#: A developed file with at least this many gold spans may not lose more than
+#: ``train.MAX_SOURCE_LOSS`` span F1 with the model.
+MIN_SOURCE_SPANS = 8
 THRESHOLDS = tuple(round(0.3 + 0.025 * i, 3) for i in range(28))  # 0.3 … 0.975
 #: Weights smaller than this are dropped from the shipped model.
 MIN_WEIGHT = 0.02
@@ -227,8 +232,24 @@ def held_back(rows: list[Row]) -> list[list[float]]:
     return probs
 
 
-def train(lang: str, out: Path | None = None) -> list[str]:
-    """Train ``lang``'s jargon recogniser; write it, or remove a stale one when not kept."""
+def _source_loss(rows: list[Row], probs: list[list[float]], t: float) -> str:
+    """Why threshold ``t`` makes a developed (non-fresh) file's span F1 worse, or ""."""
+    for source in sorted({r.source for r in rows if not r.fresh}):
+        idx = [i for i, r in enumerate(rows) if r.source == source]
+        s_rows = [rows[i] for i in idx]
+        if sum(len(r.gold) for r in s_rows) < MIN_SOURCE_SPANS:
+            continue
+        alone = span_prf(s_rows, [r.rules for r in s_rows])["f1"]
+        both = span_prf(s_rows, with_model(s_rows, [probs[i] for i in idx], t))["f1"]
+        if both < alone - MAX_SOURCE_LOSS:
+            return f"{source} span F1 {alone:.3f} → {both:.3f}"
+    return ""
+
+
+def train(lang: str, out: Path | None = None, *, force: bool = False) -> list[str]:
+    """Train ``lang``'s jargon recogniser; write it, or remove a stale one when not kept.
+    ``force`` writes the best threshold's model to ``out`` even when it is not kept (for
+    tests and experiments; never the shipped file)."""
     from verbalkit.pipeline.components.jargon import model_lists
 
     log: list[str] = []
@@ -257,25 +278,43 @@ def train(lang: str, out: Path | None = None) -> list[str]:
     j_probs = [probs[i] for i in judged]
     base = span_prf(j_rows, [r.rules for r in j_rows])
     floor = base["precision"] - MAX_PRECISION_LOSS
-    best: tuple[float, dict[str, float]] | None = None
+    candidates: list[tuple[float, dict[str, float]]] = []
     for t in THRESHOLDS:
         scores = span_prf(j_rows, with_model(j_rows, j_probs, t))
         log.append(
             f"  t={t:.3f}: P {scores['precision']:.3f} R {scores['recall']:.3f} "
             f"F1 {scores['f1']:.3f} ({scores['predicted']} spans)"
         )
-        if scores["precision"] >= floor and (best is None or scores["f1"] > best[1]["f1"]):
+        if scores["precision"] >= floor and scores["f1"] - base["f1"] >= MIN_GAIN:
+            candidates.append((t, scores))
+    # The best threshold that makes no developed file worse by more than MAX_SOURCE_LOSS
+    # (the rule the behaviour models follow): a model that adds a little on fresh rows and
+    # costs much precision on the files it has seen is not kept.
+    candidates.sort(key=lambda c: (-c[1]["f1"], -c[0]))
+    best: tuple[float, dict[str, float]] | None = None
+    for t, scores in candidates:
+        why = _source_loss(rows, probs, t)
+        if not why:
             best = (t, scores)
+            break
+        log.append(f"  t={t:.3f}: {why}")
     where = j_rows[0].source if rows[judged[0]].fresh else "all rows"
     log.append(
         f"{lang}: rules on {where} (held back): P {base['precision']:.3f} "
         f"R {base['recall']:.3f} F1 {base['f1']:.3f}"
     )
     target = out or jargon_model_path(lang)
-    if best is None or best[1]["f1"] - base["f1"] < MIN_GAIN:
+    if force and best is None and out is not None:
+        fallback = [(t, span_prf(j_rows, with_model(j_rows, j_probs, t))) for t in THRESHOLDS]
+        best = max(fallback, key=lambda c: (c[1]["f1"], c[0]))
+        log.append(f"{lang}: not kept, written anyway (force) at {best[0]}")
+    if best is None or (not force and best[1]["f1"] - base["f1"] < MIN_GAIN):
         if target.exists():
             target.unlink()
-        log.append(f"{lang}: the model adds less than {MIN_GAIN} F1: rules only")
+        log.append(
+            f"{lang}: no threshold adds {MIN_GAIN} F1 on the fresh rows and keeps the "
+            "developed files: rules only"
+        )
         return log
     t, scores = best
     log.append(
