@@ -338,7 +338,14 @@ def render(results: list[Result]) -> str:
         "hard negatives (`tests/privacy/test_privacy_round12.py`). The **blind13** part was "
         "written by another writer after round 11, and the **blind14** part by yet another "
         "writer during round 12, both blind to the recognisers and never looked at while "
-        "developing: **their figures are the honest ones**.",
+        "developing: **their figures are the honest ones**. blind13 was run after round 11 "
+        "(sv: address 0.889, name 0.727, customer_id 0.923, false masks 4.5 %; en: address "
+        "0.889, name 0.764, customer_id 0.769, false masks 2.2 %) and after round 12 (sv: "
+        "address 0.944, name 0.745; en: name 0.818; false masks unchanged); blind14 was first "
+        "run after round 12 (sv: card 0.917, name 0.800, false masks 2.2 %; en: address 0.833, "
+        "name 0.764, customer_id 0.923, false masks 6.3 %). The trained name recogniser "
+        "(`verbalkit.privacy.name_model`, trained on the development parts only) then raised "
+        "name recall on both: the figures below.",
         "",
         "- **recall**: share of labelled personal data whose every letter and digit ends up "
         "masked (by a span of any kind); `n` is the number of labelled data.",
