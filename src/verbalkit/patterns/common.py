@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from verbalkit.schema import AnalysedCall, AnalysedUtterance, Metric, PatternEvent
@@ -47,6 +48,14 @@ def ends_cut_off(text: str) -> bool:
     return stripped.endswith(CUT_OFF_MARKERS)
 
 
+#: A whitespace-separated word with a letter or digit in it (``[^\W_]`` is ``str.isalnum``).
+_COUNTED_WORD = re.compile(r"\S*[^\W_]\S*")
+
+
 def n_words(text: str) -> int:
-    """Whitespace-separated words, not counting bare punctuation such as a dash."""
-    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+    """Whitespace-separated words, not counting bare punctuation such as a dash.
+
+    >>> n_words("Well -- I waited, 3 weeks ...")
+    5
+    """
+    return len(_COUNTED_WORD.findall(text))
