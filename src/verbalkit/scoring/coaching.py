@@ -296,6 +296,10 @@ class _Pack:
             (k.lower().split(), v) for k, v in self._map("phrases", swap).items() if k.split()
         ]
         self.swap_phrases.sort(key=lambda kv: -len(kv[0]))
+        # by first word, longest first: only phrases that start with a token can match there
+        self.swap_by_first: dict[str, list[tuple[list[str], str]]] = {}
+        for words, text in self.swap_phrases:
+            self.swap_by_first.setdefault(words[0], []).append((words, text))
         self.by_next = self._sub("by_next", swap)
         self.by_previous = self._sub("by_previous", swap)
         self.subjects = self._set("subject_pronouns")
@@ -584,7 +588,7 @@ class _Pack:
     def _swap_phrase(
         self, clause: str, tokens: list[re.Match[str]], i: int
     ) -> tuple[int, str] | None:
-        for words, text in self.swap_phrases:
+        for words, text in self.swap_by_first.get(tokens[i].group().lower(), ()):
             n = len(words)
             if i + n > len(tokens):
                 continue
