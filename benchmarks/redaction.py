@@ -34,9 +34,12 @@ round 11. The ``blind12`` part was written by another writer during round 11, me
 untouched (sv: false masks 0.0 %, name 0.800, address 0.889, bank_account 0.929,
 customer_id 0.846; en: false masks 7.7 %, name 0.800, address 0.833, email 0.933,
 customer_id 0.846) and then used for development in round 12. The ``blind13`` part was
-written by yet another writer after round 11 and the ``blind14`` part by another during
-round 12; neither is looked at while developing (``--errors`` never lists their rows):
-their figures are the honest ones. A part whose CSV is missing is skipped.
+written by yet another writer after round 11, measured untouched after round 12 (with the
+trained name recogniser: sv name 0.818, en name 0.855) and then used for development in
+round 13. The ``blind14`` part was written by another writer during round 12 and the
+``blind15`` part by another during round 13; neither is looked at while developing
+(``--errors`` never lists their rows): their figures are the honest ones. A part whose CSV
+is missing is skipped.
 """
 
 from __future__ import annotations
@@ -75,9 +78,10 @@ PARTS = (
     "blind12",
     "blind13",
     "blind14",
+    "blind15",
 )
 #: Parts whose rows are never shown (``--errors`` skips them): the untouched honest figure.
-SEALED = ("blind13", "blind14")
+SEALED = ("blind14", "blind15")
 RECALL_TARGET = 0.98
 FALSE_MASK_TARGET = 0.02
 _MARK = re.compile(r"\[\[(\w+):(.+?)\]\]")
