@@ -242,6 +242,7 @@ class _Compiled:
     relation_kin: frozenset[str]
     street_endings: tuple[str, ...]
     thing_naming: re.Pattern[str] | None
+    thing_noun_words: frozenset[str]
     namesake_before: re.Pattern[str] | None
     public_figures: re.Pattern[str] | None
     email_roles: frozenset[str]
@@ -506,6 +507,7 @@ def compiled(lang: str) -> _Compiled:
         role_comma=_phrase_regex(names.role_nouns + names.person_nouns, after=r"\s*,\s+")
         if names.role_nouns or names.person_nouns
         else None,
+        thing_noun_words=frozenset(_norm(q) for q in names.thing_nouns if " " not in q.strip()),
         thing_naming=_phrase_regex(
             names.thing_nouns,
             after=r"(?:['’]s)?(?:\s+name)?\s+(?:heter|hette|kallas|kallades|är\s+döpt\s+till|"
@@ -2157,8 +2159,13 @@ def _name_at(
     if any(ch.isdigit() for ch in word):
         return None
     after = text[first.end() : first.end() + 2]
-    if "-" in word and not word.split("-")[1][:1].isupper() and _is_cap(word):
-        return None  # "Anna-paketet", "Max-paketet"
+    if (
+        "-" in word
+        and not word.split("-")[1][:1].isupper()
+        and _is_cap(word)
+        and low not in c.first_names
+    ):
+        return None  # "Anna-paketet", "Max-paketet"; not "Hye-jin", "Ji-woo"
     if after[:1] == "-" and after[1:2].islower():
         return None
     if c.not_name_phrases.match(text, first.start()):
@@ -3106,6 +3113,9 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     out.extend(_framed_names(text, lang, tokens, lows, c))
     out.extend(_person_slots(text, lang, tokens, lows, starts, c))
     out.extend(_family_names(text, lang, c))
+    out.extend(_kin_pronoun_names(text, lang, tokens, lows, taken, c))
+    if lang == "sv":
+        out.extend(_genitive_first_names(text, lang, tokens, lows, taken, c))
     if out and c.pet_naming.search(text):
         # "Katten heter Sixten", "my dog's called Max": a pet, not a person in the call
         out = [p for p in out if not _pet_before(text, p.start, c)]
@@ -3568,6 +3578,86 @@ def _family_names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     return out
 
 
+#: "email niall he's my husband", "ring sten, han är min pappa": a pronoun and a kin word
+#: said of the word before them.
+_KIN_PRONOUN_AFTER = re.compile(
+    r"\s*,?\s+(?:he['’]s|she['’]s|he\s+is|she\s+is|han\s+är|hon\s+är|hen\s+är)\s+"
+    r"(?:my|our|min|mitt|vår)\s+(?P<kin>[^\W\d_]+)(?![\w'’-])",
+    re.IGNORECASE,
+)
+
+
+def _kin_pronoun_names(
+    text: str,
+    lang: str,
+    tokens: list[re.Match[str]],
+    lows: list[str],
+    taken: set[int],
+    c: _Compiled,
+) -> list[PersonalData]:
+    """A first name (a common-word one too) that "he's my husband" / "hon är min mamma"
+    follows: "can you email niall he's my husband", "i'm calling for will he's my dad"."""
+    out: list[PersonalData] = []
+    for m in _KIN_PRONOUN_AFTER.finditer(text):
+        if m.group("kin").lower() not in c.relation_kin:
+            continue
+        i = _token_after(tokens, m.start()) - 1
+        if i < 0 or i in taken or tokens[i].end() != m.start():
+            continue
+        word, low = tokens[i].group(), lows[i]
+        if not (low in c.first_names or low in c.homograph_names):
+            continue
+        if low in c.not_names and low not in c.homograph_names:
+            continue
+        if not text.islower() and not _is_cap(word):
+            continue  # written text: "tell him he's my son" is no name
+        out.append(_hit(lang, "name", "kin_pronoun", tokens[i].start(), tokens[i].end(), text, 0.7))
+        taken.add(i)
+    return out
+
+
+def _genitive_first_names(
+    text: str,
+    lang: str,
+    tokens: list[re.Match[str]],
+    lows: list[str],
+    taken: set[int],
+    c: _Compiled,
+) -> list[PersonalData]:
+    """A Swedish genitive of a known first name inside a sentence, a noun after it: "Jag har
+    Solveigs nycklar", "vi hämtade Göstas cykel"; the name without its "s" is masked. Not a
+    word that is itself a name or an ordinary word ("Hans", "Lars", "Jens"), not a place."""
+    out: list[PersonalData] = []
+    for i, t in enumerate(tokens):
+        word = t.group()
+        low = lows[i]
+        if (
+            i in taken
+            or len(low) < 4
+            or not low.endswith("s")
+            or not _is_cap(word)
+            or "-" in low
+            or low in c.first_names
+            or low in c.surnames
+            or low in c.not_names
+            or low[:-1] not in c.hand_first_names
+            or low[:-1] in c.place_names
+            or _sentence_initial(text, t.start())
+            or i + 1 >= len(tokens)
+            or text[t.end() : tokens[i + 1].start()] != " "
+            or not tokens[i + 1].group()[:1].islower()
+            or lows[i + 1] in c.not_names
+        ):
+            continue
+        if i and (lows[i - 1] in _DETERMINERS or _is_cap(tokens[i - 1].group())):
+            continue  # "en Lindas-tårta", "Astrid Lindgrens värld"
+        if c.public_context.search(text):
+            continue
+        out.append(_hit(lang, "name", "genitive", t.start(), t.end() - 1, text, 0.65))
+        taken.add(i)
+    return out
+
+
 _FAMILY_NOT_NAMES = frozenset(
     ["royal", "whole", "entire", "extended", "host", "immediate", "same", "new", "other", "nya"]
 )
@@ -3676,6 +3766,17 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
         return True  # "min hund Sixten är sjuk", "our cat Bella"
     if c.titles.fullmatch(p.text.strip(" .,")):
         return True  # "I'm Dr — no, just put ...": a title on its own
+    phrase = c.not_name_phrases.match(text, p.start) if " " in p.text.strip() else None
+    if phrase and phrase.end() >= p.end:
+        return True  # "Ingrid Marie" (an apple), "Rose Gold": a fixed phrase, also for the model
+    if _REGNAL_AFTER.match(text, p.end) or _REGNAL_LAST.search(p.text):
+        return True  # "Gustav III", "Karl XII:s tid", "Henry VIII", "Elizabeth the Second"
+    named = _NAME_IS_NOUN.match(text, p.end)
+    if named and (
+        named.group("noun").lower() in c.animal_nouns
+        or named.group("noun").lower() in c.thing_noun_words
+    ):
+        return True  # "Mr Darcy is the horse", "Rosa och Viola är sorterna vi säljer"
     if not slug.startswith(_NAME_INTRO_RULES) and _EPONYM_AFTER.match(text, p.end):
         return True  # "the same Laura Ashley fabric", "a Victoria sponge": a thing's name
     words = p.text.lower().split()
@@ -3706,6 +3807,22 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
             if m.start() <= p.start and p.end <= m.end():
                 return True  # "Det var Zlatan som invigde gymmet"
     return False
+
+
+#: A regnal number after a first name: a monarch, not a person in the call.
+_REGNAL_AFTER = re.compile(
+    r"\s+(?:(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3})(?::s|['’]s)?(?![\w'’-])"
+    r"|(?:den\s+store|the\s+(?:great|first|second|third|fourth|fifth|sixth|seventh|eighth))\b)"
+)
+_REGNAL_LAST = re.compile(r"\s(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3})$")
+#: "Mr Darcy is the horse", "Rosa och Viola är sorterna": the find is said to be an animal or
+#: a thing (its noun in the pack's ``animal_nouns`` or ``thing_nouns``).
+_NAME_IS_NOUN = re.compile(
+    r"(?:\s+(?:and|och|&)\s+[^\W\d_]+)?(?:['’]s|\s+(?:is|was|are|were|är|var))\s+"
+    r"(?:(?:the|a|an|our|my|their|his|her|vår|vårt|våra|min|mitt|mina|en|ett|de)\s+)?"
+    r"(?P<noun>[^\W\d_]+)(?![\w'’-])",
+    re.IGNORECASE,
+)
 
 
 #: Nouns right after a name that make it a thing named after someone: "William Morris
