@@ -139,3 +139,31 @@ STILL_PEOPLE = [
 @pytest.mark.parametrize(("lang", "text", "value"), STILL_PEOPLE)
 def test_people_next_to_those_words_stay_masked(lang: str, text: str, value: str) -> None:
     assert _covered(text, lang, value)
+
+
+# ---------------------------------------------------------------- "member" alone, owner ids
+
+MEMBER_AND_OWNER_IDS = [
+    ("en", "This is Priya Nair, member 5521-904.", "5521-904"),
+    ("en", "yeah it's tom walsh member seven seven one two oh four", "seven seven one two oh four"),
+    ("sv", "Mitt ägar-id hos Svensk Kennelklubb är SKK-778120.", "SKK-778120"),
+    ("sv", "ägarnumret i registret är 30915-4 tror jag", "30915-4"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), MEMBER_AND_OWNER_IDS)
+def test_member_and_owner_ids_are_masked(lang: str, text: str, value: str) -> None:
+    assert _covered(text, lang, value)
+
+
+NOT_MEMBER_IDS = [
+    ("en", "I've been a member since 2019 and never had this problem."),
+    ("en", "As a member I get 15 percent off, don't I?"),
+    ("en", "She's member 3 of the 12 on the committee."),
+    ("sv", "Ägaren av lokalen har ordernummer 55120-7 på fakturan."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_MEMBER_IDS)
+def test_member_as_a_word_is_no_id(lang: str, text: str) -> None:
+    assert _of(text, lang, "customer_id") == []
