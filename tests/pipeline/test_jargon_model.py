@@ -45,6 +45,29 @@ def trained(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
 needs_models = pytest.mark.usefixtures("trained")
 
 
+@pytest.fixture
+def known_terms(tmp_path: Path) -> Iterator[None]:
+    """Models that know two unlisted terms (their word weights only): the component's own
+    work — spans, evidence, the customer-used-first rule — whatever training learns."""
+    import json
+
+    paths = {}
+    for lang, word in (("sv", "omfördelningsbegäran"), ("en", "consolidation")):
+        paths[lang] = tmp_path / f"{lang}.json"
+        paths[lang].write_text(
+            json.dumps(
+                {"language": lang, "bias": -6.0, "threshold": 0.5, "weights": {f"w:{word}": 12.0}}
+            ),
+            encoding="utf-8",
+        )
+    before = jargon_model._path_of
+    jargon_model._path_of = lambda lang: str(paths[lang])  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        jargon_model._path_of = before  # type: ignore[assignment]
+
+
 def jargon(text: str, lang: str, prev: str | None = None) -> list[tuple[str, str, float]]:
     return [
         (t.text, t.rule, t.confidence)
@@ -57,7 +80,7 @@ SV_SYSTEM = "Jag har lagt in en omfördelningsbegäran i Kassiopeja så att hand
 EN_PROCESS = "Your parcel was sent to the consolidation depot."
 
 
-@needs_models
+@pytest.mark.usefixtures("known_terms")
 def test_the_model_finds_unlisted_terms_the_rules_miss() -> None:
     with disabled():
         assert jargon(SV_SYSTEM, "sv") == []
@@ -73,7 +96,7 @@ def test_the_model_finds_unlisted_terms_the_rules_miss() -> None:
     assert en[0][1] == "en.jargon.model"
 
 
-@needs_models
+@pytest.mark.usefixtures("known_terms")
 def test_never_a_term_the_customer_used_first() -> None:
     prev = "Har du lagt in min omfördelningsbegäran i Kassiopeja än?"
     assert jargon(SV_SYSTEM, "sv", prev=prev) == []
@@ -97,7 +120,7 @@ def test_ordinary_words_are_no_jargon(lang: str, text: str) -> None:
     assert jargon(text, lang) == []
 
 
-@needs_models
+@pytest.mark.usefixtures("known_terms")
 def test_the_model_never_removes_a_rules_span() -> None:
     text = "Ärendet ligger i WMS:et och väntar på en omfördelningsbegäran."
     with disabled():

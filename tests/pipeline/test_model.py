@@ -185,7 +185,7 @@ def test_fresh_rows_judge_the_model_where_the_rules_fit_the_rest() -> None:
     log: list[str] = []
     kept = train_behaviour(developed + fresh, "solution", log)
     assert kept is not None, log
-    assert "on fresh.csv" in log[-1]
+    assert "on the fresh rows" in log[-1]
     assert kept.cv["rules_recall"] == 0.0 and kept.cv["combined_recall"] > 0.9
     # Without the fresh rows the same rules look perfect and no model is kept.
     assert train_behaviour(developed, "solution", []) is None
