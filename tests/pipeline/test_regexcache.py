@@ -27,6 +27,8 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("VERBALKIT_NO_REGEX_CACHE", raising=False)
     monkeypatch.setattr(regexcache, "_loaded", None)
     monkeypatch.setattr(regexcache, "_added", {})
+    monkeypatch.setattr(regexcache, "_needles_loaded", {})
+    monkeypatch.setattr(regexcache, "_needles_added", {})
     return tmp_path
 
 
@@ -114,3 +116,23 @@ def test_a_cache_that_outgrows_its_limit_keeps_what_this_process_used(
     regexcache.save()
     regexcache._loaded = None
     assert set(regexcache._load()) == {(r"\bold0\b", 0), (r"\bnew\b", 0)}
+
+
+def test_needles_are_kept_for_the_next_process(cache: Path) -> None:
+    # Finding a pattern's needles parses it: a new process reads them from the cache file.
+    script = (
+        "from verbalkit.pipeline import regexcache as r;"
+        "print(r.needles(r'\\b(?:jag|vi) kan (?:\\w+ )?hjälpa')); r.save()"
+    )
+    env = {"VERBALKIT_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin"}
+    first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == "('hjälpa',)"
+    check = (
+        "from verbalkit.pipeline import regexcache as r;"
+        "r._find_needles = None;"  # would fail if called: the needles must come from the file
+        "print(r.needles(r'\\b(?:jag|vi) kan (?:\\w+ )?hjälpa'))"
+    )
+    second = subprocess.run([sys.executable, "-c", check], env=env, capture_output=True, text=True)
+    assert second.returncode == 0, second.stderr
+    assert second.stdout.strip() == "('hjälpa',)"

@@ -43,6 +43,9 @@ _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 _loaded: dict[tuple[str, int], _Entry] | None = None
 _added: dict[tuple[str, int], _Entry] = {}
 _used: set[tuple[str, int]] = set()
+#: :func:`needles` of each pattern, kept in the same file (finding them parses the pattern).
+_needles_loaded: dict[tuple[str, int], tuple[str, ...]] = {}
+_needles_added: dict[tuple[str, int], tuple[str, ...]] = {}
 #: A cache holding more patterns than this keeps only those this process used: rule packs
 #: that changed leave their old patterns behind otherwise.
 MAX_ENTRIES = 4000
@@ -66,6 +69,9 @@ def _load() -> dict[tuple[str, int], _Entry]:
                     entries = data.get("entries")
                     if isinstance(entries, dict):
                         _loaded = entries
+                    found = data.get("needles")
+                    if isinstance(found, dict):
+                        _needles_loaded.update(found)
     return _loaded
 
 
@@ -117,30 +123,40 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 def save() -> None:
     """Write the patterns compiled in this process to the cache (atomically, merged with
     what other processes wrote meanwhile). Failing to write only costs the next start."""
-    if not _added or _ENGINE is None or os.environ.get("VERBALKIT_NO_REGEX_CACHE"):
+    if not (_added or _needles_added) or _ENGINE is None:
+        return
+    if os.environ.get("VERBALKIT_NO_REGEX_CACHE"):
         return
     path = cache_file()
     entries: dict[tuple[str, int], Any] = {}
+    found: dict[tuple[str, int], Any] = {}
     with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
         data = marshal.loads(path.read_bytes())
         if isinstance(data, dict) and data.get("engine") == _ENGINE:
             entries.update(data.get("entries") or {})
+            found.update(data.get("needles") or {})
     entries.update(_load())
     entries.update(_added)
+    found.update(_needles_loaded)
+    found.update(_needles_added)
     if len(entries) > MAX_ENTRIES:
         entries = {k: v for k, v in entries.items() if k in _used or k in _added}
+    if len(found) > MAX_ENTRIES:
+        found = {k: v for k, v in found.items() if k in _needles_added or k in entries}
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as f:
-                f.write(marshal.dumps({"engine": _ENGINE, "entries": entries}))
+                f.write(marshal.dumps({"engine": _ENGINE, "entries": entries, "needles": found}))
             os.replace(tmp, path)
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
         _load().update(_added)
         _added.clear()
+        _needles_loaded.update(_needles_added)
+        _needles_added.clear()
 
 
 atexit.register(save)
@@ -172,6 +188,17 @@ def needles(pattern: str, flags: int = 0) -> tuple[str, ...]:
     """
     if _ENGINE is None or len(pattern) > NEEDLE_MAX_PATTERN:
         return ()
+    key = (pattern, int(flags))
+    _load()
+    known = _needles_loaded.get(key)
+    if known is None:
+        known = _needles_added.get(key)
+    if known is None:
+        known = _needles_added[key] = _find_needles(pattern, int(flags))
+    return known
+
+
+def _find_needles(pattern: str, flags: int) -> tuple[str, ...]:
     try:
         parsed = _parser.parse(pattern, flags)
     except (re.error, RecursionError):
