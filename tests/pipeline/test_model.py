@@ -9,6 +9,7 @@ import pytest
 
 import verbalkit
 from verbalkit.pipeline import model as model_mod
+from verbalkit.pipeline.components import behaviours  # before any test patches model_mod
 from verbalkit.pipeline.model import TaggerModel, disabled, features, load_model, sentences
 from verbalkit.pipeline.train import Row, fit, train_behaviour
 
@@ -107,8 +108,6 @@ def test_model_tags_carry_evidence_and_never_replace_rules(monkeypatch: pytest.M
         },
     )
     monkeypatch.setattr(model_mod, "load_model", lambda lang: tagger)
-    from verbalkit.pipeline.components import behaviours
-
     monkeypatch.setattr(behaviours, "load_model", lambda lang: tagger)
     text = "Thanks for waiting. The courier comes back on Friday with the parcel."
     found = [t for t in verbalkit.tag(text, lang="en") if t.rule == "en.solution.model"]
@@ -131,8 +130,6 @@ def test_model_never_adds_what_a_veto_ruled_out(monkeypatch: pytest.MonkeyPatch)
             )
         },
     )
-    from verbalkit.pipeline.components import behaviours
-
     monkeypatch.setattr(behaviours, "load_model", lambda lang: tagger)
     # "thanks to" credits a cause: a veto rule removes thanking, and the model may not add it.
     assert not [
@@ -208,8 +205,6 @@ def test_a_model_that_does_not_help_the_fresh_rows_is_not_kept() -> None:
 def test_model_reads_the_packs_word_lists_when_trained_with_them(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from verbalkit.pipeline.components import behaviours
-
     def tagger(with_lexicons: bool) -> TaggerModel:
         return TaggerModel(
             language="en",

@@ -21,7 +21,7 @@ language and behaviour:
 
 Training is deterministic (fixed folds, full-batch gradient steps from zeros) and needs
 only numpy. The data: the dev utterances (``shared/data/dev``), hold-outs 1 and 2, the
-blind-written ``benchmarks/wild``, ``wild2`` and ``wild3`` sets, the fresh ``wild5`` and ``wild6`` sets, and
+blind-written ``benchmarks/wild``, ``wild2`` and ``wild3`` sets, the fresh ``wild5``, ``wild6`` and ``wild7`` sets, and
 for English the AnnoMI dev half (therapist turns, public domain; open and closed questions
 and restating only). Never the sealed sets (``benchmarks/sealed``), ``wild4`` or the
 external test halves: they measure the result.
@@ -136,7 +136,7 @@ def sources(lang: str) -> list[Path]:
 def fresh(lang: str) -> list[Path]:
     """Labelled files written blind to the rules and never used to change one: trained on
     like the others, and where the model is judged (see :func:`train_behaviour`)."""
-    files = [REPO / "benchmarks" / name / f"{name}_{lang}.csv" for name in ("wild5", "wild6")]
+    files = [REPO / "benchmarks" / name / f"{name}_{lang}.csv" for name in ("wild5", "wild6", "wild7")]
     return [f for f in files if f.is_file()]
 
 
