@@ -136,7 +136,9 @@ def sources(lang: str) -> list[Path]:
 def fresh(lang: str) -> list[Path]:
     """Labelled files written blind to the rules and never used to change one: trained on
     like the others, and where the model is judged (see :func:`train_behaviour`)."""
-    files = [REPO / "benchmarks" / name / f"{name}_{lang}.csv" for name in ("wild5", "wild6", "wild7")]
+    files = [
+        REPO / "benchmarks" / name / f"{name}_{lang}.csv" for name in ("wild5", "wild6", "wild7")
+    ]
     return [f for f in files if f.is_file()]
 
 
