@@ -56,32 +56,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from verbalkit.privacy import KINDS
+from verbalkit.privacy.train_names import DEV_PARTS, SEALED
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "benchmarks" / "redaction"
 OUTPUT = REPO / "benchmarks" / "redaction.md"
 LANGS = ("sv", "en")
-PARTS = (
-    "tune",
-    "holdout",
-    "fresh",
-    "final",
-    "blind3",
-    "blind4",
-    "blind5",
-    "blind6",
-    "blind7",
-    "blind8",
-    "blind9",
-    "blind10",
-    "blind11",
-    "blind12",
-    "blind13",
-    "blind14",
-    "blind15",
-)
-#: Parts whose rows are never shown (``--errors`` skips them): the untouched honest figure.
-SEALED = ("blind14", "blind15")
+#: Development parts, then the untouched ones (``--errors`` never shows their rows); both
+#: lists live in verbalkit.privacy.train_names, which must never train on the sealed ones.
+PARTS = (*DEV_PARTS, *SEALED)
 RECALL_TARGET = 0.98
 FALSE_MASK_TARGET = 0.02
 _MARK = re.compile(r"\[\[(\w+):(.+?)\]\]")

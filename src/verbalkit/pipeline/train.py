@@ -36,7 +36,7 @@ import os
 import sys
 import zlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -218,34 +218,50 @@ def _vocab(rows: list[list[str]]) -> dict[str, int]:
     return {f: i for i, f in enumerate(kept)}
 
 
-def fit(rows: list[list[str]], y: np.ndarray) -> tuple[dict[str, float], float]:
-    """L2-regularised logistic regression by full-batch Adam steps from zero."""
-    vocab = _vocab(rows)
-    design = _Design(rows, vocab)
-    n = len(rows)
-    w = np.zeros(len(vocab))
+def adam(
+    gradient: Callable[[np.ndarray, float], tuple[np.ndarray, float]],
+    n_features: int,
+    *,
+    steps: int = STEPS,
+    rate: float = RATE,
+) -> tuple[np.ndarray, float]:
+    """Full-batch Adam steps from zero weights and bias; ``gradient(w, b)`` gives the loss's
+    gradient at the current point. Shared by the trained components (deterministic)."""
+    w = np.zeros(n_features)
     b = 0.0
     m_w = np.zeros_like(w)
     v_w = np.zeros_like(w)
     m_b = v_b = 0.0
     beta1, beta2, eps = 0.9, 0.999, 1e-8
-    # Rare behaviours: each example weighs as much as POS_WEIGHT_CAP negatives at most.
-    n_pos = float(y.sum())
-    pos_weight = min(POS_WEIGHT_CAP, max(1.0, (n - n_pos) / n_pos)) if n_pos else 1.0
-    sample = np.where(y > 0, pos_weight, 1.0)
-    sample = sample / sample.sum()
-    for step in range(1, STEPS + 1):
-        p = 1.0 / (1.0 + np.exp(-np.clip(design.scores(w, b), -40, 40)))
-        residual = (p - y) * sample
-        g_w = design.gradient(residual) + 2 * L2 * w
-        g_b = float(residual.sum())
+    for step in range(1, steps + 1):
+        g_w, g_b = gradient(w, b)
         m_w = beta1 * m_w + (1 - beta1) * g_w
         v_w = beta2 * v_w + (1 - beta2) * g_w * g_w
         m_b = beta1 * m_b + (1 - beta1) * g_b
         v_b = beta2 * v_b + (1 - beta2) * g_b * g_b
         corr1, corr2 = 1 - beta1**step, 1 - beta2**step
-        w -= RATE * (m_w / corr1) / (np.sqrt(v_w / corr2) + eps)
-        b -= RATE * (m_b / corr1) / (np.sqrt(v_b / corr2) + eps)
+        w -= rate * (m_w / corr1) / (np.sqrt(v_w / corr2) + eps)
+        b -= rate * (m_b / corr1) / (np.sqrt(v_b / corr2) + eps)
+    return w, b
+
+
+def fit(rows: list[list[str]], y: np.ndarray) -> tuple[dict[str, float], float]:
+    """L2-regularised logistic regression by full-batch Adam steps from zero."""
+    vocab = _vocab(rows)
+    design = _Design(rows, vocab)
+    n = len(rows)
+    # Rare behaviours: each example weighs as much as POS_WEIGHT_CAP negatives at most.
+    n_pos = float(y.sum())
+    pos_weight = min(POS_WEIGHT_CAP, max(1.0, (n - n_pos) / n_pos)) if n_pos else 1.0
+    sample = np.where(y > 0, pos_weight, 1.0)
+    sample = sample / sample.sum()
+
+    def gradient(w: np.ndarray, b: float) -> tuple[np.ndarray, float]:
+        p = 1.0 / (1.0 + np.exp(-np.clip(design.scores(w, b), -40, 40)))
+        residual = (p - y) * sample
+        return design.gradient(residual) + 2 * L2 * w, float(residual.sum())
+
+    w, b = adam(gradient, len(vocab))
     names = sorted(vocab, key=vocab.__getitem__)
     weights = {f: round(float(w[i]), 4) for f, i in zip(names, range(len(names)), strict=True)}
     return {f: v for f, v in weights.items() if abs(v) >= MIN_WEIGHT}, round(b, 4)
