@@ -267,14 +267,25 @@ _WORK_PLACES = frozenset(
 )  # fmt: skip
 
 
-def _business_before(lang: str, nouns: tuple[str, ...]) -> re.Pattern[str] | None:
+def _business_before(
+    lang: str, nouns: tuple[str, ...], our_nouns: tuple[str, ...] = ()
+) -> re.Pattern[str] | None:
     """An organisation, its premises or a desk said to be at the address or number that
     follows: "Bussbolaget har sitt kontor på", "Konserthusets adress är", "Kundtjänst nås på",
     "ring vår växel på", "du hittar oss på"; "the concert hall is at", "Customer services
-    are on", "call our switchboard on", "find us at". Ends where the find starts."""
+    are on", "call our switchboard on", "find us at". Ends where the find starts.
+
+    ``our_nouns`` (default ``nouns``) are the premises whose number said with "our"/"vår"
+    is a business's own: "Our office number is", "Vårt kontor har nummer" (an office said
+    without "our" may be the caller's work line)."""
     if not nouns:
         return None
+    ours = our_nouns or nouns
     if lang == "sv":
+        # after "vår"/"vårt" a noun is said without its article: "vårt kontor", "vår butik"
+        bare = {n[:-2] if n.endswith(("en", "et")) else n for n in ours if not n.startswith("-")}
+        our_free = "|".join(sorted(map(re.escape, bare | set(ours)), key=len, reverse=True))
+        our_noun = rf"(?:{our_free})s?(?![\w-])"
         free = "|".join(re.escape(n) for n in nouns if not n.startswith("-")) or "\x00"
         inner = "|".join(re.escape(n[1:]) for n in nouns if n.startswith("-")) or "\x00"
         # the end of a word, alone or in a compound ("bussbolaget"): no leading \w* to try
@@ -291,6 +302,9 @@ def _business_before(lang: str, nouns: tuple[str, ...]) -> re.Pattern[str] | Non
             r"|flyttar\s+till|har\s+adressen|har\s+numret|har\s+telefonnumret|nås"
             r"|når\s+(?:du|ni|man))(?:\s+(?:på|i|vid|till|via))?"
             rf"|(?:vår|vårt|våra|deras|dess|er|ert)\s+(?:\w+\s+)?{noun}\s+(?:på|är|nås\s+på)"
+            # "Vår växel har nummer", "Vårt kontor har telefonnumret": the business's line
+            rf"|\b(?:vår|vårt|våra)\s+(?:\w+\s+)?{our_noun}\s+(?:har\s+)?"
+            r"(?:(?:telefon)?(?:nummer|numret)|nås\s+på)(?:\s+är)?"
             r"|(?:hittar|når|besöker|besök|kontaktar|kontakta|hitta)\s+(?:ni\s+|du\s+|man\s+)?oss"
             r"\s+(?:på|i|vid)"
             r"|\bvi\s+(?:ligger|finns|sitter|håller\s+till|har\s+(?:vårt\s+)?kontor)"
@@ -303,6 +317,8 @@ def _business_before(lang: str, nouns: tuple[str, ...]) -> re.Pattern[str] | Non
         alts = sorted(nouns, key=len, reverse=True)
         noun = r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in alts)
         noun += r")"
+        our_alts = sorted(ours, key=len, reverse=True)
+        our_noun = "(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in our_alts) + ")"
         address = r"(?:(?:main|postal|street|visiting|registered)\s+)?(?:address|(?:phone\s+|telephone\s+)?number|line)"
         body = (
             rf"{noun}(?:(?:['’]s)?\s+(?:{address}\s+)?(?:is|are|was|were)|['’]s)"
@@ -310,6 +326,9 @@ def _business_before(lang: str, nouns: tuple[str, ...]) -> re.Pattern[str] | Non
             rf"|(?:call|ring|phone|contact|text|reach|write\s+to)\s+(?:our|their|the)\s+"
             rf"(?:[\w'’-]+\s+)?{noun}\s+(?:on|at)"
             r"|(?:find|visit|reach|contact)\s+us\s+(?:at|on|in)"
+            # "Our office number is", "our workshop's phone number is": the business's line
+            rf"|\bour\s+(?:[\w'’-]+\s+)?{our_noun}(?:['’]s)?\s+(?:main\s+)?"
+            r"(?:phone\s+|telephone\s+)?(?:number|line)\s+(?:is|was)"
             r"|\bwe(?:['’]re|\s+are)\s+(?:located|based|situated)\s+(?:at|on|in)"
             # "Our clinic has moved, we're now at": the organisation moved, not the caller
             rf"|{noun}\s+(?:has|have|had)\s+(?:now\s+)?moved[\s,]+(?:and\s+|so\s+)?"
@@ -533,6 +552,7 @@ def compiled(lang: str) -> _Compiled:
             lang,
             lex.cues.business_desks
             + tuple(n for n in lex.cues.business_nouns if n not in _WORK_PLACES),
+            lex.cues.business_desks + lex.cues.business_nouns,
         ),
         business_after=_phrase_regex(lex.cues.business_after) if lex.cues.business_after else None,
         person_nouns=frozenset(names.person_nouns),
@@ -663,6 +683,10 @@ def _compound_cue(m: re.Match[str], lang: str, c: _Compiled) -> str | None:
             return None  # "patient id" is handled above; "en id" says nothing
         if any(stem.endswith(st) and len(stem) - len(st) >= 3 for st in _SV_PERSON_STEM_HEADS):
             return "customer_id"  # "servicekundnumret", "föreningsmedlemsnummer"
+        for st in (stem, stem[:-1]) if stem.endswith("s") else (stem,):
+            kind = c.number_cue_kind.get(st)
+            if kind is not None and kind != "negative":
+                return kind  # "Amexnumret", "Visanumret": a cue word compounded with "nummer"
         return "negative"  # biljettnumret, bokningsnummer, leverantörsnummer ...
     last = m.group("stem").split()[-1]
     if c.number_cue_kind.get(last.lower(), "negative") != "negative":
@@ -3098,6 +3122,13 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             continue  # "in San Jose called Ariake", "i Rohnert Park": a place
         if i and lows[i - 1] in _ARTICLES and lows[i] not in c.first_names:
             continue  # "It's the Royal Free, patient number ...": a named thing
+        if (
+            lang == "en"
+            and lows[i] not in c.first_names
+            and not _surname_like(lows[j - 1], c)
+            and _ordinary_word(lows[j - 1], lang)
+        ):
+            continue  # "Kwik Fit said", "Dyno Rod told me": a trade name, not a person
         if _person_after(text, tokens, lows, end, c) or _RELATION_AFTER.match(text, end):
             first = i
             if (
@@ -3777,7 +3808,9 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
         or named.group("noun").lower() in c.thing_noun_words
     ):
         return True  # "Mr Darcy is the horse", "Rosa och Viola är sorterna vi säljer"
-    if not slug.startswith(_NAME_INTRO_RULES) and _EPONYM_AFTER.match(text, p.end):
+    # a weak cue ("and", "hi") is no introduction: "the Hook and Peter Pan costumes"
+    intro = slug.startswith(_NAME_INTRO_RULES) and slug != "cue_weak"
+    if not intro and _EPONYM_AFTER.match(text, p.end):
         return True  # "the same Laura Ashley fabric", "a Victoria sponge": a thing's name
     words = p.text.lower().split()
     if len(words) > 1 and any(
@@ -3802,7 +3835,7 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
     for m in _CALLING_FROM.finditer(text, max(0, p.start - 80), p.end):
         if m.start(1) <= p.start < m.end(1):
             return True  # "I'm calling from Addison Lee"
-    if c.public_figures is not None and not slug.startswith(_NAME_INTRO_RULES):
+    if c.public_figures is not None and not intro:
         for m in c.public_figures.finditer(text, max(0, p.start - 40), p.end + 40):
             if m.start() <= p.start and p.end <= m.end():
                 return True  # "Det var Zlatan som invigde gymmet"
@@ -3833,7 +3866,14 @@ _EPONYM_AFTER = re.compile(
     r"spaniels|chair|chairs|sofa|sofas|dress|dresses|handbag|handbags|tea|cocktail|paint|"
     r"paints|wallpaper|curtains|cushions|crockery|jug|mug|mugs|tyg|tyget|tapet|tapeten|"
     r"tapeter|mönster|mönstret|stol|stolen|stolar|soffa|soffan|tårta|tårtan|kaka|kakan|"
-    r"bakelse|servis|servisen|klänning|klänningen)\b",
+    r"bakelse|servis|servisen|klänning|klänningen|"
+    # a costume of a character, a brand's product: "the Peter Pan costumes", "Robert Welch
+    # knives", "Pippi-dräkten", "en Georg Jensen-klocka"
+    r"costume|costumes|outfit|outfits|fancy\s+dress|dräkt|dräkten|dräkter|dräkterna|"
+    r"maskeraddräkt|maskeraddräkten|utklädnad|utklädnaden|knife|knives|kniv|kniven|knivar|"
+    r"knivarna|cutlery|bestick|besticket|pans|saucepans|kastruller|kastrullerna|watch|watches|"
+    r"klocka|klockan|klockor|perfume|parfym|parfymen|trainers|sneakers|boots|shoes|skor|"
+    r"skorna|stövlar|stövlarna|glasses|glasögon|glasögonen|frames|båge|bågen)\b",
     re.IGNORECASE,
 )
 #: "hon heter", "he's called": a pronoun named (a person's or an animal's name)
@@ -4449,11 +4489,17 @@ def _business_contact(text: str, p: PersonalData, c: _Compiled) -> bool:
         return True  # a phone only at a desk: "the office number is" may be a work line
     if (
         p.kind == "address"
-        and _LANDMARK_AFTER.match(text, p.end)
+        and (
+            _LANDMARK_AFTER.match(text, p.end)
+            or _PREMISES_WORDS.search(p.text)
+            or _OPENING_HOURS.search(text, p.end)
+        )
         and _WE_ARE_AT.search(text, max(0, end - 24), end)
         and not _FIRST_PERSON_BEFORE.search(text, 0, p.start)
     ):
-        return True  # "We're at 9 Brunswick Street, opposite the old post office": premises
+        # "We're at 9 Brunswick Street, opposite the old post office", "We're at Unit 4,
+        # Mill Trading Estate ...", "vi finns på Storgatan 3, öppet till sex": premises
+        return True
     # "Box 5000, 101 50 Stockholm, vårt huvudkontor", "..., it's on the letterhead"
     stop = _CLAUSE_END.search(text, p.end)
     after_end = min(p.end + 60, stop.start() if stop else len(text))
@@ -4474,6 +4520,13 @@ _LANDMARK_AFTER = re.compile(
     r"\s+(?:the|a|an|our|from|[^\W\d_]+(?:en|et|an)\b)",
     re.IGNORECASE,
 )
+#: Words of an address that only a business has: an estate, a business park.
+_PREMISES_WORDS = re.compile(
+    r"\b(?:trading|industrial|business|retail|enterprise|technology|science)\s+"
+    r"(?:estate|park|centre|center|village)\b|\b(?:industriområde|industriområdet|"
+    r"företagspark|företagsparken|handelsområde|handelsområdet|företagsby|företagsbyn)\b",
+    re.IGNORECASE,
+)
 #: "We're at", "vi finns på", "vi håller till på": a place the speakers are based at.
 _WE_ARE_AT = re.compile(
     r"\b(?:we['’]re|we\s+are|we['’]re\s+based|we\s+are\s+based|vi\s+finns|vi\s+håller\s+till|"
@@ -4486,14 +4539,18 @@ _WE_ARE_AT = re.compile(
 _LAST_WORD = re.compile(r"([^\W\d_]+(?:['’]s)?)[\s:,]*$")
 _BUSINESS_LAST_WORDS = frozenset(
     ["är", "på", "i", "vid", "till", "via", "nås", "ligger", "låg", "finns", "fanns", "sitter",
-     "satt", "adressen", "numret", "telefonnumret", "du", "ni", "man", "is", "are", "was",
+     "satt", "adressen", "numret", "telefonnumret", "nummer", "telefonnummer", "du", "ni", "man", "is", "are", "was",
      "were", "at", "on", "in", "located", "based", "situated", "now"]
 )  # fmt: skip
 #: Opening hours: the number in the same utterance is a business's ("we're open 9 to 5").
 _OPENING_HOURS = re.compile(
     r"\b(?:öppettider\w*|vi\s+har\s+öppet|har\s+öppet|öppet\s+(?:alla|vardagar|dygnet|mellan|\d)"
     r"|opening\s+(?:hours|times)|we(?:['’]re|\s+are)\s+open|open\s+(?:from|between|daily|"
-    r"24|seven\s+days|monday|mon|weekdays|\d))",
+    r"24|seven\s+days|monday|mon|weekdays|\d)"
+    # "lines open at eight", "lines are open until six", "öppet till sex"
+    r"|lines\s+(?:are\s+)?open|open\s+(?:at|till|until|til)\s|öppet\s+(?:till|från|klockan|kl)"
+    # "open nine to five", "öppet nio till fem"
+    r"|\b(?:open|öppet)\s+[\w.:]+\s+(?:to|till|until|til|-|–)\s+[\w.:]+)",
     re.IGNORECASE,
 )
 #: "call me on", "mitt nummer": the caller's own number, whatever else is said.
