@@ -150,3 +150,103 @@ HOMES = [
 @pytest.mark.parametrize(("lang", "text", "value"), HOMES)
 def test_a_family_s_home_stays_masked(lang: str, text: str, value: str) -> None:
     assert _covered(text, lang, value)
+
+
+# ---------------------------------------------------------------- nicknames and first names of more origins
+
+MORE_FIRST_NAMES = [
+    ("sv", "Gittan på kontoret sa att det var klart.", "Gittan"),
+    ("sv", "Jag skickar kvittot till dig i kväll, Søren.", "Søren"),
+    ("sv", "Pengarna ska till Mette Kjær, hon är min syster.", "Mette Kjær"),
+    ("sv", "Faktura ska till Sagal Warsame.", "Sagal Warsame"),
+    ("en", "i spoke to robbo about the boiler yesterday", "robbo"),
+    ("en", "I'll send you the form tonight, Naoise.", "Naoise"),
+    ("en", "The deposit came from Dilshad, my flatmate.", "Dilshad"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), MORE_FIRST_NAMES)
+def test_nicknames_and_first_names_of_more_origins(lang: str, text: str, value: str) -> None:
+    assert _covered(text, lang, value)
+
+
+# ---------------------------------------------------------------- the person spoken to
+
+VOCATIVES = [
+    ("sv", "Ditt kvitto är mejlat, Mirre, och pengarna kommer på fredag.", "Mirre"),
+    ("sv", "Vi hör av oss till dig när lådan är lagad, Rojin.", "Rojin"),
+    ("en", "Your refund has gone through, Tash, so check your bank tomorrow.", "Tash"),
+    ("en", "I'll ring you back when the frame is glued, Faadumo.", "Faadumo"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), VOCATIVES)
+def test_a_first_name_after_a_clause_said_to_you_is_masked(
+    lang: str, text: str, value: str
+) -> None:
+    assert _covered(text, lang, value)
+
+
+NOT_VOCATIVES = [
+    ("sv", "Du kan hämta den i Lund, Malmö eller Ystad."),
+    ("sv", "Vill du ha den i ek, björk eller furu?"),
+    ("en", "You can collect it from Leeds, Bradford or York."),
+    ("en", "Your parcel went with DPD, Hermes lost the last one."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_VOCATIVES)
+def test_places_and_firms_after_a_comma_are_no_vocative(lang: str, text: str) -> None:
+    assert _of(text, lang, "name") == []
+
+
+# ---------------------------------------------------------------- common-word names by their slot
+
+COMMON_WORD_NAMES = [
+    ("en", "the booking is under sunny", "sunny"),
+    ("en", "my sort code is 20-44-91 and it's under dawn", "dawn"),
+    ("sv", "kontot står på gry", "gry"),
+    ("sv", "det är bokat på sol", "sol"),
+    ("en", "me and dale want to bring the kids on saturday", "dale"),
+    ("sv", "jag och gry åkte dit i somras", "gry"),
+    ("sv", "jag och sol bor på samma gata", "sol"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), COMMON_WORD_NAMES)
+def test_common_word_names_as_holder_or_beside_the_speaker(
+    lang: str, text: str, value: str
+) -> None:
+    assert _covered(text, lang, value)
+
+
+NOT_COMMON_WORD_NAMES = [
+    ("en", "the key is under the mat, it's under there"),
+    ("en", "me and may be late, sorry"),
+    ("en", "The spare wheel and jack are in the boot."),
+    ("sv", "jag och sol i ansiktet är ingen bra kombination"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_COMMON_WORD_NAMES)
+def test_common_words_in_those_slots_stay_unmasked(lang: str, text: str) -> None:
+    assert _of(text, lang, "name") == []
+
+
+# ---------------------------------------------------------------- nationalities are no names
+
+NATIONALITIES = [
+    ("en", "I'm Portuguese, I moved here in May."),
+    ("en", "My IBAN is Dutch but I'm Hungarian."),
+    ("en", "I'm Pakistani, so the form in Urdu would help."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NATIONALITIES)
+def test_nationalities_after_i_m_are_no_names(lang: str, text: str) -> None:
+    assert _of(text, lang, "name") == []
+
+
+def test_a_first_name_with_a_nationality_s_ending_stays_a_name() -> None:
+    assert _covered("I'm Julian, calling about the bike.", "en", "Julian")
+    assert _covered("Hi, I'm Damian Walsh.", "en", "Damian Walsh")

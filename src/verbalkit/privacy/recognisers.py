@@ -2797,6 +2797,25 @@ _PERSON_VERBS = frozenset(
 )  # fmt: skip
 
 
+#: Auxiliaries and verbs said after "me and X" / "jag och X" ("me and holly want to").
+_VERB_AFTER_PAIR = frozenset(
+    ["want", "wanted", "would", "will", "are", "were", "have", "had", "can", "could", "need",
+     "needed", "went", "go", "both", "vill", "ville", "ska", "skulle", "har", "hade", "kan",
+     "kommer", "var", "är", "bor", "åkte", "båda"]
+)  # fmt: skip
+
+
+def _verb_like(low: str) -> bool:
+    """A verb or an auxiliary (by a short list and past-tense endings), for the word after a
+    pair of people."""
+    return (
+        low in _VERB_AFTER_PAIR
+        or low in _PERSON_VERBS
+        or (len(low) > 4 and low.endswith(("ed", "ade", "de", "te")))
+        or low.startswith(("'", "’"))
+    )
+
+
 def _clause_or_pronoun_after(
     text: str, tokens: list[re.Match[str]], lows: list[str], i: int
 ) -> bool:
@@ -2841,6 +2860,58 @@ def _vocative(
     ):
         end = tokens[i + 1].end()  # "hej Kofi Mensah,"
     return (tokens[i].start(), end) if re.match(r"\s*(?:[,.!?]|$)", text[end:]) else None
+
+
+#: The person spoken to: "you", "your", "du", "dig", "din" ... in the clause before a vocative.
+_SECOND_PERSON = re.compile(
+    r"\b(?:you|your|yours|you['’]re|you['’]ll|du|dig|din|ditt|dina|ni|er|ert|era)\b", re.IGNORECASE
+)
+#: What may follow a vocative: the end, or a comma and a new clause.
+_AFTER_VOCATIVE = re.compile(
+    r"\s*(?:[.!?]|$|,\s*(?:and|but|so|och|men|så|then|sen|da|då|I|jag|it['’]s|det)\b)"
+)
+
+
+def _you_vocatives(
+    text: str, lang: str, tokens: list[re.Match[str]], lows: list[str], c: _Compiled
+) -> list[PersonalData]:
+    """ "Your order is ready, Bex, and ...", "Jag ringer upp dig i eftermiddag, Adaeze.":
+    a first name after a comma that closes a clause said to "you" is the person spoken to.
+    Only a listed first name (not a common word or a place), or in English a word that is
+    no ordinary word."""
+    out: list[PersonalData] = []
+    for i in range(1, len(tokens)):
+        t = tokens[i]
+        if not _is_cap(t.group()) or t.group().isupper():
+            continue
+        if not re.fullmatch(r",\s+", text[tokens[i - 1].end() : t.start()]):
+            continue
+        low = lows[i]
+        known = low in c.first_names and low not in c.homograph_names
+        if (
+            low in c.not_names
+            or low in c.place_names
+            or low in c.org_words
+            or low in c.name_cue_kind
+            or low in c.number_words
+            or not (known or (lang == "en" and not _ordinary_word(low, lang)))
+        ):
+            continue
+        end = t.end()
+        if (
+            i + 1 < len(tokens)
+            and text[end : tokens[i + 1].start()] == " "
+            and _surname_like(tokens[i + 1].group(), c)
+            and _is_cap(tokens[i + 1].group())
+        ):
+            end = tokens[i + 1].end()  # "..., Adaeze Okafor."
+        if not _AFTER_VOCATIVE.match(text, end):
+            continue
+        clause = _SENTENCE_START.match(text[: t.start()])
+        said = text[clause.end() if clause else 0 : t.start()]
+        if _SECOND_PERSON.search(said):
+            out.append(_hit(lang, "name", "vocative_you", t.start(), end, text, 0.6))
+    return out
 
 
 #: Between a name cue and the name: punctuation and fillers ("det är eh Mikael").
@@ -2994,6 +3065,26 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                 found = tokens[i].start(), tokens[i].end()
         if (
             found is None
+            and lows[i] in c.homograph_names
+            and lows[i] not in _MODALS
+            and (
+                # "the account's under sandy.", "booked under holly": the holder, at the end
+                (kind == "holder" and _clause_or_pronoun_after(text, tokens, lows, i))
+                # "me and sunny want to come", "jag och ask hyrde": the speaker and another
+                # person, a verb after them
+                or (
+                    kind == "weak"
+                    and lows[k] in _AND_WORDS
+                    and k > 0
+                    and lows[k - 1] in _ME_WORDS
+                    and i + 1 < len(tokens)
+                    and _verb_like(lows[i + 1])
+                )
+            )
+        ):
+            found = tokens[i].start(), tokens[i].end()
+        if (
+            found is None
             and kind in ("medium", "holder", "copula", "strong")
             and (text.islower() or (_is_cap(tokens[i].group()) and kind != "holder"))
             and i + 1 < len(tokens)
@@ -3140,6 +3231,8 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                 first = i + 1  # "Add Tomasz Zielinski as a named driver": a verb opens it
             out.append(_hit(lang, "name", "person_after", tokens[first].start(), end, text, 0.7))
             taken.update(range(i, j))
+    if "," in text:
+        out.extend(_you_vocatives(text, lang, tokens, lows, c))
     out.extend(_more_names(text, lang, tokens, lows, c))
     out.extend(_framed_names(text, lang, tokens, lows, c))
     out.extend(_person_slots(text, lang, tokens, lows, starts, c))
@@ -3800,6 +3893,15 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
     phrase = c.not_name_phrases.match(text, p.start) if " " in p.text.strip() else None
     if phrase and phrase.end() >= p.end:
         return True  # "Ingrid Marie" (an apple), "Rose Gold": a fixed phrase, also for the model
+    word = p.text.strip(" .,")
+    if (
+        c.lex.language == "en"
+        and " " not in word
+        and word.lower() not in c.first_names
+        and word.lower().endswith(_DEMONYM_ENDINGS)
+        and _ordinary_word(word, "en")
+    ):
+        return True  # "I'm Serbian but I bank in Kraków", "she's Portuguese": a nationality
     if _REGNAL_AFTER.match(text, p.end) or _REGNAL_LAST.search(p.text):
         return True  # "Gustav III", "Karl XII:s tid", "Henry VIII", "Elizabeth the Second"
     named = _NAME_IS_NOUN.match(text, p.end)
@@ -3842,6 +3944,9 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
     return False
 
 
+#: Endings of nationalities, peoples and faiths ("Serbian", "Portuguese", "Scottish",
+#: "Dutch", "Catholic", "Pakistani"): tested with a dictionary, never on a listed first name.
+_DEMONYM_ENDINGS = ("ian", "ean", "can", "ese", "ish", "tch", "lic", "ani", "ari", "ali", "wegian")
 #: A regnal number after a first name: a monarch, not a person in the call.
 _REGNAL_AFTER = re.compile(
     r"\s+(?:(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3})(?::s|['’]s)?(?![\w'’-])"
@@ -4362,6 +4467,11 @@ def not_a_person(text: str, p: PersonalData, lang: str) -> bool:
     for q in (p, run) if run != p else (p,):
         if _pet_before(text, q.start, c) or _not_a_person(text, q, c):
             return True
+    prev = _PREVIOUS_WORD.search(text, max(0, p.start - 24), p.start)
+    if prev and prev.group(1).lower() in c.place_prefixes and _is_cap(prev.group(1)):
+        return True  # "in San Jose", "Santa Monica": a place
+    if p.text.islower() and p.text in c.homograph_names and _NOUN_PHRASE_AFTER.match(text, p.end):
+        return True  # "it's hope from the bottom of my heart", "faith in the system"
     lows = [w.lower() for w in _WORD.findall(run.text)]
     if any(
         w in c.org_words or w in _BUSINESS_TAILS or w in c.place_names or w in _NAMED_AFTER
@@ -4381,6 +4491,11 @@ def not_a_person(text: str, p: PersonalData, lang: str) -> bool:
     )
 
 
+#: A preposition and an article after a common word: an idiom, not a name said.
+_NOUN_PHRASE_AFTER = re.compile(
+    r"\s+(?:from|of|in|on|for|to|från|av|i|på|för|till)\s+(?:the|a|an|my|our|den|det|ett|en|mitt|min)\b",
+    re.IGNORECASE,
+)
 _CAP_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÅÄÖÉ][\w'’-]*)[ \t]+$")
 _CAP_WORD_AFTER = re.compile(r"[ \t]+(?:&[ \t]+)?([A-ZÅÄÖÉ][\w'’-]*)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
