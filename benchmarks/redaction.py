@@ -36,10 +36,11 @@ customer_id 0.846; en: false masks 7.7 %, name 0.800, address 0.833, email 0.933
 customer_id 0.846) and then used for development in round 12. The ``blind13`` part was
 written by yet another writer after round 11, measured untouched after round 12 (with the
 trained name recogniser: sv name 0.818, en name 0.855) and then used for development in
-round 13. The ``blind14`` part was written by another writer during round 12 and the
-``blind15`` part by another during round 13; neither is looked at while developing
-(``--errors`` never lists their rows): their figures are the honest ones. A part whose CSV
-is missing is skipped.
+round 13. The ``blind14`` part was written by another writer during round 12, measured
+untouched after rounds 12 and 13 and then used for development in round 14. The ``blind15``
+part (written during round 13) and ``blind16`` are sealed: neither is looked at while
+developing (``--errors`` never lists their rows), so their figures are the honest ones. A
+part whose CSV is missing is skipped.
 """
 
 from __future__ import annotations
@@ -330,13 +331,16 @@ def render(results: list[Result]) -> str:
         "(`verbalkit.privacy.name_model`; sv name 0.818, en 0.855); it was then **used for "
         "development in round 13** (`tests/privacy/test_privacy_round13.py`) and joined the "
         "name recogniser's training parts, so it is no longer untouched. The **blind14** part "
-        "was written by another writer during round 12 and the **blind15** part by another "
-        "during round 13, both blind to the recognisers and never looked at while developing: "
-        "**their figures are the honest ones**. blind14 was first run after round 12 (sv: "
-        "card 0.917, name 0.800, false masks 2.2 %; en: address 0.833, name 0.764, "
-        "customer_id 0.923, false masks 6.3 %), then with the name recogniser (sv name 0.836; "
-        "en name 0.800, false masks 8.4 %); the figures below are after round 13, and "
-        "blind15's are its first run.",
+        "was written by another writer during round 12, blind to the recognisers, and run "
+        "untouched after round 12 (sv: card 0.917, name 0.800, false masks 2.2 %; en: address "
+        "0.833, name 0.764, customer_id 0.923, false masks 6.3 %), with the name recogniser "
+        "(sv name 0.836; en name 0.800, false masks 8.4 %) and after round 13 (sv: card 0.917, "
+        "name 0.855, false masks 2.2 %; en: address 0.833, name 0.800, false masks 7.4 %); it "
+        "was then **used for development in round 14** (`tests/privacy/test_privacy_round14.py`) "
+        "and joined the name recogniser's training parts, so it is no longer untouched. The "
+        "**blind15** part (written during round 13) and the **blind16** part are blind to the "
+        "recognisers and never looked at while developing: **their figures are the honest "
+        "ones**.",
         "",
         "- **recall**: share of labelled personal data whose every letter and digit ends up "
         "masked (by a span of any kind); `n` is the number of labelled data.",
