@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import multiprocessing
@@ -125,11 +126,69 @@ def test_examples_with_failures_identical_in_order(examples: list[Transcript | F
     assert not workers(), "workers left running"
 
 
+@pytest.mark.parametrize("method", ["fork", "spawn"])
 def test_corpus_scored_identical_in_order(
-    corpus: list[Transcript | Failure], corpus_scored: list[str]
+    corpus: list[Transcript | Failure],
+    corpus_scored: list[str],
+    method: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    got = consume(analyze_parallel(corpus, jobs=2, scorecard=load_scorecard(), pool_min_words=0))
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} on this platform")
+    monkeypatch.setenv("VERBALKIT_START_METHOD", method)
+    assert parallel.start_method() == method
+    got = consume(
+        analyze_parallel(corpus, jobs=3, scorecard=load_scorecard(), pool_min_words=0, chunk=2)
+    )
     assert as_json(got) == corpus_scored
+
+
+def test_workers_fork_only_when_no_other_thread_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("VERBALKIT_START_METHOD", raising=False)
+    on_linux = "fork" if sys.platform == "linux" else "spawn"
+    assert parallel.start_method() == (on_linux if threading.active_count() == 1 else "spawn")
+    seen: list[str] = []
+    thread = threading.Thread(target=lambda: seen.append(parallel.start_method()))
+    thread.start()
+    thread.join()
+    assert seen == ["spawn"]  # two threads ran: a fork could copy a held lock
+    monkeypatch.setenv("VERBALKIT_START_METHOD", "spawn")
+    assert parallel.start_method() == "spawn"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers fork on Linux only")
+def test_forked_worker_stops_when_its_parent_is_killed(tmp_path: Path) -> None:
+    # A forked worker must not hold its parent's end of its own task pipe (nor a sibling's):
+    # else it would wait for tasks forever once the parent is gone.
+    src = tmp_path / "calls.jsonl"
+    calls = [t for t in read_many([EXAMPLES]) if isinstance(t, Transcript)]
+    with src.open("w", encoding="utf-8") as f:
+        for n in range(1000):
+            call = calls[n % len(calls)]
+            f.write(json.dumps({**call.to_dict(), "call_id": f"c{n}"}, ensure_ascii=False) + "\n")
+    cmd = [sys.executable, "-m", "verbalkit", "analyze", str(src), "--json", "-o", os.devnull]
+    env = {**os.environ, "VERBALKIT_START_METHOD": "fork"}
+    proc = subprocess.Popen(
+        [*cmd, "--jobs", "3"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+        env=env,
+    )
+    try:
+        deadline = time.monotonic() + TIMEOUT_S
+        while time.monotonic() < deadline and len(_group(proc.pid)) < 3:
+            time.sleep(0.1)
+        assert len(_group(proc.pid)) >= 3, "the two workers did not start"
+        os.kill(proc.pid, signal.SIGKILL)  # the parent only
+        proc.wait(timeout=60)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and _group(proc.pid):
+            time.sleep(0.2)
+        assert not _group(proc.pid), "workers outlived their parent"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
 
 
 def test_killed_worker_fails_its_call_and_the_run_goes_on(
@@ -227,7 +286,7 @@ def test_ctrl_c_stops_cleanly_without_worker_tracebacks(tmp_path: Path) -> None:
     src = tmp_path / "calls.jsonl"
     calls = [t for t in read_many([EXAMPLES]) if isinstance(t, Transcript)]
     with src.open("w", encoding="utf-8") as f:
-        for n in range(400):
+        for n in range(1000):
             call = calls[n % len(calls)]
             f.write(json.dumps({**call.to_dict(), "call_id": f"c{n}"}, ensure_ascii=False) + "\n")
     cmd = [sys.executable, "-m", "verbalkit", "score", str(src), "-o", str(tmp_path / "out")]
@@ -240,8 +299,9 @@ def test_ctrl_c_stops_cleanly_without_worker_tracebacks(tmp_path: Path) -> None:
     )
     try:
         deadline = time.monotonic() + TIMEOUT_S
-        while time.monotonic() < deadline and len(_group(proc.pid)) < 3:
-            time.sleep(0.2)
+        # The command and its worker (a spawned worker also brings a resource tracker).
+        while time.monotonic() < deadline and len(_group(proc.pid)) < 2:
+            time.sleep(0.1)
         time.sleep(1.0)
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
         _, err = proc.communicate(timeout=60)
@@ -252,7 +312,7 @@ def test_ctrl_c_stops_cleanly_without_worker_tracebacks(tmp_path: Path) -> None:
     assert "interrupted:" in err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
     time.sleep(0.5)
-    assert not [p for p in _group(proc.pid) if "spawn_main" in p], "worker processes left"
+    assert not _group(proc.pid), "worker processes left"
 
 
 def _group(pgid: int) -> list[str]:

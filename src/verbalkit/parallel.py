@@ -27,13 +27,18 @@
   are stopped when the stream is closed, interrupted or garbage-collected. They are daemon
   processes and also stop when the parent dies (their task pipe closes).
 
-Workers are started with the ``spawn`` method (a fresh interpreter), not ``fork``: the parent
-may already run threads (the progress bar, a Dask client, native thread pools of numpy/BLAS),
-and forking a multi-threaded process can deadlock in the child. ``forkserver`` would only
-save the imports if spaCy were preloaded into the fork server, which brings those thread
-pools back into a process that forks. Spawn works the same on Linux, macOS and Windows, the
-workers are plain children of the caller (exit codes, CPU accounting), and its cost (about a
-second of imports per worker) is paid once per run.
+How workers start. On Linux, when this process runs no other Python thread (the command
+line, a script), a worker is **forked** once this process has built its own pipeline: it
+starts at once with the pipeline, the rule packs and the models already in memory, and the
+run pays no second start-up (about 1.3 s of CPU per worker: imports and pipeline). Anywhere
+else (macOS, Windows, a notebook kernel, a caller running threads such as a progress bar or
+a Dask client) workers are **spawned**: a fresh interpreter that imports and builds
+everything itself, because forking a process whose other threads may hold a lock can
+deadlock the child. The choice is made for each worker as it starts (a worker that replaces
+a dead one is spawned if threads run by then), ``VERBALKIT_START_METHOD=spawn`` (or
+``fork``) forces one, and both give the same results. A forked worker closes every pipe end
+it inherited but its own two, so a worker still sees its parent die (its task pipe closes).
+Workers are plain children of the caller either way (exit codes, CPU accounting).
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ import functools
 import os
 import queue
 import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -56,7 +62,7 @@ from verbalkit.schema import AnalysedCall, Failure, Transcript
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
-    from multiprocessing.context import SpawnProcess
+    from multiprocessing.context import ForkProcess, SpawnProcess
 
     from verbalkit.limits import Limits
     from verbalkit.scoring.models import ScoredCall
@@ -351,8 +357,21 @@ def encode_parallel(
 # -- the worker process --------------------------------------------------------------
 
 
-def _worker_main(tasks: Connection, results: Connection, config: _Config) -> None:
-    """A worker: read chunks of ``(seq, transcript)``, send ``("result", seq, item)`` each."""
+def _worker_main(
+    tasks: Connection,
+    results: Connection,
+    config: _Config,
+    inherited: tuple[Connection, ...] = (),
+) -> None:
+    """A worker: read chunks of ``(seq, transcript)``, send ``("result", seq, item)`` each.
+
+    ``inherited``: the pipe ends a forked worker got from its parent and does not use (the
+    parent's ends of its own pipes, other workers' pipes); closed first, so that the parent's
+    death closes this worker's task pipe.
+    """
+    for conn in inherited:
+        with contextlib.suppress(OSError):
+            conn.close()
     # Ctrl-C in a terminal reaches the whole process group; the parent decides what stops.
     if hasattr(signal, "SIGINT"):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -421,7 +440,7 @@ def _read_tasks(
 
 @dataclass
 class _Worker:
-    process: SpawnProcess
+    process: SpawnProcess | ForkProcess
     tasks: Connection
     results: Connection
     held: deque[list[tuple[int, Transcript | Unbuilt]]] = field(default_factory=deque)
@@ -447,9 +466,6 @@ class _Worker:
 
 class _Pool:
     def __init__(self, jobs: int, chunk: int, config: _Config) -> None:
-        import multiprocessing
-
-        self.ctx = multiprocessing.get_context("spawn")
         self.jobs = jobs
         # This process is one of the ``jobs``: between reading and collecting it analyses
         # calls itself, so ``jobs`` cores need ``jobs - 1`` workers (one start-up less, and
@@ -464,11 +480,22 @@ class _Pool:
         self.finished = False
 
     def _start_worker(self) -> _Worker:
-        task_r, task_w = self.ctx.Pipe(duplex=False)
-        result_r, result_w = self.ctx.Pipe(duplex=False)
-        process = self.ctx.Process(
+        import multiprocessing
+
+        method = start_method()
+        if method == "fork":
+            # Build here first: the worker is born with this process's pipelines.
+            self.config.prepare()
+        ctx: Any = multiprocessing.get_context(method)  # a fork or spawn context
+        task_r, task_w = ctx.Pipe(duplex=False)
+        result_r, result_w = ctx.Pipe(duplex=False)
+        inherited: tuple[Connection, ...] = ()
+        if method == "fork":
+            inherited = (task_w, result_r)
+            inherited += tuple(c for w in self.workers for c in (w.tasks, w.results))
+        process = ctx.Process(
             target=_worker_main,
-            args=(task_r, result_w, self.config),
+            args=(task_r, result_w, self.config, inherited),
             name=f"verbalkit-worker-{len(self.workers) + 1}",
             daemon=True,
         )
@@ -632,6 +659,21 @@ def _close(worker: _Worker) -> None:
             conn.close()
     with contextlib.suppress(ValueError):
         worker.process.close()
+
+
+def start_method() -> str:
+    """How the next worker starts: ``fork`` on Linux when only this thread runs, else
+    ``spawn`` (see the module's docstring); ``VERBALKIT_START_METHOD`` overrides."""
+    import multiprocessing
+
+    forced = os.environ.get("VERBALKIT_START_METHOD", "").strip().lower()
+    if forced in ("fork", "spawn"):
+        if forced in multiprocessing.get_all_start_methods():
+            return forced
+        return "spawn"
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
 
 
 def _exit_reason(code: int | None) -> str:
