@@ -103,10 +103,11 @@ _COMPANY_GIRO = re.compile(
 #: A possessive right before the giro cue: "mitt bankgiro", "min firmas bankgiro", "my giro".
 _OWN_GIRO = {
     "sv": re.compile(
-        r"\b(?:mitt|min|mitt eget|mitt privata|hennes|hans|hens|hennes egna|hans egna)\s+$",
+        r"\b(?:mitt|min|hennes|hans|hens)\s+(?:[^\W\d_]+\s+)?$",
         re.IGNORECASE,
     ),
-    "en": re.compile(r"\b(?:my|my own|my personal|her|his|her own|his own)\s+$", re.IGNORECASE),
+    # "my bankgiro", "my own bankgiro", "my Swedish bankgiro", "her old giro"
+    "en": re.compile(r"\b(?:my|her|his)\s+(?:[^\W\d_]+\s+)?$", re.IGNORECASE),
 }
 #: "... båda är mina privata", "... that's my personal one": said to be personal after it.
 _PRIVATE_AFTER = re.compile(
@@ -934,6 +935,29 @@ def _clearing_shaped(d: str) -> bool:
     return d[0] == "8" and len(d) > 5 and len(d) - 5 in clearing_account_lengths(d[:5])
 
 
+#: A business speaking of what it owns: "vårt", "our", "företagets", "the shop's".
+_OUR_WORDS = re.compile(
+    r"\b(?:vår|vårt|våra|ert|era|deras|our|ours|their|företagets|firmans|bolagets|"
+    r"butikens|verkstadens|the\s+(?:company|firm|shop|business)['’]s)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\s[–—-]\s")
+
+
+def _ours_in_sentence(text: str, start: int, lang: str) -> bool:
+    """Does the sentence before ``start`` speak of the business's own details ("Vårt
+    organisationsnummer är ... och plusgirot ...", "Our VAT number is ... and the giro
+    ..."), with no first person ("mitt", "my") after that?"""
+    head = text[max(0, start - 160) : start]
+    breaks = list(_SENTENCE_BREAK.finditer(head))
+    if breaks:
+        head = head[breaks[-1].end() :]
+    ours = list(_OUR_WORDS.finditer(head))
+    if not ours:
+        return False
+    return _FIRST_PERSON[lang].search(head, ours[-1].end()) is None
+
+
 def _giro_is_personal(text: str, cue: _Cue, run: NumberRun, lang: str) -> bool | None:
     """For a bankgiro/plusgiro cue: is the number the caller's own? None: not a giro cue.
 
@@ -951,6 +975,8 @@ def _giro_is_personal(text: str, cue: _Cue, run: NumberRun, lang: str) -> bool |
         return False  # "Klubbens plusgiro", "the club's bankgiro": an organisation's
     if _COMPANY_GIRO.search(around):
         return False
+    if _ours_in_sentence(text, cue.start, lang):
+        return False  # "Vårt organisationsnummer är 556718-3040 och plusgirot 4417092-6"
     private = _PRIVATE_AFTER.search(text, run.end, run.end + 60)
     if private and not _NEGATED.search(text, max(run.end, private.start() - 14), private.start()):
         return True  # "... och bankgirot är 2051-9765, båda är mina privata"
@@ -1174,7 +1200,18 @@ def _numbers(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             found = _classify_run(text, run, None, lang, c)
         if found is not None:
             out.append(found)
-    return out
+    return [_with_bank_name(text, p, c) for p in out]
+
+
+def _with_bank_name(text: str, p: PersonalData, c: _Compiled) -> PersonalData:
+    """A bank named right before its account is part of it: "SEB 5357 10 224 86",
+    "kontot är Länsförsäkringar 9025-118 443 7" (the bank narrows down whose account)."""
+    if p.kind != "bank_account":
+        return p
+    for m in c.bank_names.finditer(text, max(0, p.start - 30), p.start):
+        if re.fullmatch(r"[ \t]+", text[m.end() : p.start]):
+            return p.model_copy(update={"start": m.start(), "text": text[m.start() : p.end]})
+    return p
 
 
 # ---------------------------------------------------------------- e-mail, IBAN, NINO
@@ -1469,6 +1506,10 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             continue
         if _number_then_unit(text, m.end(), c):
             continue  # "parkeringen 25 kr", "leveransen 2 dagar": an amount, not a house
+        if _PRICE_BEFORE.search(text, max(0, m.start("num") - 6), m.start("num")) or (
+            _RATE_AFTER.match(text, m.end("num"))
+        ):
+            continue  # "£65 per square metre", "$12 a square foot": a price, not a house
         if _CLOCK_AFTER.match(text, m.start("num")):
             continue  # "Avgången 07.30": a departure time, not a house number
         if lang == "en":
@@ -1695,10 +1736,24 @@ _THE_STREETS = re.compile(
     re.IGNORECASE,
 )
 #: Swedish street endings looked for in English text.
-_SV_STREET_ENDINGS = ("gatan", "vägen", "gränd", "gränden", "torget", "allén", "stigen", "backen")
+#: Norwegian "Storgata 12, 9008 Tromsø" too.
+_SV_STREET_ENDINGS = (
+    "gatan", "gata", "vägen", "väg", "gränd", "gränden", "torget", "torg", "allén", "stigen",
+    "backen",
+)  # fmt: skip
 #: "gate fourteen", "Gate 14": a boarding gate, not a street called "... Gate".
 _BOARDING_GATE = re.compile(
     r"(?<=gate)\s+(?:\d|[a-z]+teen\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)",
+    re.IGNORECASE,
+)
+
+
+#: A currency right before a number: "£65", "$ 12", "€40", "USD 30".
+_PRICE_BEFORE = re.compile(r"(?:[£$€¥]|\b(?:USD|EUR|GBP|SEK|NOK|DKK|AUD|CAD))\s?$", re.IGNORECASE)
+#: A rate right after a number: "65 per square metre", "12 a square foot", "40 each".
+_RATE_AFTER = re.compile(
+    r"\s*(?:per|each|apiece|styck)\b|\s+(?:a|an)\s+(?:square|sq|metre|meter|foot|"
+    r"yard|head|person|night|month|week|day|hour|year)\b",
     re.IGNORECASE,
 )
 
@@ -1748,15 +1803,21 @@ _US_STATE_AFTER = re.compile(
 )
 #: An Irish Eircode: "P72 YT86", "D04 X2Y6".
 _EIRCODE = re.compile(r"(?<![\w-])[AC-FHKNPRTV-Y]\d[\dW]\s?[AC-FHKNPRTV-Y\d]{4}(?![\w-])")
-#: An Eircode said aloud after its county: "county wexford y twenty five k x two six".
-_SPOKEN_EIRCODE = re.compile(
-    r"\b(?P<county>county|co)\s+[a-z]+\s+[ac-fhknprtv-y]\s"
+#: An Eircode said aloud: its routing key ("t twelve", "r nine five", "d six w") and four
+#: letters or digits ("x k seven nine").
+_EIRCODE_SAID = (
+    r"[ac-fhknprtv-y]\s"
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:\s(?:one|two|three|four|"
     r"five|six|seven|eight|nine))?|(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
     r"\s(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|w)|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
     r"(?:\s(?:[a-z]|zero|oh|one|two|three|four|five|six|seven|eight|nine)){4}(?![\w'’])"
 )
+#: An Eircode said aloud after its county: "county wexford y twenty five k x two six".
+_SPOKEN_EIRCODE = re.compile(r"\b(?P<county>county|co)\s+[a-z]+\s+" + _EIRCODE_SAID)
+#: After a street, the town (or county) and an Eircode said aloud: "... ashgrove road cork t
+#: twelve x k seven nine".
+_EIRCODE_SAID_TAIL = re.compile(r",?(?:\s+(?:county\s+|co\s+)?[a-z]{3,}){1,2},?\s+" + _EIRCODE_SAID)
 _IE_PART = re.compile(r"(?:(?:Co\.?|County)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*$")
 
 
@@ -1923,7 +1984,7 @@ _UNIT_AFTER = {
     ),
     "en": re.compile(
         rf"(?:,?\s*(?:(?:flat|apartment|apt\.?|unit|suite|ste\.?|room)\s*#?\s*"
-        rf"(?:\d{{1,4}}[A-Za-z]?|{_EN_NUM})\b"
+        rf"(?:\d{{1,4}}[A-Za-z]?|{_EN_NUM}(?:\s[a-h](?![\w'’]))?)\b"
         r"|#\s?\d{1,4}[A-Za-z]?\b|(?:\d{1,2}(?:st|nd|rd|th)\s+floor)\b))+",
         re.IGNORECASE,
     ),
@@ -2056,12 +2117,24 @@ def _address_tail(text: str, end: int, lang: str) -> int:
         m = _IE_CA_TAIL.match(text, end)
         if m:
             return m.end()
+        if text.islower():
+            m = _EIRCODE_SAID_TAIL.match(text, end)
+            if m:
+                return m.end()
     if lang == "sv":
         # a postcode said digit by digit and the town, the utterance going on after it:
         # "norrby tolv sju tre tre nio ett sala så det är ..."
         m = _SV_POST_DIGITS_TOWN.match(text, end)
         if m and m.group("town").lower() not in _TOWN_STOPS:
             return m.end()
+    if lang == "sv":
+        # five postcode digits said as digits and pairs, then the town, the utterance going
+        # on: "nio åtta ett trettiotvå kiruna och ...", "fyra ett ett sjutton göteborg det är"
+        m = _SV_POST_MIXED_TOWN.match(text, end)
+        if m and m.group("town").lower() not in _TOWN_STOPS | _NOT_TOWN_END:
+            runs = number_runs(m.group("num"), "sv")
+            if len(runs) == 1 and len(runs[0].digits) == 5 and runs[0].digits[0] != "0":
+                return m.end()
     # a postcode said digit by digit, then the town: "fyra ett ett tio göteborg",
     # "leeds l s six two a b", "austin texas seven eight seven oh four"
     spoken = _SPOKEN_POST[lang].match(text, end)
@@ -2105,11 +2178,18 @@ _IE_CA_TAIL = re.compile(
     r"[AC-FHKNPRTV-Y]\d[\dW]\s?[AC-FHKNPRTV-Y\d]{4}\b"  # Eircode
     rf"|(?:,\s*{_PLACE_WORDS}){{0,2}},?\s+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\s+"
     r"[A-Z]\d[A-Z]\s?\d[A-Z]\d\b"  # Canadian province and postal code
+    rf"|(?:,\s*{_PLACE_WORDS}){{0,2}},?\s+(?:NSW|VIC|Vic|QLD|Qld|SA|WA|TAS|Tas|ACT|NT)\s+"
+    r"\d{4}\b"  # Australian suburb, state and postcode: ", Bondi NSW 2026"
 )
 #: Five postcode digits said one by one and a town, the sentence going on after it.
 _SV_POST_DIGITS_TOWN = re.compile(
     r",?\s+(?:(?:noll|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)\s+){4}"
     r"(?:noll|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)\s+(?P<town>[^\W\d_]{3,})\b",
+    re.IGNORECASE,
+)
+#: Postcode digits said one by one or in pairs ("nio åtta ett trettiotvå") and a town.
+_SV_POST_MIXED_TOWN = re.compile(
+    rf",?\s+(?P<num>(?:{_SV_DIGIT_WORD}\s+){{1,4}}{_SV_DIGIT_WORD}),?\s+(?P<town>[^\W\d_]{{3,}})\b",
     re.IGNORECASE,
 )
 #: "fifty three elm grove in ely so we need ...": "in" and a town before a new clause.
@@ -3941,6 +4021,95 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
         for m in c.public_figures.finditer(text, max(0, p.start - 40), p.end + 40):
             if m.start() <= p.start and p.end <= m.end():
                 return True  # "Det var Zlatan som invigde gymmet"
+    return _thing_or_pet(text, p, c)
+
+
+#: Trading in something: "we sell", "they stock", "vi säljer", "vi har bara": brands follow.
+_TRADE_BEFORE = re.compile(
+    r"\b(?:we|they|you|vi|de|dom|ni|the\s+shop|butiken)\s+(?:(?:also|only|just|mainly|mostly|"
+    r"don['’]t|do|no\s+longer|still|också|även|bara|mest|inte|fortfarande)\s+)*"
+    r"(?:sell|stock|carry|supply|retail|fit|install|service|repair|recommend|säljer|sålde|"
+    r"lagerför|saluför|för|installerar|servar|reparerar|rekommenderar|monterar)\s+"
+    r"(?:(?:both|mostly|mainly|only|either|all|både|mest|bara|alla|antingen)\s+)?$",
+    re.IGNORECASE,
+)
+#: Between brands in a list: "Dr. Scholl and Birkenstock", "Bosch, Makita eller Hilti".
+_BRAND_LIST_GAP = re.compile(r"(?:(?:[A-ZÅÄÖÉ][\w'’.&-]*|and|or|och|eller|&)[\s,]+)*$")
+#: A work after its maker's name: "Sally Rooney's latest", "Läckbergs nya bok".
+_WORK_AFTER = re.compile(
+    r"(?:['’]s|s)?\s+(?:(?:latest|newest|new|last|first|debut|next|recent|early|best|"
+    r"senaste|nya|första|sista|nästa|tidiga|bästa)(?=[\s.,!?]|$)\s*)?"
+    r"(?:book|books|novel|novels|album|albums|record|single|film|films|movie|series|play|"
+    r"memoir|biography|thriller|paintings?|prints?|poems|poetry|bok|boken|böcker|roman|"
+    r"romanen|romaner|deckare|deckaren|skiva|skivan|album|albumet|filmen|serien|pjäs|pjäsen|"
+    r"memoarer|biografi|tavla|tavlan|tavlor|dikter|diktsamling)\b"
+    r"|['’]s\s+(?:latest|newest|new\s+one|senaste)\b",
+    re.IGNORECASE,
+)
+#: Tickets for a show: "tickets for Sara Bareilles", "biljetter till Håkan Hellström".
+_TICKETS_FOR = re.compile(
+    r"\b(?:tickets?|seats?|biljett(?:er|erna|en)?|platser)\s+(?:for|to|till|på)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_TITLE_WORD = re.compile(
+    r"(?:mr|mrs|ms|miss|mx|dr|doctor|sir|dame|lady|lord|herr|fru|fröken|doktor)\.?\s",
+    re.IGNORECASE,
+)
+_PET_ITEM = re.compile(
+    r"[\s,]+(?:(?:mr|mrs|miss|sir|lady|lord|herr|fru|fröken|little|big|lilla|stora)\.?\s+)?"
+    r"(?P<w>[^\W\d_]{2,})",
+    re.IGNORECASE,
+)
+_PET_LIST_JOIN = re.compile(r"\s*(?:,|\s(?:and|och|&)\b)", re.IGNORECASE)
+
+
+def _pet_names(text: str, c: _Compiled) -> frozenset[str]:
+    """The names given to animals in ``text`` ("katterna heter måns och doris", "the cats
+    are Mr Whiskers and Luna"): every mention of them is the pet's, not a person's."""
+    names: set[str] = set()
+    for m in c.pet_naming.finditer(text):
+        pos = m.end()
+        for k in range(4):
+            item = _PET_ITEM.match(text, pos)
+            if item is None:
+                break
+            join = _PET_LIST_JOIN.match(text, item.end())
+            last = join is None
+            # "the dog is Rex and Anna is my daughter": a later item must end the list
+            if k and last and not re.match(r"\s*(?:$|[.;!?])", text[item.end() :]):
+                break
+            names.add(item.group("w").lower())
+            if last:
+                break
+            pos = join.end()
+    return frozenset(names)
+
+
+def _thing_or_pet(text: str, p: PersonalData, c: _Compiled) -> bool:
+    """A brand or product sold or fitted, a work and its maker, a show, an animal named
+    earlier: no person in the call."""
+    before = text[max(0, p.start - 80) : p.start]
+    gap = _BRAND_LIST_GAP.search(before)
+    if gap is not None and _TRADE_BEFORE.search(before, 0, gap.start()) is not None:
+        return True  # "We sell Dr. Scholl and Birkenstock", "vi monterar bara Kährs"
+    name_end = p.end - 2 if p.text.endswith(("'s", "’s")) else p.end
+    if _WORK_AFTER.match(text, name_end):
+        return True  # "It's Sally Rooney's latest", "Camilla Läckbergs nya bok"
+    if _TICKETS_FOR.search(before):
+        return True  # "the tickets for Sara Bareilles"
+    if c.lex.language == "en" and not _TITLE_WORD.match(p.text):
+        # "a Gibson Les Paul", "a Fender Jazz Bass": an article, a make, then the model
+        # ("a Siobhan on the switchboard" is a person: no make between)
+        art = re.search(r"(?<![\w'’-])(?:a|an)\s+(?:[A-Z][\w'’-]*\s+)+$", before)
+        if art and p.text[:1].isupper() and not _TITLE_WORD.search(before, art.start()):
+            return True
+    pets = _pet_names(text, c) if c.pet_naming.search(text) else frozenset()
+    if pets:
+        words = [w.lower() for w in _WORD.findall(p.text.replace("’s", "").replace("'s", ""))]
+        titles = {t.rstrip(".") for t in c.lex.names.titles}
+        words = [w for w in words if w not in titles]
+        if words and all(w in pets for w in words):
+            return True  # "katterna heter måns och doris och måns behöver medicin"
     return False
 
 
@@ -4005,7 +4174,7 @@ def _animal_topic(text: str, start: int, c: _Compiled) -> bool:
 #: are pack data (``names.animal_nouns``), compiled into ``_Compiled.pet_naming``.
 _PET_VERBS = (
     r"(?:['’]s)?(?:\s+name)?(?:\s+(?:som|who|that)(?:['’]s)?)?\s+(?:heter|hette|kallas|is\s+called|was\s+called|called|named|"
-    r"is\s+named|is|was|'s|’s|är|var)\b"
+    r"is\s+named|are\s+called|are\s+named|is|was|are|were|'s|’s|är|var)\b"
 )
 
 
