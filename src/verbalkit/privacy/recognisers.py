@@ -2306,6 +2306,8 @@ def _name_at(
             break
         if any(ch.isdigit() for ch in w):
             break
+        if _CONTRACTION.search(w):
+            break  # "a guy called tash didn't turn up": a verb, no surname
         if c.not_name_phrases.match(text, nxt.start()):
             break
         if (
@@ -2357,6 +2359,7 @@ def _name_at(
     return first.start(), end
 
 
+_CONTRACTION = re.compile(r"(?:n['’]t|['’](?:re|ve|ll|d|m))$", re.IGNORECASE)
 #: Lower-case words inside a surname ("Dafydd ap Rhys", "Ahmad bin Ismail", "Ana de la Cruz").
 _NAME_PARTICLES = frozenset(
     [
@@ -3708,11 +3711,42 @@ def _person_slots(
                     out.append(_hit(lang, "name", "handed_to", found[0], found[1], text, 0.7))
     if written and "," in text:
         closing = _CLOSING_NAME.search(text)
-        if closing and _name_run_ok(closing.group("n").split(), lang, c):
+        if closing and (
+            _name_run_ok(closing.group("n").split(), lang, c)
+            or _closing_name_ok(text, closing, lang, c)
+        ):
             out.append(
                 _hit(lang, "name", "closing_name", closing.start("n"), closing.end("n"), text, 0.7)
             )
     return out
+
+
+def _closing_name_ok(text: str, m: re.Match[str], lang: str, c: _Compiled) -> bool:
+    """A name said last, after a comma, whose first name is also a word ("..., Viking Holm.",
+    "..., Sunny Malhotra."): the last word a listed surname, or (English) a first name or a
+    common-word name and a last word that is no dictionary word."""
+    words = m.group("n").split()
+    lows = [_fold_accents(w.lower()) for w in words]
+    if c.not_name_phrases.match(text, m.start("n")):
+        return False
+    if any(
+        w in c.org_words
+        or w in _BUSINESS_TAILS
+        or w in c.place_names
+        or w in c.number_words
+        or (w in c.not_names and w not in c.homograph_names)
+        for w in lows
+    ):
+        return False
+    if lows[0] in c.place_prefixes:
+        return False
+    if lows[-1] in c.surnames:
+        return True
+    return (
+        lang == "en"
+        and (lows[0] in c.first_names or lows[0] in c.homograph_names)
+        and not _ordinary_word(words[-1], lang)
+    )
 
 
 def _frame_gates(text: str, lang: str) -> tuple[bool, bool, bool, bool]:
@@ -4190,6 +4224,105 @@ _CALL_AT = re.compile(
     r"eight|nine|ett|två|tre|fyra|fem|sex|sju|åtta|nio|sjuttio|zero)\b)",
     re.IGNORECASE,
 )
+#: "ring moussa diallo på 031 …": a first name and a surname before the number to ring.
+_CALL_AT_FULL = re.compile(
+    r"\b(?:call|ring|text|phone|ringa|ring|sms:a|messa)\s+(?P<f>[^\W\d_]{2,})\s+"
+    r"(?P<l>[^\W\d_]{2,}(?:-[^\W\d_]{2,})?)\s+(?:on|at|på)\s+"
+    r"(?=[+\d]|(?:oh|zero|double|plus|noll|nolla|dubbel|one|two|three|four|five|six|seven|"
+    r"eight|nine|ett|två|tre|fyra|fem|sex|sju|åtta|nio|sjuttio)\b)",
+    re.IGNORECASE,
+)
+_CALL_AT_ADVERBS = frozenset(
+    ["direkt", "istället", "hellre", "gärna", "senare", "hemma", "tillbaka", "igen", "helst",
+     "alltid", "också", "bara", "ikväll", "imorgon", "idag", "instead", "later", "back",
+     "again", "directly", "tomorrow", "today", "tonight", "anytime", "first", "now"]
+)  # fmt: skip
+#: A person and their post: "next door", "on the till", "at the foot clinic", "på
+#: nedervåningen", "i kassan", "i verkstaden"; after a word that takes a person.
+_POST_EN = (
+    r"next\s+door|upstairs|downstairs|across\s+the\s+(?:road|street|hall|landing)|"
+    r"(?:on|at|behind|in|from)\s+the\s+(?:till|tills|desk|front\s+desk|counter|reception|"
+    r"switchboard|checkout|workshop|[a-z]+\s+clinic|clinic|surgery|helpdesk|help\s+desk|"
+    r"service\s+desk|[a-z]+\s+desk|front|door|gate|phones)"
+)
+_POST_SV = (
+    r"(?:på|i)\s+(?:nedervåningen|övervåningen|bottenvåningen|våningen\s+(?:under|över)|"
+    r"kassan|disken|receptionen|växeln|verkstaden|expeditionen|mottagningen|kliniken|"
+    r"lägenheten\s+(?:bredvid|under|över|mittemot)|huset\s+bredvid|trappuppgången)|"
+    r"bredvid|mittemot|intill|i\s+grannhuset"
+)
+_PERSON_AT_POST = {
+    "en": re.compile(
+        r"\b(?P<v>to|with|from|by|seeing|seen|saw|see|ask|asked|tell|told|thank|thanked|thanks|"
+        r"lent|gave|give|showed|met|meet|called|rang|phoned|emailed|and)\s+"
+        r"(?P<n>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\s+"
+        rf"(?={_POST_EN}\b)",
+        re.IGNORECASE,
+    ),
+    "sv": re.compile(
+        r"\b(?P<v>till|med|hos|av|från|åt|träffade|träffat|frågade|fråga|tacka|tackade|såg|"
+        r"ringde|mejlade|lånade|gav|och)\s+"
+        r"(?P<n>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\s+"
+        rf"(?=(?:{_POST_SV})\b)",
+        re.IGNORECASE,
+    ),
+}
+
+
+#: Words before a firm as often as before a person: "to Boots", "hos Biltema", "from Argos".
+_PLACE_TAKING = frozenset(["to", "from", "and", "till", "hos", "från", "och", "åt"])
+
+
+def _person_at_post(text: str, m: re.Match[str], lang: str, c: _Compiled) -> tuple[int, int] | None:
+    """The name in a person-at-their-post frame: a listed first name (a common-word one
+    too: "robin on the till"), then maybe a surname; in written text also a capitalised
+    word that is no firm, place or dictionary word ("Fitzgerald", "Zoltán")."""
+    words = list(_TOKEN.finditer(m.group("n")))
+    if not words:
+        return None
+    lows = [w.group().lower() for w in words]
+    folded = [_fold_accents(w) for w in lows]
+    if any(
+        w in c.org_words or w in c.place_names or w in c.number_words or w in _BUSINESS_TAILS
+        for w in folded
+    ):
+        return None
+    if lows[0] in _ARTICLES or lows[0] in _POSSESSIVES or lows[0] in c.name_cue_kind:
+        return None  # "to the guy next door", "to my neighbour next door"
+    first = words[0].group()
+    start = m.start("n")
+    written = not text.islower()
+    known = folded[0] in c.first_names or lows[0] in c.first_names
+    cap_ok = (
+        written
+        and m.group("v").lower() not in _PLACE_TAKING
+        and _is_cap(first)
+        and not _sentence_initial(text, start)
+        and (folded[0] in c.surnames or lang == "sv" or not _ordinary_word(first, lang))
+    )
+    if lows[0] in c.not_names and lows[0] not in c.homograph_names:
+        return None
+    if not (known or lows[0] in c.homograph_names or cap_ok):
+        return None
+    if written and not _is_cap(first):
+        return None
+    end = start + words[0].end()
+    if len(words) > 1:
+        second, low2 = words[1].group(), lows[1]
+        if (
+            low2 not in c.not_names
+            and low2 not in c.number_words
+            and (
+                (written and _is_cap(second))
+                or (not written and (low2 in c.surnames or _surname_like(second, c)))
+            )
+        ):
+            end = start + words[1].end()
+        else:
+            return None  # "to kwame yesterday next door": not a name before the post
+    return start, end
+
+
 #: "björn från flyttfirman sa att", "Gareth from your install team said": a person's word.
 _FROM_SAID = re.compile(
     r"\b([^\W\d_]{2,})\s+(?:from|at|with|från|på|hos)\s+(?:the\s+|your\s+|our\s+|er\s+)?"
@@ -4232,6 +4365,25 @@ def _more_names(
         if not (low in c.first_names or low in c.homograph_names or _is_cap(m.group(1))):
             continue  # "ring joy on oh seven ...": a common-word name before the number
         out.append(_hit(lang, "name", "call_at_number", m.start(1), m.end(1), text, 0.7))
+    for m in _CALL_AT_FULL.finditer(text):
+        # "ring moussa diallo på 031 …", "call adebayo ogunleye on 029 …": first name, surname
+        first, last = m.group("f").lower(), m.group("l").lower()
+        if first not in c.first_names or first in c.not_names or first in c.homograph_names:
+            continue
+        if (
+            (last in c.not_names and last not in c.surnames)
+            or last in c.number_words
+            or last in _CALL_AT_ADVERBS
+            or last in c.org_words
+            or (lang == "en" and _ordinary_word(last, lang) and last not in c.surnames)
+        ):
+            continue
+        out.append(_hit(lang, "name", "call_at_number", m.start("f"), m.end("l"), text, 0.7))
+    for m in _PERSON_AT_POST[lang].finditer(text):
+        # "lent it to kwame next door", "hos Zoltán i verkstaden", "robin on the till"
+        found = _person_at_post(text, m, lang, c)
+        if found:
+            out.append(_hit(lang, "name", "person_at_post", found[0], found[1], text, 0.7))
     for m in _FROM_SAID.finditer(text):
         low = m.group(1).lower()
         if not (low in c.first_names or low in c.homograph_names or low == "björn"):
