@@ -15,7 +15,7 @@ for each language:
    spans that overlap a labelled datum; false masks: share of negative rows with any
    mask), and keeps the threshold with the highest name recall whose false-mask share is
    at most the rules' plus :data:`MAX_FALSE_MASK_GAIN` and whose name precision is at least
-   :data:`MIN_PRECISION` (ties: the lowest threshold, for new text);
+   :data:`MIN_PRECISION` (ties: the highest threshold, the fewest false masks on new text);
 4. trains on all rows and writes ``models/{lang}/names_model.json`` (weights rounded,
    tiny ones dropped), with the held-back figures.
 
@@ -81,7 +81,13 @@ RATE = 0.05
 #: Weights smaller than this are not shipped.
 PRUNE = 0.01
 THRESHOLDS = (*(round(0.3 + 0.025 * i, 3) for i in range(27)), 0.96, 0.97, 0.98, 0.99)  # 0.3 … 0.99
-MAX_FALSE_MASK_GAIN = 0.005
+#: Round 15: 0.005 -> 0.0025, and recall ties go to the highest threshold. Unseen parts show
+#: far more false masks than the held-back folds (blind16's first run: 6-12 % of negative
+#: rows), so a held-back gain of half a percent was too loose: round 14's 0.5 (en) added
+#: two celebrity false masks on developed parts. On the developed parts (blind15 included)
+#: the held-back figures were sv 0.675 -> 0.875 (recall 0.9843 both, false masks 0.0046 ->
+#: 0.0013) and en 0.475 -> 0.625 (recall 0.982 both, false masks 0.0040 -> 0.0020).
+MAX_FALSE_MASK_GAIN = 0.0025
 MIN_PRECISION = 0.9
 VERSION = "1.0.0"
 
@@ -236,7 +242,7 @@ def choose(
             f"precision {alone['precision']:.3f} false masks {alone['false_masks']:.3f}"
             + ("" if ok else "  (fails)")
         )
-        if ok and (best is None or both["recall"] > best[1]):
+        if ok and (best is None or both["recall"] >= best[1]):
             best = (t, both["recall"], {**both, **{f"alone_{k}": v for k, v in alone.items()}})
     if best is None:
         return 1.0, base
