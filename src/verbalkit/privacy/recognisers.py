@@ -103,11 +103,11 @@ _COMPANY_GIRO = re.compile(
 #: A possessive right before the giro cue: "mitt bankgiro", "min firmas bankgiro", "my giro".
 _OWN_GIRO = {
     "sv": re.compile(
-        r"\b(?:mitt|min|hennes|hans|hens)\s+(?:[^\W\d_]+\s+)?$",
+        r"\b(?:mitt|min|hennes|hans|hens)\s+(?:[^\W\d_][\w-]*\s+){0,2}$",
         re.IGNORECASE,
     ),
     # "my bankgiro", "my own bankgiro", "my Swedish bankgiro", "her old giro"
-    "en": re.compile(r"\b(?:my|her|his)\s+(?:[^\W\d_]+\s+)?$", re.IGNORECASE),
+    "en": re.compile(r"\b(?:my|her|his)\s+(?:[^\W\d_][\w-]*\s+){0,2}$", re.IGNORECASE),
 }
 #: "... båda är mina privata", "... that's my personal one": said to be personal after it.
 _PRIVATE_AFTER = re.compile(
@@ -4108,12 +4108,11 @@ def _pet_names(text: str, c: _Compiled) -> frozenset[str]:
             if item is None:
                 break
             join = _PET_LIST_JOIN.match(text, item.end())
-            last = join is None
             # "the dog is Rex and Anna is my daughter": a later item must end the list
-            if k and last and not re.match(r"\s*(?:$|[.;!?])", text[item.end() :]):
+            if k and join is None and not re.match(r"\s*(?:$|[.;!?])", text[item.end() :]):
                 break
             names.add(item.group("w").lower())
-            if last:
+            if join is None:
                 break
             pos = join.end()
     return frozenset(names)
