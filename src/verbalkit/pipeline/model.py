@@ -28,6 +28,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 __all__ = [
+    "LONG_TURN_WORDS",
     "BehaviourModel",
     "Lexicons",
     "TaggerModel",
@@ -102,6 +103,17 @@ class TaggerModel(BaseModel):
         )
         self._by_feature = found
         return found
+
+
+#: In a turn of this many words or more (and more than one sentence) a model's tag needs a
+#: sentence that carries it on its own: its probability is the lower of the turn's and its
+#: best sentence's. In a long monologue weak cues spread over many sentences ("what we see a
+#: lot at this time of year…", "it can take a while…") add up to a behaviour no sentence
+#: shows, and a listening tag found that way hides a premature solution
+#: (tests/patterns/test_long_turns.py). Training scores held-back rows the same way; 40
+#: words (the longest length bucket) costs nothing on the fresh rows, where three sentences
+#: cost English sympathy 0.02 F1.
+LONG_TURN_WORDS = 40
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:

@@ -44,12 +44,14 @@ from typing import Any
 import numpy as np
 
 from verbalkit.pipeline.model import (
+    LONG_TURN_WORDS,
     BehaviourModel,
     Lexicons,
     TaggerModel,
     disabled,
     features,
     model_path,
+    sentences,
 )
 from verbalkit.vocab import BEHAVIOURS
 
@@ -101,6 +103,16 @@ GUARD_ROWS = 40000
 #: is not kept, even if the few real ones lift F1.
 MIN_GUARD_PRECISION = 0.5
 MIN_GUARD_TAGS = 5
+#: Casual talk learnt from as negatives: SwDA dev rows after the guard's (whole
+#: conversations only, so none is split between the two), every SMALL_TALK_STEP-th row,
+#: for these behaviours only. A sympathy model that learnt "weight of the situation"
+#: sympathy from the wild sets ("that's a lot to hold together") also found it in chatty
+#: opinions ("taking care of a baby, I know, is not an easy thing"); these rows show it
+#: what talk about the world looks like. Appreciation rows (SWBD-DAMSL ``ba``: "I can
+#: imagine", "that's awful") are left out: some are sympathy under DOMAIN.md.
+SMALL_TALK_LABELS = frozenset({"sympathy"})
+SMALL_TALK_STEP = 3
+SMALL_TALK_SKIP = frozenset({"ba"})
 VERSION = "1.1.0"
 
 
@@ -115,6 +127,8 @@ class Row:
     gold: dict[str, int]
     rules: set[str] = field(default_factory=set)
     feats: list[str] = field(default_factory=list)
+    sentence_feats: list[list[str]] = field(default_factory=list)
+    """The features of each sentence of a long turn (see :data:`LONG_TURN_WORDS`)."""
     fresh: bool = False
     """Written blind and never used to change a rule (see :func:`fresh`)."""
 
@@ -144,9 +158,39 @@ def fresh(lang: str) -> list[Path]:
     """Labelled files written blind to the rules and never used to change one: trained on
     like the others, and where the model is judged (see :func:`train_behaviour`)."""
     files = [
-        REPO / "benchmarks" / name / f"{name}_{lang}.csv" for name in ("wild5", "wild6", "wild7")
+        REPO / "benchmarks" / name / f"{name}_{lang}.csv"
+        for name in ("wild5", "wild6", "wild7", "wild8")
     ]
     return [f for f in files if f.is_file()]
+
+
+def small_talk(lang: str) -> list[Row]:
+    """Casual-talk rows learnt from as negatives (see :data:`SMALL_TALK_LABELS`)."""
+    path = shared_root() / "external" / "swda_dev.csv"
+    if lang != "en" or not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as f:
+        records = list(csv.DictReader(f))
+    if len(records) <= GUARD_ROWS:
+        return []
+    straddling = _conversation(records[GUARD_ROWS - 1]["id"])
+    rows = []
+    for n, rec in enumerate(records[GUARD_ROWS:]):
+        if _conversation(rec["id"]) == straddling or n % SMALL_TALK_STEP:
+            continue
+        if rec.get("source_label", "") in SMALL_TALK_SKIP or not rec["text"].strip():
+            continue
+        gold = {b: int(rec[b]) for b in SMALL_TALK_LABELS if rec.get(b, "") in ("0", "1")}
+        if gold:
+            rows.append(
+                Row(rec["id"], f"{path.name} (small talk)", rec["text"], rec["prev_text"], gold)
+            )
+    return rows
+
+
+def _conversation(row_id: str) -> str:
+    """``swda-4325-000`` → ``swda-4325``."""
+    return row_id.rsplit("-", 1)[0]
 
 
 def guards(lang: str) -> list[Path]:
@@ -182,6 +226,11 @@ def tag_with_rules(rows: list[Row], lang: str) -> None:
             found = tag(r.text, lang=lang, prev=r.prev or None)
             r.rules = {t.label for t in found} & labels
             r.feats = features(r.text, r.prev or None, r.rules, lexicons)
+            parts = sentences(r.text)
+            if len(parts) > 1 and len(r.text.split()) >= LONG_TURN_WORDS:
+                r.sentence_feats = [
+                    features(r.text[a:b], r.prev or None, r.rules, lexicons) for a, b in parts
+                ]
 
 
 def _fold(row_id: str) -> int:
@@ -272,6 +321,15 @@ def _predict(weights: dict[str, float], bias: float, feats: list[str]) -> float:
     return float(1.0 / (1.0 + np.exp(-np.clip(z, -40, 40))))
 
 
+def _row_probability(weights: dict[str, float], bias: float, row: Row) -> float:
+    """What tagging uses: the utterance's probability, in a long turn no more than its best
+    sentence's (see :data:`~verbalkit.pipeline.model.LONG_TURN_WORDS`)."""
+    p = _predict(weights, bias, row.feats)
+    if row.sentence_feats:
+        p = min(p, max(_predict(weights, bias, f) for f in row.sentence_feats))
+    return p
+
+
 def _prf(gold: list[int], pred: list[bool]) -> dict[str, float]:
     tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
     fp = sum(1 for g, p in zip(gold, pred, strict=True) if not g and p)
@@ -298,7 +356,7 @@ def train_behaviour(
         test = [i for i, r in enumerate(rows) if _fold(r.id) == k]
         weights, bias = fit([rows[i].feats for i in train], np.array([gold[i] for i in train]))
         for i in test:
-            probs[i] = _predict(weights, bias, rows[i].feats)
+            probs[i] = _row_probability(weights, bias, rows[i])
     rules = [label in r.rules for r in rows]
     # Judged on the fresh rows when they hold enough examples: on every other file the rules
     # were developed until they fit it, so there the model can only look useless.
@@ -325,7 +383,7 @@ def train_behaviour(
         return None
     weights, bias = fit([r.feats for r in rows], np.array(gold))
     checked = [r for r in guard if label in r.gold]
-    guard_probs = [_predict(weights, bias, r.feats) for r in checked]
+    guard_probs = [_row_probability(weights, bias, r) for r in checked]
     why = ""
     best_t: float | None = None
     best = base
@@ -401,6 +459,10 @@ def train(lang: str, out: Path | None = None) -> tuple[TaggerModel | None, list[
         names = ", ".join(sorted({r.source for r in new}))
         log.append(f"{lang}: {len(new)} fresh rows ({names}) judge the models")
     rows += new
+    talk = small_talk(lang)
+    if talk:
+        log.append(f"{lang}: {len(talk)} rows of casual talk ({talk[0].source}) as negatives")
+    rows += talk
     tag_with_rules(rows, lang)
     guard = [r for f in guards(lang) for r in read_rows(f, limit=GUARD_ROWS)]
     if guard:

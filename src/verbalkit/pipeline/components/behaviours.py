@@ -31,7 +31,7 @@ from verbalkit.pipeline.components.common import (
 )
 from verbalkit.pipeline.components.matching import CompiledRules
 from verbalkit.pipeline.lang import refiner
-from verbalkit.pipeline.model import Lexicons, features, load_model, sentences
+from verbalkit.pipeline.model import LONG_TURN_WORDS, Lexicons, features, load_model, sentences
 from verbalkit.pipeline.packs import RulePack
 from verbalkit.vocab import Behaviour
 
@@ -113,17 +113,25 @@ class BehaviourTagger:
         have = {span.label_ for span in tags(doc)} & BEHAVIOUR_LABELS
         lexicons = self._lexicons() if model.lexicon_features else None
         probs = model.probabilities(features(text, prev, have, lexicons))
+        n_words = len(text.split())
         for label, p in probs.items():
-            if label in have or label in vetoed or p < model.behaviours[label].threshold:
+            threshold = model.behaviours[label].threshold
+            if label in have or label in vetoed or p < threshold:
                 continue
             parts = sentences(text)
             if len(parts) > 1:
-                # The evidence is the sentence the model finds most of the behaviour in.
+                # The evidence is the sentence the model finds most of the behaviour in; in a
+                # long turn it must carry the behaviour on its own (LONG_TURN_WORDS).
                 def score(part: tuple[int, int], label: str = label) -> float:
                     feats = features(text[part[0] : part[1]], prev, have, lexicons)
                     return model.probabilities(feats)[label]
 
-                start, end = max(parts, key=score)
+                scored = [(score(part), part) for part in parts]
+                best, (start, end) = max(scored, key=lambda sp: sp[0])
+                if n_words >= LONG_TURN_WORDS:
+                    if best < threshold:
+                        continue
+                    p = min(p, best)
             else:
                 start, end = parts[0]
             span = doc.char_span(start, end, alignment_mode="expand")
