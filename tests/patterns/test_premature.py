@@ -10,6 +10,7 @@ from pattern_builders import (
     dev_call,
     dev_call_ids,
     dev_dir_or_skip,
+    make_tag,
     manual_labels,
     turns,
     utt,
@@ -208,6 +209,27 @@ def test_tie_at_same_offset_goes_to_listening() -> None:
         ],
     )
     assert pairs(c) == []
+
+
+def test_a_model_listening_tag_on_the_remedy_sentence_does_not_clear_it() -> None:
+    # The trained component's evidence is a whole sentence. When the sentence it reads as
+    # sympathy is the remedy itself, nothing was heard before the fix: still premature. A
+    # rule's listening tag at the same offset keeps the benefit of the doubt.
+    text = (
+        "Sorry about that. What I'll do is put three months' credit on your account, "
+        "and I'll move you up to the gigabit package at no extra cost."
+    )
+    remedy = text[text.index("What") :]
+    problem = "My broadband's been really slow for a week and my son can't do his homework."
+
+    def agent(rule: str) -> AnalysedCall:
+        u = utt(1, "agent", text, tags=[("apology", "Sorry"), ("solution", remedy)])
+        model_tag = make_tag(text, ("sympathy", remedy)).model_copy(update={"rule": rule})
+        u = u.model_copy(update={"tags": [*u.tags, model_tag]})
+        return call("en", [utt(0, "customer", problem, tags=["problem"]), u])
+
+    assert pairs(agent("en.sympathy.model")) == [[0, 1]]
+    assert pairs(agent("en.sympathy.hand_rule")) == []
 
 
 def test_emotion_alone_opens_a_problem() -> None:

@@ -18,7 +18,10 @@ and keeps one *open problem* at a time:
 * in each agent utterance the tags are read in the order of their start offsets:
   a listening tag settles the problem well, a ``solution`` tag settles it as
   *premature*. When a listening and a solution tag start at the same offset, the
-  listening one is taken first (the benefit of the doubt goes to the agent).
+  listening one is taken first (the benefit of the doubt goes to the agent), unless the
+  listening tag is the trained component's: its evidence is a whole sentence, and when
+  that sentence is the remedy itself ("Sorry about that. What I'll do is put three
+  months' credit on your account…" read as sympathy), no listening came before the fix.
 
 Fallback: when no customer utterance carries ``problem`` or ``emotion`` (e.g. the
 signals were not tagged), the first customer utterance with at least
@@ -200,9 +203,16 @@ def detect_premature(call: AnalysedCall) -> PatternResult:
 
 
 def _in_span_order(u: AnalysedUtterance) -> list[str]:
-    """The utterance's labels in reading order; listening first on a tie."""
-    tags = sorted(u.tags, key=lambda t: (t.start, t.label not in _LISTENING_LABELS))
+    """The utterance's labels in reading order; on a tie a rule's listening tag first, a
+    model's (rule id ``….model``) after the solution whose sentence it shares."""
+    tags = sorted(u.tags, key=lambda t: (t.start, _tie_rank(t.label, t.rule)))
     return [t.label for t in tags]
+
+
+def _tie_rank(label: str, rule: str) -> int:
+    if label not in _LISTENING_LABELS:
+        return 1
+    return 2 if rule.endswith(".model") else 0
 
 
 class _Stops:
