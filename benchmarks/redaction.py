@@ -39,9 +39,11 @@ trained name recogniser: sv name 0.818, en name 0.855) and then used for develop
 round 13. The ``blind14`` part was written by another writer during round 12, measured
 untouched after rounds 12 and 13 and then used for development in round 14. The ``blind15``
 part was written during round 13, measured untouched after rounds 13 and 14 and then used
-for development in round 15. The ``blind16`` part and ``blind17`` are sealed: neither is
-looked at while developing (``--errors`` never lists their rows), so their figures are the
-honest ones. A part whose CSV is missing is skipped.
+for development in round 15. The ``blind16`` part was written during round 14, measured
+untouched after rounds 14 and 15 and then used for development in round 16. The
+``blind17`` and ``blind18`` parts are sealed: neither is looked at while developing
+(``--errors`` never lists their rows), so their figures are the honest ones. A part whose
+CSV is missing is skipped.
 """
 
 from __future__ import annotations
@@ -344,9 +346,14 @@ def render(results: list[Result]) -> str:
         "bank_account 0.786, address 0.833, false masks 2.2 %; en: name 0.873, address 0.833, "
         "bank_account 0.929, false masks 5.4 %); it was then **used for development in round "
         "15** (`tests/privacy/test_privacy_round15.py`) and joined the name recogniser's "
-        "training parts, so it is no longer untouched. The **blind16** part (written during "
-        "round 14) and the **blind17** part are blind to the recognisers and never looked at "
-        "while developing: **their figures are the honest ones**.",
+        "training parts, so it is no longer untouched. The **blind16** part was written by "
+        "another writer during round 14, blind to the recognisers, and run untouched after "
+        "round 14 and after round 15 (sv: name 0.927, address 0.944, false masks 6.3 %; en: "
+        "name 0.916, address 0.947, false masks 11.5 %); it was then **used for development "
+        "in round 16** (`tests/privacy/test_privacy_round16.py`) and joined the name "
+        "recogniser's training parts, so it is no longer untouched. The **blind17** part "
+        "(written during round 15) and the **blind18** part are blind to the recognisers and "
+        "never looked at while developing: **their figures are the honest ones**.",
         "",
         "- **recall**: share of labelled personal data whose every letter and digit ends up "
         "masked (by a span of any kind); `n` is the number of labelled data.",
