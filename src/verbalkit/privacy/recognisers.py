@@ -115,6 +115,15 @@ _PRIVATE_AFTER = re.compile(
     r"my\s+(?:own|personal|private)|(?:personal|private)\s+(?:one|account|giro))",
     re.IGNORECASE,
 )
+#: Said after a giro: it is a business's ("det är vårt företagskonto", "that's the
+#: company's account", "firmans konto", "our business account").
+_COMPANY_AFTER = re.compile(
+    r"\b(?:vår|vårt|våra|ert|deras|our|their|företagets|bolagets|firmans|föreningens|"
+    r"klubbens|the\s+(?:company|firm|business|club|charity|shop)['’]s)\b"
+    r"|\b(?:företags|firma|bolags|förenings|klubb)konto\w*"
+    r"|\b(?:business|company|corporate|firm|club|charity)\s+account\b",
+    re.IGNORECASE,
+)
 #: A sole trader's business is the person: "jag har enskild firma som snickare, bankgiro ...",
 #: "I'm a sole trader, my bankgiro ...". Said in the sentence before the giro cue.
 _SOLE_TRADER = re.compile(
@@ -129,6 +138,21 @@ _ORG_GIRO = re.compile(
     r"församling|organisation|kommun|region)\w*s|"
     r"(?:the\s+)?(?:club|society|association|company|firm|charity|church|school|co-op|"
     r"cooperative|kennel|council|business|team)['’]s)\s+$",
+    re.IGNORECASE,
+)
+#: An organisation owning the number after it: "Föreningens kundnummer", "bolagets
+#: kontonummer", "the residents' association account number", "our company's member number".
+_ORG_OWNER = re.compile(
+    r"(?<![\w-])(?:\w*(?:förening|klubb|bolag|företag|firm|brf|stiftelse|organisation|"
+    r"samfällighet|kyrk|församling|kommun|region|myndighet|koncern|byrå)\w*s"
+    r"|(?:club|society|association|company|firm|charity|church|co-op|cooperative|council|"
+    r"business|partnership|organisation|organization|trust|practice|committee|federation|"
+    r"union)['’]s"
+    # attributive after "the"/"our": "the residents' association account number" (not
+    # "my tennis club membership number": a club's member is a person)
+    r"|\b(?:the|our|their)\s+(?:[\w'’-]+\s+)?(?:society|association|company|firm|charity|"
+    r"council|business|partnership|committee|federation|union|co-op|cooperative))\s+"
+    r"(?:(?:own|main|shared|gemensamma|egna)\s+)?$",
     re.IGNORECASE,
 )
 _NINO = re.compile(r"\b[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]\b")
@@ -729,6 +753,17 @@ def _number_cues(text: str, c: _Compiled) -> list[_Cue]:
     if extra:
         cues = sorted(cues + extra, key=lambda q: q.start)
     for k, q in enumerate(cues):
+        if (
+            q.kind in ("customer_id", "bank_account")
+            and "medlem" not in text[q.start : q.end].lower()
+            and "member" not in text[q.start : q.end].lower()
+            and _ORG_OWNER.search(text, max(0, q.start - 60), q.start)
+        ):
+            # "Föreningens kundnummer", "the residents' association account number": an
+            # organisation's number, bound to no person ("klubbens medlemsnummer för mig"
+            # is a member's)
+            cues[k] = _Cue(q.start, q.end, "negative")
+            continue
         if _norm(text[q.start : q.end]) not in _GENERIC_NUMBER_CUES:
             continue
         # "ditt ärende har nummer 1-2293847", "fakturan med nummer sju noll noll ...":
@@ -980,6 +1015,12 @@ def _giro_is_personal(text: str, cue: _Cue, run: NumberRun, lang: str) -> bool |
     private = _PRIVATE_AFTER.search(text, run.end, run.end + 60)
     if private and not _NEGATED.search(text, max(run.end, private.start() - 14), private.start()):
         return True  # "... och bankgirot är 2051-9765, båda är mina privata"
+    tail = text[run.end : run.end + 70]
+    cut = _SENTENCE_BREAK.search(tail)
+    tail = tail[: cut.start()] if cut else tail
+    owner = _COMPANY_AFTER.search(tail)
+    if owner and not _NEGATED.search(tail, 0, owner.start()):
+        return False  # "plusgiro 304656-2, det är vårt företagskonto", "..., our business account"
     if "bankgiro" in said:
         if _FIRST_PERSON[lang].search(around) is not None:
             return True
@@ -1236,6 +1277,37 @@ def _role_address(local: str, c: _Compiled) -> bool:
     return not any(w in c.first_names or w in c.surnames for w in words[1:])
 
 
+#: Mail providers and ISPs whose addresses belong to private people: a plain word before
+#: their "@" ("sunshine@hotmail.com") is still someone's own mailbox.
+_PERSONAL_MAIL_DOMAINS = frozenset(
+    ["gmail", "googlemail", "hotmail", "outlook", "live", "msn", "yahoo", "ymail", "icloud",
+     "me", "mac", "aol", "protonmail", "proton", "pm", "gmx", "mail", "email", "yandex", "zoho",
+     "fastmail", "hey", "tutanota", "btinternet", "btopenworld", "sky", "virginmedia",
+     "talktalk", "ntlworld", "blueyonder", "tiscali", "plusnet", "comcast", "verizon", "att",
+     "sbcglobal", "bellsouth", "cox", "charter", "telia", "comhem", "bredband", "bredband2",
+     "spray", "passagen", "bahnhof", "tele2", "ownit", "glocalnet", "home", "web", "libero",
+     "orange", "wanadoo", "free", "laposte", "t-online", "online", "seznam", "wp", "o2",
+     "interia", "onet", "eircom", "bigpond", "optusnet", "shaw", "rogers", "qq", "163",
+     "126", "naver", "daum", "rediffmail"]
+)  # fmt: skip
+
+
+def _word_mailbox(local: str, domain: str, c: _Compiled) -> bool:
+    """A business mailbox named by a plain word at the business's own domain
+    ("stay@highlandcottagelets.co.uk", "survey@loftwarm.co.uk", "quotes@acme-roofing.com"):
+    the local part is an ordinary English word, no first name or surname, and the domain is
+    no mail provider's (where "sunshine@hotmail.com" is someone's own)."""
+    low = local.lower()
+    if not re.fullmatch(r"[a-z]{3,}", low) or low in c.first_names or low in c.surnames:
+        return False
+    if low in c.homograph_names or not (
+        _ordinary_word(low, "en") or (low.endswith("s") and _ordinary_word(low[:-1], "en"))
+    ):
+        return False
+    labels = domain.lower().split(".")
+    return not any(label in _PERSONAL_MAIL_DOMAINS for label in labels[:-1])
+
+
 def _role_compound(word: str, c: _Compiled) -> bool:
     """ "lostproperty", "schoolmeals", "fakturakundtjanst": two role words run together;
     "pastorsexpeditionen", "gruppbokning": a compound whose head (its last part, six letters
@@ -1252,6 +1324,11 @@ def _emails(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         _hit(lang, "email", "written", m.start(), m.end(), text, 0.99)
         for m in _EMAIL.finditer(text)
         if not _role_address(text[m.start() : text.index("@", m.start())], c)
+        and not _word_mailbox(
+            text[m.start() : text.index("@", m.start())],
+            text[text.index("@", m.start()) + 1 : m.end()],
+            c,
+        )
     ]
     for m in c.at_words.finditer(text):
         # Forward: domain words joined by "punkt"/"dot", ending in a known top-level domain.
@@ -2861,6 +2938,14 @@ def _homograph_turn_intro(tokens: list[re.Match[str]], lows: list[str], i: int) 
     return False
 
 
+#: Kin words that are also listed first names ("my nan Dorothy", "min moster Rut"): said
+#: before a name they are the relation, not part of the name.
+_KIN_WORDS = frozenset(
+    ["nan", "nana", "nanna", "gran", "granny", "grandma", "grandad", "grandpa", "gramps",
+     "auntie", "aunty", "aunt", "uncle", "mum", "mam", "mom", "dad", "pop", "pops", "sis",
+     "bro", "farmor", "farfar", "mormor", "morfar", "moster", "faster", "morbror", "farbror",
+     "mamma", "pappa", "syster", "bror", "kusin", "cousin"]
+)  # fmt: skip
 #: Possessives that open a kin or role cue: "my wife", "min fru", "hennes fästman".
 _POSSESSIVES = frozenset(
     ["my", "our", "his", "her", "their", "min", "mitt", "mina", "vår", "vårt", "hans", "hennes"]
@@ -4002,6 +4087,16 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
     last = before.rstrip(" ,").rsplit(None, 1)[-1:]
     if last and last[0].lower() in c.animal_words and c.pet_right_before.search(before):
         return True  # "min hund Sixten är sjuk", "our cat Bella"
+    if (
+        c.lex.language == "sv"
+        and last
+        and before.endswith(" ")
+        and any(
+            len(n) > 3 and last[0].lower().endswith(n) and len(last[0]) > len(n) + 2
+            for n in c.animal_nouns
+        )
+    ):
+        return True  # "lejonhonan Elsa", "avelstiken Sessan": a compound animal noun
     if c.titles.fullmatch(p.text.strip(" .,")):
         return True  # "I'm Dr — no, just put ...": a title on its own
     phrase = c.not_name_phrases.match(text, p.start) if " " in p.text.strip() else None
@@ -4085,6 +4180,52 @@ _TICKETS_FOR = re.compile(
     r"\b(?:tickets?|seats?|biljett(?:er|erna|en)?|platser)\s+(?:for|to|till|på)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: A design, pattern, colour or shade named: "mönstret Lilla Lovisa", "the pattern is Little
+#: Lucy", "in the colour Amelia", "färgen heter Ingrid": a product's name, not a person's.
+_DESIGN_NAMED = re.compile(
+    r"\b(?:pattern|patterns|designs|colour|color|colourway|colorway|shade|"
+    r"motif|fabric|wallpaper|mönster|mönstret|mönstren|designen|färgen|färg|nyansen|"
+    r"trycket|tyget|tapeten|kulören|modellen)"
+    r"(?:\s+(?:is|was|are|called|named|är|var|heter|hette|kallas|är\s+döpt\s+till|"
+    r"is\s+called|is\s+named|'s|’s))?[\s:,]+(?:(?:the|a|den|det)\s+)?$",
+    re.IGNORECASE,
+)
+#: A sale or discount before "from"/"by": brands follow ("20% off everything from Drops and
+#: Rowan", "the sale on products by", "rea på allt från").
+_SALE_FROM = re.compile(
+    r"\b(?:sale|sales|off|discount|discounts|deal|deals|offer|offers|rea|rean|rabatt|"
+    r"erbjudande|kampanj)\b[^.!?]{0,40}?\b(?:from|by|från|av)\s+$",
+    re.IGNORECASE,
+)
+#: A plural verb after one capitalised word: a firm in British English ("Sanderson do it
+#: too", "Dunelm have them", "Boots are open"); a person takes "does"/"has"/"is".
+_FIRM_PLURAL_VERB = re.compile(
+    r"\s+(?:do|don['’]t|have|haven['’]t|sell|stock|make|were|are|aren['’]t)\s+"
+    r"(?:it|them|those|these|that|this|one|ones|a|an|the|some|too|also|both|not|no|open|"
+    r"closed|cheaper|better|on)\b"
+)
+#: "a pair of", "two pairs of", "ett par", "två par": shoes, boots and clothes follow.
+_PAIR_OF = re.compile(
+    r"\b(?:pairs?\s+of|(?:ett|två|tre|några|flera|mina|mitt|nya)\s+par)\s+"
+    r"(?:(?:new|old|black|brown|my|the|nya|gamla|svarta|bruna)\s+)?$",
+    re.IGNORECASE,
+)
+#: The last word of a product line's name: "Arvid Nordquist Classic", "Gevalia Mellanrost".
+_PRODUCT_LINES = frozenset(
+    ["classic", "classics", "original", "originals", "premium", "deluxe", "de-luxe", "pro",
+     "plus", "max", "mini", "lite", "light", "gold", "platinum", "edition", "special", "extra",
+     "organic", "signature", "reserve", "select", "ultra", "sport", "limited", "collection",
+     "mellanrost", "mörkrost", "ljusrost", "brygg", "bryggkaffe", "espresso", "ekologisk",
+     "ekologiskt", "klassisk", "klassiskt", "original", "blend", "roast", "decaf"]
+)  # fmt: skip
+#: "it's a", "det är en", "I bought a": a maker's or designer's piece follows ("it's a monica
+#: vinader", "det är en Carl Malmsten", "we ordered an Orla Kiely").
+_MADE_BY_COPULA = re.compile(
+    r"\b(?:it['’]s|it\s+is|its|that['’]s|that\s+is|this\s+is|it\s+was|they['’]re|"
+    r"det\s+är|det\s+var|den\s+är|det\s+e|bought|ordered|got|wearing|köpte|beställde|"
+    r"köpt|beställt|har\s+en|har\s+ett)\s+(?:a|an|en|ett)\s+$",
+    re.IGNORECASE,
+)
 _TITLE_WORD = re.compile(
     r"(?:mr|mrs|ms|miss|mx|dr|doctor|sir|dame|lady|lord|herr|fru|fröken|doktor)\.?\s",
     re.IGNORECASE,
@@ -4130,6 +4271,30 @@ def _thing_or_pet(text: str, p: PersonalData, c: _Compiled) -> bool:
         return True  # "It's Sally Rooney's latest", "Camilla Läckbergs nya bok"
     if _TICKETS_FOR.search(before):
         return True  # "the tickets for Sara Bareilles"
+    if gap is not None and _SALE_FROM.search(before, 0, gap.start()) is not None:
+        return True  # "20% off everything from Drops and Rowan", "rea på allt från Lindex"
+    if (
+        c.lex.language == "en"
+        and " " not in p.text.strip()
+        and p.text[:1].isupper()
+        and _FIRM_PLURAL_VERB.match(text, p.end)
+        and not p.rule.rsplit(".", 1)[-1].startswith((*_NAME_INTRO_RULES, "role", "apposition"))
+        and (not _AND_BEFORE.search(before) or re.search(r",\s*(?:and|&)\s+$", before))
+        and not re.search(r"\b(?:and|&)\s+(?:I|me|we)\b", text[p.end : p.end + 12])
+    ):
+        return True  # "Sanderson do it too", "Dunelm have them": a firm, in British English
+    if _DESIGN_NAMED.search(before):
+        return True  # "mönstret Lilla Lovisa", "the pattern is Little Lucy", "colour: Emma"
+    if _PAIR_OF.search(before):
+        return True  # "a pair of Dr. Martens", "ett par Hanna Andersson": shoes, clothes
+    words_in = _WORD.findall(p.text)
+    nxt = _WORD.match(text, p.end + 1) if text[p.end : p.end + 1] == " " else None
+    if (len(words_in) > 1 and words_in[-1].lower() in _PRODUCT_LINES) or (
+        nxt is not None and nxt.group().lower() in _PRODUCT_LINES and nxt.group()[:1].isupper()
+    ):
+        return True  # "Arvid Nordquist Classic", "Sebastian Kaffe Original": a product line
+    if _MADE_BY_COPULA.search(before) and (len(words_in) > 1 or text.islower()):
+        return True  # "it's a monica vinader", "det är en Carl Malmsten": a maker's piece
     if c.lex.language == "en" and not _TITLE_WORD.match(p.text):
         # "a Gibson Les Paul", "a Fender Jazz Bass": an article, a make, then the model
         # ("a Siobhan on the switchboard" is a person: no make between)
@@ -4180,7 +4345,17 @@ _EPONYM_AFTER = re.compile(
     r"maskeraddräkt|maskeraddräkten|utklädnad|utklädnaden|knife|knives|kniv|kniven|knivar|"
     r"knivarna|cutlery|bestick|besticket|pans|saucepans|kastruller|kastrullerna|watch|watches|"
     r"klocka|klockan|klockor|perfume|parfym|parfymen|trainers|sneakers|boots|shoes|skor|"
-    r"skorna|stövlar|stövlarna|glasses|glasögon|glasögonen|frames|båge|bågen)\b",
+    r"skorna|stövlar|stövlarna|glasses|glasögon|glasögonen|frames|båge|bågen|"
+    # bags, jewellery, clothes, homeware, flowers and blends named after someone: "the Grace
+    # Kelly bag", "the Jackie clutch", "a Gertrude Jekyll rose", "Arvid Nordquist-kaffet"
+    r"bag|bags|clutch|clutches|purse|purses|tote|totes|satchel|backpack|necklace|necklaces|"
+    r"earrings|bracelet|bracelets|rings|pendant|brooch|jacket|jackets|coat|coats|blazer|shirt|"
+    r"shirts|blouse|skirt|jeans|scarf|lamp|lamps|vase|vases|bowl|bowls|plates|candle|candles|"
+    r"rose|roses|tulip|tulips|clematis|variety|cultivar|edition|blend|roast|coffee|"
+    r"väska|väskan|väskor|väskorna|handväska|handväskan|halsband|halsbandet|armband|"
+    r"armbandet|örhängen|örhängena|jacka|jackan|kappa|kappan|skjorta|skjortan|lampa|lampan|"
+    r"vas|vasen|skål|skålen|ljus|ljusen|rosor|rosorna|tulpaner|utgåva|utgåvan|blandning|"
+    r"blandningen|kaffe|kaffet|rost|rosten)\b",
     re.IGNORECASE,
 )
 #: "hon heter", "he's called": a pronoun named (a person's or an animal's name)
@@ -4579,7 +4754,12 @@ def _apposition_names(
             j = _token_after(tokens, m.start()) - 1
             if j < 0 or not text[tokens[j].end() : m.start()].isspace():
                 continue
-            if lows[j] in c.first_names and lows[j] not in c.not_names:
+            if (
+                lows[j] in c.first_names
+                and lows[j] not in c.not_names
+                and lows[j] not in _KIN_WORDS
+                and not (j and lows[j - 1] in _POSSESSIVES)
+            ):
                 out.append(
                     _hit(lang, "name", "before_mask", tokens[j].start(), tokens[j].end(), text, 0.7)
                 )
