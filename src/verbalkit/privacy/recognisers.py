@@ -2240,6 +2240,16 @@ def _address_tail(text: str, end: int, lang: str) -> int:
     ):
         return town.end()
     if text.islower():
+        # ASR text: a town right after the street (after a postcode said short a digit),
+        # the speaker going on in the first person: "... hawthorn road leicester i need
+        # help", "... hantverkargatan tjugotre fyra tre tre sju partille jag vill"
+        m = _TOWN_THEN_I[lang].match(text, end)
+        if (
+            m
+            and m.group("town") not in _TOWN_STOPS | _NOT_TOWN_END | _CLAUSE_WORDS
+            and not m.group("town").endswith("ly")
+        ):
+            return m.end("town")
         # ASR text: one or two words ending the utterance right after the street are its
         # town ("... west ninety eighth street new york", "... storgatan fem hedemora")
         rest = _TOWN_AT_END.match(text, end)
@@ -2269,6 +2279,22 @@ _SV_POST_MIXED_TOWN = re.compile(
     rf",?\s+(?P<num>(?:{_SV_DIGIT_WORD}\s+){{1,4}}{_SV_DIGIT_WORD}),?\s+(?P<town>[^\W\d_]{{3,}})\b",
     re.IGNORECASE,
 )
+#: Words that open or link a clause, never a town before "jag"/"I".
+_CLAUSE_WORDS = frozenset(
+    ["sedan", "eftersom", "därför", "alltså", "också", "bara", "liksom", "nämligen",
+     "faktiskt", "numera", "fast", "innan", "medan", "where", "since", "because", "when",
+     "though", "although", "until", "unless", "which", "basically", "still", "just", "also",
+     "then", "anyway", "before", "after", "while", "where", "that", "what", "tell", "think"]
+)  # fmt: skip
+#: Lower-case ASR: a town (after spoken postcode digits in Swedish) and then the speaker
+#: going on in the first person ("... road leicester i need", "... partille jag vill").
+_TOWN_THEN_I = {
+    "sv": re.compile(
+        r",?\s+(?:(?:noll|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)\s+){0,5}"
+        r"(?P<town>[^\W\d_]{4,})(?=\s+(?:och\s+)?(?:jag|vi)\s)"
+    ),
+    "en": re.compile(r",?\s+(?P<town>[^\W\d_]{4,})(?=\s+(?:and\s+)?(?:i|i'm|we|i've)\s)"),
+}
 #: "fifty three elm grove in ely so we need ...": "in" and a town before a new clause.
 _TOWN_BEFORE_CLAUSE = re.compile(
     r"\s+(?:in|i)\s+(?P<town>[^\W\d_][\w'-]+)(?=\s+(?:so|and|but|because|as|which|where|"
@@ -2899,12 +2925,51 @@ def _copula_name(
         ):
             return None
         return found
+    if _opening_full_name_then_i(text, tokens, lows, i, found, c):
+        return found  # "Hi, it's Lukáš Horváth, I've moved here", "Det är Rahel Tesfamariam, jag"
     if not _person_after(text, tokens, lows, found[1], c):
         return None
     last = text[tokens[i].end() : found[1]].split()[-1] if found[1] > tokens[i].end() else ""
     if last and not (_surname_like(tokens[i + 1].group(), c) or _surname_like(last, c)):
         return None  # "Det är Sonos One här": an unknown word and a capitalised one
     return found
+
+
+_FIRST_PERSON_CLAUSE = re.compile(r",\s+(?:I|I['’](?:ve|m|d|ll)|jag)(?![\w'’-])", re.IGNORECASE)
+
+
+def _opening_full_name_then_i(
+    text: str,
+    tokens: list[re.Match[str]],
+    lows: list[str],
+    i: int,
+    found: tuple[int, int],
+    c: _Compiled,
+) -> bool:
+    """The speaker names themselves opening the turn, two or three capitalised words, and
+    goes on in the first person after a comma: "Hi, it's Lukáš Horváth, I've moved here",
+    "Det är Rahel Tesfamariam, jag vill betala" (not "It's British Gas, I'm afraid": an
+    ordinary word, a company word or a place inside)."""
+    if i > 5 or any(w not in _TURN_OPENERS and w not in _COPULA_WORDS for w in lows[:i]):
+        return False
+    j = _token_after(tokens, found[1])
+    if j - i < 2 or j - i > 3 or not _FIRST_PERSON_CLAUSE.match(text, found[1]):
+        return False
+    for k in range(i, j):
+        word = tokens[k].group()
+        low = lows[k]
+        if not _is_cap(word) or word.isupper():
+            return False
+        if low in c.not_names or low in c.org_words or low in _BUSINESS_TAILS:
+            return False
+        if low in c.place_names or low in c.number_words:
+            return False
+        if c.lex.language == "en" and low not in c.first_names and _ordinary_word(low, "en"):
+            return False
+    # Swedish has no dictionary here: a listed first name or a surname-shaped last word
+    return c.lex.language == "en" or (
+        lows[i] in c.first_names or _surname_like(tokens[j - 1].group(), c, broad=False)
+    )
 
 
 #: The words of a copula that opens a turn: "hej det är ...", "yeah hi it's ...".
@@ -2930,6 +2995,8 @@ def _homograph_turn_intro(tokens: list[re.Match[str]], lows: list[str], i: int) 
     nxt = lows[i + 1 : i + 3]
     if len(nxt) == 2 and nxt[0] in ("i'm", "im", "jag", "i") and nxt[1] in _CALLING_CLAUSE:
         return True
+    if nxt[:1] and nxt[0] in _TURN_NAME_AFTER and lows[i] not in _MONTH_NAMES:
+        return True  # "yeah hi it's guy again", "hej det är dag igen", "it's sandy here"
     if nxt[:1] and nxt[0] in ("from", "från"):
         rest = lows[i + 2 : i + 6]
         return rest[:1] in (["the"], ["your"], ["er"], ["ert"]) and not _OFFICE_WORDS.isdisjoint(
@@ -2946,6 +3013,8 @@ _KIN_WORDS = frozenset(
      "bro", "farmor", "farfar", "mormor", "morfar", "moster", "faster", "morbror", "farbror",
      "mamma", "pappa", "syster", "bror", "kusin", "cousin"]
 )  # fmt: skip
+#: Months that are also names: "it's may again" is the month.
+_MONTH_NAMES = frozenset(["may", "june", "april", "august", "maj", "juni", "juli"])
 #: Possessives that open a kin or role cue: "my wife", "min fru", "hennes fästman".
 _POSSESSIVES = frozenset(
     ["my", "our", "his", "her", "their", "min", "mitt", "mina", "vår", "vårt", "hans", "hennes"]
@@ -3279,6 +3348,25 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             # "det är hans persson", "det är per olof strand": first names that are also
             # common words, or a second first name, before a surname-shaped word
             full = _lower_full_name(text, tokens, lows, i, c)
+            if (
+                full is None
+                and lang == "en"
+                and kind in ("holder", "strong", "medium")
+                and text.islower()
+                and (lows[i] in c.first_names or lows[i] in c.homograph_names)
+                and lows[i] not in _MODALS
+                and lows[i] not in _MONTH_NAMES
+                and i + 1 < len(tokens)
+                and text[tokens[i].end() : tokens[i + 1].start()] == " "
+                and len(lows[i + 1]) > 2
+                and lows[i + 1].isalpha()
+                and lows[i + 1] not in c.number_words
+                and lows[i + 1] not in c.not_names
+                and not _ordinary_word(lows[i + 1], "en")
+            ):
+                # "in the name of penny arkwright", "the lady called pearl okoro-smith": a
+                # first name and a word that is no English word
+                full = tokens[i].start(), tokens[i + 1].end()
             if full and (found is None or full[1] > found[1]):
                 found = full
         if found:
@@ -3420,12 +3508,13 @@ _CAP = r"[A-ZÅÄÖÉÜØÆÁÍÓÚÑŁŚŻ][^\W\d_]*(?:[-'’][^\W\d_]+)*"
 #: the holder of an account or card, named in the genitive.
 _GENITIVE_HOLDER = {
     "en": re.compile(
-        rf"\b(?:in|on|under|into|to|from)\s+(?P<n>{_CAP}(?:\s+{_CAP}){{0,2}}?)(?:['’]s?|s)\s+"
-        r"(?:name|names|card|account|bank\s+account|debit\s+card|credit\s+card)\b"
+        rf"\b(?:in|on|under|into|to|from|for)\s+(?P<n>{_CAP}(?:\s+{_CAP}){{0,2}}?)(?:['’]s?|s)\s+"
+        r"(?:name|names|card|account|bank\s+account|debit\s+card|credit\s+card|household|"
+        r"estate|behalf|family)\b"
     ),
     "sv": re.compile(
-        rf"\b(?:i|på|till|från)\s+(?P<n>{_CAP}(?:\s+{_CAP}){{0,2}}?):?s\s+"
-        r"(?:namn|kort|konto|bankkonto|kreditkort|bankkort)\b"
+        rf"\b(?:i|på|till|från|för)\s+(?P<n>{_CAP}(?:\s+{_CAP}){{0,2}}?):?s\s+"
+        r"(?:namn|kort|konto|bankkonto|kreditkort|bankkort|hushåll|dödsbo|vägnar|familj)\b"
     ),
 }
 #: The same in lower-case (ASR) text, the apostrophe often lost: "its in gareth pughs name".
@@ -3508,12 +3597,17 @@ def _framed_names(
         for m in holders.finditer(text):
             found_words = m.group("n").split()
             first = found_words[0].lower()
-            if lower and (first not in c.first_names or first in c.homograph_names):
-                continue  # "its in gareth pughs name"; not "in the company's name"
+            if lower and (
+                (first not in c.first_names and first not in c.homograph_names)
+                or first in _MONTH_NAMES
+                or first in _MODALS
+            ):
+                continue  # "its in gareth pughs name", "in penny's name"; not "the company's"
             if first in c.not_names or any(w.lower() in c.org_words for w in found_words):
                 continue
             if not (
                 first in c.first_names
+                or (lower and first in c.homograph_names)
                 or (len(found_words) > 1 and _surname_like(found_words[-1].rstrip(":"), c))
             ):
                 continue
@@ -3644,6 +3738,18 @@ _DONE_BY = {
 _HANDED_TO = {
     "sv": re.compile(r"\b(?:till|med|hos|åt)\s+(?=[^\W\d_])", re.IGNORECASE),
     "en": re.compile(r"\b(?:to|with|for)\s+(?=[^\W\d_])", re.IGNORECASE),
+}
+#: Something left with a person: "I dropped my boots off with Gianni", "left the keys with
+#: Mrs Oduya", "lämnade nycklarna hos Ossian", "gav kvittot till Agnes".
+_LEFT_WITH = {
+    "sv": re.compile(
+        r"\b(?:lämnade|lämnat|lämnar|gav|gett|givit|överlämnade|skickade|lånade\s+ut)\b"
+        rf"[^.!?]{{0,30}}?\b(?:hos|till|åt|med)\s+(?P<n>{_CAP}(?:\s{_CAP})?)(?![\w'’-])"
+    ),
+    "en": re.compile(
+        r"\b(?:left|dropped|handed|gave|given|passed|lent|loaned)\b"
+        rf"[^.!?]{{0,30}}?\b(?:with|to)\s+(?P<n>{_CAP}(?:\s{_CAP})?)(?![\w'’-])"
+    ),
 }
 _HANDED_AT = {
     "sv": re.compile(r"\s+(?:på|i)\s+(?:\d|receptionen|kontoret|jobbet|adressen)", re.IGNORECASE),
@@ -3776,6 +3882,19 @@ def _person_slots(
             found = _lower_full_name(text, tokens, lows, i, c)
             if found:
                 out.append(_hit(lang, "name", "done_by", found[0], found[1], text, 0.7))
+    for m in _LEFT_WITH[lang].finditer(text):
+        # "I dropped my boots off with Gianni", "lämnade nycklarna hos Ossian"
+        words = m.group("n").split()
+        lows_n = [w.lower() for w in words]
+        if any(
+            w in c.not_names or w in c.org_words or w in c.place_names or w in _DEPARTMENTS
+            for w in lows_n
+        ):
+            continue
+        if lows_n[0] in c.first_names or (
+            lang == "en" and all(not _ordinary_word(w, lang) for w in lows_n)
+        ):
+            out.append(_hit(lang, "name", "left_with", m.start("n"), m.end("n"), text, 0.7))
     if _HANDED_AT[lang].search(text):
         for m in _HANDED_TO[lang].finditer(text):
             i = starts.get(m.end())
@@ -3839,7 +3958,15 @@ def _frame_gates(text: str, lang: str) -> tuple[bool, bool, bool, bool]:
     holder, the greetings, "a Siobhan" and the kin to ring."""
     low = text.lower()
     if lang == "sv":
-        holder = " namn" in low or "kort" in low or "konto" in low
+        holder = (
+            " namn" in low
+            or "kort" in low
+            or "konto" in low
+            or "hushåll" in low
+            or "dödsbo" in low
+            or "vägnar" in low
+            or "familj" in low
+        )
         greeting = (
             "grattis" in low
             or "hurra" in low
@@ -3852,7 +3979,10 @@ def _frame_gates(text: str, lang: str) -> tuple[bool, bool, bool, bool]:
         kin = " på " in low and ("min " in low or "mitt " in low or "vår" in low)
     else:
         holder = (
-            "'" in text or "’" in text or ("s name" in low or "s card" in low or "s account" in low)
+            "'" in text
+            or "’" in text
+            or ("s name" in low or "s card" in low or "s account" in low)
+            or ("s household" in low or "s estate" in low or "s behalf" in low)
         )
         greeting = (
             "birthday" in low
@@ -4295,6 +4425,14 @@ def _thing_or_pet(text: str, p: PersonalData, c: _Compiled) -> bool:
         return True  # "Arvid Nordquist Classic", "Sebastian Kaffe Original": a product line
     if _MADE_BY_COPULA.search(before) and (len(words_in) > 1 or text.islower()):
         return True  # "it's a monica vinader", "det är en Carl Malmsten": a maker's piece
+    prev = re.search(r"([^\W\d_]+)\s+$", before)
+    if (
+        prev is not None
+        and len(words_in) == 1
+        and prev.group(1).lower() in c.first_names
+        and _MADE_BY_COPULA.search(before, 0, prev.start())
+    ):
+        return True  # the surname of "it's a karen millen", found on its own
     if c.lex.language == "en" and not _TITLE_WORD.match(p.text):
         # "a Gibson Les Paul", "a Fender Jazz Bass": an article, a make, then the model
         # ("a Siobhan on the switchboard" is a person: no make between)
@@ -4393,7 +4531,8 @@ def _pet_before(text: str, start: int, c: _Compiled) -> bool:
 
 #: "ring stefan på 070…", "call steve on oh seven…": the person to ring at a number.
 _CALL_AT = re.compile(
-    r"\b(?:call|ring|text|phone|ringa|ring|sms:a|messa)\s+([^\W\d_]{2,})\s+(?:on|at|på)\s+"
+    r"\b(?:call|ring|text|phone|ringa|ring|sms:a|messa)\s+(?:(?:me|mig|mej)\s*,?\s+)?"
+    r"([^\W\d_]{2,}),?\s+(?:on|at|på)\s+"
     r"(?=[+\d]|(?:oh|zero|double|plus|noll|nolla|dubbel|plus|one|two|three|four|five|six|seven|"
     r"eight|nine|ett|två|tre|fyra|fem|sex|sju|åtta|nio|sjuttio|zero)\b)",
     re.IGNORECASE,
@@ -4406,6 +4545,20 @@ _CALL_AT_FULL = re.compile(
     r"eight|nine|ett|två|tre|fyra|fem|sex|sju|åtta|nio|sjuttio)\b)",
     re.IGNORECASE,
 )
+#: A person who will ring or write back: "att Bäckström skulle ringa mig", "Okafor will call
+#: you back", "Dr Ncube is going to email me".
+_WILL_CALL = {
+    "sv": re.compile(
+        rf"(?<![\w-])(?P<n>{_CAP}(?:\s{_CAP})?)\s+(?:skulle|ska|skall|kommer\s+att|lovade\s+att)"
+        r"\s+(?:ringa|mejla|maila|messa|sms:a|kontakta|höra\s+av\s+sig)(?:\s+upp)?\s+"
+        r"(?:mig|mej|dig|oss|er|tillbaka|till\s+mig)\b"
+    ),
+    "en": re.compile(
+        rf"(?<![\w-])(?P<n>{_CAP}(?:\s{_CAP})?)\s+(?:will|would|should|is\s+going\s+to|"
+        r"was\s+going\s+to|promised\s+to|['’]ll|['’]d)\s+(?:call|ring|phone|email|e-mail|"
+        r"text|contact|get\s+back\s+to)\s+(?:me|you|us|him|her|them|back)\b"
+    ),
+}
 _CALL_AT_ADVERBS = frozenset(
     ["direkt", "istället", "hellre", "gärna", "senare", "hemma", "tillbaka", "igen", "helst",
      "alltid", "också", "bara", "ikväll", "imorgon", "idag", "instead", "later", "back",
@@ -4534,11 +4687,30 @@ def _more_names(
         low = m.group(1).lower()
         if low in c.not_names and low not in c.homograph_names:
             continue
+        if low in _CALL_AT_ADVERBS or low in ("me", "mig", "mej", "us", "oss", "them", "dem"):
+            continue  # "ring me back on", "call me anytime on": no name
         if low in c.number_words or low in c.org_words or low in c.place_names:
             continue
         if not (low in c.first_names or low in c.homograph_names or _is_cap(m.group(1))):
             continue  # "ring joy on oh seven ...": a common-word name before the number
         out.append(_hit(lang, "name", "call_at_number", m.start(1), m.end(1), text, 0.7))
+    for m in _WILL_CALL[lang].finditer(text):
+        # "hon lovade att Bäckström skulle ringa mig", "Okafor will call you back"
+        words = m.group("n").split()
+        lows_n = [w.lower() for w in words]
+        if any(
+            w in c.not_names or w in c.org_words or w in c.place_names or w in _BUSINESS_TAILS
+            for w in lows_n
+        ):
+            continue
+        if not all(
+            w in c.first_names
+            or _surname_like(orig, c)
+            or (lang == "en" and not _ordinary_word(w, lang))
+            for w, orig in zip(lows_n, words, strict=True)
+        ):
+            continue
+        out.append(_hit(lang, "name", "will_call", m.start("n"), m.end("n"), text, 0.7))
     for m in _CALL_AT_FULL.finditer(text):
         # "ring moussa diallo på 031 …", "call adebayo ogunleye on 029 …": first name, surname
         first, last = m.group("f").lower(), m.group("l").lower()
