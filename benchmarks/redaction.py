@@ -352,8 +352,11 @@ def render(results: list[Result]) -> str:
         "name 0.916, address 0.947, false masks 11.5 %); it was then **used for development "
         "in round 16** (`tests/privacy/test_privacy_round16.py`) and joined the name "
         "recogniser's training parts, so it is no longer untouched. The **blind17** part "
-        "(written during round 15) and the **blind18** part are blind to the recognisers and "
-        "never looked at while developing: **their figures are the honest ones**.",
+        "(written during round 15) and the **blind18** part (written during round 16) are "
+        "blind to the recognisers and never looked at while developing: **their figures are "
+        "the honest ones**. blind17's first run, after round 15, gave sv: name 0.876, false "
+        "masks 2.1 %; en: name 0.812, address 0.895, false masks 3.1 %; the tables below are "
+        "its second run, after round 16, and blind18's first.",
         "",
         "- **recall**: share of labelled personal data whose every letter and digit ends up "
         "masked (by a span of any kind); `n` is the number of labelled data.",
