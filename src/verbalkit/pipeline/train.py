@@ -73,13 +73,14 @@ MIN_FRESH_POSITIVES = 15
 MIN_FRESH_GAIN = 0.02
 MAX_FRESH_PRECISION_LOSS = 0.05
 FRESH_PRECISION_LOSS = {"solution": MAX_PRECISION_LOSS}
-#: Behaviours left to the rules. Restating is what the call-level patterns read as
-#: listening: a model's restating on a long monologue ("det vi ser mycket den här tiden
-#: på året är att…") makes a remedy given before listening look like one given after, and
-#: hides a premature solution (tests/patterns/test_long_turns.py). Until training checks
-#: call-level patterns too, restating stays with the rules, which require a reflection at
-#: the turn's start.
-RULES_ONLY = frozenset({"restating"})
+#: Behaviours left to the rules (none today). Restating was, because it is what the
+#: call-level patterns read as listening: a model's restating on a long monologue ("det vi
+#: ser mycket den här tiden på året är att…") made a remedy given before listening look like
+#: one given after and hid a premature solution (tests/patterns/test_long_turns.py). Two
+#: changes took that risk away: in a long turn a model tag needs a sentence that carries it
+#: (:data:`~verbalkit.pipeline.model.LONG_TURN_WORDS`), and a model's listening tag on the
+#: remedy's own sentence does not come before it (``verbalkit.patterns.premature``).
+RULES_ONLY: frozenset[str] = frozenset()
 #: Features seen in fewer training rows than this are dropped.
 MIN_COUNT = 2
 L2 = 1e-3
