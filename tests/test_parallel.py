@@ -112,6 +112,16 @@ def consume(stream: Iterable[Any], timeout: float = TIMEOUT_S) -> list[Any]:
     return out
 
 
+def many_calls(path: Path, n: int) -> Path:
+    """A JSON Lines file of ``n`` calls (the examples over and over, ids ``c0``…)."""
+    calls = [t for t in read_many([EXAMPLES]) if isinstance(t, Transcript)]
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(n):
+            call = calls[i % len(calls)]
+            f.write(json.dumps({**call.to_dict(), "call_id": f"c{i}"}, ensure_ascii=False) + "\n")
+    return path
+
+
 def workers() -> list[multiprocessing.process.BaseProcess]:
     return [p for p in multiprocessing.active_children() if p.name.startswith("verbalkit-worker")]
 
@@ -160,12 +170,7 @@ def test_workers_fork_only_when_no_other_thread_runs(monkeypatch: pytest.MonkeyP
 def test_forked_worker_stops_when_its_parent_is_killed(tmp_path: Path) -> None:
     # A forked worker must not hold its parent's end of its own task pipe (nor a sibling's):
     # else it would wait for tasks forever once the parent is gone.
-    src = tmp_path / "calls.jsonl"
-    calls = [t for t in read_many([EXAMPLES]) if isinstance(t, Transcript)]
-    with src.open("w", encoding="utf-8") as f:
-        for n in range(1000):
-            call = calls[n % len(calls)]
-            f.write(json.dumps({**call.to_dict(), "call_id": f"c{n}"}, ensure_ascii=False) + "\n")
+    src = many_calls(tmp_path / "calls.jsonl", 1000)
     cmd = [sys.executable, "-m", "verbalkit", "analyze", str(src), "--json", "-o", os.devnull]
     env = {**os.environ, "VERBALKIT_START_METHOD": "fork"}
     proc = subprocess.Popen(
@@ -283,12 +288,7 @@ def test_cli_score_jobs_2_writes_the_same_results(
 @pytest.mark.skipif(sys.platform == "win32", reason="process groups and SIGINT are POSIX")
 def test_ctrl_c_stops_cleanly_without_worker_tracebacks(tmp_path: Path) -> None:
     # Enough calls for a pool that is still busy when Ctrl-C comes.
-    src = tmp_path / "calls.jsonl"
-    calls = [t for t in read_many([EXAMPLES]) if isinstance(t, Transcript)]
-    with src.open("w", encoding="utf-8") as f:
-        for n in range(1000):
-            call = calls[n % len(calls)]
-            f.write(json.dumps({**call.to_dict(), "call_id": f"c{n}"}, ensure_ascii=False) + "\n")
+    src = many_calls(tmp_path / "calls.jsonl", 1000)
     cmd = [sys.executable, "-m", "verbalkit", "score", str(src), "-o", str(tmp_path / "out")]
     proc = subprocess.Popen(
         [*cmd, "--jobs", "2", "-q"],
