@@ -44,23 +44,42 @@ class SentenceSplitter:
     ASR rows ("okej så kassen har ett annat namn på sig vad hände sen") carry no full
     stops, so a lexicon of words that typically open a new clause in speech
     (``lexicons/sentence_starters.txt``: "vad", "hur", "så", "what", "so", ...) splits a
-    run once it is at least ``MIN_RUN`` tokens long.
+    run once it is at least ``MIN_RUN`` tokens long. A wh-word right after a preposition
+    or a word that takes a wh-clause (``lexicons/clause_embedders.txt``: "for", "know",
+    "told", "om", "vet", "kolla", ...) opens an embedded clause, not a question: "i told
+    everybody what happened", "jag ska kolla vad som har hänt" are not split there. Nor is
+    a wh-word followed by a word that shows straight word order
+    (``lexicons/clause_subjects.txt``; Swedish "som", "det", "jag"…: "hur det gick", where a
+    question would say "hur gick det"). A verb that starts a question ("har", "kan",
+    "could") does not start one as the last word ("…vilket avtal du har").
     """
 
     def __init__(self, lang: str, packs: list[str]) -> None:
         self.lang = lang
         self.packs = packs
         self._starters: frozenset[str] | None = None
+        self._wh: frozenset[str] = frozenset()
+        self._embedders: frozenset[str] = frozenset()
+        self._subjects: frozenset[str] = frozenset()
+        self._verbs: frozenset[str] = frozenset()
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
         starters = self._starters
         if starters is None:
-            starters = pack_for(self.lang, self.packs).lexicon_set("sentence_starters")
+            pack = pack_for(self.lang, self.packs)
+            starters = pack.lexicon_set("sentence_starters")
+            self._wh = pack.lexicon_set("wh_words") & starters
+            self._embedders = pack.lexicon_set("clause_embedders")
+            self._subjects = pack.lexicon_set("clause_subjects")
+            self._verbs = pack.lexicon_set("v1_verbs") & starters
             self._starters = starters
+        wh, embedders, subjects = self._wh, self._embedders, self._subjects
+        verbs = self._verbs
         words = token_lists(doc)
         texts, lowers, puncts = words.texts, words.lowers, words.puncts
+        n = len(texts)
         # Any terminal punctuation (the final full stop included) means the writer or the
         # ASR punctuates; only wholly unpunctuated text is split at discourse starters.
         punctuated = any(text in TERMINALS for text in texts)
@@ -77,6 +96,13 @@ class SentenceSplitter:
                     and lowers[i] in starters
                     and not puncts[i - 1]
                     and lowers[i - 1] not in starters
+                    and not (
+                        lowers[i] in wh
+                        and (
+                            lowers[i - 1] in embedders or (i + 1 < n and lowers[i + 1] in subjects)
+                        )
+                    )
+                    and not (lowers[i] in verbs and i + 1 >= n)
                 )
             starts.append(start)
             run = 1 if start else run + 1

@@ -58,6 +58,7 @@ GENERATED_RULE_IDS = frozenset(
         "en.closed_question.statement_one_fact",
         "en.closed_question.asr_tail_question",
         "en.closed_question.choice",
+        "en.closed_question.wondering_if",
         "en.restating.so_marker",
         "en.restating.reflection_phrase",
         "en.restating.echo_acknowledgement",
@@ -520,6 +521,9 @@ _AUX_FIRST = frozenset(
 )
 _OBJECTS = frozenset(["you", "me", "us", "him", "her", "them"])
 #: "could you", "I'd like you to", "would you mind": the listener asked to do something.
+#: Words just before "explain", "describe", "walk … through" that make it an offer or a
+#: statement: "let me explain", "it helps explain", "which describes".
+_OFFERS_OR_STATES = frozenset(["let", "me", "us", "it", "that", "this", "which", "helps", "help"])
 _ASKS_YOU = frozenset(
     ["can", "could", "would", "will", "do", "'d", "like", "want", "need", "mind", "if", "please"]
 )
@@ -651,6 +655,14 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
         ):
             # "Anything else?", "Any other worries about it?": asks the customer to go on.
             found = (Behaviour.OPEN_QUESTION, "en.open_question.more_items", 0.65)
+        if (
+            found is not None
+            and found[1].endswith("request_to_explain")
+            and _WONDER_IF.search(sent.text)
+            and not _WONDER_IF_ASKS.search(sent.text)
+        ):
+            # "I'm wondering if the form came through": an indirect yes/no question.
+            found = (Behaviour.CLOSED_QUESTION, "en.closed_question.wondering_if", 0.65)
         if found is None:
             found = _statement_question(sent)
         if found is None and not punctuated:
@@ -753,11 +765,20 @@ _REPORTED_Q = re.compile(
     r"(?:said|asked \w+|went|was like|were like|'m like|'s like|thought|wondered|"
     r"(?:kept|keep) (?:telling|asking) \w+|told \w+)|"
     r"(?:he|she|they|it|someone|everyone|people|(?:my|his|her|their|our|the) \w+)"
-    r"(?: (?:just|then|always|all))? "
-    r"(?:say|says|asks? \w+|go|goes|'re like|think|thinks))"
+    r"(?: (?:just|then|always|all|would|will|'d|'ll|might|could|used to)){0,2} "
+    r"(?:say|says|asks? \w+|go|goes|'re like|think|thinks)|"
+    # "I just think, how can you…", "I go, so what happened": the speaker's own thought.
+    r"(?:i|we) (?:just |then |always |kind of |sort of )?(?:think|go|say))"
     rf"(?: [\w']+){{0,3}}(?: ,| :| \")+(?: (?:well|oh|now|uh|um|so|like|hey)(?: ,)?| \w+ ,)* {_WH}\b"
 )
 #: Looking for a word: "what's it called", "what do they call them", "what is his name".
+#: "I'm wondering if…", "I wonder whether…": asks yes or no, unless it asks the listener to
+#: tell or describe ("wondering if you could talk me through…").
+_WONDER_IF = re.compile(r"\bwonder(?:ing|ed)? (?:if|whether)\b")
+_WONDER_IF_ASKS = re.compile(
+    r"\b(?:if|whether) (?:you|we) (?:could|can|would|might) (?:just )?"
+    r"(?:tell|describe|explain|talk|walk|say|share|give|help)\b"
+)
 _WORD_SEARCH = re.compile(
     r"^(?:\W+ )?(?:(?:oh|uh|um|well|and|so|see|now|hmm) (?:, )?)*"
     r"(?:what (?:'s|is|was) (?:that|it|this|the word|the name|his name|her name|their name)"
@@ -933,6 +954,11 @@ def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
                     # "they'll tell you…": the listener inside a clause that reports.
                     k = len(lead) - 1 - lead[::-1].index("you")  # the "you" nearest the request
                     return k == 0 or lead[k - 1] in _ASKS_YOU
+                if _OFFERS_OR_STATES.intersection(lead[-2:]):
+                    # "Let me explain how…", "allow me to walk you through…": the speaker
+                    # offers to explain; "it helps explain why…", "that describes…": a
+                    # statement about something.
+                    return False
                 return len(lead) <= 3 and not NOMINATIVE.intersection(lead)
         return True
     return True

@@ -1854,10 +1854,11 @@ def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[s
     filler_so = (
         len(toks) > 1 and toks[0].i + 1 < len(doc) and token_lists(doc).texts[toks[0].i + 1] == ","
     )
-    # "Så det är vanligt just nu": the agent's own knowledge, no reflection.
+    # "Så det är vanligt just nu", "alltså det beror på vilket avtal du har": the agent's own
+    # knowledge, no reflection.
     normalising = _search(
         r"\b(?:är|blir) (?:väldigt |jätte|ganska |rätt |helt )?(?:vanligt|normalt|vanliga|vanlig)\b"
-        r"|\b(?:många|flera) (?:kunder|andra|hushåll)\b",
+        r"|\b(?:många|flera) (?:kunder|andra|hushåll)\b|^\w+ (?:det )?beror (?:\w+ )?på\b",
         text,
     )
     if (
