@@ -314,3 +314,39 @@ def test_sympathy_then_voucher_is_a_first_move() -> None:
     )
     (event,) = give_away(c)
     assert event.details["reasons"] == ["first_move"]
+
+
+# A refund gives back what was lost; as the first move it puts things right and gives
+# nothing away. Goodwill first (a credit, a voucher, free months) is a give-away even when
+# it is worth less than the loss or comes with a refund.
+FIRST_MOVES = [
+    ("en", "I'll refund the two missing items straight away, £9.40 in total.", False),
+    ("en", "What we can do is a partial refund on the portion that never arrived.", False),
+    ("en", "You'll get your money back on the card within five days.", False),
+    ("en", "I'll pop a £20 credit on your account for next time.", True),
+    ("en", "I can give you two free weeks on the subscription.", True),
+    ("en", "I'll refund the £45 and add a £10 voucher for the trouble.", True),
+    ("sv", "Jag återbetalar de 349 kronorna direkt, de syns inom tre bankdagar.", False),
+    ("sv", "Du får pengarna tillbaka på kortet i morgon.", False),
+    ("sv", "Då lägger jag in två gratismånader på ditt medlemskap direkt.", True),
+    ("sv", "Jag ger dig ett presentkort på 200 kronor och återbetalar avgiften.", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "offer", "expected"), FIRST_MOVES)
+def test_only_goodwill_as_the_first_move_gives_away(lang: str, offer: str, expected: bool) -> None:
+    problem = {
+        "en": "You charged me twice this month and half the order never came.",
+        "sv": "Ni har dragit avgiften två gånger och halva beställningen kom aldrig.",
+    }[lang]
+    c = call(
+        lang,
+        [
+            utt(0, "customer", problem, tags=["problem"]),
+            utt(1, "agent", offer, tags=["solution"]),
+        ],
+    )
+    events = give_away(c)
+    assert bool(events) is expected
+    if expected:
+        assert events[0].details["reasons"] == ["first_move"]

@@ -3,10 +3,11 @@
 A call has a ``give_away`` event when either holds:
 
 * **first move**: the agent's first ``solution`` after a problem statement (see
-  :mod:`verbalkit.patterns.premature`) offers compensation (a voucher, credit, refund,
-  discount, free month, presentkort, tillgodo, rabatt, återbetalning…, with or without an
-  amount) as the agent's first move: the first sentence that is more than sympathy,
-  apology or thanks;
+  :mod:`verbalkit.patterns.premature`) offers goodwill compensation (a voucher, credit,
+  discount, free month, presentkort, tillgodo, rabatt…, with or without an amount) as the
+  agent's first move: the first sentence that is more than sympathy, apology or thanks.
+  A refund alone (återbetalning, money back) gives back what was lost: as a first move it
+  puts things right and gives nothing away;
 * **above the loss**: the customer states a loss and the agent's compensation in the
   same currency is worth more than :data:`GIVE_AWAY_RATIO` times it (80 kr jar,
   200 kr credit).
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 from pydantic import JsonValue
 
 from verbalkit.patterns.common import PatternResult, in_time_order
-from verbalkit.patterns.money import Amount, find_amounts, format_amount
+from verbalkit.patterns.money import Amount, find_amounts, format_amount, offers_goodwill
 from verbalkit.patterns.premature import problem_episodes
 from verbalkit.schema import AnalysedCall, AnalysedUtterance, PatternEvent
 from verbalkit.vocab import Behaviour, Pattern, Role, Signal
@@ -88,7 +89,9 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
         ep
         for ep in problem_episodes(call)
         if ep.solution is not None
-        and _first_move_offers(ordered, position[id(ep.problem)], ep.solution, said_in)
+        and _first_move_offers(
+            ordered, position[id(ep.problem)], ep.solution, said_in, call.language
+        )
     ]
 
     offers = [
@@ -191,8 +194,10 @@ def _first_move_offers(
     problem_at: int,
     solution: AnalysedUtterance,
     said_in: dict[int, list[_Said]],
+    lang: str,
 ) -> bool:
-    """Whether the agent's first substantive sentence after the problem offers compensation.
+    """Whether the agent's first substantive sentence after the problem offers goodwill
+    compensation (:func:`~verbalkit.patterns.money.offers_goodwill`).
 
     ``problem_at`` is the problem's position in ``ordered``; ``said_in`` holds the amounts
     of each utterance, by ``id``. Sentences carrying only sympathy, apology or thanks ("Oh
@@ -207,7 +212,9 @@ def _first_move_offers(
             labels = {t.label for t in u.tags if t.start < hi and t.end > lo}
             if labels <= _NOT_A_MOVE and (labels or len(match.group().split()) <= 4):
                 continue
-            return any(
+            # Goodwill, not a refund of the loss alone: giving back what was lost as the first
+            # move puts it right; it gives nothing away.
+            return offers_goodwill(match.group(), lang) and any(
                 s.amount.compensation and lo <= s.amount.start < hi for s in said_in.get(id(u), ())
             )
         if u is solution:

@@ -178,6 +178,7 @@ _COMP_SV = [
     r"gratis\s+(?:månad\w*|frakt|leverans\w*)",
     r"månad\w*\s+gratis",
     r"fri(?:tt)?\s+(?:frakt|leverans|månad)\w*",
+    r"(?:gratis|fri)(?:månad|vecka|veckor|frakt|leverans)\w*",
     r"för besväret",
     r"plåster på såren",
     r"bjuder på",
@@ -193,7 +194,8 @@ _COMP_EN = [
     r"goodwill(?:\s+gesture|\s+payment)?",
     r"money\s+back",
     r"(?<!-)free\s+(?:months?|delivery|deliveries|shipping|postage|returns?|upgrade|"
-    r"replacement|installation|visit|call-?out|trial|month's)\b",
+    r"replacement|installation|visit|call-?out|trial|month's|weeks?|nights?|sessions?|lessons?|"
+    r"classes)\b",
     r"(?:months?|delivery)\s+free",
     r"on\s+the\s+house",
     r"on\s+us",
@@ -248,6 +250,27 @@ def _cue_re(patterns: list[str]) -> re.Pattern[str]:
 
 
 _COMP_RE = {"sv": _cue_re(_COMP_SV), "en": _cue_re(_COMP_EN), "*": _cue_re(_COMP_SV + _COMP_EN)}
+#: Compensation cues that only give back what the customer lost (a refund, money back):
+#: putting it right, not giving anything away. Every other cue is goodwill.
+_RESTITUTION = (
+    r"återbetal\w*",
+    r"pengarna tillbaka",
+    r"refund\w*",
+    r"reimburs\w*",
+    r"money\s+back",
+)
+_GOODWILL_RE = {
+    lang: _cue_re([c for c in cues if c not in _RESTITUTION])
+    for lang, cues in (("sv", _COMP_SV), ("en", _COMP_EN), ("*", _COMP_SV + _COMP_EN))
+}
+
+
+def offers_goodwill(text: str, lang: str) -> bool:
+    """Whether ``text`` offers compensation beyond restitution: a voucher, a credit, a free
+    month, a discount, "for the trouble" ("We'll refund the £45" gives back only the loss)."""
+    return _GOODWILL_RE.get(lang, _GOODWILL_RE["*"]).search(text) is not None
+
+
 _ATTACH_RE = _cue_re(_ATTACH_ONLY)
 _PRICE_RE = _cue_re(_PRICE)
 _SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)|\n+")

@@ -1486,6 +1486,17 @@ _NORMALISING = (
     r"typical|widespread|happening (?:a lot|everywhere))\b|\b(?:a lot of|lots of|many|loads of) "
     r"(?:people|customers|callers|households)\b"
 )
+#: The agent's own know-how about such cases, opening what follows "so": "so with these
+#: motors there's a few things that can cause a cut-out", "so it's usually something minor".
+#: (Later in a run-on ASR turn the same words can follow a real reflection.)
+_KNOW_HOW = (
+    r"^(?:\S+ ){0,6}?(?:"
+    r"there (?:'s|is|are|'re) (?:a few|a couple of|several|some|two|three|a number of|lots of|a lot of)"
+    r" (?:things|reasons|causes|ways|possibilities|options) (?:that |which )?(?:can|could|might|may)\b|"
+    r"\b(?:it|that|this) (?:'s|is) (?:usually|normally|generally|typically|often|mostly) (?:just )?"
+    r"(?:something|a|an|one|down to|caused by)\b|\b(?:tends|tend) to happen\b|"
+    r"\bwith (?:these|those|this kind of|that kind of|this type of|that type of) \w+)"
+)
 _CONTINUES = re.compile(r"^(?:\W+ )?(?:and|but|then|or|plus|with)\b")
 
 
@@ -1570,7 +1581,7 @@ def _restating(
                 rest,
             )
             # "So that's really common at the moment": the agent's own knowledge, no reflection.
-            normalising = _search(_NORMALISING, rest)
+            normalising = _search(_NORMALISING, rest) or _search(_KNOW_HOW, rest)
             if (
                 not consequence
                 and not future
@@ -1849,7 +1860,18 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
                     rf"(?:{res.instruction})\b(?! (?:me|us|on|ahead|with me|through|a moment|a sec|care))|"
                     # A step after "so just": "…, so just leave both bins out tonight".
                     rf"(?:, |\bso )(?:just |then |please )+(?:{res.instruction})\b"
-                    rf"(?! (?:me|us|on|ahead|with me|through|a moment|a sec|care|hold|tight|the line))"
+                    rf"(?! (?:me|us|on|ahead|with me|through|a moment|a sec|care|hold|tight|the line))|"
+                    # The step as what the customer can do, however the sentence opens: "what
+                    # you can do is slide it back", "one thing you could try is holding…",
+                    # "the best thing to do is unplug it", "it's worth taking the battery out".
+                    rf"\bwhat you (?:can|could|might|may|should|'ll|will|need to|want to|might want to|"
+                    rf"'d want to|'ll want to|have to) (?:\w+ )?do (?:here |now |first |then )?(?:is|,)\b|"
+                    rf"\bone (?:thing|option) you (?:can|could|might|may) (?:\w+ )?(?:try|do) (?:is|would be)\b|"
+                    rf"\bthe (?:best|quickest|easiest|first|simplest) (?:thing|step)(?: to do| you can do)? "
+                    rf"(?:here |for now )?(?:is|would be) (?:to )?(?:just )?(?:{res.instruction})\b|"
+                    rf"\b(?:it 's|it is|it might be|it may be|it would be|it 'd be|it could be|might be|"
+                    rf"would be) (?:\w+ )?worth (?!(?:knowing|noting|mentioning|remembering|saying|"
+                    rf"bearing|pointing|asking|having|keeping|a|the|it|every)\b)\w+ing\b"
                 ),
             )
         )
@@ -1980,7 +2002,8 @@ def _collaboration(doc: Doc, sent: Sent, res: Res) -> None:
     )
     check = (
         r"(?:how (?:does|do|'s) (?:that|this) (?:sound|seem|feel)|what do you (?:think|reckon|say)"
-        r"(?: (?:of|about|to) (?:that|this))?|how would (?:that|this) (?:be|work|suit|feel)|"
+        r"(?: (?:of|about|to) (?:that|this))?|how (?:'s|is) (?:that|this)|how about (?:that|this)|"
+        r"how (?:does|do|would|will|'s) (?:that|this) work for you|how would (?:that|this) (?:be|work|suit|feel)|"
         r"how do you feel about (?:that|this)|how (?:does|do|would|will) (?:that|this) (?:sit|land|"
         r"go down) with you)(?: for you)?(?: ?\?|$)"
     )

@@ -993,7 +993,13 @@ def solution_slug(unit: Span, toks: list[Tok], w: Words, question: bool) -> str 
         r"\bdet som (?:brukar |ofta |oftast |alltid |faktiskt |ibland )?(?:hjälpa|hjälper|fungera|"
         r"fungerar|funka|funkar|löser det)\b(?! oss\b| mig\b)(?: \S+){0,16}? är att\b|"
         r"\b(?:tricket|knepet|lösningen|det enklaste|det bästa|det snabbaste) (?:här |då )?"
-        r"(?:är|brukar vara) (?:oftast |ofta )?att (?!du\b|ni\b)\w+",
+        r"(?:är|brukar vara) (?:oftast |ofta )?att (?!du\b|ni\b)\w+|"
+        # What the customer can do: "det du kan göra är att hålla inne knappen", "det kan
+        # vara värt att starta om routern" (not "värt att veta/nämna", which informs).
+        r"\bdet (?:du|ni) (?:kan|skulle kunna|kan testa att|får|behöver|bör) (?:\w+ )?göra (?:nu |då |först )?"
+        r"är att\b|\bdet (?:kan|kan ju|kan nog|skulle kunna) (?:\w+ )?vara (?:värt|en idé) att "
+        r"(?!veta\b|nämna\b|säga\b|komma ihåg\b|känna till\b|ha\b|spara\b)\w+|\bdet är (?:\w+ )?värt att "
+        r"(?!veta\b|nämna\b|säga\b|komma ihåg\b|känna till\b|ha\b|spara\b)\w+",
         text,
     ):
         return "self_help"
@@ -1858,7 +1864,13 @@ def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[s
     # knowledge, no reflection.
     normalising = _search(
         r"\b(?:är|blir) (?:väldigt |jätte|ganska |rätt |helt )?(?:vanligt|normalt|vanliga|vanlig)\b"
-        r"|\b(?:många|flera) (?:kunder|andra|hushåll)\b|^\w+ (?:det )?beror (?:\w+ )?på\b",
+        r"|\b(?:många|flera) (?:kunder|andra|hushåll)\b|^\w+ (?:det )?beror (?:\w+ )?på\b"
+        # The agent's know-how about such cases right after "så": "så med de här motorerna
+        # finns det några saker som kan orsaka det", "så det brukar vara något litet".
+        r"|^(?:\S+ ){0,6}?(?:med (?:de här|dom här|den här|det här|sådana|såna) \w+"
+        r"|(?:det )?finns (?:det )?(?:några|flera|ett par|två|tre|många) (?:olika )?(?:saker|orsaker"
+        r"|anledningar|sätt|fel)\b|det (?:brukar|är oftast|är ofta|är vanligtvis|är för det mesta)"
+        r" (?:vara )?(?:något|en|ett|bara)\b)",
         text,
     )
     if (

@@ -1,0 +1,95 @@
+"""English rules: self-help put as what the customer can do, know-how after "so", and a
+wh-check on a proposal.
+
+Kinds that hid premature solutions in whole calls: a self-help remedy in a long monologue
+phrased as "what you can do is…", "it's worth taking…", "the best thing to do is unplug…";
+an agent's know-how opened with "so" ("so with these motors there's a few things that can
+cause…") read as restating (listening); "…, how's that?" after an offer read as an open
+question (listening) where LABELLING rule 7 makes it collaboration only. Every line is
+written for this file; each list has near misses that must stay as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from verbalkit.analysis import tag_many
+from verbalkit.schema import Tag
+
+Tagger = Callable[[str, str | None], set[str]]
+
+
+@pytest.fixture(scope="module")
+def labels() -> Tagger:
+    def run(text: str, prev: str | None = None) -> set[str]:
+        tags: list[Tag] = next(tag_many([(text, prev)], "en", role="agent"))
+        return {t.label for t in tags}
+
+    return run
+
+
+SELF_HELP = [
+    ("What you can do is hold the reset button down for ten seconds.", True),
+    ("What you could try first is clearing the browser cache.", True),
+    ("One thing you can try is unplugging the hub overnight.", True),
+    ("The best thing to do is switch the water off at the stopcock.", True),
+    ("It's worth reseating the SIM card and restarting the phone.", True),
+    ("It might be worth checking the spam folder for the link.", True),
+    # Not a remedy: something to know or to keep.
+    ("It's worth knowing that the cap resets in April.", False),
+    ("It's worth keeping the receipt somewhere safe.", False),
+    ("What you said about the noise is really useful.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "solution"), SELF_HELP)
+def test_self_help_as_what_you_can_do(labels: Tagger, text: str, solution: bool) -> None:
+    assert ("solution" in labels(text, None)) is solution
+
+
+KNOW_HOW = [
+    # The agent's know-how after "so" gives nothing of the customer's back.
+    (
+        "The boiler keeps cutting out when the heating comes on.",
+        "Right, so with these combi boilers there's a few things that can cause a cut-out.",
+        False,
+    ),
+    (
+        "The app keeps logging me out when I switch to the camera.",
+        "Okay, so it's usually something in the battery settings when the app logs out.",
+        False,
+    ),
+    # A reflection still is one.
+    (
+        "The app keeps logging me out when I switch to the camera.",
+        "So the app logs you out every time you switch to the camera.",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("prev", "text", "restating"), KNOW_HOW)
+def test_know_how_after_so_is_not_restating(
+    labels: Tagger, prev: str, text: str, restating: bool
+) -> None:
+    assert ("restating" in labels(text, prev)) is restating
+
+
+CHECKS = [
+    "I'll put a £20 credit on your account, how's that?",
+    "We can swap it for the larger size today. How is that?",
+    "I'll book the engineer for Friday morning, how does that work for you?",
+]
+
+
+@pytest.mark.parametrize("text", CHECKS)
+def test_a_wh_check_on_a_proposal_is_collaboration_only(labels: Tagger, text: str) -> None:
+    found = labels(text, None)
+    assert "collaboration" in found
+    assert "open_question" not in found
+
+
+def test_an_open_question_about_the_customer_stays_open(labels: Tagger) -> None:
+    assert "open_question" in labels("How's the new boiler been since Monday?", None)
