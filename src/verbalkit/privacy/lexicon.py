@@ -69,6 +69,10 @@ class NameLists(_PhraseLists):
     surname_files: tuple[str, ...] = Field(
         default=(), description="word lists of more surnames, one a line, relative to the pack"
     )
+    word_name_files: tuple[str, ...] = Field(
+        default=(),
+        description="first names that are also common words, one a line: names by context only",
+    )
     surname_suffixes: tuple[str, ...] = ()
     surname_prefixes: tuple[str, ...] = ()
     not_names: tuple[str, ...] = ()
@@ -223,7 +227,7 @@ def read_lexicon(path: Path) -> PrivacyLexicon:
         loc = ".".join(str(p) for p in first["loc"])
         msg = first["msg"].removeprefix("Value error, ")
         raise RulePackError(path, f"{loc}: {msg}" if loc else msg) from err
-    for key in ("first_name_files", "surname_files"):
+    for key in ("first_name_files", "surname_files", "word_name_files"):
         for name in getattr(lex.names, key):
             if not (path.parent / name).is_file():
                 raise RulePackError(path, f"names.{key}: no file {name!r} beside it")
@@ -259,6 +263,13 @@ def broad_names(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     names = load_lexicon(lang).names
     path = lexicon_path(lang)
     return read_name_files(path, names.first_name_files), read_name_files(path, names.surname_files)
+
+
+@functools.cache
+def word_names(lang: str) -> frozenset[str]:
+    """The first names of ``lang``'s ``names.word_name_files``: names that are also common
+    words ("page", "dot"; "bror", "sten"), read once per process."""
+    return read_name_files(lexicon_path(lang), load_lexicon(lang).names.word_name_files)
 
 
 @functools.cache
