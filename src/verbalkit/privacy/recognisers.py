@@ -24,7 +24,7 @@ from verbalkit.privacy.checksums import (
     luhn_ok,
     personnummer_ok,
 )
-from verbalkit.privacy.lexicon import PrivacyLexicon, broad_names, load_lexicon
+from verbalkit.privacy.lexicon import PrivacyLexicon, broad_names, load_lexicon, word_names
 from verbalkit.privacy.models import Kind, PersonalData
 from verbalkit.privacy.spoken import NumberRun, _fold, number_runs, vocabulary
 
@@ -283,6 +283,7 @@ class _Compiled:
     animal_nouns: frozenset[str]
     business_phone_before: re.Pattern[str] | None
     business_after: re.Pattern[str] | None
+    word_names: frozenset[str] = frozenset()
 
 
 #: Business nouns that may be the caller's own workplace: its number may be a work line.
@@ -465,7 +466,7 @@ def compiled(lang: str) -> _Compiled:
         )
     # Words that can start a name: a number needs a digit or number word to matter, and a
     # weak or medium cue ("hej", "det är") needs a known or capitalised name after it.
-    triggers = set(first_names) | set(names.titles) | set(names.homograph_names)
+    triggers = set(first_names) | set(names.titles) | set(names.homograph_names) | word_names(lang)
     triggers |= {"box", "snabel", "snabela"}
     for p in list(names.strong_cues) + list(names.spelled_cues):
         triggers.add(max(p.split(), key=len))
@@ -492,6 +493,7 @@ def compiled(lang: str) -> _Compiled:
         surnames=surnames,
         hand_first_names=frozenset(names.first_names),
         hand_surnames=frozenset(names.surnames),
+        word_names=word_names(lang) - frozenset(names.not_names) - first_names,
         surname_suffixes=names.surname_suffixes,
         surname_prefixes=names.surname_prefixes,
         not_names=frozenset(names.not_names),
@@ -3492,6 +3494,7 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     out.extend(_more_names(text, lang, tokens, lows, c))
     out.extend(_framed_names(text, lang, tokens, lows, c))
     out.extend(_person_slots(text, lang, tokens, lows, starts, c))
+    out.extend(_position_names(text, lang, tokens, lows, starts, c))
     out.extend(_family_names(text, lang, c))
     out.extend(_kin_pronoun_names(text, lang, tokens, lows, taken, c))
     if lang == "sv":
@@ -3925,6 +3928,423 @@ def _person_slots(
     return out
 
 
+#: Verbs whose object is a person: "could you ring Mairead", "text Jędrzej when you're
+#: outside", "fråga Henrikson på lagret", "mejla Tuva offerten".
+_PERSON_VERB_OBJECT = {
+    "en": re.compile(
+        r"\b(?:ring|rang|rung|call|called|phone|phoned|text|texted|email|emailed|e-mail|"
+        r"e-mailed|message|messaged|ask|asked|tell|told|thank|thanked|remind|reminded|chase|"
+        r"chased|contact|contacted|ping|pinged|cc|speak\s+to|spoke\s+to|talk\s+to|talked\s+to|"
+        r"get\s+hold\s+of|got\s+hold\s+of|put\s+me\s+through\s+to)\s+(?=[^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "sv": re.compile(
+        r"\b(?:ring|ringa|ringer|ringde|ringt|mejla|mejlar|mejlade|mejlat|maila|mailar|"
+        r"mailade|messa|messar|messade|sms:a|smsa|sms:ade|smsade|fråga|frågar|frågade|frågat|"
+        r"hälsa|hälsar|tacka|tackar|tackade|påminn|påminner|påminde|kontakta|kontaktar|"
+        r"kontaktade|säg\s+till|sa\s+till|prata\s+med|pratade\s+med|tala\s+med|talade\s+med)"
+        r"\s+(?=[^\W\d_])",
+        re.IGNORECASE,
+    ),
+}
+#: Form labels a name is read after: "namn Matej Kranjc", "Mottagare Inga-Lill Sjödin",
+#: "in the name of cillian ó dubhghaill", "cardholder: Ruairi Mac Giolla".
+_NAME_LABEL = {
+    "en": re.compile(
+        r"(?:^|[,.;:–-]\s*|\b(?:and|the)\s+)(?:name\s+on\s+the\s+card|"
+        r"name\s+on\s+the\s+account|for\s+the\s+attention\s+of|full\s+name|recipient|"
+        r"addressee|card\s?holder|account\s+holder|account\s+name|payee|attention|attn|fao|"
+        r"name)"
+        r"(?:\s+is|\s*:)?\s+(?=[^\W\d_])"
+        r"|\bin\s+the\s+name\s+of\s+(?=[^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "sv": re.compile(
+        r"(?:^|[,.;:–-]\s*|\boch\s+)(?:namn\s+på\s+kortet|namnet\s+på\s+kortet|"
+        r"namn\s+på\s+kontot|fullständigt\s+namn|mottagaren|mottagare|adressat|"
+        r"kortinnehavaren|kortinnehavare|kontohavaren|kontohavare|kontoinnehavaren|"
+        r"kontoinnehavare|betalaren|betalare|namnet|namn|att)(?:\s+är|\s*:)?\s+(?=[^\W\d_])"
+        r"|\bi\s+namnet\s+(?=[^\W\d_])",
+        re.IGNORECASE,
+    ),
+}
+#: An agent naming themselves at the start of a call: "You've reached Ottoline at ...",
+#: "Ni har ringt till Marie-Louise på Lyftgruppen", "Du har kommit till Ann-Sofie på ...".
+_AGENT_GREETING = {
+    "en": re.compile(
+        r"\b(?:you['’]ve\s+reached|you\s+have\s+reached|you['’]re\s+through\s+to|"
+        r"you\s+are\s+through\s+to|you['’]re\s+speaking\s+(?:to|with)|you['’]ve\s+come\s+"
+        r"through\s+to|you['’]ve\s+got)\s+(?=[^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "sv": re.compile(
+        r"\b(?:ni|du)\s+har\s+(?:ringt|kommit)\s+(?:till|fram\s+till)\s+(?=[^\W\d_])",
+        re.IGNORECASE,
+    ),
+}
+_AT_ORG = re.compile(r"\s*,?\s+(?:at|from|på|från|hos)\s+[^\W\d_]", re.IGNORECASE)
+#: A person at their post said of as the one who says or did something: "Mattsson på
+#: kontoret säger", "Prendeville in accounts says", "Grady the plumber said".
+_POST_THEN_SAYS = re.compile(
+    r"(?:\s+(?:på|i|in|at|from|från)\s+(?:the\s+)?(?:kontoret|lagret|verkstaden|receptionen|"
+    r"kundtjänst|ekonomi|ekonomiavdelningen|butiken|växeln|office|accounts|warehouse|stores|"
+    r"workshop|reception|billing|sales|support|dispatch|the\s+office|head\s+office|"
+    r"the\s+warehouse|the\s+workshop)|,?\s+the\s+(?:plumber|fitter|electrician|engineer|"
+    r"surveyor|builder|tiler|installer|technician|driver|courier|agent|estate\s+agent|"
+    r"manager|receptionist|nurse|therapist|landlord|neighbour|neighbor|caretaker|gardener|"
+    r"mechanic|joiner|roofer|decorator|painter|locksmith|cleaner|postman|fitter's\s+mate))"
+    r",?\s+(?:says|said|told|tells|thinks|reckons|confirmed|came|come|rang|called|phoned|"
+    r"has|had|was|is|will|säger|sa|sade|tycker|menar|lovade|ringde|kom|har|hade|var|är|ska)\b",
+    re.IGNORECASE,
+)
+#: A list of two people after "gäller" / "for": "det gäller stina och ville båda två",
+#: "it's for olive and ivo they both see the therapist".
+_TWO_PEOPLE = re.compile(
+    r"\b(?:gäller|för|om|åt|for|about|regarding|with|med)\s+(?P<a>[^\W\d_]{2,})\s+(?:och|and|&)\s+"
+    r"(?P<b>[^\W\d_]{2,})(?=\s*,?\s+(?:båda|bägge|de|dom|som|both|they|who|are|är)\b)",
+    re.IGNORECASE,
+)
+#: "my son's number, Finlay, 07401 ...", "min mammas konto, Anneli Hautala, clearing ...":
+#: a name set off by commas after a kin word's thing.
+_KIN_APPOSITION = re.compile(
+    r"\b(?:my|our|min|mitt|mina|vår|vårt|hans|hennes|his|her)\s+(?P<kin>[^\W\d_]+?)"
+    r"(?:['’]s|s)?(?:\s+[^\W\d_]+)?,\s+(?P<n>[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)?"
+    r"(?:\s+[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)?){0,2})(?=\s*,)",
+    re.IGNORECASE,
+)
+#: Voice assistants asked like people: "jag frågade siri", "ask Alexa".
+_ASSISTANTS = frozenset(["siri", "alexa", "google", "cortana", "bixby"])
+#: Before "called": a thing or firm named, not a person phoned ("is called", "was called").
+_NAMING_BEFORE = frozenset(
+    ["is", "was", "are", "were", "be", "been", "being", "it's", "that's", "also", "not",
+     "company", "firm", "agency", "shop", "place", "business", "one"]
+)  # fmt: skip
+#: Who "called" someone: "I called Mairead", "she already called Bogdan".
+_CALLER_BEFORE = frozenset(
+    ["i", "we", "he", "she", "they", "you", "who", "just", "already", "also", "then", "have",
+     "has", "had", "never", "and"]
+)  # fmt: skip
+_LABEL_STOPS = frozenset(
+    ["and", "och", "the", "of", "on", "is", "är", "please", "tack", "thanks", "with", "med",
+     "expiry", "clearing", "konto", "account", "sort", "number", "nummer", "born", "född"]
+)  # fmt: skip
+
+
+def _listed_name_word(low: str, c: _Compiled) -> bool:
+    return (
+        low in c.first_names
+        or low in c.surnames
+        or _fold_accents(low) in c.first_names
+        or _fold_accents(low) in c.surnames
+    )
+
+
+def _slot_run(
+    text: str,
+    lang: str,
+    tokens: list[re.Match[str]],
+    lows: list[str],
+    i: int,
+    c: _Compiled,
+    *,
+    unknown_ok: bool,
+) -> tuple[int, int] | None:
+    """The name in a person slot starting at token ``i``: up to four capitalised words in
+    written text (particles inside), a listed first name (with its surname) in ASR text.
+    ``unknown_ok``: a single capitalised word nobody listed is a name too (English: when it
+    is no dictionary word)."""
+    if i >= len(tokens):
+        return None
+    low = lows[i]
+    if low in c.not_names or low in c.number_words or low in _DEPARTMENTS:
+        return None
+    if c.not_name_phrases.match(text, tokens[i].start()):
+        return None
+    if text.islower() or not _is_cap(tokens[i].group()):
+        if not text.islower():
+            return None
+        found = _lower_full_name(text, tokens, lows, i, c)
+        if found:
+            return found
+        if low in c.first_names or _fold_accents(low) in c.first_names:
+            return tokens[i].start(), tokens[i].end()
+        return None
+    j = i + 1
+    while j < len(tokens) and j - i < 4:
+        gap = text[tokens[j - 1].end() : tokens[j].start()]
+        if gap != " ":
+            break
+        w = tokens[j].group()
+        if _is_cap(w) and lows[j] not in c.not_names:
+            j += 1
+        elif (
+            lows[j] in _NAME_PARTICLES | {"ó", "ní", "nic", "uí", "mac", "bin"}
+            and j + 1 < len(tokens)
+            and text[tokens[j].end() : tokens[j + 1].start()] == " "
+            and _is_cap(tokens[j + 1].group())
+        ):
+            j += 2
+        else:
+            break
+    words = lows[i:j]
+    if any(
+        w in c.org_words or w in _BUSINESS_TAILS or w in c.place_names or w in c.number_words
+        for w in words
+    ):
+        return None
+    if j < len(tokens) and not text[tokens[j - 1].end() : tokens[j].start()].strip():
+        nxt = lows[j]
+        if nxt in c.org_words or nxt in _BUSINESS_TAILS or _business_word(nxt, c):
+            return None  # "Erik Olsson Fastighetsförmedling", "Grady Lifts"
+    if any(_business_word(w, c) for w in words):
+        return None
+    raw = [tokens[k].group() for k in range(i, j)]
+    if _name_run_ok(raw, lang, c) or any(_listed_name_word(w, c) for w in words):
+        return tokens[i].start(), tokens[j - 1].end()
+    if any(_surname_like(w, c) for w in raw):
+        return tokens[i].start(), tokens[j - 1].end()
+    if unknown_ok and lang == "en" and not any(_ordinary_word(w, lang) for w in words):
+        return tokens[i].start(), tokens[j - 1].end()
+    return None
+
+
+#: Endings of a firm's word: "Fastighetsförmedling", "Mäklarbyrå", "Bygg", "Lettings".
+_FIRM_ENDINGS = (
+    "förmedling", "förmedlingen", "byrå", "byrån", "bygg", "byggare", "måleri", "åkeri",
+    "konsult", "konsulter", "fastigheter", "mäkleri", "mäklare", "mäklarna", "service",
+    "transport", "städ", "montage", "rör", "el", "plåt", "entreprenad",
+    "lettings", "estates", "solicitors", "associates", "partners", "removals", "plumbing",
+    "roofing", "builders", "joinery", "lifts", "stairlifts", "doors", "pools", "surveyors",
+)  # fmt: skip
+
+
+def _business_word(low: str, c: _Compiled) -> bool:
+    """A word that names a firm's trade: "Fastighetsförmedling", "Stairlifts", "Bygg"."""
+    if low in c.first_names or low in c.surnames:
+        return False
+    return (low.endswith(_FIRM_ENDINGS) and len(low) > 3) or low in _FIRM_ENDINGS
+
+
+def _position_names(
+    text: str,
+    lang: str,
+    tokens: list[re.Match[str]],
+    lows: list[str],
+    starts: dict[int, int],
+    c: _Compiled,
+) -> list[PersonalData]:
+    """Names by the position a person stands in, whatever their origin: the object of a
+    person-taking verb, after a form label, an agent's greeting, one at their post who says
+    something, two people named together, a name set off by commas after a kin word's
+    thing; and in ASR text a common-word first name ("page", "bror") before a listed
+    surname, said again in the same turn, or after its own spelling."""
+    out: list[PersonalData] = []
+
+    def add(rule: str, span: tuple[int, int] | None, conf: float = 0.7) -> None:
+        if span and span[1] > span[0]:
+            out.append(_hit(lang, "name", rule, span[0], span[1], text, conf))
+
+    for m in _PERSON_VERB_OBJECT[lang].finditer(text):
+        i = starts.get(m.end())
+        if i is None or _sentence_initial(text, m.end()) or lows[i] in _ASSISTANTS:
+            continue
+        prev = _PREVIOUS_WORD.search(text, max(0, m.start() - 24), m.start())
+        if prev and prev.group(1).lower() in _NAMING_BEFORE:
+            continue  # "the agency is called Hale & Jordan": naming, not phoning
+        if m.group().lower().startswith(("called", "named")) and not (
+            prev and prev.group(1).lower() in _CALLER_BEFORE
+        ):
+            continue  # "a restaurant in Rohnert Park called Hana": naming
+
+        span = _slot_run(text, lang, tokens, lows, i, c, unknown_ok=False)
+        if span and re.match(r"\s*(?:&|and\s+(?:sons|co|partners)\b)", text[span[1] :], re.I):
+            span = None  # "call Harrison & Sons"
+        if span and not text.islower():
+            # "ring Telia", "email Amazon": a single word must be a listed name
+            words = lows[i : _token_after(tokens, span[1])]
+            if (
+                len(words) == 1
+                and not _listed_name_word(words[0], c)
+                and not _surname_like(tokens[i].group(), c)
+            ):
+                span = None
+        add("person_verb_object", span)
+    for m in _NAME_LABEL[lang].finditer(text):
+        i = starts.get(m.end())
+        if i is None:
+            continue
+        span = _slot_run(text, lang, tokens, lows, i, c, unknown_ok=True)
+        if span is None and text.islower() and lows[i] not in _LABEL_STOPS:
+            # "in the name of cillian ó dubhghaill": the words up to the clause's end
+            j = i
+            while (
+                j < len(tokens)
+                and j - i < 4
+                and lows[j] not in _LABEL_STOPS
+                and lows[j] not in c.number_words
+                and (j == i or text[tokens[j - 1].end() : tokens[j].start()] == " ")
+            ):
+                j += 1
+            if j > i and (lows[i] in c.first_names or _fold_accents(lows[i]) in c.first_names):
+                span = (tokens[i].start(), tokens[j - 1].end())
+        add("name_label", span)
+    for m in _AGENT_GREETING[lang].finditer(text):
+        # "Ni har ringt till Marie-Louise på Lyftgruppen", "You've reached Ottoline at ...":
+        # a first name (and a surname) and the organisation after "på"/"at"; not a firm
+        # ("Du har kommit till Lindbergs Lås & Larm", "You're through to Harrison & Sons")
+        i = starts.get(m.end())
+        if i is None or not _is_cap(tokens[i].group()) or text.islower():
+            continue
+        first = lows[i]
+        # an unlisted first name only as one word no dictionary has, at an organisation
+        if (
+            first not in c.first_names
+            and first.split("-")[0] not in c.first_names
+            and not (
+                lang == "en"
+                and not _ordinary_word(first, lang)
+                and _AT_ORG.match(text, tokens[i].end())
+            )
+        ):
+            continue
+        end = tokens[i].end()
+        if (
+            i + 1 < len(tokens)
+            and text[end : tokens[i + 1].start()] == " "
+            and _is_cap(tokens[i + 1].group())
+        ):
+            if not _surname_like(tokens[i + 1].group(), c):
+                continue
+            end = tokens[i + 1].end()
+        if _AT_ORG.match(text, end):
+            add("agent_greeting", (tokens[i].start(), end))
+    for m in _POST_THEN_SAYS.finditer(text):
+        j = _token_after(tokens, m.start())
+        i = j - 1
+        if i < 0 or tokens[i].end() != m.start():
+            continue
+        while (
+            i > 0
+            and j - i < 3
+            and _is_cap(tokens[i - 1].group())
+            and (text[tokens[i - 1].end() : tokens[i].start()] == " ")
+            and not _sentence_initial(text, tokens[i].start())
+        ):
+            i -= 1
+        if not _is_cap(tokens[i].group()) and not text.islower():
+            continue
+        add("post_then_says", _slot_run(text, lang, tokens, lows, i, c, unknown_ok=True))
+    for m in _TWO_PEOPLE.finditer(text):
+        a, b = m.group("a").lower(), m.group("b").lower()
+        names = c.first_names | c.word_names | c.homograph_names
+        if a in names and b in names and a not in _LABEL_STOPS and b not in _LABEL_STOPS:
+            for g in ("a", "b"):
+                if text.islower() or _is_cap(m.group(g)):
+                    add("two_people", (m.start(g), m.end(g)))
+    if "," in text:
+        for m in _KIN_APPOSITION.finditer(text):
+            if m.group("kin").lower().rstrip("s") not in c.relation_kin and (
+                m.group("kin").lower() not in c.relation_kin
+            ):
+                continue
+            i = starts.get(m.start("n"))
+            if i is not None:
+                add("kin_apposition", _slot_run(text, lang, tokens, lows, i, c, unknown_ok=True))
+    if text.islower():
+        out.extend(_word_names_lower(text, lang, tokens, lows, c))
+    return out
+
+
+#: Words before a name said by way of introduction or restatement in ASR text.
+_WORD_NAME_INTRO = frozenset(
+    ["it's", "its", "it’s", "is", "this", "det", "är", "e", "heter", "named", "called", "she's",
+     "he's", "i'm", "im", "here", "alltså", "hon", "han", "jag"]
+)  # fmt: skip
+_PRONOUN_AFTER_KIN = frozenset(["he's", "she's", "he", "she", "han", "hon", "who", "som"])
+
+
+def _word_names_lower(
+    text: str, lang: str, tokens: list[re.Match[str]], lows: list[str], c: _Compiled
+) -> list[PersonalData]:
+    """ASR text: a first name that is also a common word before a listed surname ("heath
+    ridley", "bror lindqvist"; said twice, "dot dot fairclough") or before a word that is no
+    word of the language after a copula ("it's rowan tavistock"); then the same first name
+    said again on its own ("it's basil paying basil thornbury", "det är bror som betalar")."""
+    out: list[PersonalData] = []
+    firsts: set[str] = set()
+    n = len(tokens)
+    for i in range(n - 1):
+        low = lows[i]
+        if low not in c.word_names and low not in c.homograph_names:
+            continue
+        j = i + 1
+        while j < n and lows[j] == low and text[tokens[j - 1].end() : tokens[j].start()] == " ":
+            j += 1  # a stutter
+        if j >= n or text[tokens[j - 1].end() : tokens[j].start()] != " ":
+            continue
+        nxt = lows[j]
+        if (
+            nxt in c.not_names
+            or nxt in c.number_words
+            or nxt in _DOT_WORDS
+            or nxt in _JOIN_WORDS
+            or len(nxt) < 3
+            or (low in _DOT_WORDS and any(w in _AT_WORDS for w in lows[max(0, i - 6) : i + 6]))
+        ):
+            continue
+        copula = i > 0 and lows[i - 1] in _WORD_NAME_INTRO
+        listed = (
+            nxt in c.surnames and nxt not in c.word_names and (copula or nxt not in c.first_names)
+        ) or (_surname_like(tokens[j].group(), c) and len(nxt) > 5)
+        unknown = (
+            lang == "en" and copula and not _ordinary_word(nxt, lang) and nxt not in c.first_names
+        )
+        if not (listed or unknown):
+            continue
+        last = j
+        if (
+            j + 1 < n
+            and lows[j + 1] in c.surnames
+            and _surname_like(tokens[j + 1].group(), c)
+            and text[tokens[j].end() : tokens[j + 1].start()] == " "
+            and lows[j] in c.first_names
+        ):
+            last = j + 1
+        start = tokens[i].start() if j == i + 1 else tokens[j - 1].start()
+        if j > i + 1:
+            out.append(
+                _hit(lang, "name", "word_name", tokens[i].start(), tokens[i].end(), text, 0.7)
+            )
+        out.append(_hit(lang, "name", "word_name", start, tokens[last].end(), text, 0.75))
+        firsts.add(low)
+    for i in range(2, n - 1):
+        # "my dad clay he's got the stairlift", "min farfar sten han har": kin, name, pronoun
+        if (
+            lows[i] in c.word_names
+            and lows[i - 1] in c.relation_kin
+            and lows[i - 2] in _KIN_POSSESSIVES | {"my", "mum's", "dad's"}
+            and lows[i + 1] in _PRONOUN_AFTER_KIN
+        ):
+            out.append(
+                _hit(lang, "name", "word_name", tokens[i].start(), tokens[i].end(), text, 0.7)
+            )
+    for low in firsts:
+        for k in range(n):
+            if lows[k] == low and not any(p.start <= tokens[k].start() < p.end for p in out):
+                out.append(
+                    _hit(
+                        lang,
+                        "name",
+                        "word_name_again",
+                        tokens[k].start(),
+                        tokens[k].end(),
+                        text,
+                        0.65,
+                    )
+                )
+    return out
+
+
 def _closing_name_ok(text: str, m: re.Match[str], lang: str, c: _Compiled) -> bool:
     """A name said last, after a comma, whose first name is also a word ("..., Viking Holm.",
     "..., Sunny Malhotra."): the last word a listed surname, or (English) a first name or a
@@ -4271,6 +4691,17 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
         return True  # "Seamus Heaney and Dylan Thomas in English this term": authors
     if c.thing_naming is not None and c.thing_naming.search(before):
         return True  # "Båten heter Linnea", "the boat is called Linnea"
+    nxt = _NEXT_WORD.match(text, p.end)
+    if (
+        not intro
+        and nxt
+        and text[p.end : nxt.start(1)] == " "
+        and _is_cap(nxt.group(1))
+        and _business_word(nxt.group(1).lower(), c)
+    ) or (" " in p.text.strip() and _business_word(words[-1].strip(",."), c)):
+        return True  # "Erik Olsson Fastighetsförmedling", "Per Jansson Bygg": a firm
+    if slug in ("known_first_name", "person_after", "model") and _near_public_context(text, p, c):
+        return True  # "an episode with Kirstie Allsopp", "programmet med Martin Timell"
     if c.namesake_before is not None and c.namesake_before.search(before):
         return True  # "en svit uppkallad efter Astrid Lindgren"
     for m in _CALLING_FROM.finditer(text, max(0, p.start - 80), p.end):
@@ -4281,6 +4712,33 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
             if m.start() <= p.start and p.end <= m.end():
                 return True  # "Det var Zlatan som invigde gymmet"
     return _thing_or_pet(text, p, c)
+
+
+#: Words of TV, film and shows: a name beside one is a public figure's ("an episode with
+#: Kirstie Allsopp", "programmet med Martin Timell"); not "spelar" (a player in a club).
+_MEDIA_WORDS = re.compile(
+    r"\b(?:episodes?|shows?|programmes?|programs?|series|tv|telly|presenters?|presented|"
+    r"documentar(?:y|ies)|films?|movies?|youtube|bbc|itv|channel\s+\d|netflix|"
+    r"avsnitt(?:et)?|programmet|programledaren?|tv-programmet|serien|dokumentären|filmen|"
+    r"svt|tv4)\b",
+    re.IGNORECASE,
+)
+
+
+def _near_public_context(text: str, p: PersonalData, c: _Compiled) -> bool:
+    """A public-life word (TV, a show, an episode, a film) in the same sentence, within a
+    few words of the name, and no person of the call's (kin, "my") right before it."""
+    start = max(0, p.start - 50)
+    for brk in _SENTENCE_BREAK.finditer(text, start, p.start):
+        start = brk.end()
+    end = p.end + 50
+    stop = _SENTENCE_BREAK.search(text, p.end, end)
+    if stop:
+        end = stop.start()
+    if not _MEDIA_WORDS.search(text, start, end):
+        return False
+    before = text[start : p.start].lower().split()
+    return not any(w in c.relation_kin or w in _KIN_POSSESSIVES for w in before[-3:])
 
 
 #: Trading in something: "we sell", "they stock", "vi säljer", "vi har bara": brands follow.
@@ -5142,6 +5600,8 @@ def not_a_person(text: str, p: PersonalData, lang: str) -> bool:
     prev = _PREVIOUS_WORD.search(text, max(0, p.start - 24), p.start)
     if prev and prev.group(1).lower() in c.place_prefixes and _is_cap(prev.group(1)):
         return True  # "in San Jose", "Santa Monica": a place
+    if p.text.islower() and p.text in c.word_names:
+        return True  # "det är sten jag vill ha": a common-word name alone needs a frame
     if p.text.islower() and p.text in c.homograph_names and _NOUN_PHRASE_AFTER.match(text, p.end):
         return True  # "it's hope from the bottom of my heart", "faith in the system"
     lows = [w.lower() for w in _WORD.findall(run.text)]
