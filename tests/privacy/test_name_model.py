@@ -37,8 +37,10 @@ def test_features_are_deterministic() -> None:
         ),
         ("en", "Can you pass this on to Mirela Dragomir in accounts?", "Mirela Dragomir"),
         # round 15: the sv threshold went 0.675 -> 0.875 (fewer false masks), and the model's
-        # 0.82 for "Tendai" in "Bokningen gäller Tendai Mutasa" is no longer enough
-        ("sv", "Bokningen gäller Amani Wanjiru och två barn.", "Amani Wanjiru"),
+        # 0.82 for "Tendai" in "Bokningen gäller Tendai Mutasa" is no longer enough; round 17:
+        # the by-origin lists let the rules find "Amani Wanjiru" themselves
+        ("sv", "Jag har gått hos Wikström på massagen i flera år.", "Wikström"),
+        ("sv", "jag ringer för aino mäkinen hon hör dåligt", "aino mäkinen"),
     ],
 )
 def test_model_adds_a_name_the_rules_miss(lang: str, text: str, name: str) -> None:
