@@ -350,3 +350,55 @@ def test_only_goodwill_as_the_first_move_gives_away(lang: str, offer: str, expec
     assert bool(events) is expected
     if expected:
         assert events[0].details["reasons"] == ["first_move"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "loss", "offer", "expected"),
+    [
+        # The loss given back and a gift on top is worth more than the loss, whatever the
+        # units (per night, per day).
+        (
+            "sv",
+            "Vi betalade 1 350 kronor per natt och sov inte alls.",
+            "Jag återbetalar hela vistelsen och bjuder er på en ny helg.",
+            True,
+        ),
+        (
+            "en",
+            "The cab cost me sixty bucks.",
+            "We'll cover the sixty and take two hundred and fifty off your invoice.",
+            True,
+        ),
+        (
+            "en",
+            "I paid £30 for the sheets.",
+            "I'll refund the £30 and send a replacement free of charge.",
+            False,
+        ),
+        (
+            "sv",
+            "Jag betalade 449 kronor två gånger.",
+            "Jag återbetalar den ena dragningen på 449 kronor i dag.",
+            False,
+        ),
+    ],
+)
+def test_refund_and_a_gift_on_top_gives_away(
+    lang: str, loss: str, offer: str, expected: bool
+) -> None:
+    c = call(
+        lang,
+        [
+            utt(0, "customer", loss, tags=["problem"]),
+            utt(1, "agent", "Oh no, what happened?", tags=["open_question"]),
+            utt(2, "customer", "It was like that all week."),
+            utt(3, "agent", offer, tags=["solution"]),
+        ],
+    )
+    events = give_away(c)
+    assert bool(events) is expected
+    if expected:
+        assert (
+            "refund_and_gift" in events[0].details["reasons"]
+            or "above_loss" in (events[0].details["reasons"])
+        )

@@ -521,3 +521,43 @@ def _span(text: str, label: str, span: tuple[int, int]) -> Tag:
         rule="test",
         confidence=1.0,
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "second"),
+    [
+        ("sv", "Tack. Och så var det en sak till, kranen i köket har lossnat helt."),
+        ("en", "Thanks. Oh, and one more thing, the tap in the kitchen has come loose."),
+    ],
+)
+def test_a_new_matter_after_listening_is_a_new_problem(lang: str, second: str) -> None:
+    c = call(
+        lang,
+        [
+            utt(0, "customer", "The invoice is wrong, I cancelled that visit.", tags=["problem"]),
+            utt(1, "agent", "How did you cancel it?", tags=["open_question"]),
+            utt(2, "customer", "By phone on Monday."),
+            utt(
+                3,
+                "agent",
+                "So you cancelled by phone. I'll remove the fee.",
+                tags=[("restating", "So you cancelled by phone."), ("solution", "I'll remove")],
+            ),
+            utt(4, "customer", second, tags=["problem"]),
+            utt(5, "agent", "I'll book a plumber for tomorrow morning.", tags=["solution"]),
+        ],
+    )
+    assert pairs(c) == [[4, 5]]
+
+
+def test_an_answer_to_an_invitation_is_not_a_new_problem() -> None:
+    c = call(
+        "en",
+        [
+            utt(0, "customer", "The invoice is wrong, I cancelled that visit.", tags=["problem"]),
+            utt(1, "agent", "What happened when you cancelled?", tags=["open_question"]),
+            utt(2, "customer", "They said it was done, but the fee still came.", tags=["problem"]),
+            utt(3, "agent", "I'll remove the fee now.", tags=["solution"]),
+        ],
+    )
+    assert pairs(c) == []

@@ -93,3 +93,43 @@ def test_a_wh_check_on_a_proposal_is_collaboration_only(labels: Tagger, text: st
 
 def test_an_open_question_about_the_customer_stays_open(labels: Tagger) -> None:
     assert "open_question" in labels("How's the new boiler been since Monday?", None)
+
+
+def test_shipping_a_part_is_a_remedy(labels: Tagger) -> None:
+    assert "solution" in labels("Okay, I'll ship the missing bracket out today by courier.", None)
+    assert "solution" in labels("We've shipped a replacement charger this morning.", None)
+
+
+# In unpunctuated (ASR) speech a "so" in the middle of a turn joins a consequence; only one
+# that opens the turn, or gives back the customer's own state, restates.
+MID_TURN_SO = [
+    (
+        "i was charged even though i parked in the zone",
+        "the gps can drift near tall buildings and the ride does not close so the timer keeps "
+        "running on the ride",
+        False,
+    ),
+    (
+        "i was charged even though i parked in the zone",
+        "okay so basically the way our system works is the gps checks the zone when you park",
+        False,
+    ),
+    (
+        "my daughter passed the yard part but they stopped her before the road part",
+        "ah right sorry to hear that so she got through the yard part but they stopped her on the "
+        "road part",
+        True,
+    ),
+    (
+        "i was charged even though i parked in the zone",
+        "okay so you were charged even though you parked in the zone",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("prev", "text", "restating"), MID_TURN_SO)
+def test_a_mid_turn_so_in_asr_text_joins_a_consequence(
+    labels: Tagger, prev: str, text: str, restating: bool
+) -> None:
+    assert ("restating" in labels(text, prev)) is restating

@@ -66,3 +66,31 @@ def test_know_how_after_sa_is_not_restating(
     labels: Tagger, prev: str, text: str, restating: bool
 ) -> None:
     assert ("restating" in labels(text, prev)) is restating
+
+
+AUTOMATIC = [
+    # The system gives the customer's money back: a remedy, even if it runs by itself.
+    ("Den dubbla dragningen återförs automatiskt till kontot inom tre bankdagar.", True),
+    ("Det andra beloppet återbetalas automatiskt, du behöver inte göra något.", True),
+    # The system's own routine is not.
+    ("Adressen hämtas automatiskt från folkbokföringen.", False),
+    ("Numret flyttas över automatiskt inom ett dygn när de har kvitterat.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "solution"), AUTOMATIC)
+def test_an_automatic_refund_is_a_remedy(labels: Tagger, text: str, solution: bool) -> None:
+    assert ("solution" in labels(text, None)) is solution
+
+
+def test_a_generic_step_with_its_outcome_is_self_help(labels: Tagger) -> None:
+    text = (
+        "Man kan ju dra ur routern en stund så startar den om, och då brukar nätet komma tillbaka."
+    )
+    assert "solution" in labels(text, None)
+
+
+def test_how_our_system_works_is_not_restating(labels: Tagger) -> None:
+    prev = "Larmet går i gång mitt i natten fast ingen är hemma."
+    text = "Alltså vårt system bygger på att varje detektor skickar en signal till centralen."
+    assert "restating" not in labels(text, prev)

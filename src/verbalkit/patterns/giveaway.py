@@ -29,7 +29,13 @@ from dataclasses import dataclass
 from pydantic import JsonValue
 
 from verbalkit.patterns.common import PatternResult, in_time_order
-from verbalkit.patterns.money import Amount, find_amounts, format_amount, offers_goodwill
+from verbalkit.patterns.money import (
+    Amount,
+    find_amounts,
+    format_amount,
+    gives_back_and_gifts,
+    offers_goodwill,
+)
 from verbalkit.patterns.premature import problem_episodes
 from verbalkit.schema import AnalysedCall, AnalysedUtterance, PatternEvent
 from verbalkit.vocab import Behaviour, Pattern, Role, Signal
@@ -119,7 +125,17 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
 
     currency, loss, offer = _compare(losses, offers)
     above = loss is not None and offer is not None and offer > loss * GIVE_AWAY_RATIO + 0.005
-    if not (first_moves or above):
+    # The loss given back and a gift on top ("I'll refund the full £170 and put two VIP
+    # upgrades on", "vi står för taxin och drar av 250 på fakturan") is worth more than the
+    # loss, whatever units the amounts come in (per night, per day, per month).
+    gift = (
+        bool(losses)
+        and not above
+        and gives_back_and_gifts(
+            [u.text for u in ordered if u.speaker is Role.AGENT and u.labels & {"solution"}]
+        )
+    )
+    if not (first_moves or above or gift):
         return PatternResult()
 
     parts: list[str] = []
@@ -159,6 +175,13 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
             "currency": currency,
             "ratio": None if ratio is None else round(ratio, 2),
         }
+    if gift:
+        parts.append("the stated loss is given back and a gift comes on top of it")
+        reasons.append("refund_and_gift")
+        involved |= {
+            u.index for u in ordered if u.speaker is Role.AGENT and u.labels & {"solution"}
+        }
+        involved |= {s.utt.index for s in losses}
     details["reasons"] = reasons
     details["offers"] = [
         {"utterance": s.utt.index, "text": s.amount.text, "value": s.amount.value}

@@ -265,6 +265,34 @@ _GOODWILL_RE = {
 }
 
 
+#: Giving the loss back: a refund, money back, "we'll cover the £60", "vi står för taxin".
+_GIVES_BACK_RE = re.compile(
+    r"\b(?:refund\w*|reimburs\w*|money\s+back|cover(?:ed|ing)?\s+(?:the|your|it|that)|"
+    r"återbetal\w*|pengarna\s+tillbaka|betalar\s+tillbaka|står\s+för|ersätter)\b",
+    re.IGNORECASE,
+)
+#: A gift on top of the remedy (not a replacement, a repair or a rebooking, which put the
+#: same thing right): vouchers, account credit, free time, discounts, upgrades.
+_GIFT_RE = re.compile(
+    r"\b(?:(?:gift\s+)?vouchers?|gift\s+cards?|credit\s+(?:on|to)\s+(?:your|the)\s+account|"
+    r"account\s+credit|(?:free|complimentary)\s+(?:months?|weeks?|weekend|nights?|upgrades?|"
+    r"stay|dinner|meal|session|lesson|class)|(?:vip|priority|premium)\s+upgrades?|discount\w*|"
+    r"\w*\s+off\s+(?:your|the)\s+(?:[\w-]+\s+){0,2}(?:next|invoice|bill|order|renewal)|"
+    r"on\s+the\s+house|"
+    r"for\s+the\s+(?:trouble|inconvenience|hassle)|goodwill|presentkort\w*|värdecheck\w*|"
+    r"värdebevis\w*|tillgodo\w*|rabatt\w*|(?:gratis|fri)(?:månad|vecka|veckor|helg)\w*|"
+    r"(?:gratis|fri|fritt)\s+(?:månad|vecka|helg|natt)\w*|bjuder\s+(?:dig|er|på)|"
+    r"för\s+besväret|plåster\s+på\s+såren)\b",
+    re.IGNORECASE,
+)
+
+
+def gives_back_and_gifts(texts: list[str]) -> bool:
+    """Whether the agent's words give the loss back (a refund) and add a gift on top."""
+    joined = " ".join(texts)
+    return _GIVES_BACK_RE.search(joined) is not None and _GIFT_RE.search(joined) is not None
+
+
 def offers_goodwill(text: str, lang: str) -> bool:
     """Whether ``text`` offers compensation beyond restitution: a voucher, a credit, a free
     month, a discount, "for the trouble" ("We'll refund the £45" gives back only the loss)."""

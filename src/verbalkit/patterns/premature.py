@@ -34,6 +34,7 @@ answers an untagged opening statement, and that statement is the problem.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from verbalkit.patterns.common import PatternResult, in_time_order, n_words
@@ -45,6 +46,14 @@ from verbalkit.vocab import LISTENING, Behaviour, Pattern, Role, Signal
 FALLBACK_MIN_WORDS = 6
 
 _PROBLEM_LABELS = frozenset({Signal.PROBLEM.value, Signal.EMOTION.value})
+#: A customer turning to another matter: "en sak till", "en annan grej", "one more thing",
+#: "something else", "while I have you", "medan jag har dig".
+_NEW_TOPIC = re.compile(
+    r"\b(?:(?:en|ett) (?:sak|grej|fråga|problem|ärende) (?:till|också|dessutom)|en annan (?:sak|grej)"
+    r"|något annat|nåt annat|medan jag har dig|(?:one|another) (?:more |other )?(?:thing|issue|"
+    r"problem|question)|something else|while i(?:'ve| have) (?:got )?you)\b",
+    re.IGNORECASE,
+)
 _LISTENING_LABELS = frozenset(b.value for b in LISTENING)
 _SOLUTION = Behaviour.SOLUTION.value
 # Agent moves whose answer elaborates the problem already raised, not a new one.
@@ -101,7 +110,9 @@ def problem_episodes(call: AnalysedCall) -> list[Episode]:
     for u in ordered:
         if u.speaker is Role.CUSTOMER:
             states = u is fallback or bool(u.labels & _PROBLEM_LABELS)
-            answers = invited and bool(episodes)
+            # "Och så var det en sak till…", "One more thing…": a new problem, even right
+            # after the agent invited more about the last one.
+            answers = invited and bool(episodes) and not _NEW_TOPIC.search(u.text)
             if states and problem is None and not answers:
                 problem, before = u, []
             continue

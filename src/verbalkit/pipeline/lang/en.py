@@ -142,6 +142,7 @@ def inflect(verb: str) -> set[str]:
         "drop": {"dropped", "dropping"},
         "log": {"logged", "logging"},
         "swap": {"swapped", "swapping"},
+        "ship": {"shipped", "shipping"},
         "fit": {"fitted", "fitting"},
         "go": {"went", "gone", "goes"},
         "knock": {"knocked"},
@@ -1495,9 +1496,55 @@ _KNOW_HOW = (
     r" (?:things|reasons|causes|ways|possibilities|options) (?:that |which )?(?:can|could|might|may)\b|"
     r"\b(?:it|that|this) (?:'s|is) (?:usually|normally|generally|typically|often|mostly) (?:just )?"
     r"(?:something|a|an|one|down to|caused by)\b|\b(?:tends|tend) to happen\b|"
-    r"\bwith (?:these|those|this kind of|that kind of|this type of|that type of) \w+)"
+    r"\bwith (?:these|those|this kind of|that kind of|this type of|that type of) \w+|"
+    # How the company's own side works: "so basically the way our system works is…"
+    r"\b(?:the way )?(?:our|the) (?:system|process|policy|app|platform|network|software|rules?|"
+    r"terms) (?:works?|is|are|does|checks|sends|means|says)\b)"
 )
 _CONTINUES = re.compile(r"^(?:\W+ )?(?:and|but|then|or|plus|with)\b")
+
+
+_THEIR_STATE = (
+    r"(?:you|your|you 're|you 've|you were|she 's|he 's|they 're|she|he|they)\b"
+    r"(?! (?:'ll|will|need|have to|must|should|can|could|'d|would|wo n't)\b)"
+)
+_SO_START = re.compile(
+    r"^(?:\W+ )?(?:(?:ok|okay|right|alright|yeah|yes|mm|mhm|hmm|and|oh|ah|i see|got it)(?: ,)? )*so "
+    r"(?:,? )?(?:basically |um |uh )*"
+)
+
+
+def _so_is_not_restating(doc: Doc, sent: Sent, punctuated: bool, res: Res) -> None:
+    """Drop a "So…" restating tag where the "so" gives back nothing of the customer's.
+
+    * What follows is the agent's own know-how ("so basically the way our system works
+      is…", :data:`_KNOW_HOW`): it shares the customer's words, yet reflects nothing.
+    * In unpunctuated (ASR) text, a "so" in the middle of a turn joins a consequence ("…the
+      ride doesn't close so the timer keeps running"); only one that opens the turn, after
+      nothing but fillers and acknowledgements, can restate (the Swedish hook reads "så" the
+      same way).
+    """
+    if not has_tag(doc, "restating", within=sent.span):
+        return
+    m = _SO_START.match(sent.text)
+    if m is None:
+        return
+    mid_turn = False
+    rest = sent.text[m.end() :]
+    # "…sorry to hear that so you got through the first part": the customer's own state,
+    # given back, even mid-turn (not "so you have to pay by Friday": a consequence).
+    theirs = _match(_THEIR_STATE, rest) is not None
+    if not punctuated and sent.span.start > 0 and not theirs:
+        t = token_lists(doc)
+        fillers = res.questions.fillers
+        mid_turn = any(
+            not t.puncts[i] and t.lowers[i] not in fillers for i in range(sent.span.start)
+        )
+    if not mid_turn and not _search(_KNOW_HOW, rest):
+        return
+    for span in tags_within(sent.span, "restating"):
+        if span.id_ in ("en.restating.marker_so", "en.restating.so_marker"):
+            remove_tags(doc, "restating", within=span)
 
 
 def _restating(
@@ -2461,6 +2508,7 @@ def refine(doc: Doc, pack: RulePack) -> None:
                 break
             after += " " + nxt.text
         _restating(doc, sent, prev, prev_words, res, after)
+        _so_is_not_restating(doc, sent, punctuated, res)
         _solution(doc, sent, res)
         _collaboration(doc, sent, res)
         _follow_up(doc, sent)

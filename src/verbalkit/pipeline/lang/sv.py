@@ -992,6 +992,8 @@ def solution_slug(unit: Span, toks: list[Tok], w: Words, question: bool) -> str 
     if not question and _search(
         r"\bdet som (?:brukar |ofta |oftast |alltid |faktiskt |ibland )?(?:hjälpa|hjälper|fungera|"
         r"fungerar|funka|funkar|löser det)\b(?! oss\b| mig\b)(?: \S+){0,16}? är att\b|"
+        r"\bman kan (?:ju |också |alltid |faktiskt )?(?:\w+ ){1,14}?(?:så|och då|då) (?:\w+ ){0,6}?"
+        r"(?:brukar|ska|borde|bör|kommer)\b|"
         r"\b(?:tricket|knepet|lösningen|det enklaste|det bästa|det snabbaste) (?:här |då )?"
         r"(?:är|brukar vara) (?:oftast |ofta )?att (?!du\b|ni\b)\w+|"
         # What the customer can do: "det du kan göra är att hålla inne knappen", "det kan
@@ -1013,7 +1015,9 @@ def solution_slug(unit: Span, toks: list[Tok], w: Words, question: bool) -> str 
     # "väskan körs ut till hotellet", "en extra tunna ställs ut i morgon" (AMB:passive-solution)
     if (
         not question
-        and "automatiskt" not in low  # the system's own routine, not a remedy
+        # The system's own routine is no remedy ("adressen hämtas automatiskt"), unless what
+        # it does gives the customer's money back ("dubbeldragningen återförs automatiskt").
+        and ("automatiskt" not in low or GIVES_BACK.search(text) is not None)
         and not has_phrase(text, "som jag sa", "som jag nämnde", "som sagt")  # said before
         and any(passive_remedy(toks, i, w) for i in range(len(toks)))
     ):
@@ -1789,6 +1793,12 @@ SO_WHAT_MATTERS = re.compile(
 )
 
 
+#: Passives that give the customer's money back.
+GIVES_BACK = re.compile(
+    r"\b(?:återbetalas|återförs|betalas tillbaka|betalas ut|krediteras|stryks|makuleras)\b"
+)
+
+
 def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[str]) -> str | None:
     if not toks:
         return None
@@ -1870,7 +1880,10 @@ def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[s
         r"|^(?:\S+ ){0,6}?(?:med (?:de här|dom här|den här|det här|sådana|såna) \w+"
         r"|(?:det )?finns (?:det )?(?:några|flera|ett par|två|tre|många) (?:olika )?(?:saker|orsaker"
         r"|anledningar|sätt|fel)\b|det (?:brukar|är oftast|är ofta|är vanligtvis|är för det mesta)"
-        r" (?:vara )?(?:något|en|ett|bara)\b)",
+        r" (?:vara )?(?:något|en|ett|bara)\b"
+        # how the company's own side works: "alltså vårt system bygger på att…"
+        r"|(?:hur )?(?:vårt|vår|våra) (?:system\w*|process\w*|regler\w*|app\w*|nät\w*|rutin\w*|"
+        r"villkor\w*|policy\w*) (?:bygger|fungerar|funkar|är|går|gör|skickar|kollar|innebär)\b)",
         text,
     )
     if (
