@@ -402,3 +402,73 @@ def test_refund_and_a_gift_on_top_gives_away(
             "refund_and_gift" in events[0].details["reasons"]
             or "above_loss" in (events[0].details["reasons"])
         )
+
+
+@pytest.mark.parametrize(
+    ("lang", "loss", "offer", "expected"),
+    [
+        (
+            "sv",
+            "Gymmet har varit stängt i fem dagar och jag betalar 449 i månaden.",
+            "Jag lägger in en gratis månad på ditt medlemskap.",
+            True,
+        ),
+        (
+            "en",
+            "I was locked out of my unit for two days, and I pay £120 a month.",
+            "I'll waive next month's rent completely.",
+            True,
+        ),
+        (
+            "en",
+            "The club was closed for ten days and I pay £45 a month.",
+            "For the hassle I'll give you three months' free membership.",
+            True,
+        ),
+        ("en", "We had no internet for three weeks.", "I'll add a free week to your plan.", False),
+        (
+            "sv",
+            "Jag har varit medlem i tre år och nu är duschen trasig.",
+            "Jag lägger in en gratis månad.",
+            False,
+        ),
+    ],
+)
+def test_time_given_free_against_time_lost(
+    lang: str, loss: str, offer: str, expected: bool
+) -> None:
+    c = call(
+        lang,
+        [
+            utt(0, "customer", loss, tags=["problem"]),
+            utt(1, "agent", "That's not good, what happened?", tags=["open_question"]),
+            utt(2, "customer", "Nobody told us anything."),
+            utt(3, "agent", offer, tags=["solution"]),
+        ],
+    )
+    events = give_away(c)
+    assert bool(events) is expected
+    if expected:
+        assert "above_loss_time" in events[0].details["reasons"]
+
+
+def test_money_to_spend_next_time_is_a_gift_as_the_first_move() -> None:
+    c = call(
+        "sv",
+        [
+            utt(
+                0,
+                "customer",
+                "Chauffören var otrevlig och släppte av oss på fel ställe.",
+                tags=["problem"],
+            ),
+            utt(
+                1,
+                "agent",
+                "Okej, då lägger jag in 300 kronor i appen som du kan använda på nästa resa.",
+                tags=["solution"],
+            ),
+        ],
+    )
+    (event,) = give_away(c)
+    assert event.details["reasons"] == ["first_move"]

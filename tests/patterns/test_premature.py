@@ -561,3 +561,32 @@ def test_an_answer_to_an_invitation_is_not_a_new_problem() -> None:
         ],
     )
     assert pairs(c) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "reaction"),
+    [
+        ("en", "Honestly, I wouldn't know where to start with that."),
+        ("en", "Okay. And if he doesn't turn up?"),
+        ("sv", "Men om det inte funkar då?"),
+    ],
+)
+def test_a_reaction_to_the_remedy_is_not_a_new_problem(lang: str, reaction: str) -> None:
+    c = call(
+        lang,
+        [
+            utt(
+                0,
+                "customer",
+                "The worktop is too short and water gets behind it.",
+                tags=["problem"],
+            ),
+            utt(1, "agent", "What happened when the fitters came?", tags=["open_question"]),
+            utt(2, "customer", "They left it like that."),
+            utt(3, "agent", "I'll send our senior fitter on Saturday.", tags=["solution"]),
+            # the reaction carries a signal: a feeling, or a what-if with a problem word
+            utt(4, "customer", reaction, tags=["emotion" if "where" in reaction else "problem"]),
+            utt(5, "agent", "I'll call you myself on Friday to confirm.", tags=["solution"]),
+        ],
+    )
+    assert pairs(c) == []

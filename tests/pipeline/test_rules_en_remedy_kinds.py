@@ -133,3 +133,20 @@ def test_a_mid_turn_so_in_asr_text_joins_a_consequence(
     labels: Tagger, prev: str, text: str, restating: bool
 ) -> None:
     assert ("restating" in labels(text, prev)) is restating
+
+
+GIVE_YOU = [
+    ("I'll give you a free month on the membership.", True, False),
+    ("For the hassle I'll give you three months' free membership.", True, False),
+    ("I'll give you a quick call back this afternoon.", False, True),
+    ("I'll give you a ring tomorrow once I've spoken to the depot.", False, True),
+]
+
+
+@pytest.mark.parametrize(("text", "solution", "follow_up"), GIVE_YOU)
+def test_giving_something_is_not_contacting(
+    labels: Tagger, text: str, solution: bool, follow_up: bool
+) -> None:
+    found = labels(text, None)
+    assert ("solution" in found) is solution
+    assert ("follow_up" in found) is follow_up

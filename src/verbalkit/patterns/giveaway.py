@@ -29,11 +29,13 @@ from dataclasses import dataclass
 from pydantic import JsonValue
 
 from verbalkit.patterns.common import PatternResult, in_time_order
+from verbalkit.patterns.duration import free_days, lost_days
 from verbalkit.patterns.money import (
     Amount,
     find_amounts,
     format_amount,
     gives_back_and_gifts,
+    names_a_gift,
     offers_goodwill,
 )
 from verbalkit.patterns.premature import problem_episodes
@@ -135,7 +137,23 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
             [u.text for u in ordered if u.speaker is Role.AGENT and u.labels & {"solution"}]
         )
     )
-    if not (first_moves or above or gift):
+    # Time given against time lost: "a free month" for "closed five days".
+    lost_time = [
+        d
+        for u in ordered
+        if u.speaker is Role.CUSTOMER
+        and (u.index in before_offer or u.labels & _PROBLEM_LABELS)
+        and (d := lost_days(u.text)) is not None
+    ]
+    given_time = sum(
+        d
+        for u in ordered
+        if u.speaker is Role.AGENT
+        and u.labels & {"solution"}
+        and (d := free_days(u.text)) is not None
+    )
+    more_time = not above and bool(lost_time) and given_time > max(lost_time, default=0.0) + 0.5
+    if not (first_moves or above or gift or more_time):
         return PatternResult()
 
     parts: list[str] = []
@@ -175,6 +193,11 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
             "currency": currency,
             "ratio": None if ratio is None else round(ratio, 2),
         }
+    if more_time:
+        lost = max(lost_time)
+        parts.append(f"{given_time:g} days given free against {lost:g} days lost")
+        reasons.append("above_loss_time")
+        details |= {"lost_days": lost, "free_days": given_time}
     if gift:
         parts.append("the stated loss is given back and a gift comes on top of it")
         reasons.append("refund_and_gift")
@@ -237,8 +260,12 @@ def _first_move_offers(
                 continue
             # Goodwill, not a refund of the loss alone: giving back what was lost as the first
             # move puts it right; it gives nothing away.
+            amounts = [s.amount for s in said_in.get(id(u), ()) if lo <= s.amount.start < hi]
+            # A gift named in the sentence makes its money a gift too: "300 kronor i appen som
+            # du kan använda på nästa resa".
             return offers_goodwill(match.group(), lang) and any(
-                s.amount.compensation and lo <= s.amount.start < hi for s in said_in.get(id(u), ())
+                a.compensation or (a.kind == "money" and names_a_gift(match.group()))
+                for a in amounts
             )
         if u is solution:
             break

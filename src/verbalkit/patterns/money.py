@@ -208,6 +208,11 @@ _COMP_EN = [
 # skal, helt gratis", "we can book the installation for free"): not compensation by itself.
 _ATTACH_ONLY = [
     r"off",
+    # Money to spend next time is a credit: "300 kronor i appen som du kan använda på nästa
+    # resa", "£10 towards your next order".
+    r"(?:på|till|vid)\s+(?:din\s+|er\s+)?nästa\s+(?:resa|köp|beställning|order|bokning|besök)",
+    r"(?:on|towards|toward|off)\s+(?:your|the)\s+next\s+(?:order|trip|ride|booking|purchase|visit|"
+    r"stay|shop)",
     r"tillbaka",
     r"back",
     r"avdrag\w*",
@@ -282,7 +287,10 @@ _GIFT_RE = re.compile(
     r"for\s+the\s+(?:trouble|inconvenience|hassle)|goodwill|presentkort\w*|värdecheck\w*|"
     r"värdebevis\w*|tillgodo\w*|rabatt\w*|(?:gratis|fri)(?:månad|vecka|veckor|helg)\w*|"
     r"(?:gratis|fri|fritt)\s+(?:månad|vecka|helg|natt)\w*|bjuder\s+(?:dig|er|på)|"
-    r"för\s+besväret|plåster\s+på\s+såren)\b",
+    r"för\s+besväret|plåster\s+på\s+såren|"
+    r"(?:på|till|vid)\s+(?:din\s+|er\s+)?nästa\s+(?:resa|köp|beställning|order|bokning|besök)|"
+    r"(?:on|towards|toward|off)\s+(?:your|the)\s+next\s+(?:order|trip|ride|booking|purchase|"
+    r"visit|stay|shop))\b",
     re.IGNORECASE,
 )
 
@@ -296,7 +304,16 @@ def gives_back_and_gifts(texts: list[str]) -> bool:
 def offers_goodwill(text: str, lang: str) -> bool:
     """Whether ``text`` offers compensation beyond restitution: a voucher, a credit, a free
     month, a discount, "for the trouble" ("We'll refund the £45" gives back only the loss)."""
-    return _GOODWILL_RE.get(lang, _GOODWILL_RE["*"]).search(text) is not None
+    return (
+        _GOODWILL_RE.get(lang, _GOODWILL_RE["*"]).search(text) is not None
+        or _GIFT_RE.search(text) is not None
+    )
+
+
+def names_a_gift(text: str) -> bool:
+    """Whether ``text`` names a gift on top of a remedy (:data:`_GIFT_RE`): a voucher, a
+    credit to spend next time, free months, a discount."""
+    return _GIFT_RE.search(text) is not None
 
 
 _ATTACH_RE = _cue_re(_ATTACH_ONLY)

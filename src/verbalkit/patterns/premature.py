@@ -46,6 +46,13 @@ from verbalkit.vocab import LISTENING, Behaviour, Pattern, Role, Signal
 FALLBACK_MIN_WORDS = 6
 
 _PROBLEM_LABELS = frozenset({Signal.PROBLEM.value, Signal.EMOTION.value})
+#: A customer's what-if about the remedy: "And if he doesn't come?", "Men om det inte
+#: funkar då?".
+_WHAT_IF = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|right|yes|yeah|and|but|so|oh|ja|okej|men|och|så)\W+)*(?:what\s+)?"
+    r"(?:if|om|tänk om|och om|what happens if|vad händer om)\b",
+    re.IGNORECASE,
+)
 #: A customer turning to another matter: "en sak till", "en annan grej", "one more thing",
 #: "something else", "while I have you", "medan jag har dig".
 _NEW_TOPIC = re.compile(
@@ -112,7 +119,14 @@ def problem_episodes(call: AnalysedCall) -> list[Episode]:
             states = u is fallback or bool(u.labels & _PROBLEM_LABELS)
             # "Och så var det en sak till…", "One more thing…": a new problem, even right
             # after the agent invited more about the last one.
-            answers = invited and bool(episodes) and not _NEW_TOPIC.search(u.text)
+            new_topic = _NEW_TOPIC.search(u.text) is not None
+            answers = invited and bool(episodes) and not new_topic
+            if episodes and not new_topic:
+                # Once a problem was answered, the customer's reaction is not a new one: a
+                # feeling alone ("Honestly, I wouldn't know where to start") or a what-if
+                # ("And if he doesn't come?") is about the same matter.
+                feeling_only = Signal.PROBLEM.value not in u.labels
+                answers = answers or feeling_only or _WHAT_IF.match(u.text) is not None
             if states and problem is None and not answers:
                 problem, before = u, []
             continue

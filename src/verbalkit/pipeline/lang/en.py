@@ -2159,9 +2159,9 @@ def _expectation(doc: Doc, sent: Sent) -> None:
 
 _CONTACT = (
     r"(?:call|ring|phone|email|e - mail|text|contact|write to|get back to|come back to|update|"
-    r"follow up with|check in with|be in touch with|get in touch with|touch base with|give) you|"
+    r"follow up with|check in with|be in touch with|get in touch with|touch base with) you|"
     r"(?:be|get) (?:back )?in touch|let you know|keep you (?:updated|posted|informed)|"
-    r"drop you (?:a|an) |give you (?:a|an) (?:ring|call|bell|update)|(?:call|ring|phone) you back"
+    r"drop you (?:a|an) |give you (?:a|an) (?:\w+ )?(?:ring|call|bell|update|shout|buzz)|(?:call|ring|phone) you back"
 )
 _FOLLOW_UP_CONTACT = (
     rf"(?:^|\b)([\w' -]{{0,40}}?)(?: ,)? (?:'ll|will|can|'m going to|is going to|are going to|"

@@ -1,0 +1,100 @@
+"""Time lost and time given: "closed for five days" against "a free month" (sv, en).
+
+A give-away is compensation worth more than the customer's own loss. Customers often state
+the loss as time without service ("the gym's been closed for five days", "vi har varit utan
+internet i två veckor", "locked out the whole weekend") and agents often give time back
+("a free month", "tre gratismånader", "I'll waive next month's rent"). Both are counted in
+days here, so that the two can be compared when no money amount is said on one side.
+
+Only durations that come with a loss cue in the same sentence count as lost ("I've been a
+member for three years" is no loss); only free periods count as given.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "couple of": 2, "few": 3,
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
+    "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "fjorton": 14, "femton": 15,
+    "tjugo": 20, "trettio": 30, "ett par": 2, "några": 3,
+}  # fmt: skip
+_UNIT_DAYS = {
+    "day": 1, "days": 1, "night": 1, "nights": 1, "week": 7, "weeks": 7, "weekend": 2,
+    "fortnight": 14, "month": 30, "months": 30,
+    "dag": 1, "dagar": 1, "dagarna": 1, "dygn": 1, "natt": 1, "nätter": 1, "vecka": 7,
+    "veckor": 7, "veckan": 7, "helg": 2, "helgen": 2, "månad": 30, "månader": 30,
+    "månaden": 30,
+}  # fmt: skip
+_NUMBER_ALT = "|".join(sorted(_NUMBERS, key=len, reverse=True))
+_UNIT_ALT = "|".join(sorted(_UNIT_DAYS, key=len, reverse=True))
+_SPAN = re.compile(rf"\b(?:(?P<n>\d{{1,3}}|{_NUMBER_ALT})\s+)?(?P<u>{_UNIT_ALT})\b", re.IGNORECASE)
+#: Words that make a stated duration a loss: time without the service, closed, missed.
+_LOSS_CUE = re.compile(
+    r"\b(?:without|closed|shut|down|no\s+(?:service|internet|signal|power|heating|water|"
+    r"access|tv|broadband)|missed|lost|couldn'?t|could\s+not|can'?t|cannot|locked\s+out|"
+    r"out\s+of\s+action|not\s+working|unusable|utan|stängt|stängd|stängda|nere|ingen|inget|"
+    r"missade|missat|förlorade|kunde\s+inte|kan\s+inte|inte\s+kunnat|utelåst|ur\s+funktion|"
+    r"har\s+inte\s+(?:fungerat|funkat|gått))\b",
+    re.IGNORECASE,
+)
+#: Time given back: "a free month", "two weeks free", "tre gratismånader", "en gratis månad",
+#: "waive next month's rent", "stryker nästa månadsavgift", "bjuder på en månad".
+_FREE = re.compile(
+    rf"\b(?:(?P<n1>\d{{1,3}}|{_NUMBER_ALT})\s+)?(?:free|gratis|fri|fria|fritt)\s*(?P<u1>{_UNIT_ALT})\b|"
+    rf"\b(?:(?P<n2>\d{{1,3}}|{_NUMBER_ALT})\s+)?(?P<u2>{_UNIT_ALT})'?\s+(?:free|on\s+us|on\s+the\s+house|"
+    rf"gratis)\b|"
+    r"\bwaive\s+(?:the\s+|your\s+)?(?:next|this|a|one)\s+(?P<u3>month|week)'?s\b|"
+    r"\b(?:stryker|bjuder\s+på)\s+(?:nästa|en|den\s+här)\s+(?P<u4>månad|vecka)",
+    re.IGNORECASE,
+)
+#: Just before a rate's unit: "per", "i" ("i månaden"), "om dagen", "each", or an amount.
+_RATE_BEFORE = re.compile(
+    r"(?:\bper|\bi|\bom|\beach|\bevery|\bvarje|\d|\bkr|\bkronor|\bspänn|\bpounds?|\bquid|"
+    r"\bdollars?|\bbucks|\beuros?|£|\$|€)\s+(?:an?\s+)?$",
+    re.IGNORECASE,
+)
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\bper|\beach|\bevery|\bvarje|\bkr|\bkronor|\bspänn|\bpounds?|\bquid|\bdollars?|\bbucks|"
+    r"\beuros?)\s+$",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
+def _days(n: str | None, unit: str) -> float:
+    count = 1.0
+    if n:
+        low = n.lower()
+        count = float(low) if low.isdigit() else float(_NUMBERS.get(low, 1))
+    return count * _UNIT_DAYS.get(unit.lower(), 0)
+
+
+def lost_days(text: str) -> float | None:
+    """The longest duration ``text`` states as lost (time without service), in days."""
+    best: float | None = None
+    for sentence in _SENTENCE.findall(text):
+        if _LOSS_CUE.search(sentence) is None:
+            continue
+        for m in _SPAN.finditer(sentence):
+            counted = m.group("n") is not None and m.group("n").lower() not in ("a", "an")
+            rate = _AMOUNT_BEFORE if counted else _RATE_BEFORE  # "i fem dagar" is time lost
+            if rate.search(sentence, 0, m.start()) is not None:
+                continue  # "449 i månaden", "£45 a month", "per night": a rate, not time lost
+            days = _days(m.group("n"), m.group("u"))
+            if days and (best is None or days > best):
+                best = days
+    return best
+
+
+def free_days(text: str) -> float | None:
+    """The time ``text`` gives as free (free months, waived rent), in days, summed."""
+    total = 0.0
+    for m in _FREE.finditer(text):
+        n = m.group("n1") or m.group("n2")
+        unit = m.group("u1") or m.group("u2") or m.group("u3") or m.group("u4") or ""
+        total += _days(n, unit)
+    return total or None
