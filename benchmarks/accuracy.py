@@ -190,6 +190,18 @@ RUNS: tuple[Run, ...] = (
         in_repo=True,
     ),
     Run(
+        "Wild 9, Swedish (written blind after wild 8; first run 0.821 macro F1, then the "
+        "trained component is judged and trained on it, no rule)",
+        "benchmarks/wild9/wild9_sv.csv",
+        in_repo=True,
+    ),
+    Run(
+        "Wild 9, English (written blind after wild 8; first run 0.793 macro F1, then the "
+        "trained component is judged and trained on it, no rule)",
+        "benchmarks/wild9/wild9_en.csv",
+        in_repo=True,
+    ),
+    Run(
         "Sealed, Swedish (untouched until the end of issue 13)",
         "benchmarks/sealed/sealed_sv.csv",
         in_repo=True,
@@ -201,8 +213,26 @@ RUNS: tuple[Run, ...] = (
     ),
     Run(
         "Blind calls, call-level labels (32 calls written blind; first run 28/32 agree on "
-        "both patterns; untouched)",
+        "both patterns; then opened for development)",
         "benchmarks/calls_blind/calls_manual_labels.csv",
+        in_repo=True,
+    ),
+    Run(
+        "Blind calls 2, call-level labels (32 calls written blind; first run 22/32 agree on "
+        "both patterns; then opened for development)",
+        "benchmarks/calls_blind2/calls_manual_labels.csv",
+        in_repo=True,
+    ),
+    Run(
+        "Blind calls 3, call-level labels (32 calls written blind; first run 23/32 agree on "
+        "both patterns; then opened for development)",
+        "benchmarks/calls_blind3/calls_manual_labels.csv",
+        in_repo=True,
+    ),
+    Run(
+        "Blind calls 4, call-level labels (32 calls written blind after the fixes from "
+        "blind calls 1-3; untouched)",
+        "benchmarks/calls_blind4/calls_manual_labels.csv",
         in_repo=True,
     ),
     Run("AnnoMI dev (therapist turns)", "external/annomi_dev.csv"),
