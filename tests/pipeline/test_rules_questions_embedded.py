@@ -119,3 +119,21 @@ def test_a_quoted_or_thought_question_is_not_asked(
         assert found and found <= expected
     else:
         assert found == expected
+
+
+YES_NO_FORMS = [
+    ("He wasn't on the list yesterday, was he.", {"closed_question"}),
+    ("It was the same fault last time, isn't it, with the old router.", {"closed_question"}),
+    ("or are you still with the other provider", {"closed_question"}),
+    ("I don't know if you've had a chance to look at the letter.", {"closed_question"}),
+    # not questions
+    ("That's just the way it is.", set()),
+    ("I don't know if the depot has it in stock.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), YES_NO_FORMS)
+def test_yes_no_forms_without_a_question_mark(
+    questions: Tagger, text: str, expected: set[str]
+) -> None:
+    assert questions(text, "en") == expected

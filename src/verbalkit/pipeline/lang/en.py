@@ -59,6 +59,7 @@ GENERATED_RULE_IDS = frozenset(
         "en.closed_question.asr_tail_question",
         "en.closed_question.choice",
         "en.closed_question.wondering_if",
+        "en.closed_question.yes_no_form",
         "en.restating.so_marker",
         "en.restating.reflection_phrase",
         "en.restating.echo_acknowledgement",
@@ -666,6 +667,10 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
             found = (Behaviour.CLOSED_QUESTION, "en.closed_question.wondering_if", 0.65)
         if found is None:
             found = _statement_question(sent)
+        if found is None and _YESNO_FORMS.search(sent.text):
+            # "…, was he.", "or are you in the work force", "I don't know if you're familiar
+            # with that": yes/no questions with no "?" and no verb first.
+            found = (Behaviour.CLOSED_QUESTION, "en.closed_question.yes_no_form", 0.6)
         if found is None and not punctuated:
             tail = _asr_tail_question(span, lex)
             if tail is not None:
@@ -773,6 +778,17 @@ _REPORTED_Q = re.compile(
     rf"(?: [\w']+){{0,3}}(?: ,| :| \")+(?: (?:well|oh|now|uh|um|so|like|hey)(?: ,)?| \w+ ,)* {_WH}\b"
 )
 #: Looking for a word: "what's it called", "what do they call them", "what is his name".
+#: Yes/no questions without "?" or a verb first: a tag after a comma ("…, was he", "…,
+#: isn't it, in a case like that"), an alternative run on with "or" and a verb ("or are you
+#: still working"), and an indirect one about the listener ("I don't know if you've seen it").
+#: ("I wonder if you'd be open to…" invites rather than asks: left to the other rules.)
+_YESNO_FORMS = re.compile(
+    r", (?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should|wo|ca)(?: n't)? "
+    r"(?:i|you|he|she|it|we|they|there)(?: \W+)*(?:$| , )|"
+    r"^(?:\W+ )?(?:or|or else) (?:(?:uh|um|,) )*(?:is|are|was|were|do|does|did|have|has|can|could|"
+    r"will|would|should|shall)(?: n't)? (?:i|you|he|she|it|we|they|there|that|this)\b|"
+    r"\bi (?:do n't know|'m not sure) (?:if|whether) (?:you|your)\b"
+)
 #: "I'm wondering if…", "I wonder whether…": asks yes or no, unless it asks the listener to
 #: tell or describe ("wondering if you could talk me through…").
 _WONDER_IF = re.compile(r"\bwonder(?:ing|ed)? (?:if|whether)\b")
