@@ -10,7 +10,12 @@ A call has a ``give_away`` event when either holds:
   puts things right and gives nothing away;
 * **above the loss**: the customer states a loss and the agent's compensation in the
   same currency is worth more than :data:`GIVE_AWAY_RATIO` times it (80 kr jar,
-  200 kr credit).
+  200 kr credit);
+* **refund and gift**: the customer states a loss and the agent both gives it back (a
+  refund, "we'll cover the £60") and adds a gift (a voucher, free nights, a discount), so
+  the offer is worth more than the loss whatever units the amounts are said in;
+* **time above the loss**: the agent gives more free time than the customer says was lost
+  ("a free month" for "closed five days"; :mod:`verbalkit.patterns.duration`).
 
 The *loss* is the money the customer mentions in a problem context: amounts in
 customer utterances tagged ``problem``/``emotion``, or said before the agent's first
@@ -63,7 +68,7 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
 
     Returns:
         At most one ``give_away`` event; its details hold ``reasons`` (``first_move``,
-        ``above_loss``), ``loss``, ``offer``, ``currency`` and ``ratio`` when known.
+        ``above_loss``, ``refund_and_gift``, ``above_loss_time``), ``loss``, ``offer``, ``currency`` and ``ratio`` when known.
 
     >>> from verbalkit.schema import AnalysedCall, AnalysedUtterance
     >>> call = AnalysedCall(call_id="x", language="sv", has_timestamps=False, utterances=[
@@ -130,13 +135,10 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
     # The loss given back and a gift on top ("I'll refund the full £170 and put two VIP
     # upgrades on", "vi står för taxin och drar av 250 på fakturan") is worth more than the
     # loss, whatever units the amounts come in (per night, per day, per month).
-    gift = (
-        bool(losses)
-        and not above
-        and gives_back_and_gifts(
-            [u.text for u in ordered if u.speaker is Role.AGENT and u.labels & {"solution"}]
-        )
-    )
+    remedies = [
+        u for u in ordered if u.speaker is Role.AGENT and Behaviour.SOLUTION.value in u.labels
+    ]
+    gift = bool(losses) and not above and gives_back_and_gifts([u.text for u in remedies])
     # Time given against time lost: "a free month" for "closed five days".
     lost_time = [
         d
@@ -145,13 +147,7 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
         and (u.index in before_offer or u.labels & _PROBLEM_LABELS)
         and (d := lost_days(u.text)) is not None
     ]
-    given_time = sum(
-        d
-        for u in ordered
-        if u.speaker is Role.AGENT
-        and u.labels & {"solution"}
-        and (d := free_days(u.text)) is not None
-    )
+    given_time = sum(d for u in remedies if (d := free_days(u.text)) is not None)
     more_time = not above and bool(lost_time) and given_time > max(lost_time, default=0.0) + 0.5
     if not (first_moves or above or gift or more_time):
         return PatternResult()
@@ -201,10 +197,7 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
     if gift:
         parts.append("the stated loss is given back and a gift comes on top of it")
         reasons.append("refund_and_gift")
-        involved |= {
-            u.index for u in ordered if u.speaker is Role.AGENT and u.labels & {"solution"}
-        }
-        involved |= {s.utt.index for s in losses}
+        involved |= {u.index for u in remedies} | {s.utt.index for s in losses}
     details["reasons"] = reasons
     details["offers"] = [
         {"utterance": s.utt.index, "text": s.amount.text, "value": s.amount.value}
