@@ -517,3 +517,32 @@ def test_worth_a_look_lowest_first_then_points_then_call_id() -> None:
         random.Random(seed).shuffle(shuffled)
         assert [c.call_id for c in worth_a_look(shuffled, 3)] == order[:3]
     assert worth_a_look(calls, 0) == [] and worth_a_look(calls, -1) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "details", "expected"),
+    [
+        ("sv", {"reasons": ["refund_and_gift"]}, "en gåva kom ovanpå"),
+        ("en", {"reasons": ["refund_and_gift"]}, "with a gift on top"),
+        (
+            "sv",
+            {"reasons": ["above_loss_time"], "free_days": 30.0, "lost_days": 5.0},
+            "Gav 30 dagar gratis mot 5 förlorade dagar",
+        ),
+        (
+            "en",
+            {"reasons": ["above_loss_time"], "free_days": 90.0, "lost_days": 10.0},
+            "Gave 90 days free against 10 days lost",
+        ),
+    ],
+)
+def test_give_away_reasons_are_described_in_the_report_language(
+    lang: str, details: dict[str, object], expected: str
+) -> None:
+    from verbalkit.report.html import _event_text, ui_strings
+    from verbalkit.schema import PatternEvent
+
+    event = PatternEvent(
+        pattern="give_away", utterances=[1, 3], message="English fallback", details=details
+    )
+    assert expected in _event_text(event, ui_strings(lang), lang)

@@ -458,6 +458,18 @@ def _event_text(e: PatternEvent, t: Mapping[str, Any], lang: str) -> str:
                         loss=f"{fmt_amount(d['loss'], lang)} {currency}".strip(),
                     )
                 )
+            if isinstance(reasons, list) and "refund_and_gift" in reasons:
+                parts.append(words["give_away_refund_and_gift"])
+            if isinstance(d.get("free_days"), int | float) and isinstance(
+                d.get("lost_days"), int | float
+            ):
+                parts.append(
+                    fill(
+                        words["give_away_above_loss_time"],
+                        free=fmt_amount(d["free_days"], lang),
+                        lost=fmt_amount(d["lost_days"], lang),
+                    )
+                )
             if parts:
                 return " ".join(parts)
     except (KeyError, ValueError):  # pragma: no cover - an event shape we do not know
