@@ -310,6 +310,8 @@ def _business_before(
     if lang == "sv":
         # after "vår"/"vårt" a noun is said without its article: "vårt kontor", "vår butik"
         bare = {n[:-2] if n.endswith(("en", "et")) else n for n in ours if not n.startswith("-")}
+        # bare forms the article rule above gets wrong or misses ("lagret", "depån")
+        bare |= {"lager", "depå", "hall", "lokal", "showroom", "utlämningsställe"}
         our_free = "|".join(sorted(map(re.escape, bare | set(ours)), key=len, reverse=True))
         our_noun = rf"(?:{our_free})s?(?![\w-])"
         free = "|".join(re.escape(n) for n in nouns if not n.startswith("-")) or "\x00"
@@ -328,6 +330,8 @@ def _business_before(
             r"|flyttar\s+till|har\s+adressen|har\s+numret|har\s+telefonnumret|nås"
             r"|når\s+(?:du|ni|man))(?:\s+(?:på|i|vid|till|via))?"
             rf"|(?:vår|vårt|våra|deras|dess|er|ert)\s+(?:\w+\s+)?{noun}\s+(?:på|är|nås\s+på)"
+            # "vårt lager på", "vår depå på", "vår verkstad i": the premises said bare
+            rf"|\b(?:vår|vårt|våra)\s+(?:\w+\s+)?{our_noun}\s+(?:på|i|vid)"
             # "Vår växel har nummer", "Vårt kontor har telefonnumret": the business's line
             rf"|\b(?:vår|vårt|våra)\s+(?:\w+\s+)?{our_noun}\s+(?:har\s+)?"
             r"(?:(?:telefon)?(?:nummer|numret)|nås\s+på)(?:\s+är)?"
@@ -356,6 +360,8 @@ def _business_before(
             rf"|\bour\s+(?:[\w'’-]+\s+)?{our_noun}(?:['’]s)?\s+(?:main\s+)?"
             r"(?:phone\s+|telephone\s+)?(?:number|line)\s+(?:is|was)"
             r"|\bwe(?:['’]re|\s+are)\s+(?:located|based|situated)\s+(?:at|on|in)"
+            # "our warehouse at", "from our workshop at": the premises and where they are
+            rf"|\bour\s+(?:[\w'’-]+\s+)?{our_noun}\s+(?:at|on|in)"
             # "Our clinic has moved, we're now at": the organisation moved, not the caller
             rf"|{noun}\s+(?:has|have|had)\s+(?:now\s+)?moved[\s,]+(?:and\s+|so\s+)?"
             r"(?:we(?:['’]re|\s+are)|it['’]s|it\s+is|they['’]re|they\s+are)\s+(?:now\s+)?(?:at|on|in)"
@@ -1194,6 +1200,14 @@ def _cued_ids(text: str, lang: str, cues: list[_Cue], c: _Compiled) -> list[Pers
     return out
 
 
+#: A payment verb right before a number: "han betalade med", "he paid with", "pay by".
+_PAID_WITH = re.compile(
+    r"\b(?:betalade|betalar|betala|betalat|betalt|paid|pay|pays|paying|charged|charge)\s+"
+    r"(?:med|with|by|using|to|on)\s+(?:(?:kortet|kort|card|the\s+card)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _numbers(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
     runs = number_runs(text, lang)
     cues = _number_cues(text, c)
@@ -1221,6 +1235,11 @@ def _numbers(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                 and _CLAUSE_END.search(text, runs[k - 1].end, run.start) is not None
             )
         ]
+        pay = _PAID_WITH.search(text, max(0, run.start - 40), run.start)
+        if pay:
+            # "Beställningen gjordes av … och han betalade med 3056 …": the order's cue
+            # does not speak for what was paid with
+            near = [q for q in near if not (q.kind == "negative" and q.end <= pay.start())]
         near.reverse()
         if (lang == "sv" or swedish_bank) and not (near and near[0].kind == "negative"):
             pair = _clearing_account(runs, k, text, c)
@@ -1310,6 +1329,27 @@ def _word_mailbox(local: str, domain: str, c: _Compiled) -> bool:
     return not any(label in _PERSONAL_MAIL_DOMAINS for label in labels[:-1])
 
 
+def _local_named(text: str, m: re.Match[str], c: _Compiled) -> bool:
+    """The mailbox's word is the speaker's own name said in the same turn: "seb@…paving.co.uk?
+    It's just me at the firm, Seb Halliday", "jonte@… det är jag jonte": a person's
+    mailbox at their own firm, not a plain-word business one."""
+    local = text[m.start() : text.index("@", m.start())]
+    if not re.fullmatch(r"[^\W\d_]{2,}", local):
+        return False
+    rest = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    for w in re.finditer(rf"(?<![\w@.-]){re.escape(local)}(?![\w@-])", rest, re.IGNORECASE):
+        if not text.islower():
+            if _is_cap(w.group()):
+                return True
+        elif re.search(
+            r"\b(?:me|mig|jag|it['’]s|det\s+är|i['’]m|name\s+is|heter)\s+$",
+            rest[max(0, w.start() - 12) : w.start()],
+            re.IGNORECASE,
+        ):
+            return True
+    return False
+
+
 def _role_compound(word: str, c: _Compiled) -> bool:
     """ "lostproperty", "schoolmeals", "fakturakundtjanst": two role words run together;
     "pastorsexpeditionen", "gruppbokning": a compound whose head (its last part, six letters
@@ -1326,10 +1366,13 @@ def _emails(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         _hit(lang, "email", "written", m.start(), m.end(), text, 0.99)
         for m in _EMAIL.finditer(text)
         if not _role_address(text[m.start() : text.index("@", m.start())], c)
-        and not _word_mailbox(
-            text[m.start() : text.index("@", m.start())],
-            text[text.index("@", m.start()) + 1 : m.end()],
-            c,
+        and (
+            not _word_mailbox(
+                text[m.start() : text.index("@", m.start())],
+                text[text.index("@", m.start()) + 1 : m.end()],
+                c,
+            )
+            or _local_named(text, m, c)
         )
     ]
     for m in c.at_words.finditer(text):
@@ -1591,6 +1634,8 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             continue  # "£65 per square metre", "$12 a square foot": a price, not a house
         if _CLOCK_AFTER.match(text, m.start("num")):
             continue  # "Avgången 07.30": a departure time, not a house number
+        if _article_not_number(text, m):
+            continue  # "på Västerlånggatan en lördag": an article, not a house number
         if lang == "en":
             middle = street.split()
             bad = [k for k, w in enumerate(middle) if w in c.not_names or w in c.not_streets]
@@ -1780,6 +1825,64 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
 
 
 #: Words before a street named after someone: "Drottning Kristinas väg", "Kung Karls gata".
+#: Merchandise a character with a title is printed on: "the mr tickle lunchbox",
+#: "herr gurka-skivan".
+_MERCH = (
+    r"mugg|muggen|kopp|koppen|skiva|skivan|bok|boken|docka|dockan|figur|figuren|leksak"
+    r"|leksaken|tröja|tröjan|mugs?|cups?|lunch\s?box(?:es)?|dvds?|box(?:\s+set)?|toys?|books?"
+    r"|figures?|figurines?|costumes?|plates?|bowls?|t-shirts?|shirts?|posters?|games?|cakes?"
+    r"|plush|teddy|sticker|stickers|pyjamas|backpack|bag|annual|episodes?|series|show|film"
+    r"|movie|cartoon|characters?"
+)
+_TITLE_CHARACTER = re.compile(
+    rf"(?:[\s-]+[^\W\d_]+){{0,2}}?(?:-|\s+)(?:{_MERCH})(?![\w-])", re.IGNORECASE
+)
+_CHARACTER_BEFORE = re.compile(r"\blittle\s+$", re.IGNORECASE)
+_CHARACTER_AFTER = re.compile(r"\s+(?:men|potato\s+head|blobby)\b", re.IGNORECASE)
+
+
+def _title_character(text: str, title_start: int, end: int) -> bool:
+    """A title and a word that name a character or a product line, not a person: "the mr
+    tickle lunchbox", "the mr bean dvd", "little miss sunshine", "mr men", "mr potato head",
+    "herr gurka-skivan"."""
+    if _CHARACTER_BEFORE.search(text, max(0, title_start - 8), title_start):
+        return True
+    title = re.match(r"[^\W\d_]+\.?", text[title_start:])
+    after = title_start + (title.end() if title else 0)
+    if _CHARACTER_AFTER.match(text, after):
+        return True
+    merch = _TITLE_CHARACTER.match(text, after)
+    return merch is not None and merch.end() <= end + 30
+
+
+_ARTICLE_NUMBERS = frozenset(["en", "ett", "one"])
+_TIME_NOUN_AFTER = re.compile(
+    r"\s+(?:lördag|söndag|måndag|tisdag|onsdag|torsdag|fredag|morgon|förmiddag|eftermiddag"
+    r"|kväll|natt|dag|vecka|gång|par|stund|bit|halvtimme|timme|månad|sommar|vinter|vår|höst"
+    r"|saturday|sunday|monday|tuesday|wednesday|thursday|friday|morning|afternoon|evening"
+    r"|night|day|week|time|way|month|summer|winter|spring|autumn|weekend|helg)[\w-]*\b",
+    re.IGNORECASE,
+)
+
+
+def _article_not_number(text: str, m: re.Match[str]) -> bool:
+    """A street said without a number, then 'en'/'ett'/'one' as an article or a count:
+    "på Drottninggatan en fredag", "längs Kungsgatan en morgon", "Church Road one
+    afternoon". In written text a lower-case word after it says so; in lower-case text a
+    word of time or quantity does."""
+    if m.group("num").strip().lower() not in _ARTICLE_NUMBERS:
+        return False
+    if _TIME_NOUN_AFTER.match(text, m.end()):
+        return True
+    nxt = re.match(r"\s+([^\W\d_]{2,})", text[m.end() :])
+    return (
+        nxt is not None
+        and not text.islower()
+        and nxt.group(1).islower()
+        and (nxt.group(1).lower() not in ("i", "in", "och", "and", "lgh", "trappor", "tr", "flat"))
+    )
+
+
 _STREET_OWNER_TITLES = frozenset(
     ["kung", "konung", "drottning", "prins", "prinsessan", "sankt", "biskop", "kapten", "fru"]
 )
@@ -3391,6 +3494,8 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         if i is None:
             continue
         found = _name_at(text, tokens, i, "strong" if text[m.end() :].islower() else "medium", c)
+        if found and _title_character(text, m.start(), found[1]):
+            continue  # "the mr tickle lunchbox", "little miss sunshine": a character
         if found and (_is_cap(tokens[i].group()) or text.islower()):
             out.append(_hit(lang, "name", "title", m.start(), found[1], text, 0.85))
             taken.add(i)
@@ -4012,6 +4117,45 @@ _KIN_APPOSITION = re.compile(
     r"(?:\s+[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)?){0,2})(?=\s*,)",
     re.IGNORECASE,
 )
+#: Positions a person's name stands in before it: a child's parent ("mamma till Tindra",
+#: "the dad of rufus"), the one the caller stays with ("jag bor hos Ingela", "staying with
+#: bronwen"), the name the caller is put down as ("skriv in mig som …", "book me in as …").
+_PERSON_SLOT_BEFORE = {
+    "en": re.compile(
+        r"\b(?:(?:mum|mom|mother|dad|father|parent|grandma|grandmother|granny|nan|nana|"
+        r"grandad|granddad|grandpa|grandfather|guardian|carer|stepmum|stepdad)\s+(?:of|to)"
+        r"|(?:staying|living|lodging|stopping|stay|live|lives|stays)\s+with"
+        r"|(?:put|book|sign|register|enter|write|have|add)\s+(?:me|us|him|her|them)\s+"
+        r"(?:down|in|up)?\s*as)\s+(?=[^\W\d_])",
+        re.IGNORECASE,
+    ),
+    "sv": re.compile(
+        r"\b(?:(?:mamma|mamman|pappa|pappan|förälder|föräldern|mormor|morfar|farmor|farfar|"
+        r"vårdnadshavare|vårdnadshavaren|bonusmamma|bonuspappa|styvmor|styvfar)\s+till"
+        r"|(?:bor|bo|bodde|bott|sover|stannar|mellanbor)\s+(?:just\s+nu\s+|nu\s+|tillfälligt\s+)?hos"
+        r"|(?:skriv|boka|registrera|anmäl|sätt|lägg|för)\s+(?:in\s+|upp\s+)?(?:mig|oss|honom|henne|dem)"
+        r"\s+(?:in\s+|upp\s+)?som)\s+(?=[^\W\d_])",
+        re.IGNORECASE,
+    ),
+}
+#: A name written on the post: "skriv Eskil Nordqvist på kuvertet", "put marlowe tennant on
+#: the envelope".
+_ON_THE_POST = {
+    "en": re.compile(
+        r"\b(?:put|write|mark\s+it\s+for|address\s+it\s+to)\s+(?P<n>[^\W\d_][\w'’-]*"
+        r"(?:\s+[^\W\d_][\w'’-]*){0,2}?)\s+on\s+(?:the|it|its)\s*(?:envelope|parcel|package|"
+        r"label|letter|box|front|door|post)?\b",
+        re.IGNORECASE,
+    ),
+    "sv": re.compile(
+        r"\b(?:skriv|sätt|märk\s+det\s+med)\s+(?P<n>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)"
+        r"{0,2}?)\s+på\s+(?:kuvertet|paketet|brevet|lappen|etiketten|lådan|försändelsen"
+        r"|brevlådan|dörren|adresslappen)\b",
+        re.IGNORECASE,
+    ),
+}
+#: A possession after the slot: "living with Parkinson's", "staying with Hilton's": no person.
+_SLOT_POSSESSIVE = re.compile(r"['’]s\b")
 #: Voice assistants asked like people: "jag frågade siri", "ask Alexa".
 _ASSISTANTS = frozenset(["siri", "alexa", "google", "cortana", "bixby"])
 #: Before "called": a thing or firm named, not a person phoned ("is called", "was called").
@@ -4108,6 +4252,63 @@ def _slot_run(
     return None
 
 
+def _next_surname(tokens: list[re.Match[str]], lows: list[str], i: int, c: _Compiled) -> bool:
+    """Is the word after token ``i`` a listed surname (and no common word of the lists)?"""
+    return (
+        i + 1 < len(tokens)
+        and lows[i + 1] in c.surnames
+        and lows[i + 1] not in c.not_names
+        and lows[i + 1] not in _LABEL_STOPS
+    )
+
+
+def _longer(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The longer of two spans (either may be missing)."""
+    if a is None or b is None:
+        return a or b
+    return a if a[1] - a[0] >= b[1] - b[0] else b
+
+
+def _lower_slot(
+    text: str,
+    tokens: list[re.Match[str]],
+    lows: list[str],
+    i: int,
+    c: _Compiled,
+    end: int | None = None,
+) -> tuple[int, int] | None:
+    """In ASR text, the words of a person slot after a listed first name up to the clause's
+    end (at most three, before ``end``): "skriv gun-britt lantto på kuvertet", "book me in
+    as lettice hargreaves"."""
+    first = lows[i]
+    if first in c.not_names or first in c.number_words or first in _LABEL_STOPS:
+        return None
+    if not (
+        first in c.first_names
+        or _fold_accents(first) in c.first_names
+        or first.split("-")[0] in c.first_names
+        or (
+            # an unlisted first name: no dictionary word, or a listed surname after it
+            (end is not None or _next_surname(tokens, lows, i, c))
+            and (not _ordinary_word(first, "en") or _next_surname(tokens, lows, i, c))
+        )
+    ):
+        return None
+    j = i + 1
+    while (
+        j < len(tokens)
+        and j - i < 3
+        and (end is None or tokens[j].end() <= end)
+        and text[tokens[j - 1].end() : tokens[j].start()] == " "
+        and lows[j] not in _LABEL_STOPS
+        and lows[j] not in c.not_names
+        and lows[j] not in c.number_words
+        and (end is not None or lows[j] in c.surnames or not _ordinary_word(lows[j], "en"))
+    ):
+        j += 1
+    return tokens[i].start(), tokens[j - 1].end()
+
+
 #: Endings of a firm's word: "Fastighetsförmedling", "Mäklarbyrå", "Bygg", "Lettings".
 _FIRM_ENDINGS = (
     "förmedling", "förmedlingen", "byrå", "byrån", "bygg", "byggare", "måleri", "åkeri",
@@ -4188,6 +4389,28 @@ def _position_names(
             if j > i and (lows[i] in c.first_names or _fold_accents(lows[i]) in c.first_names):
                 span = (tokens[i].start(), tokens[j - 1].end())
         add("name_label", span)
+    for m in _PERSON_SLOT_BEFORE[lang].finditer(text):
+        i = starts.get(m.end())
+        if i is None or lows[i] in _ASSISTANTS or lows[i] in _LABEL_STOPS:
+            continue
+        span = _slot_run(text, lang, tokens, lows, i, c, unknown_ok=True)
+        if span and _SLOT_POSSESSIVE.match(text, span[1]):
+            span = None  # "living with Parkinson's"
+        if text.islower():
+            span = _longer(span, _lower_slot(text, tokens, lows, i, c))
+        add("person_slot", span)
+    for m in _ON_THE_POST[lang].finditer(text):
+        i = starts.get(m.start("n"))
+        if i is None or lows[i] in ("it", "det", "den", "them", "dem", "that", "this", "a", "en"):
+            continue
+        span = _slot_run(text, lang, tokens, lows, i, c, unknown_ok=True)
+        if text.islower():
+            span = _longer(span, _lower_slot(text, tokens, lows, i, c, end=m.end("n")))
+        elif span is None and all(_is_cap(w) for w in m.group("n").split()):
+            span = m.start("n"), m.end("n")  # "skriv Nils-Åke Sevä på kuvertet"
+        if span and span[1] > m.end("n"):
+            span = span[0], m.end("n")
+        add("on_the_post", span)
     for m in _AGENT_GREETING[lang].finditer(text):
         # "Ni har ringt till Marie-Louise på Lyftgruppen", "You've reached Ottoline at ...":
         # a first name (and a surname) and the organisation after "på"/"at"; not a firm
@@ -4252,7 +4475,68 @@ def _position_names(
                 add("kin_apposition", _slot_run(text, lang, tokens, lows, i, c, unknown_ok=True))
     if text.islower():
         out.extend(_word_names_lower(text, lang, tokens, lows, c))
+        add("opening_pair", _opening_lower_pair(text, lang, tokens, lows, c))
     return out
+
+
+#: Words after the speaker's name that end it: "det är varg ekholm som ringde", "it's
+#: kavitha raman i want", "sonny here i'm calling".
+_OPENING_NAME_END = frozenset(
+    ["och", "and", "som", "who", "i", "jag", "i'm", "im", "här", "here", "från", "from",
+     "ringer", "calling", "again", "igen", "speaking", "mamma", "pappa", "mum", "mom", "dad",
+     "mother", "father", "med", "with"]
+)  # fmt: skip
+_OPENING_COPULAS = frozenset(["är", "e", "it's", "its", "it’s", "is"])
+
+
+def _opening_lower_pair(
+    text: str, lang: str, tokens: list[re.Match[str]], lows: list[str], c: _Compiled
+) -> tuple[int, int] | None:
+    """In ASR text the speaker opening the turn with their name: "hej det är varg ekholm
+    som ringde", "ja det är my sjöstedt och ...", "yeah it's kavitha raman i want ..." (any
+    first word, then a listed surname and a word that ends the name), or "yeah hi sonny
+    here i want ..." (a first name, also a common-word one, then "here" and the caller)."""
+    i = 0
+    while i < len(lows) and i < 6 and (lows[i] in _TURN_OPENERS or lows[i] in _COPULA_WORDS):
+        i += 1
+    if i == 0 or i + 1 >= len(lows):
+        return None
+    first, second = lows[i], lows[i + 1]
+    if (
+        first in c.not_names
+        or first in c.number_words
+        or first in _LABEL_STOPS
+        or first in c.org_words
+        or first in c.place_names
+        or first in c.lex.addresses.street_prefixes  # "stora holm": a place
+        or len(first) < 2
+        or text[tokens[i].end() : tokens[i + 1].start()] != " "
+    ):
+        return None
+    after = lows[i + 2] if i + 2 < len(lows) else None
+    if second in ("here", "här") and after in _OPENING_NAME_END | {None}:
+        names = c.first_names | c.word_names | c.homograph_names
+        if first in names and after is not None:
+            return tokens[i].start(), tokens[i].end()
+        return None
+    if not any(w in _OPENING_COPULAS for w in lows[:i]):
+        return None
+    if (
+        second not in c.surnames
+        or second in c.not_names
+        or second in c.number_words
+        or (after is not None and after not in _OPENING_NAME_END)
+    ):
+        return None
+    if (
+        lang == "en"
+        and _ordinary_word(first, "en")
+        and first not in (c.first_names | c.word_names | c.homograph_names)
+    ):
+        return None
+    if lang == "sv" and second not in c.first_names and not _surname_like(second, c, broad=True):
+        return None
+    return tokens[i].start(), tokens[i + 1].end()
 
 
 #: Words before a name said by way of introduction or restatement in ASR text.
@@ -4702,6 +4986,11 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
         return True  # "Erik Olsson Fastighetsförmedling", "Per Jansson Bygg": a firm
     if slug in ("known_first_name", "person_after", "model") and _near_public_context(text, p, c):
         return True  # "an episode with Kirstie Allsopp", "programmet med Martin Timell"
+    if not intro and (
+        _ART_OR_FAN_BEFORE.search(text, max(0, p.start - 40), p.start)
+        or _FAVOURITE_AFTER.match(text, p.end)
+    ):
+        return True  # "the portrait of Ada Lovelace", "a fan of Joni Mitchell": not the call's
     if c.namesake_before is not None and c.namesake_before.search(before):
         return True  # "en svit uppkallad efter Astrid Lindgren"
     for m in _CALLING_FROM.finditer(text, max(0, p.start - 80), p.end):
@@ -4712,6 +5001,29 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
             if m.start() <= p.start and p.end <= m.end():
                 return True  # "Det var Zlatan som invigde gymmet"
     return _thing_or_pet(text, p, c)
+
+
+#: An artwork of or by someone, or being their fan, right before the name: "the portrait
+#: of Ada Lovelace", "a print of Hopper's", "Målningen av Ernst Josephson", "Tavlan med
+#: Carl Larssons Brita", "a huge fan of Joni Mitchell", "Mormor lyssnar på Lars Winnerbäck".
+_ART_OR_FAN_BEFORE = re.compile(
+    r"(?:\b(?:painting|paintings|portrait|portraits|print|prints|poster|posters|sculpture"
+    r"|statue|bust|drawing|etching|lithograph|photograph|canvas|artwork|exhibition|retrospective"
+    r"|biography|statue)\s+(?:of|by)\s+(?:the\s+)?"
+    r"|\b(?:målningen|målningarna|målning|tavlan|tavlorna|tavla|porträttet|porträtt|trycket"
+    r"|tryck|affischen|affisch|posten|skulpturen|statyn|byst|bysten|litografin|litografi"
+    r"|teckningen|utställningen|biografin|boken)\s+(?:av|med|om|föreställande)\s+"
+    r"|\bfans?\s+(?:of|av)\s+|\blistens\s+to\s+"
+    r"|\blyssnar\s+på\s+)$",
+    re.IGNORECASE,
+)
+#: Said to be someone's favourite: "Evert Taube är pappas favorit", "Van Morrison is my
+#: dad's favourite".
+_FAVOURITE_AFTER = re.compile(
+    r"\s+(?:är|var|is|was|has\s+always\s+been|har\s+alltid\s+varit)\s+"
+    r"(?:[\w'’]+\s+){0,2}(?:favorit|favoriter|favourite|favorite|idol|hero|hjälte)\b",
+    re.IGNORECASE,
+)
 
 
 #: Words of TV, film and shows: a name beside one is a public figure's ("an episode with
@@ -5008,13 +5320,16 @@ _CALL_AT_FULL = re.compile(
 _WILL_CALL = {
     "sv": re.compile(
         rf"(?<![\w-])(?P<n>{_CAP}(?:\s{_CAP})?)\s+(?:skulle|ska|skall|kommer\s+att|lovade\s+att)"
-        r"\s+(?:ringa|mejla|maila|messa|sms:a|kontakta|höra\s+av\s+sig)(?:\s+upp)?\s+"
-        r"(?:mig|mej|dig|oss|er|tillbaka|till\s+mig)\b"
+        r"\s+(?:(?:ringa|mejla|maila|messa|sms:a|kontakta|höra\s+av\s+sig)(?:\s+upp)?\s+"
+        r"(?:mig|mej|dig|oss|er|tillbaka|till\s+mig)|höra\s+av\s+sig|återkomma|komma\s+tillbaka"
+        r"\s+till\s+(?:mig|mej|dig|oss|er))\b"
     ),
     "en": re.compile(
         rf"(?<![\w-])(?P<n>{_CAP}(?:\s{_CAP})?)\s+(?:will|would|should|is\s+going\s+to|"
         r"was\s+going\s+to|promised\s+to|['’]ll|['’]d)\s+(?:call|ring|phone|email|e-mail|"
         r"text|contact|get\s+back\s+to)\s+(?:me|you|us|him|her|them|back)\b"
+        r"|\s+(?:will|would|should|is\s+going\s+to|was\s+going\s+to|promised\s+to|['’]ll|['’]d)"
+        r"\s+(?:be|get)\s+in\s+touch\b"
     ),
 }
 _CALL_AT_ADVERBS = frozenset(
