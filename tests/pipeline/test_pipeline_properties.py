@@ -187,10 +187,19 @@ def test_chunk_size_is_documented() -> None:
     assert chunk_bounds("x" * CHUNK_CHARS) == [(0, CHUNK_CHARS)]
 
 
-def reference_starts(tokens: list[tuple[str, str, bool]], starters: frozenset[str]) -> list[bool]:
+def reference_starts(
+    tokens: list[tuple[str, str, bool]],
+    starters: frozenset[str],
+    wh: frozenset[str] = frozenset(),
+    embedders: frozenset[str] = frozenset(),
+    subjects: frozenset[str] = frozenset(),
+    verbs: frozenset[str] = frozenset(),
+) -> list[bool]:
     """The splitter's rule, one token at a time: the specification the fast version meets.
 
-    Tokens are ``(text, lower, is_punct)``.
+    Tokens are ``(text, lower, is_punct)``. A wh-word does not start a sentence after a word
+    that embeds it or before straight word order; a verb starter does not start one as the
+    last token.
     """
     punctuated = any(text in TERMINALS for text, _, _ in tokens)
     starts: list[bool] = []
@@ -201,6 +210,9 @@ def reference_starts(tokens: list[tuple[str, str, bool]], starters: frozenset[st
             run = 1
             continue
         prev_text, prev_low, prev_punct = tokens[i - 1]
+        next_low = tokens[i + 1][1] if i + 1 < len(tokens) else None
+        embedded = low in wh and (prev_low in embedders or next_low in subjects)
+        last_verb = low in verbs and next_low is None
         if prev_text in TERMINALS or prev_text.endswith(("?", "!")):
             start = not punct
         elif (
@@ -209,6 +221,8 @@ def reference_starts(tokens: list[tuple[str, str, bool]], starters: frozenset[st
             and low in starters
             and not prev_punct
             and prev_low not in starters
+            and not embedded
+            and not last_verb
         ):
             start = True
         else:
@@ -222,14 +236,28 @@ def reference_starts(tokens: list[tuple[str, str, bool]], starters: frozenset[st
 def test_sentence_splitter_matches_its_specification(lang: str) -> None:
     nlp = get_nlp(lang)
     splitter = SentenceSplitter(lang, [])
-    starters = load_pack(lang).lexicon_set("sentence_starters")
-    words = [*sorted(starters)[:6], "word", "kassen", "router", "?", ".", "!", ",", "...", "hm?!"]
+    pack = load_pack(lang)
+    starters = pack.lexicon_set("sentence_starters")
+    wh = pack.lexicon_set("wh_words") & starters
+    embedders = pack.lexicon_set("clause_embedders")
+    subjects = pack.lexicon_set("clause_subjects")
+    verbs = pack.lexicon_set("v1_verbs") & starters
+    words = [*sorted(starters)[:6], *sorted(wh)[:3], *sorted(verbs)[:2], "word", "kassen"]
+    words += [*sorted(embedders)[:2], *sorted(subjects)[:2], "router", "?", ".", "!", ",", "..."]
+    words += ["hm?!"]
 
     @settings(max_examples=150, deadline=None)
     @given(st.lists(st.sampled_from(words), max_size=30))
     def run(tokens: list[str]) -> None:
         doc = splitter(nlp.make_doc(" ".join(tokens)))
-        expected = reference_starts([(t.text, t.lower_, t.is_punct) for t in doc], starters)
+        expected = reference_starts(
+            [(t.text, t.lower_, t.is_punct) for t in doc],
+            starters,
+            wh,
+            embedders,
+            subjects,
+            verbs,
+        )
         assert [bool(t.is_sent_start) for t in doc] == expected
 
     run()
