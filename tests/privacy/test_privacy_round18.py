@@ -273,3 +273,48 @@ def test_found(lang: str, text: str, values: list[str], kind: str) -> None:
 @pytest.mark.parametrize(("lang", "text"), NEGATIVES + GUARDS)
 def test_not_masked(lang: str, text: str) -> None:
     assert find_personal_data(text, lang) == []
+
+
+# Second pass, from the kinds of negatives unseen sets are full of: a named storm, paying
+# into the business's own account, "att" as a word and not the label "Att:". Each fails
+# before round 18.
+NEGATIVES_2 = [
+    ("sv", "Efter stormen Gudrun hade vi ingen ström på en vecka."),
+    ("sv", "Orkanen Ivar slet loss plåten på ladan."),
+    ("en", "Storm Ciara took half our fence down."),
+    ("en", "Pay into our account, sort code 20-00-00, account 55779911."),
+    (
+        "en",
+        "Please transfer the deposit to our business account, sort code 30-94-57, "
+        "account 00112233.",
+    ),
+    ("sv", "Betala in till vårt konto, clearing 8327-9, kontonummer 914 582 331-4."),
+    ("sv", "Sätt in hyran på vårt företagskonto 5021 10 123 45."),
+    ("sv", "jag vill bara säga att rosen var fin och att per månad blir det dyrt"),
+]
+GUARDS_2 = [
+    ("sv", "när stormen alfrida kom blev hela byn mörk"),
+    ("en", "The shed blew over during Storm Arwen."),
+    ("en", "after storm agnes the whole street flooded"),
+    ("sv", "Hon sa att Malin Hörnans kurs var bra, och att Björkliden var vackert."),
+    ("sv", "Det betyder, att maj blir dyrare."),
+]
+KEPT_2 = [
+    ("en", "Pay it into my account, sort code 20-45-77, account 41736590.", "41736590"),
+    (
+        "sv",
+        "Betala in till mitt konto, clearing 8327-9, kontonummer 914 582 331-4.",
+        "914 582 331-4",
+    ),
+    ("sv", "Skicka pengarna till mitt konto 5021 10 123 45.", "5021 10 123 45"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NEGATIVES_2 + GUARDS_2)
+def test_not_masked_2(lang: str, text: str) -> None:
+    assert find_personal_data(text, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), KEPT_2)
+def test_own_account_kept(lang: str, text: str, value: str) -> None:
+    assert _covers(text, lang, value, "bank_account"), find_personal_data(text, lang)

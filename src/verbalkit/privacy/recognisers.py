@@ -1001,6 +1001,27 @@ def _ours_in_sentence(text: str, start: int, lang: str) -> bool:
     return _FIRST_PERSON[lang].search(head, ours[-1].end()) is None
 
 
+#: Paying into the business's own account: "Pay into our account", "betala in till vårt
+#: konto", "transfer it to our business account".
+_PAY_INTO_OURS = re.compile(
+    r"\b(?:pay|paying|transfer|send|deposit|betala|betalar|sätt|för|överför)\s+"
+    r"(?:[\w'’]+\s+){0,3}?(?:into|to|in\s+till|in\s+på|till|på)\s+(?:our|vårt|vår)\s+"
+    r"(?:[\w'’-]+\s+)?(?:account|konto|kontot|bankkonto|företagskonto)\b",
+    re.IGNORECASE,
+)
+
+
+def _pay_into_ours(text: str, start: int, lang: str) -> bool:
+    """Is the account cue at ``start`` in a sentence asking to pay into "our" account, with
+    no first person ("my", "mitt") after it?"""
+    head = text[max(0, start - 120) : start]
+    breaks = list(_SENTENCE_BREAK.finditer(head))
+    if breaks:
+        head = head[breaks[-1].end() :]
+    last = list(_PAY_INTO_OURS.finditer(head))
+    return bool(last) and _FIRST_PERSON[lang].search(head, last[-1].end()) is None
+
+
 def _giro_is_personal(text: str, cue: _Cue, run: NumberRun, lang: str) -> bool | None:
     """For a bankgiro/plusgiro cue: is the number the caller's own? None: not a giro cue.
 
@@ -1243,6 +1264,9 @@ def _numbers(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         near.reverse()
         if (lang == "sv" or swedish_bank) and not (near and near[0].kind == "negative"):
             pair = _clearing_account(runs, k, text, c)
+            if pair is not None and _pay_into_ours(text, run.start, lang):
+                skip = k + 1 if pair[1] > run.end else k
+                continue  # "Betala in till vårt konto, clearing 8327-9, …": the business's
             if pair is not None:
                 out.append(_hit(lang, "bank_account", "clearing", *pair, text, 0.85))
                 skip = k + 1 if pair[1] > run.end else k
@@ -1255,6 +1279,8 @@ def _numbers(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                 personal = _giro_is_personal(text, q, run, lang)
                 if personal is False:
                     break
+                if personal is None and _pay_into_ours(text, run.start, lang):
+                    break  # "Pay into our account, sort code …": the business's own
             found = _classify_run(text, run, q.kind, lang, c)
             if found is not None:
                 break
@@ -4068,7 +4094,9 @@ _NAME_LABEL = {
         r"(?:^|[,.;:–-]\s*|\boch\s+)(?:namn\s+på\s+kortet|namnet\s+på\s+kortet|"
         r"namn\s+på\s+kontot|fullständigt\s+namn|mottagaren|mottagare|adressat|"
         r"kortinnehavaren|kortinnehavare|kontohavaren|kontohavare|kontoinnehavaren|"
-        r"kontoinnehavare|betalaren|betalare|namnet|namn|att)(?:\s+är|\s*:)?\s+(?=[^\W\d_])"
+        r"kontoinnehavare|betalaren|betalare|namnet|namn)(?:\s+är|\s*:)?\s+(?=[^\W\d_])"
+        # "Att: Moa Lind" (attention) needs its colon: "och att per månad" is no label
+        r"|(?:^|[,.;:–-]\s*|\boch\s+)att\s*:\s+(?=[^\W\d_])"
         r"|\bi\s+namnet\s+(?=[^\W\d_])",
         re.IGNORECASE,
     ),
@@ -4986,6 +5014,8 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
         return True  # "Erik Olsson Fastighetsförmedling", "Per Jansson Bygg": a firm
     if slug in ("known_first_name", "person_after", "model") and _near_public_context(text, p, c):
         return True  # "an episode with Kirstie Allsopp", "programmet med Martin Timell"
+    if _STORM_BEFORE.search(text, max(0, p.start - 14), p.start):
+        return True  # "Storm Ciara", "efter stormen Gudrun": a storm's name
     if not intro and (
         _ART_OR_FAN_BEFORE.search(text, max(0, p.start - 40), p.start)
         or _FAVOURITE_AFTER.match(text, p.end)
@@ -5015,6 +5045,12 @@ _ART_OR_FAN_BEFORE = re.compile(
     r"|teckningen|utställningen|biografin|boken)\s+(?:av|med|om|föreställande)\s+"
     r"|\bfans?\s+(?:of|av)\s+|\blistens\s+to\s+"
     r"|\blyssnar\s+på\s+)$",
+    re.IGNORECASE,
+)
+#: A named storm: "Storm Ciara", "stormen Gudrun", "orkanen Katrina", "hurricane Ian".
+_STORM_BEFORE = re.compile(
+    r"\b(?:storm|stormen|stormens|orkanen|orkan|ovädret|hurricane|typhoon|cyclone|tropical"
+    r"\s+storm)\s+$",
     re.IGNORECASE,
 )
 #: Said to be someone's favourite: "Evert Taube är pappas favorit", "Van Morrison is my
