@@ -318,3 +318,46 @@ def test_not_masked_2(lang: str, text: str) -> None:
 @pytest.mark.parametrize(("lang", "text", "value"), KEPT_2)
 def test_own_account_kept(lang: str, text: str, value: str) -> None:
     assert _covers(text, lang, value, "bank_account"), find_personal_data(text, lang)
+
+
+# Third pass: a firm or day of the pack's phrase list where a name could stand, naming a
+# thing ("vi döpte båten till"), a reference shaped like an NI number. NEGATIVES_3 fail
+# before round 18; GUARDS_3 and KEPT_3 hold either way.
+NEGATIVES_3 = [
+    ("en", "It's John Lewis who delivered it."),
+    ("sv", "Vi döpte båten till Elsa efter mormor."),
+    ("sv", "Vi har döpt robotgräsklipparen till Gunnar."),
+    ("en", "My son christened the mower Gordon."),
+    ("en", "Your reference is AB123456C for the claim."),
+    ("en", "The booking ref is JK 12 34 56 D."),
+]
+GUARDS_3 = [
+    ("en", "It was Ted Baker that sent the wrong size."),
+    ("en", "it's martin luther king day so you're closed right"),
+    ("sv", "det är per capita räknat ganska billigt"),
+    ("sv", "Det är Hugo Boss som har rean, inte vi."),
+    ("en", "We renamed the boat to Matilda last year."),
+    ("sv", "Ärendenumret är AB123456C."),
+    ("sv", "Bokningsnumret är TW123456A."),
+]
+KEPT_3 = [
+    ("en", "My national insurance number is AB123456C.", "AB123456C", "customer_id"),
+    (
+        "en",
+        "my ni number is JT 45 23 81 B and the claim reference is 5521",
+        "JT 45 23 81 B",
+        "customer_id",
+    ),
+    ("sv", "Det är Per Capitano som ringer.", "Per Capitano", "name"),
+    ("sv", "Vi döpte sonen till Elis, han fyller två nu.", "Elis", "name"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NEGATIVES_3 + GUARDS_3)
+def test_not_masked_3(lang: str, text: str) -> None:
+    assert find_personal_data(text, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "text", "value", "kind"), KEPT_3)
+def test_kept_3(lang: str, text: str, value: str, kind: str) -> None:
+    assert _covers(text, lang, value, kind), find_personal_data(text, lang)

@@ -1604,10 +1604,23 @@ def _spoken_ninos(text: str, lang: str) -> list[PersonalData]:
     return out
 
 
+#: A reference's own cue right before an NI-shaped value: "Your reference is AB123456C",
+#: "booking ref: TW 12 34 56 A", "ärendenummer AB123456C".
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:reference|ref|booking|order|case|claim|ticket|invoice|tracking|policy|quote|"
+    r"referens|referensnummer|referensnumret|bokning|bokningsnummer|bokningsnumret|"
+    r"ordernummer|ordernumret|ärende|ärendenummer|ärendenumret|fakturanummer|fakturanumret)(?:\s+(?:number|no|nr|code|id))?\s*(?:is|är|:)?\s*(?:is\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _ninos(text: str, lang: str) -> list[PersonalData]:
+    cued = _NINO_CUE.search(text) is not None
     return [
         _hit(lang, "customer_id", "national_insurance", m.start(), m.end(), text, 0.9)
         for m in _NINO.finditer(text)
+        # "Your reference is AB123456C": a reference shaped like an NI number
+        if cued or not _REFERENCE_BEFORE.search(text, max(0, m.start() - 30), m.start())
     ]
 
 
@@ -4935,6 +4948,16 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
     """Name finds that are a pet, a thing, a namesake, an organisation or a public figure."""
     slug = p.rule.rsplit(".", 1)[-1]
     before = text[max(0, p.start - 60) : p.start]
+    for m in c.not_name_phrases.finditer(text, max(0, p.start - 40), p.end + 40):
+        if (
+            m.start() <= p.start
+            and p.end <= m.end()
+            and (m.start() == 0 or not text[m.start() - 1].isalnum())
+            and text[m.end() : m.end() + 1] not in ("'", "’")  # "it's may i'm ringing"
+        ):
+            return True  # "It's John Lewis who delivered it": a firm, a dish, a day
+    if _THING_NAMED_TO.search(before):
+        return True  # "Vi döpte båten till Elsa": a thing's name
     if p.text.endswith(("'s", "’s")) and _PET_OWNED.match(text, p.end - 2):
         return True  # "I'm Bella's owner"
     if _PET_OWNED.match(text, p.end) and text[p.end : p.end + 1] in ("'", "’"):
@@ -5045,6 +5068,15 @@ _ART_OR_FAN_BEFORE = re.compile(
     r"|teckningen|utställningen|biografin|boken)\s+(?:av|med|om|föreställande)\s+"
     r"|\bfans?\s+(?:of|av)\s+|\blistens\s+to\s+"
     r"|\blyssnar\s+på\s+)$",
+    re.IGNORECASE,
+)
+#: Naming a thing: "vi döpte båten till", "döpt till", "we renamed the boat to".
+_THING_NAMED_TO = re.compile(
+    r"\b(?:döpte|döpt|döpta|döpa|döper|döpts|omdöpt|omdöpte)\s+(?:(?:om\s+)?(?:den|det|"
+    r"båten|bilen|hästen|katten|hunden|huset|stugan|ponnyn|kon|grisen|roboten|gräsklipparen|"
+    r"robotgräsklipparen|dammsugaren|appen|wifit|nätverket|routern)\s+)?till\s+$"
+    r"|\b(?:renamed|named|called|christened)\s+(?:the|our|my|his|her)\s+(?:boat|car|horse|"
+    r"cat|dog|house|cottage|pony|robot|mower|hoover|router|wifi|network)\s+(?:to\s+)?$",
     re.IGNORECASE,
 )
 #: A named storm: "Storm Ciara", "stormen Gudrun", "orkanen Katrina", "hurricane Ian".
