@@ -137,3 +137,22 @@ def test_yes_no_forms_without_a_question_mark(
     questions: Tagger, text: str, expected: set[str]
 ) -> None:
     assert questions(text, "en") == expected
+
+
+ECHOES = [
+    ("Oh, are you really?", set()),
+    ("Have you?", set()),
+    ("Oh, it does?", set()),
+    ("Isn't that amazing?", set()),
+    ("You think so?", set()),
+    # real questions with the same words
+    ("Are you still on the line?", {"closed_question"}),
+    ("Have you tried restarting it?", {"closed_question"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ECHOES)
+def test_an_echo_with_rising_pitch_asks_nothing(
+    questions: Tagger, text: str, expected: set[str]
+) -> None:
+    assert questions(text, "en") == expected

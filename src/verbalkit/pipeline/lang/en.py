@@ -704,9 +704,16 @@ _LEAD = r"^(?:\W+ )?(?:(?:and|so|ok|okay|right|um|uh|oh|well|mm|mhm|hmm|yeah|alr
 #: A one-word backchannel said as a question ("Yeah?", "Oh, really?", "All right?"). A lone
 #: "Right?" asks for agreement: a tag question (SwDA's ^g), closed.
 _BACKCHANNEL_Q = re.compile(
-    r"^(?:\W+ )?(?:oh (?:, )?)?(?:yeah|yes|yep|okay|ok|really|all right|alright|huh|hm+|"
-    r"mhm|is that right|is that so|you do|you did|it is|did you|do you|is it|was it)"
-    r"(?: \W+)*$"
+    r"^(?:\W+ )?(?:(?:oh|ooh|ah|wow|huh|so) (?:, |-- )*)*(?:yeah|yes|yep|okay|ok|really|all right|"
+    r"alright|huh|hm+|mhm|is that right|is that so|are you serious|(?:you )?think so|"
+    # An echo of what was just said: "Are you?", "Have you really?", "Oh, it does?", "They do?"
+    r"(?:is|are|was|were|do|does|did|have|has|had|can|could|would|will)(?: n't)? "
+    r"(?:i|you|he|she|it|we|they|there)|(?:i|you|he|she|it|we|they|there) "
+    r"(?:is|are|was|were|do|does|did|have|has|had|can|could|would|will)(?: n't| not)?|"
+    # "Isn't that amazing?": an exclamation, not a question.
+    r"(?:is|was) n't (?:that|it) (?:just |so |really )?(?:funny|amazing|interesting|something|great|"
+    r"wonderful|awful|terrible|neat|nice|sad|strange|weird|crazy|incredible|lovely|brilliant))"
+    r"(?: (?:really|serious|so|not|now|then|huh))*(?: \W+)*$"
 )
 #: Asking to hear again ("What?", "Sorry, what did you say?"): a repair, not a question.
 _REPAIR_Q = re.compile(
