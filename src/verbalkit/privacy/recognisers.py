@@ -1376,6 +1376,28 @@ def _local_named(text: str, m: re.Match[str], c: _Compiled) -> bool:
     return False
 
 
+#: Domains of public offices: "planning@leeds.gov.uk", "bygglov@uppsala.kommun.se".
+_PUBLIC_DOMAIN = re.compile(
+    r"(?:^|\.)(?:gov\.uk|gov|gov\.se|gov\.ie|nhs\.uk|police\.uk|[\w-]*kommun\.se|"
+    r"[\w-]*region[\w-]*\.se|[\w-]*lansstyrelsen\.se|[\w-]*council\.gov\.uk)$",
+    re.IGNORECASE,
+)
+
+
+def _public_office_mailbox(local: str, domain: str, c: _Compiled) -> bool:
+    """One plain word that is no name before the "@" of a public office's domain
+    ("licensing@bristol.gov.uk", "miljo@x.kommun.se"): a desk's mailbox, not a person's."""
+    if not _PUBLIC_DOMAIN.search(domain):
+        return False
+    words = _LOCAL_WORD.findall(local.lower())
+    return (
+        len(words) == 1
+        and words[0] not in c.first_names
+        and words[0] not in c.surnames
+        and not any(ch.isdigit() for ch in local)
+    )
+
+
 def _role_compound(word: str, c: _Compiled) -> bool:
     """ "lostproperty", "schoolmeals", "fakturakundtjanst": two role words run together;
     "pastorsexpeditionen", "gruppbokning": a compound whose head (its last part, six letters
@@ -1392,6 +1414,11 @@ def _emails(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         _hit(lang, "email", "written", m.start(), m.end(), text, 0.99)
         for m in _EMAIL.finditer(text)
         if not _role_address(text[m.start() : text.index("@", m.start())], c)
+        and not _public_office_mailbox(
+            text[m.start() : text.index("@", m.start())],
+            text[text.index("@", m.start()) + 1 : m.end()],
+            c,
+        )
         and (
             not _word_mailbox(
                 text[m.start() : text.index("@", m.start())],
@@ -5053,7 +5080,145 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
         for m in c.public_figures.finditer(text, max(0, p.start - 40), p.end + 40):
             if m.start() <= p.start and p.end <= m.end():
                 return True  # "Det var Zlatan som invigde gymmet"
+    if _round19_not_person(text, p, c, intro):
+        return True
     return _thing_or_pet(text, p, c)
+
+
+#: Fetching an animal or leaving it: "hämtade Sixten (och Molly)", "dropped Biscuit and".
+_FETCH_BEFORE = re.compile(
+    r"\b(?:hämt\w*|lämn\w*|skjutsa\w*|picked\s+up|pick\s+up|picking\s+up|collect\w*|"
+    r"drop\w*(?:\s+off)?|fetch\w*|took|take|taking|bring\w*|brought)\s+(?:(?:upp|in|av|off)\s+)?"
+    r"(?:[^\W\d_][\w'’-]*\s*,?\s+(?:och|and|&)\s+)?$",
+    re.IGNORECASE,
+)
+#: ... from or at the vet's, a cattery, kennels: "från djurkliniken", "at the cattery".
+_VET_AFTER = re.compile(
+    r"(?:\s*,?\s+(?:och|and|&)\s+[^\W\d_][\w'’-]*)?\s+(?:up\s+|off\s+|upp\s+)?"
+    r"(?:från|på|hos|till|vid|from|at|to)\s+(?:the\s+|our\s+|vår\s+|den\s+)?"
+    r"(?:djurklinik\w*|djursjukhus\w*|veterinär\w*|vets?(?:['’]s?)?|veterinary\s+\w+|"
+    r"animal\s+hospital|catter(?:y|ies)|kennels?|kattpensionat\w*|hundpensionat\w*|"
+    r"hunddagis\w*|djurpensionat\w*|groomers?(?:['’]s?)?|hundfrisör\w*)(?![\w])",
+    re.IGNORECASE,
+)
+#: A ship or a ferry: "ombord på Birka", "aboard the Oriana", "sailed on the Queen Mary".
+_SHIP_BEFORE = re.compile(
+    r"(?:\bombord\s+på|\baboard(?:\s+the)?|\bon\s+board(?:\s+the)?|"
+    r"\b(?:sail|sailed|sailing|sails|cruise|cruised|cruising)\s+on(?:\s+the)?|"
+    r"\b(?:färjan|fartyget|kryssningsfartyget|skeppet|the\s+(?:ferry|ship|liner|cruise\s+ship)|"
+    r"m/s|m/v|hms|rms))\s+$",
+    re.IGNORECASE,
+)
+#: Travelling with a vessel, said where a ferry is the topic: "vi seglar med Gabriella".
+_VESSEL_WITH_BEFORE = re.compile(
+    r"\b(?:seglar|seglade|seglat|segla|åker|åkte|reser|reste|kryssar|kryssade|sail|sailed|"
+    r"sailing|cruise|cruised|cruising|travel(?:l?ed)?)\s+(?:med|with)\s+$",
+    re.IGNORECASE,
+)
+_FERRY_WORDS = re.compile(
+    r"\b(?:färj\w*|kryssning\w*|rederi\w*|hytt\w*|ombord|viking\s+(?:line|grace|cinderella)|"
+    r"silja|tallink|stena|birka|finnlines|destination\s+gotland|åbo|mariehamn|helsingfors|"
+    r"tallinn|ferry|ferries|cruise|cabin|cunard|p&o|deck|port)\b",
+    re.IGNORECASE,
+)
+#: A brand after a pack or a container: "en ask Anthon Berg", "a tin of Quality Street".
+_CONTAINER_BEFORE = re.compile(
+    r"\b(?:en|ett|två|tre|a|an|one|two|three|some|\d+)\s+(?:ask|asken|burk|burkar|påse|påsar|"
+    r"flaska|flaskor|paket|kartong|tub|förpackning|låda|kaka|back|tin|tins|jar|jars|bottle|"
+    r"bottles|bar|bars|packet|packets|pack|box|tub|tubs|can|cans|carton|bag|tube|crate|case)"
+    r"\s+(?:of\s+)?$",
+    re.IGNORECASE,
+)
+#: A name inside a product's compound: "Emil i Lönneberga-spelet", "Alfons Åberg-boxen",
+#: "the Peter Rabbit-themed mugs".
+_COMPOUND_TAIL = re.compile(
+    r"[A-ZÅÄÖÉ][\w'’]*(?:\s+(?:(?:i|på|och|of|and|the|in|&)\s+)?[A-ZÅÄÖÉ][\w'’]*){0,3}"
+    r"-(?P<tail>[a-zåäöé]{4,})(?![\w-])"
+)
+#: A public office, an acronym: "IBAN", "BIC", "NHS" are no one's name.
+_ACRONYM = re.compile(r"[A-ZÅÄÖ]{2,5}")
+
+
+def _round19_not_person(text: str, p: PersonalData, c: _Compiled, intro: bool) -> bool:
+    """Round 19's classes of false names: an animal fetched from the vet's, a ship, a brand
+    in its pack, a name inside a product's compound, a street named after someone, an
+    acronym, a number word in ASR text."""
+    before = text[max(0, p.start - 60) : p.start]
+    if _FETCH_BEFORE.search(before) and _VET_AFTER.match(text, p.end):
+        return True  # "Vi hämtade Sixten och Molly från djurkliniken"
+    if (
+        _FETCH_BEFORE.search(before)
+        and _AND_BEFORE.search(before)
+        and _VET_AFTER.match(" x" + text[p.end :])
+    ):
+        return True  # the second of a pair: "picked up Barney and [Rosie] from the vet's"
+    if not intro and _SHIP_BEFORE.search(before):
+        return True  # "aboard the Oriana", "ombord på Birka"
+    if (
+        not intro
+        and _VESSEL_WITH_BEFORE.search(before)
+        and _FERRY_WORDS.search(text)
+        and " " not in p.text.strip()
+    ):
+        return True  # "Vi seglar med Gabriella i år, och Viking Grace går till Åbo"
+    if not intro and _CONTAINER_BEFORE.search(before):
+        return True  # "en burk Kalles kaviar", "a bar of Cadbury"
+    m = _COMPOUND_TAIL.match(text, p.start)
+    if m and m.group("tail") in c.first_names:
+        m = None  # "Kim Ji-yeon": a hyphenated given name
+    if m and m.end() >= p.end and not text.islower():
+        return True  # "Nils Holgersson-pusslet", "Pippi Långstrump-lådan"
+    if not text.islower():
+        back = p.start
+        while b := _CAP_WORD_BEFORE.search(text, max(0, back - 40), back):
+            back = b.start(1)
+        m = _COMPOUND_TAIL.match(text, back)
+        if m and m.end() >= p.end and back < p.start and m.group("tail") not in c.first_names:
+            return True  # "Alfons Åberg-boxen" found as "Åberg"
+    # a street named after someone and said without a number: "Birger Jarlsgatan"
+    end = p.end
+    while a := _CAP_WORD_AFTER.match(text, end):
+        end = a.end(1)
+        break
+    last = _WORD.findall(text[p.start : end])
+    if last and len(last) > 1:
+        low = last[-1].lower()
+        if low in _STREET_WORDS_AFTER or any(
+            low.endswith(suf) and len(low) > len(suf) + 2 for suf in _STREET_ENDINGS
+        ):
+            return True
+    nxt = _NEXT_WORD.match(text, p.end)
+    if nxt and text[p.end : nxt.start(1)] == " " and nxt.group(1).lower() in ("torg", "torget"):
+        return True  # "Karl Johans torg"
+    word = p.text.strip(" .,")
+    if _ACRONYM.fullmatch(word) and not text.isupper():
+        return True  # "The recipient's IBAN is"
+    if text.islower():
+        words = word.lower().split()
+        if words and (words[0] in _AMOUNT_WORDS or all(w in c.number_words for w in words)):
+            return True  # "om det är över tretusen": an amount
+    return False
+
+
+#: Street words after a name: "Lady Margaret Avenue", "King Edward Drive".
+_STREET_WORDS_AFTER = frozenset(
+    ["avenue", "drive", "crescent", "terrace", "gardens", "grove", "close", "way", "road",
+     "street", "lane", "square", "place", "boulevard", "parade", "walk", "row", "hill",
+     "torg", "torget", "gata", "gatan", "väg", "vägen", "gränd", "allé", "plan"]
+)  # fmt: skip
+#: Words of an amount: "det är över tretusen", "runt tvåtusen".
+_AMOUNT_WORDS = frozenset(
+    ["över", "under", "runt", "kring", "cirka", "ca", "ungefär", "omkring", "nästan", "drygt",
+     "knappt", "minst", "högst", "max", "mer", "mindre", "about", "around", "over", "under",
+     "roughly", "nearly", "almost", "approximately", "less", "more"]
+)  # fmt: skip
+
+
+#: Endings of a street's name that no surname has: "Birger Jarlsgatan", "Drottningvägen".
+_STREET_ENDINGS = (
+    "gatan", "vägen", "gränd", "gränden", "allén", "torget", "platsen", "esplanaden",
+    "promenaden", "leden", "slingan", "stråket",
+)  # fmt: skip
 
 
 #: An artwork of or by someone, or being their fan, right before the name: "the portrait
@@ -5983,6 +6148,14 @@ def not_a_person(text: str, p: PersonalData, lang: str) -> bool:
     prev = _PREVIOUS_WORD.search(text, max(0, p.start - 24), p.start)
     if prev and prev.group(1).lower() in c.place_prefixes and _is_cap(prev.group(1)):
         return True  # "in San Jose", "Santa Monica": a place
+    if (
+        prev
+        and prev.group(1) in ("i", "in", "utanför", "outside", "near", "nära")
+        and " " not in p.text.strip()
+        and _is_cap(p.text.strip())
+        and p.text.strip().lower() not in c.first_names
+    ):
+        return True  # "min bror i Addis": a town
     if p.text.islower() and p.text in c.word_names:
         return True  # "det är sten jag vill ha": a common-word name alone needs a frame
     if p.text.islower() and p.text in c.homograph_names and _NOUN_PHRASE_AFTER.match(text, p.end):
@@ -6091,6 +6264,27 @@ def _with_masks(text: str, found: list[PersonalData]) -> tuple[str, dict[int, in
     return "".join(parts), back
 
 
+#: Homes and people said with "our"/"vår": their address is personal ("our house is at").
+_OUR_NOT_PREMISES = (
+    r"hus|huset|hem|hemmet|lägenhet|lägenheten|villa|villan|radhus|radhuset|stuga|stugan|"
+    r"sommarstuga|sommarstugan|gård|gården|bostad|bostaden|adress|son|dotter|mamma|pappa|mor|"
+    r"far|farmor|mormor|farfar|morfar|barn|dotter|granne|grannar|familj|familjen|"
+    r"house|home|flat|apartment|cottage|bungalow|place|farm|family|son|daughter|mum|mom|dad|"
+    r"mother|father|gran|grandma|grandad|grandpa|nan|kids|children|child|neighbour|neighbor|"
+    r"new|old|address|caravan|holiday|boat|tenant|tenants|friend|friends"
+)
+#: A business's premises with "our"/"vår" and a verb of place: "Vårt krematorium ligger
+#: på", "Vår plantskola finns på", "Our yard is at", "our showroom's on".
+_OUR_PREMISES = re.compile(
+    rf"\b(?:vår|vårt|våra)\s+(?!(?:{_OUR_NOT_PREMISES})\b)[^\W\d_]+\s+"
+    r"(?:ligger|låg|finns|håller\s+till|har\s+flyttat\s+till)\s+(?:nu\s+|numera\s+)?(?:på|i|vid)"
+    r"[\s:,]*$"
+    rf"|\bour\s+(?!(?:{_OUR_NOT_PREMISES})\b)[^\W\d_]+(?:\s+is|\s+are|['’]s|['’]re|\s+has\s+moved\s+to)"
+    r"\s+(?:now\s+)?(?:located\s+|based\s+)?(?:at|on|in)?[\s:,]*$",
+    re.IGNORECASE,
+)
+
+
 def _business_contact(text: str, p: PersonalData, c: _Compiled) -> bool:
     """An address or phone number said as a business's own ("the restaurant is located at
     …", "their phone number is …", "butiken ligger på …"): not personal data."""
@@ -6101,6 +6295,8 @@ def _business_contact(text: str, p: PersonalData, c: _Compiled) -> bool:
     end = lead.end() if lead else p.start
     if c.business_contact.search(text, max(0, p.start - 60), end):
         return True
+    if p.kind == "address" and _OUR_PREMISES.search(text, max(0, p.start - 60), end):
+        return True  # "Vårt krematorium ligger på …", "Our yard is at …"
     if (
         p.kind == "phone"
         and ("öppet" in text or "open" in text or "Öppet" in text or "Open" in text)
@@ -6231,9 +6427,34 @@ def _find_once(text: str, lang: str) -> list[PersonalData]:
         found = [
             p
             for p in found
-            if not _business_contact(text, p, c) and not _service_number(text, p, lang)
+            if not _business_contact(text, p, c)
+            and not _service_number(text, p, lang)
+            and not _not_an_address(text, p)
         ]
     return found
+
+
+#: A box that is no postbox: "safe deposit box 17", "förvaringsbox 4".
+_NOT_POSTBOX_BEFORE = re.compile(
+    r"\b(?:deposit|safe|safety|strong|lock|locker|tool|fuse|gift|lunch|shoe|juice|bankfack)\s+$",
+    re.IGNORECASE,
+)
+#: An area, not a street: "twenty five square metres", "thirty square feet".
+_SQUARE_MEASURE = re.compile(
+    r"\bsquare\s+(?:metres?|meters?|feet|foot|yards?|miles?|kilomet(?:re|er)s?|km|m)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_an_address(text: str, p: PersonalData) -> bool:
+    """Round 19: a deposit box and an area in square metres are no one's address."""
+    if p.kind != "address":
+        return False
+    if p.text.lower().startswith("box") and _NOT_POSTBOX_BEFORE.search(
+        text, max(0, p.start - 24), p.start
+    ):
+        return True
+    return bool(_SQUARE_MEASURE.search(text, p.start, min(len(text), p.end + 12)))
 
 
 def _find_raw(text: str, lang: str) -> list[PersonalData]:
