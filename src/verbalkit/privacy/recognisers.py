@@ -5787,6 +5787,7 @@ def _more_names(
             if found:
                 out.append(_hit(lang, "name", "role_comma", found[0], found[1], text, 0.7))
     out.extend(_apposition_names(text, lang, tokens, lows, starts, c))
+    out.extend(_property_owners(text, lang, c))
     # "Gareth Pritchard again, ...", "hiya dave here": a name opening the turn
     i = 0
     while i < min(3, len(tokens) - 1) and lows[i] in _TURN_OPENERS:
@@ -5904,6 +5905,25 @@ def _apposition_names(
             and _clause_or_pronoun_after(text, tokens, lows, i)
         ):
             n = 1  # "jag är hennes fästman johan", "elev Noah."
+        if (
+            n == 0
+            and i + 1 < len(tokens)
+            and lows[i + 1] in _SAID_VERBS
+            and text[tokens[i].end() : tokens[i + 1].start()] == " "
+            and len(lows[i]) > 2
+            and lows[i] not in c.not_names
+            and lows[i] not in _CALL_AT_ADVERBS
+            and lows[i] not in _NOT_SAID_NAMES
+            and (
+                lows[i] in c.first_names
+                or lows[i] in c.word_names
+                or not _ordinary_word(lows[i], lang)
+                or (lang == "en" and len(lows[i]) <= 4)
+                or lang == "sv"  # no Swedish dictionary here: the frame decides
+            )
+            and (_is_cap(tokens[i].group()) or text.islower())
+        ):
+            n = 1  # "ljudteknikern sebbe sa", "the engineer seb said": a role and a name
         if n:
             end = tokens[i + n - 1].end()
             out.append(_hit(lang, "name", "role_apposition", tokens[i].start(), end, text, 0.7))
@@ -5982,6 +6002,55 @@ def _apposition_names(
     return out
 
 
+#: A full name in the genitive before a piece of property: "Bengt Ivarssons tomt",
+#: "Brian Ives's garden", "mot Sune Lövgrens staket".
+_PROPERTY_OWNER = re.compile(
+    r"(?<![\w'’-])(?P<f>[A-ZÅÄÖ][a-zåäöéü]+)\s+(?P<l>[A-ZÅÄÖ][\w-]+?)(?:s|['’]s|['’])\s+"
+    r"(?:(?:gamla|nya|old|new|front|back)\s+)?"
+    r"(?:tomt|tomten|trädgård|trädgården|hus|huset|garage|garaget|staket|staketet|mark|marken|"
+    r"fastighet|fastigheten|häck|häcken|uppfart|uppfarten|träd|mur|muren|altan|altanen|"
+    r"förråd|förrådet|ladugård|ladugården|bod|boden|villa|villan|lägenhet|lägenheten|gård|"
+    r"gården|garden|fence|house|property|land|driveway|hedge|tree|trees|wall|shed|"
+    r"extension|garage|flat|cottage|farm|field|yard|drive|roof|conservatory|patio|barn)"
+    r"(?![\w'’-])"
+)
+
+
+def _property_owners(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
+    """Round 19: a neighbour named by their property ("Gränsen mot Bengt Ivarssons tomt",
+    "The boundary with Brian Ives's garden"): a known first name and a capitalised surname."""
+    if text.islower():
+        return []
+    out = []
+    for m in _PROPERTY_OWNER.finditer(text):
+        first, last = m.group("f").lower(), m.group("l").lower()
+        if (
+            first in c.first_names
+            and first not in c.not_names
+            and last not in c.not_names
+            and not _business_word(last, c)
+            and last not in c.place_names
+        ):
+            out.append(_hit(lang, "name", "property_owner", m.start("f"), m.end("l"), text, 0.7))
+    return out
+
+
+#: Verbs of saying and recommending after a role and a name: "the engineer seb said".
+_SAID_VERBS = frozenset(
+    ["sa", "sade", "säger", "lovade", "tyckte", "rekommenderade", "tipsade", "ringde",
+     "mejlade", "said", "says", "told", "tells", "promised", "recommended", "suggested",
+     "rang", "called", "emailed", "reckons", "reckoned", "thinks", "thought"]
+)  # fmt: skip
+#: Words between a role and "said" that are no name: "the engineer then said".
+_NOT_SAID_NAMES = frozenset(
+    ["själv", "själva", "också", "även", "sen", "sedan", "då", "redan", "igen", "bara",
+     "faktiskt", "alltså", "dock", "ju", "nog", "däremot", "senare", "först", "direkt", "nyss",
+     "precis", "ändå", "där", "här", "som", "han", "hon", "then", "also", "just", "too", "here",
+     "there", "who", "that", "guy", "man", "lady", "bloke", "chap", "girl", "lad", "team",
+     "today", "again", "once", "even", "only", "ever", "never", "has", "had", "was", "is",
+     "will", "she", "he", "they", "we", "what", "said", "once", "both", "all", "last", "next",
+     "new", "old", "one", "two", "who's", "i", "you", "it", "and", "but", "so", "lady's"]
+)  # fmt: skip
 #: Greetings and fillers before a name that opens a turn: "hiya dave here", "um maricel ...".
 _TURN_OPENERS = _GREETINGS | frozenset(
     ["hiya", "yeah", "yes", "ja", "jo", "hi", "hello", "um", "uh", "er", "erm", "umm", "öh",
