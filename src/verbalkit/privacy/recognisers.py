@@ -5135,6 +5135,18 @@ _COMPOUND_TAIL = re.compile(
     r"[A-ZÅÄÖÉ][\w'’]*(?:\s+(?:(?:i|på|och|of|and|the|in|&)\s+)?[A-ZÅÄÖÉ][\w'’]*){0,3}"
     r"-(?P<tail>[a-zåäöé]{4,})(?![\w-])"
 )
+#: A colour said with another or with "colour": "rose and gold", "rosa och vit i färgen".
+_COLOUR_AFTER = re.compile(
+    r"(?:\s+(?:and|och|or|eller)\s+(?:gold|silver|white|black|grey|gray|pink|red|blue|green|"
+    r"cream|brown|guld|silver|vit|svart|grå|rosa|röd|blå|grön|brun|beige)\b"
+    r"|(?:\s+\w+){0,3}\s+(?:in\s+colou?r|colou?red|i\s+färgen|färgad|färgat)\b)",
+    re.IGNORECASE,
+)
+#: A firm's founder: "the man who founded Dyson, James Dyson", "grundaren av Ikea".
+_FOUNDER_BEFORE = re.compile(
+    r"\b(?:founded|co-founded|founder|founders|grundade|grundaren|grundare|grundat)\b[^.!?]*$",
+    re.IGNORECASE,
+)
 #: A public office, an acronym: "IBAN", "BIC", "NHS" are no one's name.
 _ACRONYM = re.compile(r"[A-ZÅÄÖ]{2,5}")
 
@@ -5190,6 +5202,10 @@ def _round19_not_person(text: str, p: PersonalData, c: _Compiled, intro: bool) -
     nxt = _NEXT_WORD.match(text, p.end)
     if nxt and text[p.end : nxt.start(1)] == " " and nxt.group(1).lower() in ("torg", "torget"):
         return True  # "Karl Johans torg"
+    if text.islower() and " " not in p.text.strip() and _COLOUR_AFTER.match(text, p.end):
+        return True  # "it was rose and gold in colour": a colour
+    if not intro and _FOUNDER_BEFORE.search(text, max(0, p.start - 50), p.start):
+        return True  # "The man who founded Dyson, James Dyson": a public figure
     word = p.text.strip(" .,")
     if _ACRONYM.fullmatch(word) and not text.isupper():
         return True  # "The recipient's IBAN is"
@@ -6333,6 +6349,14 @@ def _with_masks(text: str, found: list[PersonalData]) -> tuple[str, dict[int, in
     return "".join(parts), back
 
 
+#: A parcel collected at a shop or a pick-up point named before its address: "Hämta
+#: paketet på Ica Maxi, Fältspatsgatan 2", "Collect it from Tesco Extra, 2 Dock Road".
+_PICKUP_POINT = re.compile(
+    r"\b(?i:hämta\w*|hämtas|utlämning\w*|ombud\w*|collect\w*|pick(?:ed|ing)?\s+(?:it\s+|them\s+)?up"
+    r"|pickup|collection\s+point|parcel\s+shop|drop-off\s+point)\b[^.!?]{0,40}?"
+    r"\b(?i:på|hos|från|vid|from|at)\s+[A-ZÅÄÖ][\w&'’-]*(?:\s+[A-ZÅÄÖ][\w&'’-]*){0,3}"
+    r"\s*[,:–-]\s*$"
+)
 #: Homes and people said with "our"/"vår": their address is personal ("our house is at").
 _OUR_NOT_PREMISES = (
     r"hus|huset|hem|hemmet|lägenhet|lägenheten|villa|villan|radhus|radhuset|stuga|stugan|"
@@ -6366,6 +6390,8 @@ def _business_contact(text: str, p: PersonalData, c: _Compiled) -> bool:
         return True
     if p.kind == "address" and _OUR_PREMISES.search(text, max(0, p.start - 60), end):
         return True  # "Vårt krematorium ligger på …", "Our yard is at …"
+    if p.kind == "address" and _PICKUP_POINT.search(text, max(0, p.start - 90), end):
+        return True  # "Hämta paketet på Ica Maxi, Fältspatsgatan 2": a shop's address
     if (
         p.kind == "phone"
         and ("öppet" in text or "open" in text or "Öppet" in text or "Open" in text)
