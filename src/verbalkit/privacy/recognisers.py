@@ -1018,8 +1018,19 @@ def _pay_into_ours(text: str, start: int, lang: str) -> bool:
     breaks = list(_SENTENCE_BREAK.finditer(head))
     if breaks:
         head = head[breaks[-1].end() :]
-    last = list(_PAY_INTO_OURS.finditer(head))
+    last = list(_PAY_INTO_OURS.finditer(head)) or list(_ORG_ACCOUNT.finditer(head))
     return bool(last) and _FIRST_PERSON[lang].search(head, last[-1].end()) is None
+
+
+#: An organisation's own account: "the company's account", "föreningens konto".
+_ORG_ACCOUNT = re.compile(
+    r"\b(?:company|firm|business|club|school|shop|council|charity|association|society|"
+    r"practice|surgery|agency|trust)['’]s\s+(?:[\w-]+\s+)?account\b"
+    r"|\b(?:bolagets|företagets|föreningens|klubbens|firmans|skolans|kommunens|butikens|"
+    r"organisationens|församlingens|stiftelsens|byråns|mottagningens|bostadsrättsföreningens)"
+    r"\s+(?:[\w-]+\s+)?(?:konto|kontot|bankkonto|bankkontot|bankgiro|plusgiro)\b",
+    re.IGNORECASE,
+)
 
 
 def _giro_is_personal(text: str, cue: _Cue, run: NumberRun, lang: str) -> bool | None:
@@ -6349,6 +6360,28 @@ def _with_masks(text: str, found: list[PersonalData]) -> tuple[str, dict[int, in
     return "".join(parts), back
 
 
+@functools.cache
+def _premises_subject(lang: str) -> re.Pattern[str]:
+    """A business's premises, with the definite article, as the subject of a verb of
+    sending or moving before the address: "Lagret i Jönköping skickar från", "Our depot in
+    Crewe ships from", "The office has moved to"."""
+    nouns = [n for n in compiled(lang).lex.cues.business_nouns if not n.startswith("-")]
+    alts = "|".join(sorted((r"\s+".join(map(re.escape, n.split())) for n in nouns), key=len))
+    if lang == "sv":
+        return re.compile(
+            rf"(?:^|[.!?]\s+|\b(?:vårt|vår|våra|deras)\s+)(?i:\w*(?:{alts}))"
+            r"(?:\s+(?:i|på|vid)\s+[A-ZÅÄÖ][\w-]*)?\s+(?i:skickar|skickas|levererar|"
+            r"har\s+flyttat|flyttar|flyttade|öppnar|har\s+öppnat|finns\s+nu)"
+            r"(?:\s+\w+){0,2}?\s+(?i:från|till|på|i|vid)[\s:,]*$"
+        )
+    return re.compile(
+        rf"(?i:\b(?:the|our|their)\s+(?:[\w'’-]+\s+)?(?:{alts}))"
+        r"(?:\s+(?:in|at)\s+[A-Z][\w-]*)?\s+(?i:ships|dispatches|sends|delivers|"
+        r"has\s+moved|have\s+moved|moved|is\s+moving|are\s+moving|opens|has\s+opened|"
+        r"is\s+now)(?:\s+\w+){0,2}?\s+(?i:from|to|at|on|in)[\s:,]*$"
+    )
+
+
 #: A parcel collected at a shop or a pick-up point named before its address: "Hämta
 #: paketet på Ica Maxi, Fältspatsgatan 2", "Collect it from Tesco Extra, 2 Dock Road".
 _PICKUP_POINT = re.compile(
@@ -6390,6 +6423,10 @@ def _business_contact(text: str, p: PersonalData, c: _Compiled) -> bool:
         return True
     if p.kind == "address" and _OUR_PREMISES.search(text, max(0, p.start - 60), end):
         return True  # "Vårt krematorium ligger på …", "Our yard is at …"
+    if p.kind == "address" and _premises_subject(c.lex.language).search(
+        text, max(0, p.start - 90), end
+    ):
+        return True  # "Lagret i Jönköping skickar från Bäckgatan 14", "The office has moved to"
     if p.kind == "address" and _PICKUP_POINT.search(text, max(0, p.start - 90), end):
         return True  # "Hämta paketet på Ica Maxi, Fältspatsgatan 2": a shop's address
     if (
