@@ -382,6 +382,24 @@ _LATIN_ACCENTS = str.maketrans(
 )
 
 
+class _HyphenNames(frozenset[str]):
+    """First names, and any double name whose two parts are first names ("mary-beth",
+    "jean-paul", "karl-erik"): a double name need not be listed to be known."""
+
+    def __contains__(self, word: object) -> bool:
+        if frozenset.__contains__(self, word):
+            return True
+        if not isinstance(word, str) or word.count("-") != 1:
+            return False
+        a, b = word.split("-")
+        return (
+            len(a) > 1
+            and len(b) > 1
+            and frozenset.__contains__(self, a)
+            and frozenset.__contains__(self, b)
+        )
+
+
 @functools.cache
 def compiled(lang: str) -> _Compiled:
     """The compiled recognisers of a language (once per process)."""
@@ -397,6 +415,7 @@ def compiled(lang: str) -> _Compiled:
     more_first, more_surnames = broad_names(lang)
     first_names = (frozenset(names.first_names) | more_first) - frozenset(names.not_names)
     first_names |= frozenset(names.first_names)
+    first_names = _HyphenNames(first_names)
     surnames = frozenset(names.surnames) | (more_surnames - frozenset(names.not_names))
     name_kind: dict[str, str] = {}
     person_cues: dict[str, list[str]] = {"strong": [], "medium": []}
@@ -1150,7 +1169,12 @@ _ID_LEAD = re.compile(
     r"(?:[\s,:.–-]|\b(?:är|var|e|ju|nog|alltså|då|det|mitt|min|ditt|eh|öh|ehm|hm|ja|"
     r"is|was|it's|its|it|my|your|the|um|uh|er|erm|so|yes|yeah|that's|ok|okay|"
     r"(?:på|hos|vid|i|för|at|with|for|on)\s+(?!är\b|is\b)[^\W\d_]+(?:\s+[^\W\d_]+){0,2}"
-    r"(?=\s+(?:är|is|was|var|e)\b))\b)*",
+    r"(?=\s+(?:är|is|was|var|e)\b)"
+    # round 19: "medlemmar i golfklubben med nummer", "members of the club with number",
+    # "säljarkontot har nummer"
+    r"|(?:(?:i|in|of|på|at|hos)\s+(?:the\s+)?[^\W\d_]+(?:\s+[^\W\d_]+)?\s+)?"
+    r"(?:med|with|under|har|has|having)\s+(?:the\s+)?(?:nummer|numret|number|id)"
+    r")\b)*",
     re.IGNORECASE,
 )
 _NINO_SUFFIX = re.compile(r"\s+[a-dA-D](?=\s*$|\s*[.,;!?])")
@@ -6336,7 +6360,44 @@ def find_rules(text: str, lang: str) -> list[PersonalData]:
         if not more:
             break
         found = _resolve(found + more, text)
-    return found
+    extra = _coordinated_first_names(text, found, lang)
+    return _resolve(found + extra, text) if extra else found
+
+
+#: A first name, "and"/"och" and then a full name found: "för ture och tyra almqvist".
+_FIRST_AND_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)\s+(?:och|and|&)\s+$", re.IGNORECASE)
+
+
+def _coordinated_first_names(text: str, found: list[PersonalData], lang: str) -> list[PersonalData]:
+    """Round 19: two people sharing a surname ("för ture och tyra almqvist", "for Heath and
+    Poppy Dunmore"): the first name before "and" and a found full name is a name too."""
+    c = compiled(lang)
+    taken = [(p.start, p.end) for p in found]
+    out = []
+    for p in found:
+        if p.kind != "name" or len(_WORD.findall(p.text)) < 2:
+            continue
+        m = _FIRST_AND_BEFORE.search(text, max(0, p.start - 40), p.start)
+        if m is None or any(s <= m.start(1) < e for s, e in taken):
+            continue
+        word = m.group(1)
+        low = word.lower()
+        if low in c.not_names or low in _KIN_WORDS or low in c.org_words:
+            continue
+        known = low in c.first_names or low in c.word_names or low in c.homograph_names
+        cap = (
+            not text.islower()
+            and _is_cap(word)
+            and not _sentence_initial(text, m.start(1))
+            and low not in c.place_names
+            and not _CAP_WORD_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1))
+        )
+        if not (known if text.islower() else cap):
+            continue
+        q = _hit(lang, "name", "coordinated_first", m.start(1), m.end(1), text, 0.65)
+        if not _not_a_person(text, q, c):
+            out.append(q)
+    return out
 
 
 def _with_masks(text: str, found: list[PersonalData]) -> tuple[str, dict[int, int]]:
