@@ -5182,6 +5182,18 @@ _FOUNDER_BEFORE = re.compile(
     r"\b(?:founded|co-founded|founder|founders|grundade|grundaren|grundare|grundat)\b[^.!?]*$",
     re.IGNORECASE,
 )
+#: A thing and what the family calls it: "the robot hoover the kids call", "gräsklipparen
+#: som vi kallar".
+_THING_CALLED_BEFORE = re.compile(
+    r"\b(?:robot|hoover|vacuum|mower|car|van|boat|caravan|camper|tractor|bike|scooter|router|"
+    r"dammsugare\w*|robotdammsugare\w*|gräsklippare\w*|robotgräsklippare\w*|bil|bilen|båt|"
+    r"båten|husbil\w*|husvagn\w*|traktor\w*|cykel\w*|moped\w*)\s+(?:that\s+|which\s+|som\s+)?"
+    r"(?:the\s+kids|the\s+children|we|they|i|my\s+\w+|barnen|vi|de|jag|ungarna)\s+"
+    r"(?:call|calls|called|have\s+named|named|kallar|kallade|döpte|har\s+döpt)(?:\s+(?:it|den|det))?\s+$",
+    re.IGNORECASE,
+)
+#: "it was", "det var" before a famous name: said of the public figure, not the caller.
+_IT_WAS_BEFORE = re.compile(r"\b(?:it\s+was|that\s+was|det\s+var|de\s+var)\s+$", re.IGNORECASE)
 #: A public office, an acronym: "IBAN", "BIC", "NHS" are no one's name.
 _ACRONYM = re.compile(r"[A-ZÅÄÖ]{2,5}")
 
@@ -5241,6 +5253,12 @@ def _round19_not_person(text: str, p: PersonalData, c: _Compiled, intro: bool) -
         return True  # "it was rose and gold in colour": a colour
     if not intro and _FOUNDER_BEFORE.search(text, max(0, p.start - 50), p.start):
         return True  # "The man who founded Dyson, James Dyson": a public figure
+    if _THING_CALLED_BEFORE.search(before):
+        return True  # "a robot hoover the kids call robbie", "bilen som vi kallar Bettan"
+    if c.public_figures is not None and _IT_WAS_BEFORE.search(before):
+        for m in c.public_figures.finditer(text, max(0, p.start - 40), p.end + 40):
+            if m.start() <= p.start and p.end <= m.end():
+                return True  # "it was charles dickens who wrote it": the author, not the caller
     word = p.text.strip(" .,")
     if _ACRONYM.fullmatch(word) and not text.isupper():
         return True  # "The recipient's IBAN is"
@@ -5839,6 +5857,7 @@ def _more_names(
                 out.append(_hit(lang, "name", "role_comma", found[0], found[1], text, 0.7))
     out.extend(_apposition_names(text, lang, tokens, lows, starts, c))
     out.extend(_property_owners(text, lang, c))
+    out.extend(_cleft_word_names(text, lang, c))
     # "Gareth Pritchard again, ...", "hiya dave here": a name opening the turn
     i = 0
     while i < min(3, len(tokens) - 1) and lows[i] in _TURN_OPENERS:
@@ -6083,6 +6102,54 @@ def _property_owners(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             and last not in c.place_names
         ):
             out.append(_hit(lang, "name", "property_owner", m.start("f"), m.end("l"), text, 0.7))
+    return out
+
+
+#: The speaker's name in a cleft in ASR text: "it's dale i booked the studio", "det är
+#: storm jag bokade", "det är lärka förresten".
+_CLEFT_NAME = re.compile(
+    r"(?:^|[.,!?]\s*|\b(?:yeah|yes|hi|hello|hiya|alright|ja|hej|hallå|jo|okej|ok|so|så)\s+)"
+    r"(?:it['’]s|it\s+is|this\s+is|det\s+är|det\s+e|här\s+är)\s+(?P<n>[a-zåäöé]+)\s+"
+    r"(?:i|jag)\s+(?P<v>[a-zåäö]+)\b"
+    r"|\b(?:it['’]s|this\s+is|det\s+är|det\s+e)\s+(?P<n2>[a-zåäöé]+)\s+"
+    r"(?:förresten|by\s+the\s+way|btw)\s*(?:[.!?]|$)"
+)
+_CLEFT_VERBS = frozenset(
+    ["booked", "hired", "rang", "called", "phoned", "paid", "bought", "ordered", "emailed",
+     "spoke", "sent", "rented", "wrote", "left", "dropped", "brought", "signed", "applied",
+     "bokade", "hyrde", "ringde", "betalade", "köpte", "beställde", "mejlade", "pratade",
+     "skickade", "skrev", "lämnade", "anmälde", "sökte", "hämtade", "sålde", "sold"]
+)  # fmt: skip
+
+
+#: Words after the verb that leave the cleft's word as its object: "det är sten jag köpte
+#: till trädgården", "it's oak i ordered for the floor".
+_CLEFT_OBJECT_GAP = frozenset(
+    ["till", "för", "åt", "från", "i", "på", "igår", "förra", "sist", "to", "for", "from",
+     "in", "on", "at", "yesterday", "last", "online", "and", "och", "but", "men", "it", "det",
+     "den", "them", "dem", "twice", "två", "two"]
+)  # fmt: skip
+
+
+def _cleft_word_names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
+    """Round 19: a name that is also a word ("dale", "storm") opening a cleft with the
+    speaker as subject and a past verb of the call's business, or closed by "förresten"."""
+    if not text.islower():
+        return []
+    out = []
+    for m in _CLEFT_NAME.finditer(text):
+        g = "n" if m.group("n") is not None else "n2"
+        low = m.group(g)
+        if g == "n" and m.group("v") not in _CLEFT_VERBS:
+            continue
+        nxt = re.compile(r"\s+([^\W\d_]+)").match(text, m.end("v")) if g == "n" else None
+        if g == "n" and (nxt is None or nxt.group(1).lower() in _CLEFT_OBJECT_GAP):
+            continue  # "det är sten jag köpte till trädgården": the word is the object
+        if low in c.not_names or low in _KIN_WORDS or low in _AMOUNT_WORDS:
+            continue
+        if not (low in c.first_names or low in c.word_names or low in c.homograph_names):
+            continue
+        out.append(_hit(lang, "name", "cleft_word_name", m.start(g), m.end(g), text, 0.7))
     return out
 
 
