@@ -493,6 +493,8 @@ def compiled(lang: str) -> _Compiled:
     # weak or medium cue ("hej", "det är") needs a known or capitalised name after it.
     triggers = set(first_names) | set(names.titles) | set(names.homograph_names) | word_names(lang)
     triggers |= {"box", "snabel", "snabela"}
+    # round 19: a role before a name that says something ("ljudteknikern sebbe sa")
+    triggers |= {_norm(q).split()[-1] for q in names.apposition_nouns}
     for p in list(names.strong_cues) + list(names.spelled_cues):
         triggers.add(max(p.split(), key=len))
     stops = set(names.not_names) | set(lex.cues.email) | {"it's", "that's", "email's", "mejl"}
