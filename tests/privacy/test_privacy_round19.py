@@ -16,7 +16,10 @@ number ("på Birger Jarlsgatan", "on Lady Margaret Avenue"); a public office's m
 ("twenty square metres"); a deposit box; amounts after "det är" in ASR text; acronyms and
 towns after "i"/"in" taken for names; and the names of a role said right before them
 ("ljudteknikern Sebbe sa", "my therapist Odile Marchetti told me") and a neighbour's
-property ("gränsen mot Sune Lövgrens tomt", "Nigel Pembury's fence").
+property ("gränsen mot Sune Lövgrens tomt", "Nigel Pembury's fence"); two people sharing a
+surname or closing a pair ("för vide och saga lindholm", "under Freddie and Nour"); kin
+titles ("Uncle Hans-Peter", "Morbror Lars-Åke"); a name that is also a word opening a
+cleft ("it's dale i booked the studio"); member ids after "med nummer"/"with number".
 """
 
 from __future__ import annotations
@@ -111,6 +114,9 @@ GUARDS = [
     ("en", "Members can call 0800 123 456 for help."),
     ("en", "it's fine i booked it already"),
     ("sv", "ja det är bra jag bokade det"),
+    ("en", "Uncle Ben's rice and Auntie Anne's pretzels are on offer."),
+    ("en", "I spoke to my uncle and he said no."),
+    ("sv", "Min morbror och moster kommer på lördag."),
 ]
 
 POSITIVES = [
@@ -160,6 +166,9 @@ POSITIVES = [
         ["4410 2291"],
         "customer_id",
     ),
+    ("en", "Uncle Hans-Peter had a Danske account.", ["Hans-Peter"], "name"),
+    ("en", "Uncle Bertie had a Nordea account from his Swedish years.", ["Bertie"], "name"),
+    ("en", "It's under Freddie and Nour, court two.", ["Freddie", "Nour"], "name"),
 ]
 
 KEPT = [
@@ -206,6 +215,11 @@ KEPT = [
         "email",
     ),
     ("en", "You can pick it up from Dave, 12 Elm Road.", ["12 Elm Road"], "address"),
+    ("sv", "Morbror Lars-Åke hade ett sparkonto.", ["Lars-Åke"], "name"),
+    ("sv", "Moster Ulla-Karin betalade med sitt kort.", ["Ulla-Karin"], "name"),
+    ("en", "The table is booked under Tilly and Ravi.", ["Tilly", "Ravi"], "name"),
+    ("sv", "Den står på Hugo och Rania, bana två.", ["Hugo", "Rania"], "name"),
+    ("sv", "Bokningen står på Agnes och Omid.", ["Agnes", "Omid"], "name"),
 ]
 
 

@@ -6466,7 +6466,31 @@ def _coordinated_first_names(text: str, found: list[PersonalData], lang: str) ->
         q = _hit(lang, "name", "coordinated_first", m.start(1), m.end(1), text, 0.65)
         if not _not_a_person(text, q, c):
             out.append(q)
+    # "it's under Freddie and Nour, court two": a capitalised word after a found name and
+    # "and", ending the clause
+    for p in found:
+        if p.kind != "name" or text.islower():
+            continue
+        m = _AND_NAME_AFTER.match(text, p.end)
+        if m is None or any(s <= m.start(1) < e for s, e in taken):
+            continue
+        low = m.group(1).lower()
+        if (
+            low in c.not_names
+            or low in c.place_names
+            or low in c.org_words
+            or low in _BUSINESS_TAILS
+            or (low not in c.first_names and _ordinary_word(low, lang) and lang == "en")
+        ):
+            continue
+        q = _hit(lang, "name", "coordinated_after", m.start(1), m.end(1), text, 0.65)
+        if not _not_a_person(text, q, c):
+            out.append(q)
     return out
+
+
+#: "… Freddie and Nour," / "… Agnes och Omid.": a capitalised word closing a pair.
+_AND_NAME_AFTER = re.compile(r"\s+(?:and|och|&)\s+([A-ZÅÄÖÉ][\w'’-]+)(?=\s*(?:[,.;!?]|$))")
 
 
 def _with_masks(text: str, found: list[PersonalData]) -> tuple[str, dict[int, int]]:
