@@ -5194,6 +5194,14 @@ _THING_CALLED_BEFORE = re.compile(
     r"(?:call|calls|called|have\s+named|named|kallar|kallade|döpte|har\s+döpt)(?:\s+(?:it|den|det))?\s+$",
     re.IGNORECASE,
 )
+#: A venue and its name: "a restaurant in Rohnert Park called", "ett café som heter".
+_VENUE_CALLED_BEFORE = re.compile(
+    r"\b(?:restaurants?|café|cafe|cafés|bakery|bakeries|shop|shops|pub|pubs|bar|bars|hotel|"
+    r"hotels|salon|gym|studio|clinic|kiosk|deli|bistro|takeaway|restaurang|restaurangen|kafé|"
+    r"kaféet|fik|fiket|bageri|bageriet|butik|butiken|krog|krogen|hotell|hotellet|salong|"
+    r"salongen|pizzeria|pizzerian)\b[^.!?]{0,40}\b(?:called|named|som\s+heter|som\s+hette)\s+$",
+    re.IGNORECASE,
+)
 #: "it was", "det var" before a famous name: said of the public figure, not the caller.
 _IT_WAS_BEFORE = re.compile(r"\b(?:it\s+was|that\s+was|det\s+var|de\s+var)\s+$", re.IGNORECASE)
 #: A public office, an acronym: "IBAN", "BIC", "NHS" are no one's name.
@@ -5255,6 +5263,8 @@ def _round19_not_person(text: str, p: PersonalData, c: _Compiled, intro: bool) -
         return True  # "it was rose and gold in colour": a colour
     if not intro and _FOUNDER_BEFORE.search(text, max(0, p.start - 50), p.start):
         return True  # "The man who founded Dyson, James Dyson": a public figure
+    if _VENUE_CALLED_BEFORE.search(before):
+        return True  # "a lovely restaurant in Rohnert Park called Hana": a venue's name
     if _THING_CALLED_BEFORE.search(before):
         return True  # "a robot hoover the kids call robbie", "bilen som vi kallar Bettan"
     if c.public_figures is not None and _IT_WAS_BEFORE.search(before):
