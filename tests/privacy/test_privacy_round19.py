@@ -19,7 +19,10 @@ towns after "i"/"in" taken for names; and the names of a role said right before 
 property ("gränsen mot Sune Lövgrens tomt", "Nigel Pembury's fence"); two people sharing a
 surname or closing a pair ("för vide och saga lindholm", "under Freddie and Nour"); kin
 titles ("Uncle Hans-Peter", "Morbror Lars-Åke"); a name that is also a word opening a
-cleft ("it's dale i booked the studio"); member ids after "med nummer"/"with number".
+cleft ("it's dale i booked the studio"); member ids after "med nummer"/"with number";
+toys and vehicles named ("en docka som heter Lisa", "named our campervan Bertie"); a public
+service's short number ("Ring Vårdguiden på 1177"); "our bank details"; plays seen at a
+theatre ("se Hamlet på Dramaten").
 """
 
 from __future__ import annotations
@@ -75,6 +78,19 @@ NEGATIVES = [
         "We sent a reminder to the company's account, sort code 40-11-62, account 71234567, on the letter.",
     ),
     ("sv", "Påminnelsen gick till föreningens konto, clearing 8327-9, 914 552 310-4."),
+    ("sv", "Min dotter har en docka som heter Lisa."),
+    ("sv", "Sonen har en nalle som heter Bosse."),
+    ("en", "My daughter has a doll called Lucy."),
+    ("en", "He sleeps with a teddy that's called Oscar."),
+    ("sv", "Vi har namngett vår husbil till Bertil."),
+    ("sv", "Vi döpte vår båt till Greta i fjol."),
+    ("en", "We've named our campervan Bertie."),
+    ("en", "They christened their caravan Doris."),
+    ("sv", "Ring Vårdguiden på 1177 om du blir sämre."),
+    ("sv", "Hans Christian Andersen skrev sagan om den fula ankungen."),
+    ("en", "Hans Christian Andersen wrote the ugly duckling."),
+    ("en", "Our bank details are sort code 30-90-89, account 12345678, on the invoice."),
+    ("sv", "Våra bankuppgifter är clearing 8327-9, konto 914 552 310-4, se fakturan."),
 ]
 
 GUARDS = [
@@ -117,6 +133,8 @@ GUARDS = [
     ("en", "Uncle Ben's rice and Auntie Anne's pretzels are on offer."),
     ("en", "I spoke to my uncle and he said no."),
     ("sv", "Min morbror och moster kommer på lördag."),
+    ("sv", "Vi ska se Hamlet på Dramaten i helgen."),
+    ("en", "We're seeing Macbeth at the Globe on Friday."),
 ]
 
 POSITIVES = [
@@ -220,6 +238,14 @@ KEPT = [
     ("en", "The table is booked under Tilly and Ravi.", ["Tilly", "Ravi"], "name"),
     ("sv", "Den står på Hugo och Rania, bana två.", ["Hugo", "Rania"], "name"),
     ("sv", "Bokningen står på Agnes och Omid.", ["Agnes", "Omid"], "name"),
+    ("en", "I'm going to see Anna at the theatre tonight, my sister.", ["Anna"], "name"),
+    ("en", "Call Bernadette on 07700 900 461 if I'm out.", ["Bernadette"], "name"),
+    (
+        "sv",
+        "Mitt konto är clearing 8327-9, konto 914 552 310-4.",
+        ["8327-9", "914 552 310-4"],
+        "bank_account",
+    ),
 ]
 
 

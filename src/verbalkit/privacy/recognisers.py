@@ -1049,7 +1049,10 @@ _ORG_ACCOUNT = re.compile(
     r"practice|surgery|agency|trust)['’]s\s+(?:[\w-]+\s+)?account\b"
     r"|\b(?:bolagets|företagets|föreningens|klubbens|firmans|skolans|kommunens|butikens|"
     r"organisationens|församlingens|stiftelsens|byråns|mottagningens|bostadsrättsföreningens)"
-    r"\s+(?:[\w-]+\s+)?(?:konto|kontot|bankkonto|bankkontot|bankgiro|plusgiro)\b",
+    r"\s+(?:[\w-]+\s+)?(?:konto|kontot|bankkonto|bankkontot|bankgiro|plusgiro)\b"
+    # "Our bank details are …", "Våra bankuppgifter är …"
+    r"|\b(?:our|vårt|våra|vår)\s+(?:bank\s+details|account\s+details|payment\s+details|"
+    r"bankuppgifter|kontouppgifter|betalningsuppgifter)\b",
     re.IGNORECASE,
 )
 
@@ -5194,6 +5197,41 @@ _THING_CALLED_BEFORE = re.compile(
     r"(?:call|calls|called|have\s+named|named|kallar|kallade|döpte|har\s+döpt)(?:\s+(?:it|den|det))?\s+$",
     re.IGNORECASE,
 )
+
+
+@functools.cache
+def _thing_som_heter(lang: str) -> re.Pattern[str]:
+    """A thing noun, a relative pronoun and a verb of naming: "en docka som heter"."""
+    nouns = compiled(lang).lex.names.thing_nouns
+    return _phrase_regex(
+        nouns,
+        after=r"\s+(?:som|who|that|which)(?:['’]s)?\s+(?:heter|hette|kallas|is\s+called|"
+        r"was\s+called|called|is\s+named|named)\s+$",
+    )
+
+
+#: Going to see a show: "Vi ska se Hamlet på Dramaten", "seeing Macbeth at the Globe".
+_SEE_BEFORE = re.compile(
+    r"\b(?:se|såg|sett|ser|see|seeing|saw|seen|watch|watching|watched)\s+$", re.IGNORECASE
+)
+_SHOW_AFTER = re.compile(
+    r"(?:\s+[A-ZÅÄÖ][\w'’-]*)*\s+(?:på|at|in)\s+(?:the\s+)?(?:\w*teater\w*|dramaten|operan|"
+    r"globe|theatre|theater|opera|opera\s+house|cinema|bio\w*|west\s+end|palladium|"
+    r"konserthuset|royal\s+\w+|old\s+vic|young\s+vic|national)\b",
+    re.IGNORECASE,
+)
+#: Naming one's own vehicle or toy: "namngett vår husbil till", "named our campervan".
+_NAMED_OWN_THING = re.compile(
+    r"\b(?:döpte|döpt|döpa|döper|namngett|namngav|namnge|namngivit|kallar|kallade|named|"
+    r"renamed|christened|call|called)\s+(?:(?:vår|vårt|våra|min|mitt|hans|hennes|deras|the|"
+    r"our|my|his|her|their)\s+)?(?:husbil|husbilen|husvagn|husvagnen|bil|bilen|båt|båten|"
+    r"cykel|cykeln|docka|dockan|nalle|nallen|gosedjur|gosedjuret|campervan|camper|caravan|"
+    r"motorhome|van|car|boat|bike|doll|teddy|teddy\s+bear|soft\s+toy|tractor|traktor|"
+    r"traktorn|robot|roboten)\s+(?:till\s+|to\s+)?$",
+    re.IGNORECASE,
+)
+#: A short public service number after the one to call: "Ring Vårdguiden på 1177".
+_SERVICE_NUMBER_AFTER = re.compile(r",?\s+(?:på|on|at)\s+\d{3,5}(?!\s*\d)(?![\d-])")
 #: A venue and its name: "a restaurant in Rohnert Park called", "ett café som heter".
 _VENUE_CALLED_BEFORE = re.compile(
     r"\b(?:restaurants?|café|cafe|cafés|bakery|bakeries|shop|shops|pub|pubs|bar|bars|hotel|"
@@ -5263,6 +5301,18 @@ def _round19_not_person(text: str, p: PersonalData, c: _Compiled, intro: bool) -
         return True  # "it was rose and gold in colour": a colour
     if not intro and _FOUNDER_BEFORE.search(text, max(0, p.start - 50), p.start):
         return True  # "The man who founded Dyson, James Dyson": a public figure
+    if _thing_som_heter(c.lex.language).search(before):
+        return True  # "en docka som heter Lisa", "a doll that's called Lucy"
+    if (
+        _SEE_BEFORE.search(before)
+        and _SHOW_AFTER.match(text, p.end)
+        and p.text.split()[0].lower() not in c.first_names
+    ):
+        return True  # "Vi ska se Hamlet på Dramaten": a play
+    if _NAMED_OWN_THING.search(before):
+        return True  # "Vi har namngett vår husbil till Bertil", "named our campervan Bertie"
+    if p.rule.endswith("call_at_number") and _SERVICE_NUMBER_AFTER.match(text, p.end):
+        return True  # "Ring Vårdguiden på 1177": a public service's short number
     if _VENUE_CALLED_BEFORE.search(before):
         return True  # "a lovely restaurant in Rohnert Park called Hana": a venue's name
     if _THING_CALLED_BEFORE.search(before):
