@@ -10,10 +10,18 @@ def of_kind(text: str, lang: str, kind: str) -> list[str]:
     return [p.text for p in find_personal_data(text, lang) if p.kind == kind]
 
 
-def covered(text: str, lang: str, value: str) -> bool:
-    """Is every letter and digit of ``value`` (in ``text``) under some mask?"""
+def masked(text: str, lang: str) -> list[tuple[str, str]]:
+    """``(kind, text)`` of every mask in ``text``."""
+    return [(p.kind, text[p.start : p.end]) for p in find_personal_data(text, lang)]
+
+
+def covered(text: str, lang: str, value: str, kind: str | None = None) -> bool:
+    """Is every letter and digit of ``value`` (in ``text``) under some mask (of ``kind``,
+    when given)?"""
     start = text.index(value)
-    spans = [(p.start, p.end) for p in find_personal_data(text, lang)]
+    spans = [
+        (p.start, p.end) for p in find_personal_data(text, lang) if kind is None or p.kind == kind
+    ]
     return all(
         any(s <= i < e for s, e in spans)
         for i in range(start, start + len(value))

@@ -8,20 +8,8 @@ organisations' own numbers, business mailboxes, org numbers).
 from __future__ import annotations
 
 import pytest
-
-from verbalkit.privacy import find_personal_data
-
-
-def _masked(text: str, lang: str) -> list[tuple[str, str]]:
-    return [(p.kind, text[p.start : p.end]) for p in find_personal_data(text, lang)]
-
-
-def _covers(text: str, lang: str, value: str, kind: str) -> bool:
-    start = text.index(value)
-    end = start + len(value)
-    spans = [(p.start, p.end) for p in find_personal_data(text, lang) if p.kind == kind]
-    return all(any(s <= i < e for s, e in spans) for i in range(start, end) if text[i].isalnum())
-
+from privacy_masks import covered as _covers
+from privacy_masks import masked as _masked
 
 NEGATIVES = [
     # things named after people: shoes and clothes by the pair, product lines, a designer's

@@ -19,16 +19,9 @@ own firm whose word is the speaker's name said in the turn.
 from __future__ import annotations
 
 import pytest
+from privacy_masks import covered as _covers
 
 from verbalkit.privacy import find_personal_data
-
-
-def _covers(text: str, lang: str, value: str, kind: str) -> bool:
-    start = text.index(value)
-    end = start + len(value)
-    spans = [(p.start, p.end) for p in find_personal_data(text, lang) if p.kind == kind]
-    return all(any(s <= i < e for s, e in spans) for i in range(start, end) if text[i].isalnum())
-
 
 POSITIVES = [
     # on envelope
