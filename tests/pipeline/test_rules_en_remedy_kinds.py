@@ -70,13 +70,6 @@ KNOW_HOW = [
 ]
 
 
-@pytest.mark.parametrize(("prev", "text", "restating"), KNOW_HOW)
-def test_know_how_after_so_is_not_restating(
-    labels: Tagger, prev: str, text: str, restating: bool
-) -> None:
-    assert ("restating" in labels(text, prev)) is restating
-
-
 CHECKS = [
     "I'll put a £20 credit on your account, how's that?",
     "We can swap it for the larger size today. How is that?",
@@ -128,10 +121,11 @@ MID_TURN_SO = [
 ]
 
 
-@pytest.mark.parametrize(("prev", "text", "restating"), MID_TURN_SO)
-def test_a_mid_turn_so_in_asr_text_joins_a_consequence(
+@pytest.mark.parametrize(("prev", "text", "restating"), KNOW_HOW + MID_TURN_SO)
+def test_a_so_that_gives_back_nothing_is_not_restating(
     labels: Tagger, prev: str, text: str, restating: bool
 ) -> None:
+    """The agent's know-how after "so", and a mid-turn "so" in ASR text, restate nothing."""
     assert ("restating" in labels(text, prev)) is restating
 
 
