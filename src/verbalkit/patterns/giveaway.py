@@ -140,15 +140,16 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
     ]
     gift = bool(losses) and not above and gives_back_and_gifts([u.text for u in remedies])
     # Time given against time lost: "a free month" for "closed five days".
+    # (Customer turns are read for time lost only when free time was given.)
+    given_time = 0.0 if above else sum(d for u in remedies if (d := free_days(u.text)) is not None)
     lost_time = [
         d
-        for u in ordered
+        for u in (ordered if given_time else ())
         if u.speaker is Role.CUSTOMER
         and (u.index in before_offer or u.labels & _PROBLEM_LABELS)
         and (d := lost_days(u.text)) is not None
     ]
-    given_time = sum(d for u in remedies if (d := free_days(u.text)) is not None)
-    more_time = not above and bool(lost_time) and given_time > max(lost_time, default=0.0) + 0.5
+    more_time = bool(lost_time) and given_time > max(lost_time) + 0.5
     if not (first_moves or above or gift or more_time):
         return PatternResult()
 

@@ -97,6 +97,17 @@ class Episode:
         return self.solution is not None and not self.listened_first
 
 
+def _same_matter(u: AnalysedUtterance, invited: bool, answered_before: bool) -> bool:
+    """Whether customer turn ``u`` goes on about a problem already answered rather than
+    raising a new one: it answers the agent's invitation to say more, or it is a reaction
+    to the remedy, a feeling alone ("Honestly, I wouldn't know where to start") or a what-if
+    ("And if he doesn't come?"). "Och så var det en sak till…", "One more thing…" always
+    start a new problem."""
+    if not answered_before or _NEW_TOPIC.search(u.text) is not None:
+        return False
+    return invited or Signal.PROBLEM.value not in u.labels or _WHAT_IF.match(u.text) is not None
+
+
 def problem_episodes(call: AnalysedCall) -> list[Episode]:
     """Split a call into problem episodes and say how each was answered.
 
@@ -117,17 +128,7 @@ def problem_episodes(call: AnalysedCall) -> list[Episode]:
     for u in ordered:
         if u.speaker is Role.CUSTOMER:
             states = u is fallback or bool(u.labels & _PROBLEM_LABELS)
-            # "Och så var det en sak till…", "One more thing…": a new problem, even right
-            # after the agent invited more about the last one.
-            new_topic = _NEW_TOPIC.search(u.text) is not None
-            answers = invited and bool(episodes) and not new_topic
-            if episodes and not new_topic:
-                # Once a problem was answered, the customer's reaction is not a new one: a
-                # feeling alone ("Honestly, I wouldn't know where to start") or a what-if
-                # ("And if he doesn't come?") is about the same matter.
-                feeling_only = Signal.PROBLEM.value not in u.labels
-                answers = answers or feeling_only or _WHAT_IF.match(u.text) is not None
-            if states and problem is None and not answers:
+            if states and problem is None and not _same_matter(u, invited, bool(episodes)):
                 problem, before = u, []
             continue
         if u.speaker is not Role.AGENT:
