@@ -45,9 +45,10 @@ untouched after rounds 14 and 15 and then used for development in round 16. The
 then used for development in round 17. The ``blind18`` part was written during round 16,
 measured untouched after rounds 16 and 17 and then used for development in round 18. The
 ``blind19`` part was measured untouched after rounds 17 and 18 and then used for
-development in round 19. The ``blind20`` and ``blind21`` parts are sealed: neither is looked
-at while developing (``--errors`` never lists their rows), so their figures are the honest
-ones. A part whose CSV is missing is skipped.
+development in round 19. The ``blind20`` part was measured untouched after rounds 18 and 19
+and then used for development in round 20. The ``blind21`` and ``blind22`` parts are sealed:
+neither is looked at while developing (``--errors`` never lists their rows), so their figures
+are the honest ones. A part whose CSV is missing is skipped.
 """
 
 from __future__ import annotations
@@ -376,13 +377,20 @@ def render(results: list[Result]) -> str:
         "bank_account 0.929, address 0.947, false masks 11.5 %; en: name 0.830, address "
         "0.895, customer_id 0.857, false masks 4.2 %); it was then **used for development in "
         "round 19** (`tests/privacy/test_privacy_round19.py`) and joined the name "
-        "recogniser's training parts, so it is no longer untouched. The **blind20** and "
-        "**blind21** parts are blind to the recognisers and never looked at while developing: "
-        "**their figures are the honest ones**. blind20's first run, after round 18, gave sv: "
-        "name 0.935, bank_account 0.933, address 0.944, customer_id 0.923, false masks 7.1 %; "
-        "en: name 0.928, address 0.889, customer_id 0.923, false masks 5.1 %; the tables "
-        "below are its second run, after round 19 (a sealed part whose CSV is missing is "
-        "skipped).",
+        "recogniser's training parts, so it is no longer untouched. The **blind20** part was "
+        "written by another writer, blind to the recognisers, and run untouched after round 18 "
+        "(sv: name 0.935, bank_account 0.933, address 0.944, customer_id 0.923, false masks "
+        "7.1 %; en: name 0.928, address 0.889, customer_id 0.923, false masks 5.1 %) and after "
+        "round 19 (sv: name 0.935, bank_account 0.933, address 0.944, customer_id 0.923, "
+        "false masks 4.0 %; en: name 0.928, address 0.889, customer_id 0.923, false masks "
+        "3.1 %); it was then **used for development in round 20** "
+        "(`tests/privacy/test_privacy_round20.py`) and joined the name recogniser's training "
+        "parts, so it is no longer untouched. The **blind21** and **blind22** parts are blind "
+        "to the recognisers and never looked at while developing: **their figures are the "
+        "honest ones**. blind21's first run, after round 19, gave sv: name 0.908, customer_id "
+        "0.923, false masks 4.8 %; en: name 0.884, address 0.833, customer_id 0.857, false "
+        "masks 2.8 %; the tables below are its second run, after round 20 (a sealed part whose "
+        "CSV is missing is skipped).",
         "",
         "- **recall**: share of labelled personal data whose every letter and digit ends up "
         "masked (by a span of any kind); `n` is the number of labelled data.",
