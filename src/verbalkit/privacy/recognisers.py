@@ -320,6 +320,9 @@ def _business_before(
         noun = rf"(?:(?:{free})|(?<=\w)(?:{inner}))s?(?![\w-])"
         body = (
             rf"{noun}\s+(?:(?:besöks|post)?adress|(?:telefon)?nummer|nummer)\s+är"
+            # "Växeln på labbet är", "Receptionen på hotellet har nummer": a desk of premises
+            rf"|{noun}\s+(?:på|i|vid)\s+[\w-]+\s+(?:är|har\s+(?:telefon)?(?:nummer|numret)"
+            r"|nås\s+på|svarar\s+på)"
             rf"|{noun}\s+(?:har|hade)\s+(?:sitt|sin|sina|vårt|vår|ert|er)\s+\w+\s+(?:på|i|vid)"
             # "Stiftelsen har sitt kontor på": premises said with any subject
             r"|\b(?:har|hade)\s+(?:sitt|sin|sina|vårt|vår|ert|er|deras)\s+(?:huvudkontor|kontor"
@@ -352,6 +355,11 @@ def _business_before(
         address = r"(?:(?:main|postal|street|visiting|registered)\s+)?(?:address|(?:phone\s+|telephone\s+)?number|line)"
         body = (
             rf"{noun}(?:(?:['’]s)?\s+(?:{address}\s+)?(?:is|are|was|were)|['’]s)"
+            r"\s+(?:(?:now\s+)?(?:located|based|situated)\s+)?(?:at|on|in)?"
+            # "The box office at the theatre answers on", "the desk at the gym is": a desk of
+            # premises
+            rf"|{noun}\s+(?:at|in|of)\s+(?:the\s+)?[\w'’-]+\s+(?:is|are|answers|picks\s+up"
+            r"|takes\s+calls|can\s+be\s+reached)"
             r"\s+(?:(?:now\s+)?(?:located|based|situated)\s+)?(?:at|on|in)?"
             rf"|(?:call|ring|phone|contact|text|reach|write\s+to)\s+(?:our|their|the)\s+"
             rf"(?:[\w'’-]+\s+)?{noun}\s+(?:on|at)"
@@ -1395,6 +1403,32 @@ def _word_mailbox(local: str, domain: str, c: _Compiled) -> bool:
     return not any(label in _PERSONAL_MAIL_DOMAINS for label in labels[:-1])
 
 
+_BUSINESS_WE = re.compile(r"\b(?:we|we['’](?:ll|re|ve|d)|us|our|vi|oss|vår|vårt|våra)\b", re.IGNORECASE)
+_YOUR_MAILBOX = re.compile(
+    r"\b(?:your|yours|my|din|dina|ditt|er|min|mitt|mina)\s+(?:\w+\s+)?(?:e-?mail|mail|mejl|"
+    r"e-post|address|adress|mejladress|e-postadress|inbox)\b|\b(?:mine|min|mitt|my)\b",
+    re.IGNORECASE,
+)
+
+
+def _business_voice_mailbox(text: str, local: str, domain: str, c: _Compiled) -> bool:
+    """A plain word that is no name before the "@" of a firm's own domain, said in the
+    business's voice ("Anmälningar tar vi emot på dans@lindholmsdansskola.se", "Send your
+    entries to prizes@northfieldshow.co.uk and we'll draw"): the firm's mailbox. A mailbox
+    said to be the caller's ("din mejl", "your address") or at a mail provider stays."""
+    low = local.lower()
+    if not re.fullmatch(r"[^\W\d_]{3,}", low):
+        return False
+    if low in c.first_names or low in c.surnames or low in c.homograph_names:
+        return False
+    if _surname_like(low, c) or (low.endswith("s") and low[:-1] in c.surnames):
+        return False
+    labels = domain.lower().split(".")
+    if any(label in _PERSONAL_MAIL_DOMAINS for label in labels[:-1]):
+        return False
+    return _BUSINESS_WE.search(text) is not None and _YOUR_MAILBOX.search(text) is None
+
+
 def _local_named(text: str, m: re.Match[str], c: _Compiled) -> bool:
     """The mailbox's word is the speaker's own name said in the same turn: "seb@…paving.co.uk?
     It's just me at the firm, Seb Halliday", "jonte@… det är jag jonte": a person's
@@ -1460,10 +1494,18 @@ def _emails(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             c,
         )
         and (
-            not _word_mailbox(
-                text[m.start() : text.index("@", m.start())],
-                text[text.index("@", m.start()) + 1 : m.end()],
-                c,
+            not (
+                _word_mailbox(
+                    text[m.start() : text.index("@", m.start())],
+                    text[text.index("@", m.start()) + 1 : m.end()],
+                    c,
+                )
+                or _business_voice_mailbox(
+                    text,
+                    text[m.start() : text.index("@", m.start())],
+                    text[text.index("@", m.start()) + 1 : m.end()],
+                    c,
+                )
             )
             or _local_named(text, m, c)
         )
@@ -1945,6 +1987,47 @@ _TITLE_CHARACTER = re.compile(
 )
 _CHARACTER_BEFORE = re.compile(r"\blittle\s+$", re.IGNORECASE)
 _CHARACTER_AFTER = re.compile(r"\s+(?:men|potato\s+head|blobby)\b", re.IGNORECASE)
+
+
+def _low_name_word(low: str, lang: str, c: _Compiled, kin: bool = False) -> bool:
+    """A lower-case word that can be a name after a title in ASR text: a known first name or
+    surname, a surname's shape, or (English) no ordinary word ("mr okafor", "fru lundmark");
+    after a kin word also a common-word name ("cousin ember", "mormor sol")."""
+    if low in c.not_names or not low.isalpha():
+        return False
+    return (
+        (kin and low in c.word_names)
+        or low in c.first_names
+        or low in c.surnames
+        or low in c.homograph_names
+        or _surname_like(low, c)
+        or (lang == "en" and not _ordinary_word(low, "en"))
+    )
+
+
+def _trim_lower_title(
+    text: str,
+    tokens: list[re.Match[str]],
+    lows: list[str],
+    i: int,
+    found: tuple[int, int],
+    lang: str,
+    c: _Compiled,
+) -> tuple[int, int] | None:
+    """In lower-case text a title names a person only when a name-like word follows ("mr
+    crane", "fru lundmark"), and the name ends at the first word that is none ("mr crane
+    never answers" → "mr crane"). "min fru gå kursen", "my doctor says", "mr tickle and mr
+    happy" have no name after the title."""
+    end = None
+    k = i
+    while k < len(tokens) and tokens[k].start() < found[1]:
+        if k > i and text[tokens[k - 1].end() : tokens[k].start()] not in (" ", "-"):
+            break
+        if not _low_name_word(lows[k], lang, c, kin=lows[i - 1] in _KIN_WORDS if i else False):
+            break
+        end = tokens[k].end()
+        k += 1
+    return None if end is None else (found[0], end)
 
 
 def _title_character(text: str, title_start: int, end: int) -> bool:
@@ -3602,6 +3685,10 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         found = _name_at(text, tokens, i, "strong" if text[m.end() :].islower() else "medium", c)
         if found and _title_character(text, m.start(), found[1]):
             continue  # "the mr tickle lunchbox", "little miss sunshine": a character
+        if found and text[m.end() :].islower():
+            found = _trim_lower_title(text, tokens, lows, i, found, lang, c)
+            if found is None:
+                continue  # "min fru gå kursen", "mr tickle": no name after the title
         if found and (_is_cap(tokens[i].group()) or text.islower()):
             out.append(_hit(lang, "name", "title", m.start(), found[1], text, 0.85))
             taken.add(i)
@@ -6184,6 +6271,11 @@ _CLEFT_VERBS = frozenset(
 )  # fmt: skip
 
 
+#: Verbs that take no object: "it's heath i rang yesterday" (round 20).
+_CLEFT_INTRANSITIVE = frozenset(
+    ["rang", "called", "phoned", "emailed", "spoke", "wrote", "ringde", "mejlade", "pratade",
+     "skrev"]
+)  # fmt: skip
 #: Words after the verb that leave the cleft's word as its object: "det är sten jag köpte
 #: till trädgården", "it's oak i ordered for the floor".
 _CLEFT_OBJECT_GAP = frozenset(
@@ -6205,7 +6297,10 @@ def _cleft_word_names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         if g == "n" and m.group("v") not in _CLEFT_VERBS:
             continue
         nxt = re.compile(r"\s+([^\W\d_]+)").match(text, m.end("v")) if g == "n" else None
-        if g == "n" and (nxt is None or nxt.group(1).lower() in _CLEFT_OBJECT_GAP):
+        if g == "n" and (
+            nxt is None
+            or (nxt.group(1).lower() in _CLEFT_OBJECT_GAP and m.group("v") not in _CLEFT_INTRANSITIVE)
+        ):
             continue  # "det är sten jag köpte till trädgården": the word is the object
         if low in c.not_names or low in _KIN_WORDS or low in _AMOUNT_WORDS:
             continue
@@ -6490,7 +6585,104 @@ def find_rules(text: str, lang: str) -> list[PersonalData]:
             break
         found = _resolve(found + more, text)
     extra = _coordinated_first_names(text, found, lang)
+    if extra:
+        found = _resolve(found + extra, text)
+    extra = _round20_names(text, found, lang)
     return _resolve(found + extra, text) if extra else found
+
+
+#: Round 20: a word, a correction and a first name with the same word again: "det är skog
+#: alltså alexander skog", "it's crane ivor crane", "it's marsh i mean kerry marsh".
+_SURNAME_RESTATED = re.compile(
+    r"(?<![\w'’-])(?P<w>[^\W\d_]{2,})[,]?\s+(?:(?:alltså|asså|eh|öh|äh|ehm|i\s+mean|sorry|"
+    r"that['’]s|um|umm|er|erm|uh|förlåt|jag\s+menar|or\s+rather|rather)[,]?\s+)?"
+    r"(?P<f>[^\W\d_]{2,})\s+(?P<l>(?P=w))(?![\w'’-])",
+    re.IGNORECASE,
+)
+#: Round 20: the one a message is for: "säg till lundmark att jag kommer", "tell lundy i'll
+#: be in", "ask okonjo to ring me".
+_MESSAGE_FOR = {
+    "en": re.compile(
+        r"\b(?:tell|ask|remind|let|warn)\s+(?P<n>[^\W\d_][\w'’-]+)\s+(?:that|to|i|i['’]ll|"
+        r"i['’]m|i['’]ve|i['’]d|we|we['’]ll|we['’]re|know|about|he|she|he['’]s|she['’]s|"
+        r"it['’]s|my|our|if)\b",
+        re.IGNORECASE,
+    ),
+    "sv": re.compile(
+        r"\b(?:säg\s+till|hälsa(?:\s+till)?|be|fråga|påminn|meddela|varna)\s+"
+        r"(?P<n>[^\W\d_][\w-]+)\s+(?:att|om|ringa|ring|komma|höra|kolla|skicka|hämta|jag|vi"
+        r"|när|det)\b",
+        re.IGNORECASE,
+    ),
+}
+#: Round 20: the one a thing is sent to, right before their address: "skicka kursintyget
+#: till mirja tuominen bäverstigen tre", "send it to bram okafor twelve mill lane".
+_RECIPIENT_BEFORE = re.compile(
+    r"\b(?:till|åt|to|for)\s+(?P<n>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})[\s,]*$",
+    re.IGNORECASE,
+)
+_NOT_MESSAGE_NAMES = frozenset(
+    ["him", "her", "them", "us", "me", "you", "everyone", "everybody", "someone", "somebody",
+     "anyone", "honom", "henne", "dem", "dom", "oss", "mig", "dig", "alla", "någon", "ingen",
+     "reception", "the", "your", "my", "our", "his", "their", "din", "min", "er", "hans"]
+)  # fmt: skip
+
+
+def _round20_names(text: str, found: list[PersonalData], lang: str) -> list[PersonalData]:
+    """Round 20: names by position, found after the other rules: a surname said first and
+    then again after a first name, the one a message is for, and the recipient right
+    before a found address."""
+    c = compiled(lang)
+    taken = [(p.start, p.end) for p in found]
+    out: list[PersonalData] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    def name_like(word: str) -> bool:
+        low = _POSSESSIVE.sub("", word.lower())
+        if low in _NOT_MESSAGE_NAMES or low in _KIN_WORDS or low in c.number_words:
+            return False
+        if low in c.org_words or low in c.place_names or low in _BUSINESS_TAILS:
+            return False
+        if not text.islower():
+            return _is_cap(word) and low not in c.not_names
+        return _low_name_word(low, lang, c)
+
+    for m in _SURNAME_RESTATED.finditer(text):
+        w, f = m.group("w"), m.group("f")
+        if f.lower() not in c.first_names or f.lower() in c.not_names or w.lower() == f.lower():
+            continue
+        if w.lower() in _NOT_SAID_NAMES or w.lower() in c.number_words:
+            continue
+        if not text.islower() and not (_is_cap(w) and _is_cap(f)):
+            continue
+        names_only = [(p.start, p.end) for p in found if p.kind != "name"]
+        for s, e in ((m.start("w"), m.end("w")), (m.start("f"), m.end("l"))):
+            if not any(a < e and s < b for a, b in names_only):
+                out.append(_hit(lang, "name", "surname_restated", s, e, text, 0.75))
+    rx = _MESSAGE_FOR.get(lang)
+    for m in rx.finditer(text) if rx else ():
+        s, e = m.start("n"), m.end("n")
+        if not free(s, e) or not name_like(m.group("n")):
+            continue
+        if not text.islower() and _sentence_initial(text, s):
+            continue
+        q = _hit(lang, "name", "message_for", s, e, text, 0.7)
+        if not _not_a_person(text, q, c):
+            out.append(q)
+    if text.islower():
+        for p in found:
+            if p.kind != "address":
+                continue
+            m = _RECIPIENT_BEFORE.search(text, max(0, p.start - 60), p.start)
+            if m is None or not free(m.start("n"), m.end("n")):
+                continue
+            words = m.group("n").split()
+            if not any(w in c.first_names for w in words) or not all(map(name_like, words)):
+                continue
+            out.append(_hit(lang, "name", "recipient", m.start("n"), m.end("n"), text, 0.7))
+    return out
 
 
 #: A first name, "and"/"och" and then a full name found: "för ture och tyra almqvist".
