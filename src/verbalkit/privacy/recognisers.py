@@ -764,6 +764,13 @@ def _compound_cue_single(m: re.Match[str], lang: str, c: _Compiled) -> bool:
     return stem not in c.customer_stems and stem not in c.phone_stems
 
 
+#: Round 20: a person's number at a body named in capitals: "my England Athletics number".
+_ORG_MEMBER_NUMBER = re.compile(
+    r"(?<![\w-])(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    r"(?P<org>[A-Z][\w'’&-]+(?:\s+[A-Z][\w'’&-]+){0,2})\s+(?:number|no\.?|id|ID)(?![\w-])"
+)
+
+
 def _number_cues(text: str, c: _Compiled) -> list[_Cue]:
     cues = [
         _Cue(m.start(), m.end(), c.number_cue_kind.get(_norm(m.group()), "negative"))
@@ -787,6 +794,17 @@ def _number_cues(text: str, c: _Compiled) -> list[_Cue]:
     for m in c.bank_names.finditer(text):
         if not any(p.start < m.end() and m.start() < p.end for p in cues + extra):
             extra.append(_Cue(m.start(), m.end(), "bank_name"))
+    for m in _ORG_MEMBER_NUMBER.finditer(text):
+        # "my England Athletics number is", "Her Parkrun number": a person's number at a
+        # named body (round 20); a word that is a cue of its own ("my Visa number") decides
+        words = [w.lower() for w in m.group("org").split()]
+        if any(w in c.number_cue_kind for w in words) or c.bank_names.search(m.group("org")):
+            continue
+        q = _Cue(m.start("org"), m.end(), "customer_id")
+        if any(p.start < q.start and q.start < p.end for p in cues + extra):
+            continue
+        cues = [p for p in cues if not (q.start <= p.start and p.end <= q.end)]
+        extra.append(q)
     if extra:
         cues = sorted(cues + extra, key=lambda q: q.start)
     for k, q in enumerate(cues):
@@ -1265,6 +1283,9 @@ def _cued_ids(text: str, lang: str, cues: list[_Cue], c: _Compiled) -> list[Pers
         suffix = _NINO_SUFFIX.match(text, end)
         if suffix and spoken and digits == 6:
             end = suffix.end()
+        unit = re.match(r"\s*([^\s\d]+)", text[end:])
+        if unit and unit.group(1).lower().rstrip(".,!?;)") in c.units:
+            continue  # "Årsavgiften för medlemskapet är 3 600 kronor": an amount
         out.append(_hit(lang, "customer_id", "cued_id", start, end, text, 0.85))
     return out
 
@@ -1987,6 +2008,33 @@ _TITLE_CHARACTER = re.compile(
 )
 _CHARACTER_BEFORE = re.compile(r"\blittle\s+$", re.IGNORECASE)
 _CHARACTER_AFTER = re.compile(r"\s+(?:men|potato\s+head|blobby)\b", re.IGNORECASE)
+
+
+#: Round 20: a clause joined before "it's"/"det är": the "it" is the weather or a thing.
+_CLAUSE_JOINERS = frozenset(
+    ["and", "but", "because", "cause", "'cause", "cos", "as", "since", "if", "when", "though",
+     "although", "och", "men", "eftersom", "för", "om", "när", "fast", "då"]
+)  # fmt: skip
+#: What follows a state said of the weather or a thing: "it's misty so", "stormy today".
+_STATE_AFTER = frozenset(
+    ["so", "today", "tonight", "now", "out", "outside", "again", "this", "at", "all", "in",
+     "around", "here", "there", "too", "och", "så", "idag", "ikväll", "nu", "ute", "igen",
+     "i", "här", "där", "också", "också"]
+)  # fmt: skip
+
+
+def _state_after_clause(
+    text: str, tokens: list[re.Match[str]], lows: list[str], k: int, i: int, end: int
+) -> bool:
+    """Round 20: in ASR text, "it's" after a clause joiner with one word and then a weather
+    or time word ("the hire is extra and it's misty so", "because it's stormy today") says
+    how something is, not who is calling."""
+    if not text.islower() or k == 0 or lows[k - 1] not in _CLAUSE_JOINERS:
+        return False
+    if end != tokens[i].end() or k < 2:
+        return False
+    nxt = i + 1
+    return nxt < len(tokens) and lows[nxt] in _STATE_AFTER and lows[nxt] not in ("here", "här")
 
 
 def _low_name_word(low: str, lang: str, c: _Compiled, kin: bool = False) -> bool:
@@ -3514,6 +3562,8 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             continue  # "The spare wheel and jack are in the boot": a common word in written text
         if kind == "copula":
             found = _copula_name(text, tokens, lows, i, c)
+            if found and _state_after_clause(text, tokens, lows, k, i, found[1]):
+                found = None  # "the sign is extra and it's misty so": the weather
             if (
                 found
                 and (
