@@ -6671,6 +6671,20 @@ _RECIPIENT_BEFORE = re.compile(
     r"\b(?:till|åt|to|for)\s+(?P<n>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})[\s,]*$",
     re.IGNORECASE,
 )
+#: Round 20: a full name opening an ASR turn with "here"/"speaking" after it, the first
+#: name a common word: "hi bay holloway here", "hej lärka sandström här".
+_TURN_FULL_NAME = re.compile(
+    r"(?:(?:hi|hello|hiya|hey|morning|afternoon|evening|yeah|yes|um|uh|er|erm|hej|hallå|tjena"
+    r"|hejsan|god\s+morgon|ja|jo|öh|eh)\s+){0,3}(?P<f>[^\W\d_]{2,})\s+(?P<l>[^\W\d_]{2,})\s+"
+    r"(?:here|speaking|again|calling|här|igen)\b"
+)
+#: Round 20: a kin word, a one-word name and the speaker: "my brother major and i", "min
+#: bror sten och jag".
+_KIN_NAME_AND_ME = re.compile(
+    r"\b(?:my|min|mitt)\s+(?:brother|sister|husband|wife|partner|son|daughter|cousin|"
+    r"friend|bror|syster|man|fru|sambo|son|dotter|kusin|vän|kompis)\s+(?P<n>[^\W\d_]{2,})\s+"
+    r"(?:and\s+i|and\s+me|och\s+jag|och\s+mig)\b"
+)
 _NOT_MESSAGE_NAMES = frozenset(
     ["him", "her", "them", "us", "me", "you", "everyone", "everybody", "someone", "somebody",
      "anyone", "honom", "henne", "dem", "dom", "oss", "mig", "dig", "alla", "någon", "ingen",
@@ -6711,6 +6725,36 @@ def _round20_names(text: str, found: list[PersonalData], lang: str) -> list[Pers
         for s, e in ((m.start("w"), m.end("w")), (m.start("f"), m.end("l"))):
             if not any(a < e and s < b for a, b in names_only):
                 out.append(_hit(lang, "name", "surname_restated", s, e, text, 0.75))
+    if text.islower():
+        m = _TURN_FULL_NAME.match(text)
+        if m and free(m.start("f"), m.end("l")):
+            first, last = m.group("f"), m.group("l")
+            if (
+                (last in c.surnames or _surname_like(last, c))
+                and (last not in c.first_names or first not in c.first_names)
+                and first not in _NOT_SAID_NAMES
+                and first not in _TURN_OPENERS
+                and name_like(last)
+                and first not in c.org_words
+                and first not in c.number_words
+                and first not in c.place_names
+            ):
+                out.append(_hit(lang, "name", "turn_full_name", m.start("f"), m.end("l"), text, 0.7))
+        for m in _KIN_NAME_AND_ME.finditer(text):
+            w = m.group("n")
+            if not free(m.start("n"), m.end("n")) or w in _NOT_SAID_NAMES:
+                continue
+            if w in c.number_words or w in _KIN_WORDS or w in c.org_words:
+                continue
+            listed = (
+                w in c.first_names
+                or w in c.word_names
+                or w in c.homograph_names
+                or w in c.surnames
+            )
+            if not (listed or (lang == "en" and len(w) > 2)):
+                continue  # any English word but a small one ("my brother major and i")
+            out.append(_hit(lang, "name", "kin_name_and_me", m.start("n"), m.end("n"), text, 0.7))
     rx = _MESSAGE_FOR.get(lang)
     for m in rx.finditer(text) if rx else ():
         s, e = m.start("n"), m.end("n")
