@@ -1083,6 +1083,14 @@ _ORG_ACCOUNT = re.compile(
 )
 
 
+#: A person, said with a personal pronoun, holding the giro: "han har bankgiro".
+_PERSON_HAS_GIRO = re.compile(
+    r"\b(?:han|hon|hen|he|she)\s+(?:har|hade|has|had|uses|använder)\s+(?:ett\s+|a\s+|sitt\s+"
+    r"|sin\s+|his\s+|her\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _giro_is_personal(text: str, cue: _Cue, run: NumberRun, lang: str) -> bool | None:
     """For a bankgiro/plusgiro cue: is the number the caller's own? None: not a giro cue.
 
@@ -1096,6 +1104,8 @@ def _giro_is_personal(text: str, cue: _Cue, run: NumberRun, lang: str) -> bool |
     around = text[max(0, cue.start - 40) : run.start]
     if _OWN_GIRO[lang].search(text, max(0, cue.start - 24), cue.start):
         return True  # "betala till mitt bankgiro", "pay it into my bankgiro": the caller's own
+    if _PERSON_HAS_GIRO.search(text, max(0, cue.start - 24), cue.start):
+        return True  # "han har bankgiro", "she has a bankgiro": a person's own (round 20)
     if _ORG_GIRO.search(text, max(0, cue.start - 40), cue.start):
         return False  # "Klubbens plusgiro", "the club's bankgiro": an organisation's
     if _COMPANY_GIRO.search(around):
@@ -2640,7 +2650,8 @@ _TOWN_THEN_I = {
 #: "fifty three elm grove in ely so we need ...": "in" and a town before a new clause.
 _TOWN_BEFORE_CLAUSE = re.compile(
     r"\s+(?:in|i)\s+(?P<town>[^\W\d_][\w'-]+)(?=\s+(?:so|and|but|because|as|which|where|"
-    r"now|then|if|when|since|please|så|och|men|eftersom|där|nu|sen|om|när)\b)",
+    r"now|then|if|when|since|please|så|och|men|eftersom|där|nu|sen|om|när|tell|ask|let|"
+    r"remind|säg|hälsa|fråga)\b)",
     re.IGNORECASE,
 )
 _TOWN_AT_END = re.compile(r"\s+([^\W\d_]{3,}(?:\s[^\W\d_]{2,})?)[\s.!?]*$")
@@ -6638,7 +6649,33 @@ def find_rules(text: str, lang: str) -> list[PersonalData]:
     if extra:
         found = _resolve(found + extra, text)
     extra = _round20_names(text, found, lang)
-    return _resolve(found + extra, text) if extra else found
+    if extra:
+        found = _resolve(found + extra, text)
+    return _village_before_street(text, found)
+
+
+#: A capitalised word right before a street word in lower case: the village the street is
+#: named by ("Storvreta byväg 28", "Björklinge kyrkväg 12").
+_CAP_WORD_THEN_SPACE = re.compile(r"(?:^|(?<=[\s,(]))([A-ZÅÄÖ][a-zåäöéü]+) $")
+
+
+def _village_before_street(text: str, found: list[PersonalData]) -> list[PersonalData]:
+    """Round 20: an address found from a lower-case street word ("byväg 28, 743 40
+    Storvreta") takes the capitalised word before it along, in written text."""
+    if text.islower():
+        return found
+    out = []
+    for p in found:
+        if p.kind == "address" and p.text[:1].islower():
+            m = _CAP_WORD_THEN_SPACE.search(text, max(0, p.start - 30), p.start)
+            if (
+                m
+                and not _sentence_initial(text, m.start(1))
+                and not any(q is not p and q.start < p.start and m.start(1) < q.end for q in found)
+            ):
+                p = p.model_copy(update={"start": m.start(1), "text": text[m.start(1) : p.end]})
+        out.append(p)
+    return out
 
 
 #: Round 20: a word, a correction and a first name with the same word again: "det är skog
