@@ -2047,6 +2047,43 @@ def _state_after_clause(
     return nxt < len(tokens) and lows[nxt] in _STATE_AFTER and lows[nxt] not in ("here", "här")
 
 
+#: Round 20: a kin or partner word in the genitive and a comma right before a closing
+#: name: "det är mitt och min mans, Rógvi Joensen", "mine and my husband's, Tórur Dahl".
+_KIN_GENITIVE_BEFORE = re.compile(
+    r"\b(?:min|mitt|mina|my|our|vår)\s+(?:mans|frus|sambos|makes|makas|partners|pojkväns|"
+    r"flickväns|pappas|mammas|brors|systers|sons|dotters|husband['’]s|wife['’]s|partner['’]s|"
+    r"fiancé['’]s|fiancée['’]s|boyfriend['’]s|girlfriend['’]s|mum['’]s|dad['’]s|son['’]s|"
+    r"daughter['’]s|brother['’]s|sister['’]s),\s*$",
+    re.IGNORECASE,
+)
+
+
+#: What a relative's closing name is said of: an account, a card, a booking, a policy.
+_HELD_THING = re.compile(
+    r"\b(?:konto\w*|kort\w*|bokning\w*|försäkring\w*|abonnemang\w*|avtal\w*|lån\w*|"
+    r"account\w*|card\w*|booking\w*|policy|policies|subscription\w*|contract\w*|loan\w*|"
+    r"tenancy|lease|membership\w*|medlemskap\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _kin_genitive_closing(text: str, start: int, words: list[str], c: _Compiled) -> bool:
+    """Round 20: two or three capitalised words closing the sentence after a kin genitive,
+    no firm's, place's or thing's: the relative's name, however rare the first name."""
+    return (
+        2 <= len(words) <= 3
+        and _KIN_GENITIVE_BEFORE.search(text, max(0, start - 40), start) is not None
+        and _HELD_THING.search(text, 0, start) is not None
+        and not any(
+            w.lower() in c.org_words
+            or w.lower() in c.place_names
+            or w.lower() in _BUSINESS_TAILS
+            or (w.lower() in c.not_names and w.lower() not in c.first_names)
+            for w in words
+        )
+    )
+
+
 def _low_name_word(low: str, lang: str, c: _Compiled, kin: bool = False) -> bool:
     """A lower-case word that can be a name after a title in ASR text: a known first name or
     surname, a surname's shape, or (English) no ordinary word ("mr okafor", "fru lundmark");
@@ -4280,6 +4317,7 @@ def _person_slots(
         if closing and (
             _name_run_ok(closing.group("n").split(), lang, c)
             or _closing_name_ok(text, closing, lang, c)
+            or _kin_genitive_closing(text, closing.start("n"), closing.group("n").split(), c)
         ):
             out.append(
                 _hit(lang, "name", "closing_name", closing.start("n"), closing.end("n"), text, 0.7)
@@ -6407,7 +6445,8 @@ _BUSINESS_TAILS = frozenset(
      "gas", "water", "motors", "homes", "housing", "travel", "airways", "airlines", "foods",
      "finance", "insurance", "försäkring", "försäkringar", "el", "bredband", "fiber", "fibre",
      "logistics", "express", "post", "posten", "pharmacy", "apotek", "apoteket", "support",
-     "services", "service", "team", "desk", "office", "care", "kundtjänst", "lotteriet", "lotto"]
+     "services", "service", "team", "desk", "office", "care", "kundtjänst", "lotteriet", "lotto",
+     "life", "assurance", "liv", "livförsäkring"]
 )  # fmt: skip
 #: "Bill Hargreaves is my accountant", "Ayla Demir är min dotter": a person, said of a relation.
 _RELATION_AFTER = re.compile(
