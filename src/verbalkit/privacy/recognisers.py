@@ -4332,14 +4332,16 @@ _PERSON_VERB_OBJECT = {
         r"\b(?:ring|rang|rung|call|called|phone|phoned|text|texted|email|emailed|e-mail|"
         r"e-mailed|message|messaged|ask|asked|tell|told|thank|thanked|remind|reminded|chase|"
         r"chased|contact|contacted|ping|pinged|cc|speak\s+to|spoke\s+to|talk\s+to|talked\s+to|"
-        r"get\s+hold\s+of|got\s+hold\s+of|put\s+me\s+through\s+to)\s+(?=[^\W\d_])",
+        r"get\s+hold\s+of|got\s+hold\s+of|put\s+me\s+through\s+to|invoice|invoiced|bill|"
+        r"billed|refund|refunded|reimburse|reimbursed|copy\s+in)\s+(?=[^\W\d_])",
         re.IGNORECASE,
     ),
     "sv": re.compile(
         r"\b(?:ring|ringa|ringer|ringde|ringt|mejla|mejlar|mejlade|mejlat|maila|mailar|"
         r"mailade|messa|messar|messade|sms:a|smsa|sms:ade|smsade|fråga|frågar|frågade|frågat|"
         r"hälsa|hälsar|tacka|tackar|tackade|påminn|påminner|påminde|kontakta|kontaktar|"
-        r"kontaktade|säg\s+till|sa\s+till|prata\s+med|pratade\s+med|tala\s+med|talade\s+med)"
+        r"kontaktade|säg\s+till|sa\s+till|prata\s+med|pratade\s+med|tala\s+med|talade\s+med|"
+        r"fakturera|fakturerar|fakturerade|debitera|debiterar|debiterade|ersätt|ersätta)"
         r"\s+(?=[^\W\d_])",
         re.IGNORECASE,
     ),
@@ -6602,6 +6604,8 @@ def not_a_person(text: str, p: PersonalData, lang: str) -> bool:
         return True  # "min bror i Addis": a town
     if p.text.islower() and p.text in c.word_names:
         return True  # "det är sten jag vill ha": a common-word name alone needs a frame
+    if _shop_possessive(text, p, c):
+        return True  # "We ate at Dishoom and then Nando's": a shop or restaurant
     if p.text.islower() and p.text in c.homograph_names and _NOUN_PHRASE_AFTER.match(text, p.end):
         return True  # "it's hope from the bottom of my heart", "faith in the system"
     lows = [w.lower() for w in _WORD.findall(run.text)]
@@ -6621,6 +6625,36 @@ def not_a_person(text: str, p: PersonalData, lang: str) -> bool:
         c.public_context.search(text, max(0, start - 60), start)
         or c.public_context.search(text, end, end + 60)
     )
+
+
+_SHOP_BEFORE = re.compile(
+    r"\b(?:at|to|from|into|in|then|and|on|till|från|på|hos|i)\s+$", re.IGNORECASE
+)
+_SHOP_AFTER = re.compile(r"['’]s(?:\s*$|\s*[.,!?;]|\s+(?:and|or|for|in|on|yesterday|today|"
+                         r"och|eller|i|på)\b)")
+
+
+def _shop_possessive(text: str, p: PersonalData, c: _Compiled) -> bool:
+    """Round 20: one capitalised word that is no hand-listed first name, with "'s" and
+    nothing owned after it, where a place is said ("ate at Nando's", "from Sainsbury's"): a
+    shop or a restaurant. A hand-listed first name stays ("at Maureen's" is her home), and
+    a broad-list one unless eating or shopping is the topic."""
+    word = p.text.strip()
+    if " " in word or not _is_cap(word) or word.lower() in c.hand_first_names:
+        return False
+    if word.lower() in c.first_names and not _EATING_SHOPPING.search(text):
+        return False  # "we're staying at Toby's": a broad-list name, at home
+    return bool(
+        _SHOP_AFTER.match(text, p.end) and _SHOP_BEFORE.search(text, max(0, p.start - 8), p.start)
+    )
+
+
+_EATING_SHOPPING = re.compile(
+    r"\b(?:ate|eat|eating|lunch|dinner|breakfast|brunch|meal|takeaway|bought|buy|shop|shopping|"
+    r"voucher|gift\s+card|order(?:ed)?|restaurant|åt|äta|middag|frukost|köpte|köpa|handla|"
+    r"presentkort|restaurang)\b",
+    re.IGNORECASE,
+)
 
 
 #: A preposition and an article after a common word: an idiom, not a name said.
@@ -6761,6 +6795,36 @@ _KIN_NAME_AND_ME = re.compile(
     r"friend|bror|syster|man|fru|sambo|son|dotter|kusin|vän|kompis)\s+(?P<n>[^\W\d_]{2,})\s+"
     r"(?:and\s+i|and\s+me|och\s+jag|och\s+mig)\b"
 )
+#: Round 20: a word that is no English word in a cleft about what someone did: "it was
+#: golnaz who dropped the film off", "it's tamsin who took the parcel in".
+_CLEFT_UNKNOWN = re.compile(
+    r"\b(?:it\s+was|it['’]s|it\s+is|its)\s+(?P<n>[^\W\d_][\w'’-]+)\s+who\s+"
+    r"(?:[a-z]+ed|took|went|came|paid|rang|said|made|sent|left|brought|bought|got|did|gave|"
+    r"signed|has|had|will|is|was)\b",
+    re.IGNORECASE,
+)
+#: Round 20: a word that is no English word said together with the speaker as subject: "me
+#: and kezia are both coming", "kezia and i booked it".
+_WITH_ME_UNKNOWN = re.compile(
+    r"\bme\s+and\s+(?P<n>[^\W\d_][\w'’-]+)\s+(?:are|were|will|went|have|both|booked|"
+    r"want|need|came|got)\b"
+    r"|(?:^|[,.]\s*|\b(?:and|so|yeah|well)\s+)(?P<n2>[^\W\d_][\w'’-]+)\s+and\s+(?:i|me)\s+"
+    r"(?:are|were|will|went|have|both|booked|want|need|came|got|share|live)\b",
+    re.IGNORECASE,
+)
+#: Round 20: "för Sune Blomqvists räkning", "å Ines Karlssons vägnar": on someone's behalf.
+_ON_BEHALF_SV = re.compile(
+    r"\b(?:för|å|på)\s+(?P<n>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2}?)s\s+"
+    r"(?:räkning|vägnar)\b",
+    re.IGNORECASE,
+)
+#: Round 20: staying at someone's home: "I'm staying at Maureen's this week".
+_AT_SOMEONES_HOME = re.compile(
+    r"\b(?:staying|stopping|sleeping|living|stay|stop|sleep|live|i['’]m|we['’]re|i\s+am|"
+    r"we\s+are|be|i['’]ll\s+be)\s+(?:at|round\s+at|over\s+at|round)\s+(?P<n>[^\W\d_]+)"
+    r"['’]s\b(?!\s+(?:shop|store|restaurant|cafe|café|pub|bar|salon|garage))",
+    re.IGNORECASE,
+)
 _NOT_MESSAGE_NAMES = frozenset(
     ["him", "her", "them", "us", "me", "you", "everyone", "everybody", "someone", "somebody",
      "anyone", "honom", "henne", "dem", "dom", "oss", "mig", "dig", "alla", "någon", "ingen",
@@ -6831,6 +6895,36 @@ def _round20_names(text: str, found: list[PersonalData], lang: str) -> list[Pers
             if not (listed or (lang == "en" and len(w) > 2)):
                 continue  # any English word but a small one ("my brother major and i")
             out.append(_hit(lang, "name", "kin_name_and_me", m.start("n"), m.end("n"), text, 0.7))
+    if lang == "en":
+        for rx2, rule in ((_CLEFT_UNKNOWN, "cleft_unknown"), (_WITH_ME_UNKNOWN, "with_me_unknown")):
+            for m in rx2.finditer(text):
+                g = "n" if m.groupdict().get("n") else "n2"
+                w = m.group(g)
+                low = w.lower()
+                if not free(m.start(g), m.end(g)) or len(low) < 3:
+                    continue
+                if _ordinary_word(low, "en") and low not in c.first_names:
+                    continue
+                if rule == "cleft_unknown" and low in c.first_names and low not in c.hand_first_names:
+                    continue  # "its lowell who bought the debt": a broad-list name, a firm's
+                if not name_like(w) or low in c.not_names or _sentence_initial(text, m.start(g)):
+                    continue
+                q = _hit(lang, "name", rule, m.start(g), m.end(g), text, 0.7)
+                if not _not_a_person(text, q, c):
+                    out.append(q)
+    if lang == "sv":
+        for m in _ON_BEHALF_SV.finditer(text):
+            words = m.group("n").split()
+            if not free(m.start("n"), m.end("n")) or not all(map(name_like, words)):
+                continue
+            if not text.islower() and words[0].lower() not in c.first_names:
+                continue
+            out.append(_hit(lang, "name", "on_behalf", m.start("n"), m.end("n"), text, 0.7))
+    if lang == "en" and not _EATING_SHOPPING.search(text):
+        for m in _AT_SOMEONES_HOME.finditer(text):
+            w = m.group("n")
+            if w.lower() in c.first_names and free(m.start("n"), m.end("n")) and name_like(w):
+                out.append(_hit(lang, "name", "at_home_of", m.start("n"), m.end("n"), text, 0.7))
     rx = _MESSAGE_FOR.get(lang)
     for m in rx.finditer(text) if rx else ():
         s, e = m.start("n"), m.end("n")
@@ -7181,6 +7275,8 @@ def _find_raw(text: str, lang: str) -> list[PersonalData]:
             found += [
                 _hit(lang, "bank_account", "sort_code_account", m.start(), m.end(), text, 0.85)
                 for m in _SORT_CODE_ACCOUNT.finditer(text)
+                # "The club's account is 40-11-22 61234567": an organisation's (round 20)
+                if not _pay_into_ours(text, m.start(), lang)
             ]
     elif lang == "en" and "ost" in text:
         found += [
