@@ -5308,9 +5308,17 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
         for m in c.public_figures.finditer(text, max(0, p.start - 40), p.end + 40):
             if m.start() <= p.start and p.end <= m.end():
                 return True  # "Det var Zlatan som invigde gymmet"
+            if _COORDINATED.fullmatch(text, m.end(), p.start) or _COORDINATED.fullmatch(
+                text, p.end, m.start()
+            ):
+                return True  # "pippi och emil på kalaset": beside a character, a character
     if _round19_not_person(text, p, c, intro):
         return True
     return _thing_or_pet(text, p, c)
+
+
+#: Round 20: two names side by side: "pippi och emil", "Peppa Pig or Mr Tumble".
+_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:(?:och|and|eller|or|&)\s+(?:possibly\s+|kanske\s+)?)?")
 
 
 #: Fetching an animal or leaving it: "hämtade Sixten (och Molly)", "dropped Biscuit and".
