@@ -321,7 +321,8 @@ def _business_before(
         body = (
             rf"{noun}\s+(?:(?:besöks|post)?adress|(?:telefon)?nummer|nummer)\s+är"
             # "Växeln på labbet är", "Receptionen på hotellet har nummer": a desk of premises
-            rf"|{noun}\s+(?:på|i|vid)\s+[\w-]+\s+(?:är|har\s+(?:telefon)?(?:nummer|numret)"
+            rf"|(?<!\bmin\s)(?<!\bmitt\s){noun}\s+(?:på|i|vid)\s+(?!jobbet\b|arbetet\b)[\w-]+\s+"
+            r"(?:är|har\s+(?:telefon)?(?:nummer|numret)"
             r"|nås\s+på|svarar\s+på)"
             rf"|{noun}\s+(?:har|hade)\s+(?:sitt|sin|sina|vårt|vår|ert|er)\s+\w+\s+(?:på|i|vid)"
             # "Stiftelsen har sitt kontor på": premises said with any subject
@@ -358,7 +359,8 @@ def _business_before(
             r"\s+(?:(?:now\s+)?(?:located|based|situated)\s+)?(?:at|on|in)?"
             # "The box office at the theatre answers on", "the desk at the gym is": a desk of
             # premises
-            rf"|{noun}\s+(?:at|in|of)\s+(?:the\s+)?[\w'’-]+\s+(?:is|are|answers|picks\s+up"
+            rf"|(?<!\bmy\s){noun}\s+(?:at|in|of)\s+(?:the\s+)?(?!work\b)[\w'’-]+\s+"
+            r"(?:is|are|answers|picks\s+up"
             r"|takes\s+calls|can\s+be\s+reached)"
             r"\s+(?:(?:now\s+)?(?:located|based|situated)\s+)?(?:at|on|in)?"
             rf"|(?:call|ring|phone|contact|text|reach|write\s+to)\s+(?:our|their|the)\s+"
@@ -1434,7 +1436,9 @@ def _word_mailbox(local: str, domain: str, c: _Compiled) -> bool:
     return not any(label in _PERSONAL_MAIL_DOMAINS for label in labels[:-1])
 
 
-_BUSINESS_WE = re.compile(r"\b(?:we|we['’](?:ll|re|ve|d)|us|our|vi|oss|vår|vårt|våra)\b", re.IGNORECASE)
+_BUSINESS_WE = re.compile(
+    r"\b(?:we|we['’](?:ll|re|ve|d)|us|our|vi|oss|vår|vårt|våra)\b", re.IGNORECASE
+)
 _YOUR_MAILBOX = re.compile(
     r"\b(?:your|yours|my|din|dina|ditt|er|min|mitt|mina)\s+(?:\w+\s+)?(?:e-?mail|mail|mejl|"
     r"e-post|address|adress|mejladress|e-postadress|inbox)\b|\b(?:mine|min|mitt|my)\b",
@@ -3788,7 +3792,12 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             if found is None:
                 continue  # "min fru gå kursen", "mr tickle": no name after the title
         if found and (_is_cap(tokens[i].group()) or text.islower()):
-            out.append(_hit(lang, "name", "title", m.start(), found[1], text, 0.85))
+            # a kin word is no part of the name: "My nan Joan", "mormor Gullan" (round 20)
+            kin = lows[i - 1] in _KIN_WORDS and (
+                not _is_cap(tokens[i - 1].group()) or (i > 1 and lows[i - 2] in _POSSESSIVES)
+            )
+            start = found[0] if kin else m.start()
+            out.append(_hit(lang, "name", "title", start, found[1], text, 0.85))
             taken.add(i)
     # "our Jack Russell", "a Harris Tweed jacket": no word of a fixed phrase is a name
     heads = _phrase_heads(c)
@@ -6408,7 +6417,10 @@ def _cleft_word_names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         nxt = re.compile(r"\s+([^\W\d_]+)").match(text, m.end("v")) if g == "n" else None
         if g == "n" and (
             nxt is None
-            or (nxt.group(1).lower() in _CLEFT_OBJECT_GAP and m.group("v") not in _CLEFT_INTRANSITIVE)
+            or (
+                nxt.group(1).lower() in _CLEFT_OBJECT_GAP
+                and m.group("v") not in _CLEFT_INTRANSITIVE
+            )
         ):
             continue  # "det är sten jag köpte till trädgården": the word is the object
         if low in c.not_names or low in _KIN_WORDS or low in _AMOUNT_WORDS:
@@ -6638,8 +6650,10 @@ def not_a_person(text: str, p: PersonalData, lang: str) -> bool:
 _SHOP_BEFORE = re.compile(
     r"\b(?:at|to|from|into|in|then|and|on|till|från|på|hos|i)\s+$", re.IGNORECASE
 )
-_SHOP_AFTER = re.compile(r"['’]s(?:\s*$|\s*[.,!?;]|\s+(?:and|or|for|in|on|yesterday|today|"
-                         r"och|eller|i|på)\b)")
+_SHOP_AFTER = re.compile(
+    r"['’]s(?:\s*$|\s*[.,!?;]|\s+(?:and|or|for|in|on|yesterday|today|"
+    r"och|eller|i|på)\b)"
+)
 
 
 def _shop_possessive(text: str, p: PersonalData, c: _Compiled) -> bool:
@@ -6767,6 +6781,11 @@ _SURNAME_RESTATED = re.compile(
     r"(?P<f>[^\W\d_]{2,})\s+(?P<l>(?P=w))(?![\w'’-])",
     re.IGNORECASE,
 )
+_RESTATED_INTRO = re.compile(
+    r"\b(?:it['’]s|its|it\s+is|this\s+is|det\s+är|det\s+e|heter|name\s+is|name['’]s|i['’]m|"
+    r"jag\s+är|här\s+är)\s+$",
+    re.IGNORECASE,
+)
 #: Round 20: the one a message is for: "säg till lundmark att jag kommer", "tell lundy i'll
 #: be in", "ask okonjo to ring me".
 _MESSAGE_FOR = {
@@ -6863,6 +6882,8 @@ def _round20_names(text: str, found: list[PersonalData], lang: str) -> list[Pers
 
     for m in _SURNAME_RESTATED.finditer(text):
         w, f = m.group("w"), m.group("f")
+        if not _RESTATED_INTRO.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "The man who founded Dyson, James Dyson": no introduction
         if f.lower() not in c.first_names or f.lower() in c.not_names or w.lower() == f.lower():
             continue
         if w.lower() in _NOT_SAID_NAMES or w.lower() in c.number_words:
@@ -6874,9 +6895,9 @@ def _round20_names(text: str, found: list[PersonalData], lang: str) -> list[Pers
             if not any(a < e and s < b for a, b in names_only):
                 out.append(_hit(lang, "name", "surname_restated", s, e, text, 0.75))
     if text.islower():
-        m = _TURN_FULL_NAME.match(text)
-        if m and free(m.start("f"), m.end("l")):
-            first, last = m.group("f"), m.group("l")
+        turn = _TURN_FULL_NAME.match(text)
+        if turn and free(turn.start("f"), turn.end("l")):
+            first, last = turn.group("f"), turn.group("l")
             if (
                 (last in c.surnames or _surname_like(last, c))
                 and (last not in c.first_names or first not in c.first_names)
@@ -6887,7 +6908,9 @@ def _round20_names(text: str, found: list[PersonalData], lang: str) -> list[Pers
                 and first not in c.number_words
                 and first not in c.place_names
             ):
-                out.append(_hit(lang, "name", "turn_full_name", m.start("f"), m.end("l"), text, 0.7))
+                out.append(
+                    _hit(lang, "name", "turn_full_name", turn.start("f"), turn.end("l"), text, 0.7)
+                )
         for m in _KIN_NAME_AND_ME.finditer(text):
             w = m.group("n")
             if not free(m.start("n"), m.end("n")) or w in _NOT_SAID_NAMES:
@@ -6895,15 +6918,12 @@ def _round20_names(text: str, found: list[PersonalData], lang: str) -> list[Pers
             if w in c.number_words or w in _KIN_WORDS or w in c.org_words:
                 continue
             listed = (
-                w in c.first_names
-                or w in c.word_names
-                or w in c.homograph_names
-                or w in c.surnames
+                w in c.first_names or w in c.word_names or w in c.homograph_names or w in c.surnames
             )
             if not (listed or (lang == "en" and len(w) > 2)):
                 continue  # any English word but a small one ("my brother major and i")
             out.append(_hit(lang, "name", "kin_name_and_me", m.start("n"), m.end("n"), text, 0.7))
-    if lang == "en":
+    if lang == "en" and text.islower():
         for rx2, rule in ((_CLEFT_UNKNOWN, "cleft_unknown"), (_WITH_ME_UNKNOWN, "with_me_unknown")):
             for m in rx2.finditer(text):
                 g = "n" if m.groupdict().get("n") else "n2"
@@ -6913,7 +6933,11 @@ def _round20_names(text: str, found: list[PersonalData], lang: str) -> list[Pers
                     continue
                 if _ordinary_word(low, "en") and low not in c.first_names:
                     continue
-                if rule == "cleft_unknown" and low in c.first_names and low not in c.hand_first_names:
+                if (
+                    rule == "cleft_unknown"
+                    and low in c.first_names
+                    and low not in c.hand_first_names
+                ):
                     continue  # "its lowell who bought the debt": a broad-list name, a firm's
                 if not name_like(w) or low in c.not_names or _sentence_initial(text, m.start(g)):
                     continue
@@ -6947,13 +6971,13 @@ def _round20_names(text: str, found: list[PersonalData], lang: str) -> list[Pers
         for p in found:
             if p.kind != "address":
                 continue
-            m = _RECIPIENT_BEFORE.search(text, max(0, p.start - 60), p.start)
-            if m is None or not free(m.start("n"), m.end("n")):
+            rec = _RECIPIENT_BEFORE.search(text, max(0, p.start - 60), p.start)
+            if rec is None or not free(rec.start("n"), rec.end("n")):
                 continue
-            words = m.group("n").split()
+            words = rec.group("n").split()
             if not any(w in c.first_names for w in words) or not all(map(name_like, words)):
                 continue
-            out.append(_hit(lang, "name", "recipient", m.start("n"), m.end("n"), text, 0.7))
+            out.append(_hit(lang, "name", "recipient", rec.start("n"), rec.end("n"), text, 0.7))
     return out
 
 
