@@ -91,10 +91,12 @@ CASES = [
     ("sv", "Mätaren visar 45 210.", []),
     ("sv", "Jag ringde klockan 10.42 och 14.30.", []),
     ("sv", "Vi har sex barn och en hund.", []),
+    # The bare "2 000" repeats the first amount's frame ("för …"), so it is kronor too
+    # (call-level round 5; it was read as no amount before).
     (
         "sv",
         "Självrisken är 3 000 kronor för huset och 2 000 för bilen.",
-        [(3000.0, "SEK", "money", False)],
+        [(3000.0, "SEK", "money", False), (2000.0, "SEK", "money", False)],
     ),
     ("en", "The reading says 23,418.", []),
     ("en", "Was it you at the hotel at 10.42 last night?", []),

@@ -25,7 +25,7 @@ _NUMBERS = {
 _UNIT_DAYS = {
     "day": 1, "days": 1, "night": 1, "nights": 1, "week": 7, "weeks": 7, "weekend": 2,
     "fortnight": 14, "month": 30, "months": 30,
-    "dag": 1, "dagar": 1, "dagarna": 1, "dygn": 1, "natt": 1, "nätter": 1, "vecka": 7,
+    "dag": 1, "dagen": 1, "dagar": 1, "dagarna": 1, "dygn": 1, "natt": 1, "nätter": 1, "vecka": 7,
     "veckor": 7, "veckan": 7, "helg": 2, "helgen": 2, "månad": 30, "månader": 30,
     "månaden": 30,
 }  # fmt: skip
@@ -42,13 +42,17 @@ _LOSS_CUE = re.compile(
     re.IGNORECASE,
 )
 #: Time given back: "a free month", "two weeks free", "tre gratismånader", "en gratis månad",
-#: "waive next month's rent", "stryker nästa månadsavgift", "bjuder på en månad".
+#: "waive next month's rent", "stryker nästa månadsavgift", "bjuder på en månad", "då bjuder jag
+#: på hela nästa månad", "the next six months of the plan on us".
 _FREE = re.compile(
-    rf"\b(?:(?P<n1>\d{{1,3}}|{_NUMBER_ALT})\s+)?(?:free|gratis|fri|fria|fritt)\s*(?P<u1>{_UNIT_ALT})\b|"
+    rf"\b(?:(?P<n1>\d{{1,3}}|{_NUMBER_ALT})\s+)?(?:gratis\s*|(?:free|fri|fria|fritt)\s+)(?P<u1>{_UNIT_ALT})\b|"
     rf"\b(?:(?P<n2>\d{{1,3}}|{_NUMBER_ALT})\s+)?(?P<u2>{_UNIT_ALT})'?\s+(?:free|on\s+us|on\s+the\s+house|"
     rf"gratis)\b|"
     r"\bwaive\s+(?:the\s+|your\s+)?(?:next|this|a|one)\s+(?P<u3>month|week)'?s\b|"
-    r"\b(?:stryker|bjuder\s+på)\s+(?:nästa|en|den\s+här)\s+(?P<u4>månad|vecka)",
+    r"\b(?:stryker|bjuder(?:\s+(?:jag|vi))?\s+på)\s+(?:hela\s+)?(?:nästa|en|den\s+här)\s+(?P<u4>månad|vecka)|"
+    # "the next six months of the plan on us", "två månader av abonnemanget gratis"
+    rf"\b(?:(?P<n5>\d{{1,3}}|{_NUMBER_ALT})\s+)?(?P<u5>{_UNIT_ALT})\s+(?:of|av)\s+(?:the\s+|your\s+|"
+    r"ditt\s+|din\s+|ert\s+|er\s+)?(?:[\w-]+\s+){0,2}?(?:free|on\s+us|on\s+the\s+house|gratis)\b",
     re.IGNORECASE,
 )
 #: Just before a rate's unit: "per", "i" ("i månaden"), "om dagen", "each", or an amount.
@@ -94,7 +98,33 @@ def free_days(text: str) -> float | None:
     """The time ``text`` gives as free (free months, waived rent), in days, summed."""
     total = 0.0
     for m in _FREE.finditer(text):
-        n = m.group("n1") or m.group("n2")
-        unit = m.group("u1") or m.group("u2") or m.group("u3") or m.group("u4") or ""
+        n = m.group("n1") or m.group("n2") or m.group("n5")
+        unit = m.group("u1") or m.group("u2") or m.group("u3") or m.group("u4") or m.group("u5")
+        unit = unit or ""
         total += _days(n, unit)
     return total or None
+
+
+#: An amount just before a rate's unit: "129 spänn i månaden", "twelve bucks a month",
+#: "£45 per week", "359 kronor/månad".
+_PRICE_BEFORE = re.compile(
+    r"(?:\d|\bkr|\bkronor|\bspänn|\bpounds?|\bquid|\bdollars?|\bbucks|\beuros?|£|\$|€)\s*"
+    r"(?:/|(?:per|a|an|i|om|each|every|varje)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def rate_days(text: str) -> float | None:
+    """The longest period of a price per period that ``text`` states ("129 spänn i månaden"
+    is 30 days), or None. A customer who pays by the period can lose at most that period's
+    service on one failure that the customer gives no duration for."""
+    best: float | None = None
+    for m in _SPAN.finditer(text):
+        if m.group("n") is not None and m.group("n").lower() not in ("a", "an"):
+            continue
+        if _PRICE_BEFORE.search(text, 0, m.start()) is None:
+            continue
+        days = _UNIT_DAYS.get(m.group("u").lower(), 0)
+        if days and (best is None or days > best):
+            best = float(days)
+    return best

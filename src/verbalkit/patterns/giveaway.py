@@ -14,8 +14,13 @@ A call has a ``give_away`` event when either holds:
 * **refund and gift**: the customer states a loss and the agent both gives it back (a
   refund, "we'll cover the £60") and adds a gift (a voucher, free nights, a discount), so
   the offer is worth more than the loss whatever units the amounts are said in;
+* **refund and replacement**: the customer states a loss and the agent gives it back and,
+  said as an addition, sends the goods again ("I'll refund the £34 and send you six new
+  ones as well");
 * **time above the loss**: the agent gives more free time than the customer says was lost
-  ("a free month" for "closed five days"; :mod:`verbalkit.patterns.duration`).
+  ("a free month" for "closed five days"; :mod:`verbalkit.patterns.duration`), or, when the
+  customer says no time lost but a price per period ("129 kr i månaden"), more than one
+  such period (three free months for an app down since Saturday).
 
 The *loss* is the money the customer mentions in a problem context: amounts in
 customer utterances tagged ``problem``/``emotion``, or said before the agent's first
@@ -34,7 +39,7 @@ from dataclasses import dataclass
 from pydantic import JsonValue
 
 from verbalkit.patterns.common import PatternResult, in_time_order
-from verbalkit.patterns.duration import free_days, lost_days
+from verbalkit.patterns.duration import free_days, lost_days, rate_days
 from verbalkit.patterns.money import (
     Amount,
     find_amounts,
@@ -42,6 +47,7 @@ from verbalkit.patterns.money import (
     gives_back_and_gifts,
     names_a_gift,
     offers_goodwill,
+    refunds_and_replaces,
 )
 from verbalkit.patterns.premature import problem_episodes
 from verbalkit.schema import AnalysedCall, AnalysedUtterance, PatternEvent
@@ -68,7 +74,8 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
 
     Returns:
         At most one ``give_away`` event; its details hold ``reasons`` (``first_move``,
-        ``above_loss``, ``refund_and_gift``, ``above_loss_time``), ``loss``, ``offer``, ``currency`` and ``ratio`` when known.
+        ``above_loss``, ``refund_and_gift``, ``refund_and_replacement``, ``above_loss_time``),
+        ``loss``, ``offer``, ``currency`` and ``ratio`` when known.
 
     >>> from verbalkit.schema import AnalysedCall, AnalysedUtterance
     >>> call = AnalysedCall(call_id="x", language="sv", has_timestamps=False, utterances=[
@@ -139,6 +146,14 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
         u for u in ordered if u.speaker is Role.AGENT and Behaviour.SOLUTION.value in u.labels
     ]
     gift = bool(losses) and not above and gives_back_and_gifts([u.text for u in remedies])
+    # The loss given back and the goods replaced as well ("I'll refund the £34 and send you
+    # six new ones as well"): put right twice over.
+    replaced = (
+        bool(losses)
+        and not above
+        and not gift
+        and any(refunds_and_replaces(u.text) for u in remedies)
+    )
     # Time given against time lost: "a free month" for "closed five days".
     # (Customer turns are read for time lost only when free time was given.)
     given_time = 0.0 if above else sum(d for u in remedies if (d := free_days(u.text)) is not None)
@@ -149,8 +164,23 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
         and (u.index in before_offer or u.labels & _PROBLEM_LABELS)
         and (d := lost_days(u.text)) is not None
     ]
-    more_time = bool(lost_time) and given_time > max(lost_time) + 0.5
-    if not (first_moves or above or gift or more_time):
+    # No time lost said, but a price per period ("129 spänn i månaden"): one failure of a
+    # service paid by the period costs at most that period, so more free time than one
+    # period (three free months for an app down since Saturday) is more than the loss.
+    per_period = (
+        []
+        if lost_time or not given_time
+        else [
+            d
+            for u in ordered
+            if u.speaker is Role.CUSTOMER
+            and (u.index in before_offer or u.labels & _PROBLEM_LABELS)
+            and (d := rate_days(u.text)) is not None
+        ]
+    )
+    bound = lost_time or per_period
+    more_time = bool(bound) and given_time > max(bound) + 0.5
+    if not (first_moves or above or gift or replaced or more_time):
         return PatternResult()
 
     parts: list[str] = []
@@ -163,7 +193,7 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
         offered = [s.amount.text for s in said if s.utt is ep.solution and s.amount.compensation]
         parts.append(
             f"compensation is the agent's first move after the problem (#{ep.problem.index}): "
-            f"#{ep.solution.index} offers {', '.join(repr(t) for t in offered)}"
+            f"#{ep.solution.index} offers {', '.join(repr(t) for t in offered) or 'free time'}"
         )
         reasons.append("first_move")
         involved |= {ep.problem.index, ep.solution.index}
@@ -191,13 +221,22 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
             "ratio": None if ratio is None else round(ratio, 2),
         }
     if more_time:
-        lost = max(lost_time)
-        parts.append(f"{given_time:g} days given free against {lost:g} days lost")
+        lost = max(bound)
+        if lost_time:
+            parts.append(f"{given_time:g} days given free against {lost:g} days lost")
+        else:
+            parts.append(
+                f"{given_time:g} days given free; the customer pays by a period of {lost:g} days"
+            )
         reasons.append("above_loss_time")
         details |= {"lost_days": lost, "free_days": given_time}
     if gift:
         parts.append("the stated loss is given back and a gift comes on top of it")
         reasons.append("refund_and_gift")
+        involved |= {u.index for u in remedies} | {s.utt.index for s in losses}
+    if replaced:
+        parts.append("the stated loss is given back and the goods are sent again as well")
+        reasons.append("refund_and_replacement")
         involved |= {u.index for u in remedies} | {s.utt.index for s in losses}
     details["reasons"] = reasons
     details["offers"] = [
@@ -257,9 +296,13 @@ def _first_move_offers(
             amounts = [s.amount for s in said_in.get(id(u), ()) if lo <= s.amount.start < hi]
             # A gift named in the sentence makes its money a gift too: "300 kronor i appen som
             # du kan använda på nästa resa".
-            return offers_goodwill(match.group(), lang) and any(
-                a.compensation or (a.kind == "money" and names_a_gift(match.group()))
-                for a in amounts
+            # Free time is goodwill however it is phrased ("då bjuder jag på hela nästa månad").
+            return free_days(match.group()) is not None or (
+                offers_goodwill(match.group(), lang)
+                and any(
+                    a.compensation or (a.kind == "money" and names_a_gift(match.group()))
+                    for a in amounts
+                )
             )
         if u is solution:
             break
@@ -284,6 +327,12 @@ def _compare(
 
 
 def _distinct_sum(items: Iterable[_Said]) -> float:
-    """Sum of the distinct values: a repeated mention counts once."""
-    values = {s.amount.value for s in items if s.amount.value is not None}
-    return round(sum(values), 2)
+    """Sum of the distinct values: a value said again in a later turn counts once ("the
+    £3.20 … yes, the £3.20"), but the same value twice in one turn is two amounts ("449 kr i
+    mars och 449 i april"): each value counts as often as one turn names it at most."""
+    counts: dict[float, dict[int, int]] = {}
+    for s in items:
+        if s.amount.value is not None:
+            per_turn = counts.setdefault(s.amount.value, {})
+            per_turn[id(s.utt)] = per_turn.get(id(s.utt), 0) + 1
+    return round(sum(value * max(turns.values()) for value, turns in counts.items()), 2)

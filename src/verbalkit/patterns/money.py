@@ -301,6 +301,35 @@ def gives_back_and_gifts(texts: list[str]) -> bool:
     return _GIVES_BACK_RE.search(joined) is not None and _GIFT_RE.search(joined) is not None
 
 
+#: Sending the goods again, new: "send you six new ones", "a replacement", "skickar nya",
+#: "ett nytt exemplar".
+_REPLACES_RE = re.compile(
+    r"\b(?:(?:send|ship|post|deliver|dispatch)\w*\s+(?:you\s+)?(?:[\w-]+\s+){0,2}?(?:new|fresh|"
+    r"replacements?)\b|(?:skicka|skickar|postar|levererar)\s+(?:\w+\s+){0,3}?(?:nya?|nytt|ersättnings\w*)\b)",
+    re.IGNORECASE,
+)
+#: Said as an addition: "as well", "too", "on top", "också", "dessutom", "på köpet".
+_ON_TOP_RE = re.compile(
+    r"\b(?:as\s+well|too|also|on\s+top|in\s+addition|också|dessutom|på\s+köpet|därtill)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
+
+
+def refunds_and_replaces(text: str) -> bool:
+    """Whether one sentence of ``text`` gives the money back and, said as an addition, sends
+    the goods again ("I'll refund the £34 and send you six new ones as well", "jag
+    återbetalar 300 kr och skickar dessutom nya"): the loss is made good twice. A refund and
+    a replacement without that ("refund the £30 and send a replacement") stay a remedy, as
+    calls_blind read them (en-b15)."""
+    return any(
+        _GIVES_BACK_RE.search(s) is not None
+        and _REPLACES_RE.search(s) is not None
+        and _ON_TOP_RE.search(s) is not None
+        for s in _SENTENCE_RE.findall(text)
+    )
+
+
 def offers_goodwill(text: str, lang: str) -> bool:
     """Whether ``text`` offers compensation beyond restitution: a voucher, a credit, a free
     month, a discount, "for the trouble" ("We'll refund the £45" gives back only the loss)."""
@@ -398,6 +427,8 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
     [(500.0, 'SEK', True), (None, None, True)]
     """
     digits = _digit_amounts(text) if _ANY_DIGIT.search(text) else []
+    if digits:
+        digits = _with_parallel(text, digits)
     folded = _folded(text)
     in_words = _word_amounts(text, lang) if _has_word_amount_hint(text, folded, lang) else []
     if not digits and not in_words and not _may_have_cue(folded, lang):
@@ -459,6 +490,35 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
             amounts.append(_unvalued(text, span))
     amounts.sort(key=lambda a: a.start)
     return amounts
+
+
+#: A bare number in a list after an amount, in the same frame as it: "449 kronor i mars och
+#: 449 i april", "£20 for the cot and 15 for the chair". The word after each number is the
+#: same preposition, so the second is money in the first's currency (a date or a count in
+#: another frame is not).
+_PARALLEL = re.compile(
+    r"\s+(?P<p>i|in|för|for|on|på|till|to|at)\s[^,.;:!?\d]{0,30}?\s(?:och|and|plus|samt)\s+"
+    r"(?P<n>\d{1,3}(?:[ \u00a0]\d{3})*(?:[.,]\d{1,2})?|\d+)\s+(?P<q>\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_parallel(text: str, digits: list[_Raw]) -> list[_Raw]:
+    """``digits`` plus the bare numbers that repeat an amount's frame (:data:`_PARALLEL`)."""
+    extra: list[_Raw] = []
+    taken = _Spans([(d[0], d[1]) for d in digits])
+    for _start, end, value, currency, kind in digits:
+        if kind != "money" or currency is None or value is None:
+            continue
+        m = _PARALLEL.match(text, end)
+        if m is None or m.group("q").lower() != m.group("p").lower():
+            continue
+        span = (m.start("n"), m.end("n"))
+        number = _to_float(m.group("n"))
+        if number is None or taken.overlaps(span):
+            continue
+        extra.append((span[0], span[1], number, currency, "money"))
+    return sorted(digits + extra, key=lambda r: r[0]) if extra else digits
 
 
 def _unvalued(text: str, span: tuple[int, int]) -> Amount:
@@ -581,7 +641,8 @@ def _suffix_at(text: str, pos: int) -> tuple[int, str | None, float] | None:
         m = _SUFFIX_RE[0][0].match(text, pos)
         return (m.end(), "SEK", 1.0) if m else None
     gap = 0
-    if pos < len(text) and text[pos] in " \u00a0\u202f":
+    # "a forty-dollar shirt", "a 20-pound voucher": the amount as a compound adjective.
+    if pos < len(text) and text[pos] in " \u00a0\u202f-":
         gap = 1
     for rx, currency, factor in _SUFFIX_RE[1:]:
         m = rx.match(text, pos + gap)

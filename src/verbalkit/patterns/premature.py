@@ -61,7 +61,25 @@ _NEW_TOPIC = re.compile(
     r"problem|question)|something else|while i(?:'ve| have) (?:got )?you)\b",
     re.IGNORECASE,
 )
+#: The narrower markers that raise another matter by themselves ("something else" is as
+#: often another option: "Find me something else for the 9th").
+_ANOTHER_MATTER = re.compile(
+    r"\b(?:(?:en|ett) (?:sak|grej|fråga|problem|ärende) (?:till|också|dessutom)|en annan (?:sak|grej)"
+    r"|medan jag har dig|(?:one|another) (?:more |other )?(?:thing|issue|problem)"
+    r"|while i(?:'ve| have) (?:got )?you)\b",
+    re.IGNORECASE,
+)
 _LISTENING_LABELS = frozenset(b.value for b in LISTENING)
+#: Agent moves that answer what the customer said (see :func:`_fallback_problem`).
+_ANSWERS = frozenset(
+    {Behaviour.SOLUTION.value, Behaviour.RESTATING.value, Behaviour.SYMPATHY.value}
+)
+#: A request rather than a problem after "one more thing": "can I…", "I'd like to…".
+_REQUEST = re.compile(
+    r"\b(?:can i|could i|could you|can you|i'?d like|i would like|i want to|kan jag|kan du|"
+    r"kan ni|skulle jag|skulle du|jag vill|jag skulle vilja)\b",
+    re.IGNORECASE,
+)
 _SOLUTION = Behaviour.SOLUTION.value
 # Agent moves whose answer elaborates the problem already raised, not a new one.
 _INVITING = frozenset(
@@ -108,6 +126,20 @@ def _same_matter(u: AnalysedUtterance, invited: bool, answered_before: bool) -> 
     return invited or Signal.PROBLEM.value not in u.labels or _WHAT_IF.match(u.text) is not None
 
 
+def _turns_to_new(u: AnalysedUtterance, episodes: list[Episode]) -> bool:
+    """Whether customer turn ``u`` raises another matter with no tag on it: after a problem
+    was answered, "en sak till", "one more thing" and a statement of some length ("Och en sak
+    till. Fakturan som kom är på 359 i månaden, men jag har alltid betalat 299."), not a
+    question or a request ("One more thing, can I change my address?")."""
+    return (
+        bool(episodes)
+        and _ANOTHER_MATTER.search(u.text) is not None
+        and "?" not in u.text
+        and _REQUEST.search(u.text) is None
+        and n_words(u.text) >= FALLBACK_MIN_WORDS
+    )
+
+
 def problem_episodes(call: AnalysedCall) -> list[Episode]:
     """Split a call into problem episodes and say how each was answered.
 
@@ -127,7 +159,7 @@ def problem_episodes(call: AnalysedCall) -> list[Episode]:
     invited = False  # the agent's last utterance asked the customer to say more
     for u in ordered:
         if u.speaker is Role.CUSTOMER:
-            states = u is fallback or bool(u.labels & _PROBLEM_LABELS)
+            states = u is fallback or bool(u.labels & _PROBLEM_LABELS) or _turns_to_new(u, episodes)
             if states and problem is None and not _same_matter(u, invited, bool(episodes)):
                 problem, before = u, []
             continue
@@ -176,7 +208,11 @@ def _fallback_problem(ordered: list[AnalysedUtterance]) -> AnalysedUtterance | N
     for u in ordered[pos:]:
         if u.speaker is Role.CUSTOMER and u.labels & _PROBLEM_LABELS:
             return None
-        if u.speaker is Role.AGENT and _SOLUTION in u.labels:
+        # The agent answered it: with a remedy, or by giving back its content or feeling
+        # (restating, sympathy). A later tagged turn ("Nothing, the staff just handed me the
+        # bag") then answers the agent; the problem was the opening statement. (An open
+        # question alone may be the greeting's "how can I help?".)
+        if u.speaker is Role.AGENT and u.labels & _ANSWERS:
             break
     return ordered[pos]
 
