@@ -231,7 +231,7 @@ RUNS: tuple[Run, ...] = (
     ),
     Run(
         "Blind calls 4, call-level labels (32 calls written blind after the fixes from "
-        "blind calls 1-3; untouched)",
+        "blind calls 1-3; first run 21/32 agree on both patterns; then opened for development)",
         "benchmarks/calls_blind4/calls_manual_labels.csv",
         in_repo=True,
     ),

@@ -251,3 +251,109 @@ def test_refund_and_the_goods_again(lang: str, loss: str, offer: str, expected: 
         ("agent", offer),
     ]
     assert ("give_away" in patterns(lang, turns)) is expected
+
+
+# -- the tagger kinds behind the premature-solution misses (utterance level, real tagger)
+def tags(lang: str, prev: str, text: str) -> set[str]:
+    from verbalkit.analysis import tag_many
+
+    return {t.label for t in next(tag_many([(text, prev)], lang, role="agent"))}
+
+
+PREV_FOOD = {
+    "en": "My dog's box came with chicken instead of the lamb, and she can't eat chicken.",
+    "sv": "Min hund fick kyckling i lådan i stället för lamm, och hon tål inte kyckling.",
+}
+
+# "so" + the agent's own knowledge that such things are common is no reflection
+NORMALISING = [
+    (
+        "en",
+        "Oh right, so that's a really common one this month, the lamb's been short everywhere.",
+        False,
+    ),
+    ("en", "So the chicken swap happens a lot with lamb boxes right now.", False),
+    ("en", "So the box had chicken in it instead of the lamb, and she can't eat it.", True),
+    ("sv", "Ja men så kyckling i lammlådan är ett vanligt fel just nu.", False),
+    ("sv", "Så det där ser vi väldigt mycket med lammlådorna just nu.", False),
+    ("sv", "Så lådan hade kyckling i stället för lamm, och det tål hon inte.", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), NORMALISING)
+def test_normalising_after_so_is_not_restating(lang: str, text: str, expected: bool) -> None:
+    assert ("restating" in tags(lang, PREV_FOOD[lang], text)) is expected
+
+
+# an interjection before "so" does not hide a reflection
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Oh dear, so she got chicken again when she can't have it."),
+        ("en", "Gosh, so the lamb was swapped for chicken without a word."),
+    ],
+)
+def test_interjection_before_so_still_restates(lang: str, text: str) -> None:
+    assert "restating" in tags(lang, PREV_FOOD[lang], text)
+
+
+PREV_BOILER = {
+    "en": "Since your engineer serviced the boiler on Monday we've had no hot water at all.",
+    "sv": "Sedan er tekniker servade pannan i måndags har vi inte haft något varmvatten alls.",
+}
+
+
+# a guess at the cause, said as a pseudo-cleft, asks nothing
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Right, so what'll have happened there is the pressure dropped when they drained the system.",
+        "What must have happened is the valve was left shut after the service.",
+    ],
+)
+def test_modal_pseudo_cleft_is_no_question(text: str) -> None:
+    assert not {"open_question", "closed_question"} & tags("en", PREV_BOILER["en"], text)
+
+
+# a step in the imperative and what it brings is a self-help solution
+STEP_AND_OUTCOME = [
+    ("en", "Reset the valve under the boiler and it should come back within the hour.", True),
+    (
+        "en",
+        "Re-pair the thermostat with the app and it should connect straight away.",
+        True,
+    ),  # no listed outcome
+    ("en", "Tomorrow and it will be fine.", False),
+    ("sv", "Vrid upp ventilen under pannan så ska varmvattnet komma tillbaka inom en timme.", True),
+    ("sv", "Nollställ pannan med knappen så kommer det fram varmt vatten igen.", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), STEP_AND_OUTCOME)
+def test_step_and_outcome_is_a_solution(lang: str, text: str, expected: bool) -> None:
+    assert ("solution" in tags(lang, PREV_BOILER[lang], text)) is expected
+
+
+# ASR text without apostrophes: "ive", "weve" are still the agent's done remedy
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok ive credited the five pounds back to your card",
+        "right weve rebooked the engineer for thursday morning",
+    ],
+)
+def test_asr_contractions_done_remedy(text: str) -> None:
+    assert "solution" in tags("en", "i paid for the visit and nobody came", text)
+
+
+# "så … innan vi bytte …": the agent's past work inside a reflection is no own next step
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Så den läcker mer nu än innan vi bytte packningen, fast det var just därför du ringde.",
+        "Så packningen som vi satte i håller inte, det droppar fortfarande.",
+    ],
+)
+def test_sv_reflection_with_our_past_work(text: str) -> None:
+    prev = "Ni bytte packningen i kranen i tisdags men den läcker värre än förut, det droppar hela natten."
+    assert "restating" in tags("sv", prev, text)

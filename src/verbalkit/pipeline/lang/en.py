@@ -818,6 +818,26 @@ _COPULA_CLEFT = re.compile(
     r"(?:what|who) (?:'s|is|was) (?:[\w']+ ){1,6}(?:is|was)\b"
     r"(?! (?:it|that|this|there|he|she|they|you|we|i)\b)(?! ?$)"
 )
+#: A step in the imperative and what it brings, with a verb outside the instruction list:
+#: "Retake the quiz and it'll come through", "Re-pair the remote and it should start
+#: working". The first word is no subject, article, time word or conjunction.
+_STEP_AND_OUTCOME = (
+    r"^(?:\W+ )?(?:(?:ok|okay|right|so|then|just|now|yeah|alright) (?:, )?)*"
+    r"(?!(?:i|we|you|it|that|this|they|he|she|there|the|a|an|my|your|our|his|her|their|if|when|"
+    r"what|how|why|who|and|but|or|no|yes|thanks|thank|sorry|please|today|tomorrow|tonight|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|once|after|before|as)\b)"
+    # (not a participle: "taking place at the stadium and the event will start…")
+    r"(?!(?!bring\b|ring\b)[a-z]+ing\b)[a-z][a-z-]+ (?:\S+ ){1,8}?and (?:it|that|this|they|everything|the \w+|your \w+) "
+    r"(?:'ll|will|should) (?:\w+ )?(?:work|come (?:through|back|up)|appear|show up|show|generate|"
+    r"update|sync|reset|clear|start|load|be fine|be sorted|sort itself(?: out)?|fix itself|kick in|"
+    r"pop up|turn up|go away|disappear|stop|go through|connect|pair|unlock|open|run)\b"
+)
+_MODAL_CLEFT = re.compile(
+    r"(?:so |and |but )?what (?:'ll|will|would|'d|must|might|may|could|'s|has) (?:have |probably "
+    r"|likely |then )*(?:happened|gone on|been going on|gone wrong|caused it|done it) (?:there |here "
+    r"|with (?:it|that|this|yours|your \w+) |to (?:it|that|this|yours|your \w+) )?(?:is|was)\b"
+    r"(?! (?:it|that|this|there|he|she|they|you|we|i)\b)(?! ?$)"
+)
 _CUT_OFF = frozenset(["-", "--", "—", "–"])
 #: Verbs that open a pseudo-cleft after "what" ("what bothers me is…").
 _CLEFT_VERBS = frozenset(
@@ -919,6 +939,9 @@ def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
         # "What's frightening is…", "what is a lot of fun to go to is…": a second copula
         # after the wh-clause, not followed by a subject (that would be a question's tail).
         cleft = cleft or bool(_COPULA_CLEFT.match(" ".join(toks)))
+        # "So what'll have happened there is…", "what must have happened is…", "what 's
+        # happened here is…": a guess at the cause, said as a statement.
+        cleft = cleft or bool(_MODAL_CLEFT.match(" ".join(toks)))
         if nxt and (nxt[0] in PRONOUNS or cleft):
             return False
         if bool(nxt) and (
@@ -1506,9 +1529,13 @@ _YOU_INNER = (
     r"(?:going on|on your plate|to think about))\b"
 )
 _NORMALISING = (
-    r"\b(?:is|are|'s|'re) (?:really |very |quite |pretty |super |fairly |so )?(?:common|normal|usual|"
-    r"typical|widespread|happening (?:a lot|everywhere))\b|\b(?:a lot of|lots of|many|loads of) "
-    r"(?:people|customers|callers|households)\b"
+    # ("'s" follows a space in the tokenised text: "that 's a really common one".)
+    r"(?:\b(?:is|are)|'s|'re) (?:an? )?(?:really |very |quite |pretty |super |fairly |so )?(?:common|"
+    r"normal|usual|typical|widespread|frequent|happening (?:a lot|everywhere))\b|"
+    r"\b(?:a lot of|lots of|many|loads of) (?:people|customers|callers|households)\b|"
+    r"\b(?:happens|comes up|crops up) (?:a lot|all the time|quite a bit|often)\b|"
+    r"\bwe (?:see|get|hear|have) (?:that|this|it|those|these|a lot of (?:those|these|that)) "
+    r"(?:a lot|all the time|quite a bit|quite often|every day)\b"
 )
 #: The agent's own know-how about such cases, opening what follows "so": "so with these
 #: motors there's a few things that can cause a cut-out", "so it's usually something minor".
@@ -1563,7 +1590,10 @@ def _so_is_not_restating(doc: Doc, sent: Sent, punctuated: bool, res: Res) -> No
         mid_turn = any(
             not t.puncts[i] and t.lowers[i] not in fillers for i in range(sent.span.start)
         )
-    if not mid_turn and not _search(_KNOW_HOW, rest):
+    # "So that's a really common one right now, …": the agent's own knowledge in the first
+    # clause after "so" normalises; it reflects nothing.
+    normalising = _search(_NORMALISING, rest.split(" , ", 1)[0])
+    if not mid_turn and not normalising and not _search(_KNOW_HOW, rest):
         return
     for span in tags_within(sent.span, "restating"):
         if span.id_ in ("en.restating.marker_so", "en.restating.so_marker"):
@@ -1623,7 +1653,9 @@ def _restating(
         rule = "en.restating.reflection_phrase"
     else:
         m = sent.find(
-            r"^(?:\W+ )?(?:(?:ok|okay|right|alright|yeah|yes|mm|mhm|hmm|and|oh|ah|ahh|i see|got it|"
+            # An interjection of one or two words may come first: "Oh dear, so…", "Aiyo, so…".
+            r"^(?:\W+ )?(?:[a-z]+ (?:[a-z]+ )?, )?"
+            r"(?:(?:ok|okay|right|alright|yeah|yes|mm|mhm|hmm|and|oh|ah|ahh|i see|got it|"
             r"gotcha|understood|sure)(?: ,)? )*so (?:,? )?"
         )
         if m is not None:
@@ -1776,7 +1808,8 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
         "done",
         lambda: (
             # Flagging or reporting something *to a team* informs them; it is no remedy yet.
-            rf"\b{WE} (?:'ve|have) {ADV}(?:{res.remedy_past})\b"
+            # (ASR text drops the apostrophe: "ive", "weve" are tokenised "i ve", "we ve".)
+            rf"\b{WE} (?:'ve|have|ve) {ADV}(?:{res.remedy_past})\b"
             rf"(?!(?:(?<=flagged)|(?<=reported)) (?:\S+ ){{0,4}}?to (?:the|our) )"
             # "we've sent you home with the wrong colour" owns a fault; it is no remedy.
             rf"(?! (?:\S+ ){{0,5}}?wrong\b)|\b{WE} (?:'m|am|'re|are) {ADV}"
@@ -1957,7 +1990,7 @@ def _solution(doc: Doc, sent: Sent, res: Res) -> None:
         found = "en.solution.point_to_place"
     elif sent.has(_PROCESS_REMEDY) and not sent.is_question:
         found = "en.solution.process"
-    elif sent.has(_WHAT_HELPS) and not sent.is_question:
+    elif (sent.has(_WHAT_HELPS) or sent.has(_STEP_AND_OUTCOME)) and not sent.is_question:
         found = "en.solution.self_help_step"
     if found is not None:
         add_tag(doc, sent.span, "solution", found, 0.7)

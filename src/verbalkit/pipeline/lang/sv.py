@@ -556,6 +556,23 @@ def is_verb_in(token: Tok, verbs: frozenset[str]) -> bool:
     return not verbs.isdisjoint(base_forms(token))
 
 
+#: Words that open a clause about the past or background: "innan vi bytte beläggen", "när
+#: vi lagade den", "som vi skickade".
+_BACKGROUND_OPENERS = frozenset(
+    {"innan", "när", "efter", "sedan", "sen", "som", "eftersom", "tills", "fast", "medan"}
+)
+
+
+def _own_subject(low: list[str], toks: list[Tok], k: int) -> bool:
+    """Whether ``low[k]`` is "jag"/"vi" as the subject of the agent's own step: not in a
+    background clause ("innan vi bytte beläggen") and not before a past-tense verb."""
+    if low[k] not in AGENT_SUBJECTS:
+        return False
+    if k > 0 and low[k - 1] in _BACKGROUND_OPENERS:
+        return False
+    return not (k + 1 < len(toks) and is_past(toks[k + 1]))
+
+
 def is_past(token: Tok) -> bool:
     """Preterite or past passive ("justerades", "ringde"): the lemma differs, the ending fits."""
     low = token.lower_
@@ -984,6 +1001,17 @@ def solution_slug(unit: Span, toks: list[Tok], w: Words, question: bool) -> str 
         r"\bom (?:du|ni) (?:\w+ ){1,25}?(?:så )?(?:ska|brukar|bör|borde|kommer) (?:\w+ ){1,3}?"
         r"(?:gå igång|starta|fungera|funka|börja|försvinna|lösa sig|sluta|släppa|bli varm\w*"
         r"|komma tillbaka|lägga sig|tystna)\b",
+        text,
+    ):
+        return "self_help"
+    # a step in the imperative and its outcome: "logga ut och in igen så ska intyget dyka upp",
+    # "gör om provet så kommer det fram direkt" (the first word is no subject or conjunction)
+    if not question and _search(
+        r"^(?:\W+ )?(?:(?:okej|ok|ja|då|sen|bara|och) (?:, )?)*(?!(?:jag|vi|du|ni|det|den|de|dom|han|hon|"
+        r"man|så|om|när|att|och|men|eller|nej|tack|i|på|din|ditt|dina|er|vår|vårt|våra|en|ett)\b)"
+        r"[a-zåäö]+ (?:\S+ ){1,10}?(?:så|och) (?:ska|brukar|bör|borde|kommer) (?:\w+ ){1,3}?"
+        r"(?:dyka upp|synas|visas|komma (?:upp|fram|tillbaka)|fram|upp direkt|gå igång|starta|fungera|"
+        r"funka|försvinna|lösa sig|ordna sig|släppa|gå igenom|uppdateras)\b",
         text,
     ):
         return "self_help"
@@ -1854,7 +1882,7 @@ def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[s
         len(low) > 1
         and (
             low[1] in ("då", "nu", "sen", "sedan", "här")
-            or any(x in AGENT_SUBJECTS for x in low)
+            or any(_own_subject(low, toks, k) for k in range(len(low)))
             # a plan in the reflected clause itself ("så ska vi…"), not in a later comment
             or (low[1] not in ("du", "ni") and ("ska" in first_low or "kommer att" in first_text))
             or (
@@ -1873,7 +1901,9 @@ def restating(doc: Doc, unit: Span, toks: list[Tok], w: Words, prev_stems: set[s
     # "Så det är vanligt just nu", "alltså det beror på vilket avtal du har": the agent's own
     # knowledge, no reflection.
     normalising = _search(
-        r"\b(?:är|blir) (?:väldigt |jätte|ganska |rätt |helt )?(?:vanligt|normalt|vanliga|vanlig)\b"
+        r"\b(?:är|blir) (?:ett |en )?(?:väldigt |jätte|ganska |rätt |helt )?(?:vanligt|normalt|vanliga|"
+        r"vanlig)\b|\b(?:händer|sker|inträffar) (?:väldigt |rätt |ganska )?(?:ofta|hela tiden|mycket)\b"
+        r"|\b(?:ser|får|har) vi (?:det |det där |det här )?(?:väldigt |jätte|rätt |ganska )?(?:ofta|mycket)\b"
         r"|\b(?:många|flera) (?:kunder|andra|hushåll)\b|^\w+ (?:det )?beror (?:\w+ )?på\b"
         # The agent's know-how about such cases right after "så": "så med de här motorerna
         # finns det några saker som kan orsaka det", "så det brukar vara något litet".
