@@ -641,9 +641,26 @@ def _retype_questions(doc: Doc, res: Res, punctuated: bool) -> None:
             _BACKCHANNEL_Q.match(sent.text)
             or _REPAIR_Q.match(sent.text)
             or (_SELF_Q.match(sent.text) and "?" not in texts[start:end])
+            or (_OWN_DOUBT.search(sent.text) and not asked)
         ):
             # "Yeah?", "Okay?", "Really?": a backchannel with rising pitch asks nothing.
             continue
+        if found is not None and found[1].endswith("question_mark"):
+            tag = _YOU_KNOW_TAG.search(sent.text)
+            if tag is not None:
+                # "They make them hard, you know?": type what comes before the filler.
+                body = sent.span_of(tag)
+                found = None
+                if body.start > span.start:
+                    before = doc[span.start : body.start]
+                    found = classify(before, lex, "en")
+                    if found is not None and (
+                        found[1].endswith("question_mark")
+                        or not _is_real_question(before, found[1], lex)
+                    ):
+                        found = None
+                if found is None:
+                    continue
         invitation = _OPEN_INVITATION.search(sent.text)
         if invitation is not None and (found is None or found[0] is Behaviour.CLOSED_QUESTION):
             # "I wonder what your thoughts are?", "do you have a sense of how…": an embedded
@@ -717,8 +734,18 @@ _BACKCHANNEL_Q = re.compile(
 )
 #: Asking to hear again ("What?", "Sorry, what did you say?"): a repair, not a question.
 _REPAIR_Q = re.compile(
-    r"^(?:\W+ )?(?:(?:sorry|pardon|excuse me|oh|uh|um|huh) (?:, )?)*(?:what|huh|pardon|sorry)"
+    r"^(?:\W+ )?(?:(?:sorry|pardon|excuse me|oh|uh|um|huh) (?:, )?)*(?:what|huh|pardon(?: me)?|"
+    r"sorry|excuse me|i (?:'m|am) sorry|come again|say (?:that )?again)"
     r"(?: (?:did|was) (?:you say|that))?(?: \W+)*$"
+)
+#: "…, you know?", "You know?": a filler said with rising pitch, not a question; the
+#: sentence before it is typed on its own.
+_YOU_KNOW_TAG = re.compile(r"(?:^|(?:, |-- |- ))(?:you know|you see)(?: \W+)*$")
+#: "I'm not sure if it's been sent or not": the speaker's own doubt, not a question (without
+#: "?"; "I don't know if you…" asks, :data:`_YESNO_FORMS`).
+_OWN_DOUBT = re.compile(
+    r"\b(?:i|we) (?:'m|am|are|'re) not (?:sure|certain) (?:if|whether)\b|"
+    r"\b(?:i|we) (?:do n't|did n't|do not) know (?:if|whether)\b(?! (?:you|your)\b)"
 )
 #: "What do I do", "what am I trying to say": a speaker thinking aloud, without "?".
 _SELF_Q = re.compile(_LEAD + r"(?:what|how|why) (?:do|did|am|was|can|should|would) i\b")
@@ -1128,7 +1155,8 @@ PARDON = (
     r"what (?:was|did|'s)|i did n't (?:catch|hear|get)|i (?:do n't|did n't) (?:quite )?"
     r"(?:understand|follow|catch)|say (?:that )?again|the line|you 're breaking|"
     r"it 's a bad line|i missed|who|which|where|when|how|(?:just )?to (?:confirm|check|clarify)|"
-    r"can i (?:just )?(?:check|confirm|ask)|to interrupt|one more thing|quick question)"
+    r"can i (?:just )?(?:check|confirm|ask)|to interrupt|one more thing|quick question|"
+    r"(?:what|huh|come again)(?: [?!.])*$)"
 )
 REPAIR = r"sorry[ ,]*(?:i mean|i meant|i said|i misspoke|my mistake (?:, )?i mean|that should be|let me rephrase|scratch that)"
 _SORRY_WORD = re.compile(

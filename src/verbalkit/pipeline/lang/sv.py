@@ -609,9 +609,29 @@ def drop(doc: Doc, label: str, span: Span) -> None:
 # --------------------------------------------------------------------------- questions
 
 
+#: Words before a request to hear again: "Förlåt?", "Ursäkta, vad?", "Öh, va?".
+REPAIR_LEADS = frozenset({"förlåt", "ursäkta", "oj", "öh", "eh", "hm", "hmm", "va"})
+#: What asks to hear again after them: nothing at all ("Förlåt?"), or a bare "vad?".
+#: "Vad sa du?" asks for what was said, one fact: closed, as labelled.
+REPAIR_BODIES = frozenset({(), ("vad",), ("hursa",), ("en", "gång", "till")})
+#: "…, vet du?": a filler said with rising pitch; what comes before it is typed alone.
+_VET_DU_TAG = re.compile(r",\s*vet du\s*\?+\s*$")
+
+
 def question_type(unit: Span, w: Words, asr: bool) -> tuple[str, str] | None:
     """(label, slug) for a question unit, or None (LABELLING rules 1, 2 and 7)."""
-    return classify_words(lows(core(unit, w)), has_qm(unit), w, asr)
+    toks = lows(core(unit, w))
+    qm = has_qm(unit)
+    if qm:
+        i = 0
+        while i < len(toks) and toks[i] in REPAIR_LEADS:
+            i += 1
+        if tuple(toks[i:]) in REPAIR_BODIES and (i or toks):
+            return None  # asks to hear again, not a question about the matter
+        if len(toks) > 4 and toks[-2:] == ["vet", "du"] and _VET_DU_TAG.search(unit.text):
+            found = classify_words(toks[:-2], True, w, asr)
+            return None if found is None or found[1] == "question_mark" else found
+    return classify_words(toks, qm, w, asr)
 
 
 def classify_words(toks: list[str], qm: bool, w: Words, asr: bool) -> tuple[str, str] | None:
