@@ -339,6 +339,8 @@ def _business_before(
             # "Vår växel har nummer", "Vårt kontor har telefonnumret": the business's line
             rf"|\b(?:vår|vårt|våra)\s+(?:\w+\s+)?{our_noun}\s+(?:har\s+)?"
             r"(?:(?:telefon)?(?:nummer|numret)|nås\s+på)(?:\s+är)?"
+            # "Ring receptionen på", "ring verkstaden på": premises or a desk called (round 21)
+            rf"|\b(?:ring|ringa|ringer|kontakta|kontaktar)\s+(?:vår\s+|vårt\s+)?{noun}\s+på"
             r"|(?:hittar|når|besöker|besök|kontaktar|kontakta|hitta)\s+(?:ni\s+|du\s+|man\s+)?oss"
             r"\s+(?:på|i|vid)"
             r"|\bvi\s+(?:ligger|finns|sitter|håller\s+till|har\s+(?:vårt\s+)?kontor)"
@@ -365,6 +367,8 @@ def _business_before(
             r"\s+(?:(?:now\s+)?(?:located|based|situated)\s+)?(?:at|on|in)?"
             rf"|(?:call|ring|phone|contact|text|reach|write\s+to)\s+(?:our|their|the)\s+"
             rf"(?:[\w'’-]+\s+)?{noun}\s+(?:on|at)"
+            # "ring reception on", "phone the front desk on": a desk called (round 21)
+            rf"|\b(?:call|ring|phone|contact)\s+{noun}\s+(?:on|at)"
             r"|(?:find|visit|reach|contact)\s+us\s+(?:at|on|in)"
             # "Our office number is", "our workshop's phone number is": the business's line
             rf"|\bour\s+(?:[\w'’-]+\s+)?{our_noun}(?:['’]s)?\s+(?:main\s+)?"
@@ -1055,7 +1059,8 @@ def _ours_in_sentence(text: str, start: int, lang: str) -> bool:
 _PAY_INTO_OURS = re.compile(
     r"\b(?:pay|paying|transfer|send|deposit|betala|betalar|sätt|för|överför)\s+"
     r"(?:[\w'’]+\s+){0,3}?(?:into|to|in\s+till|in\s+på|till|på)\s+(?:our|vårt|vår)\s+"
-    r"(?:[\w'’-]+\s+)?(?:account|konto|kontot|bankkonto|företagskonto)\b",
+    r"(?:[\w'’-]+\s+)?(?:account|konto|kontot|bankkonto|företagskonto|sort\s+code"
+    r"|clearingnummer|clearingnumret)\b",
     re.IGNORECASE,
 )
 
@@ -2100,7 +2105,12 @@ def _low_name_word(low: str, lang: str, c: _Compiled, kin: bool = False) -> bool
         or low in c.surnames
         or low in c.homograph_names
         or _surname_like(low, c)
-        or (lang == "en" and not _ordinary_word(low, "en"))
+        or (
+            lang == "en"
+            and not _ordinary_word(low, "en")
+            # "my cousin supports leeds", "my nan knits": a verb's -s form (round 21)
+            and not (low.endswith("s") and _ordinary_word(low[:-1], "en"))
+        )
     )
 
 
@@ -5323,7 +5333,109 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
                 return True  # "pippi och emil på kalaset": beside a character, a character
     if _round19_not_person(text, p, c, intro):
         return True
+    if _round21_not_person(text, p, c, slug, intro):
+        return True
     return _thing_or_pet(text, p, c)
+
+
+#: Round 21: "hos", "på", "at" right before a name found without a cue.
+_SHOP_PREP_BEFORE = re.compile(r"\b(?:hos|på|at)\s+$", re.IGNORECASE)
+#: Eating, drinking or shopping said in the same sentence: the place is a shop or eatery.
+_CONSUME_VERB = re.compile(
+    r"\b(?:köpte|köper|köpt|köpa|handlade|handlar|handlat|handla|åt|äter|ätit|äta|fikade|"
+    r"fikar|fikat|fika|beställde|käkade|luncha|lunchade|middag|lunch|frukost|bought|buy|buying|"
+    r"ate|eat|eating|eaten|dined|dine|shopped|shopping|lunch|dinner|breakfast|brunch|"
+    r"takeaway|menu|meny)\b",
+    re.IGNORECASE,
+)
+#: "at Sarah Jones's house", "hemma hos Eva": someone's home, a person.
+_HOME_AFTER = re.compile(r"(?:['’]s)?\s+(?:house|home|place|flat|farm)\b", re.IGNORECASE)
+#: A product or show said after a titled genitive: "Mr Kipling's cakes", "Mrs Brown's Boys".
+_TITLED_BRAND_AFTER = re.compile(
+    r"\s+(?:cakes?|pies?|pizzas?|sauces?|rice|biscuits?|beans|spray|sprays|range|products?|"
+    r"crisps|jams?|soups?|gin|cereals?|chocolates?|tea|coffee|shampoo|fish\s+fingers|"
+    r"kakor|kaka|sylt|saft|glass|godis|bullar|kaffe|korv|senap|pepparkakor|kex|pizzor|"
+    r"pizza|sås|såser|produkter|sortiment)\b"
+)
+#: Titles that are no kin word ("Farmor Annas kakor" may be grandma's own).
+_PLAIN_TITLES = frozenset(
+    ["mr", "mrs", "ms", "miss", "dr", "doctor", "sir", "lady", "lord", "herr", "fru", "fröken",
+     "doktor", "dr."]
+)  # fmt: skip
+#: A Swedish compound in the definite form whose last part is premises: "Skärmflygcentret",
+#: "Bilverkstaden", "friggeboden" are places and things, not people.
+_SV_PREMISES_TAILS = (
+    "centret", "centrum", "centralen", "verkstaden", "kliniken", "butiken", "boden", "huset",
+    "hallen", "kontoret", "byrån", "magasinet", "bolaget", "skolan", "förbundet", "föreningen",
+    "lagret", "affären", "salongen", "gymmet", "badet", "torget", "kyrkan", "baren", "caféet",
+    "kaféet", "bageriet", "apoteket", "kiosken", "varvet", "stallet", "förrådet", "garaget",
+    "stugan", "ladan", "bodarna", "tältet", "poolen", "bastun",
+)  # fmt: skip
+#: A Swedish compound whose last part is a dish: "Gustav Adolfsbakelse".
+_SV_DISH_TAILS = (
+    "bakelse", "bakelsen", "tårta", "tårtan", "bulle", "bullen", "pudding", "puddingen",
+    "soppa", "soppan", "gratäng", "gratängen", "limpa", "limpan", "pastej", "kaka", "kakan",
+    "sås", "såsen", "stek", "steken", "biff", "biffen", "frestelse",
+)  # fmt: skip
+#: A food word right before the name makes a dish: "Peach Melba", "Biff Rydberg".
+_DISH_HEAD_BEFORE = re.compile(
+    r"\b(?:Beef|Eggs|Egg|Peach|Chicken|Pork|Lamb|Veal|Lobster|Sole|Biff|Kyckling|Fläsk|"
+    r"Kalvschnitzel|Toast|Pytt|Sill|Lax)\s+$"
+)
+#: "…, how can I help", "vad kan jag hjälpa dig med": the agent's greeting.
+_HOW_CAN_I_HELP = re.compile(
+    r"\b(?:how\s+can\s+i\s+help|how\s+may\s+i\s+help|what\s+can\s+i\s+do\s+for\s+you|"
+    r"vad\s+kan\s+jag\s+(?:hjälpa|göra)|hur\s+kan\s+jag\s+hjälpa)",
+    re.IGNORECASE,
+)
+#: Words that are never a name on their own: "stava ditt efternamn åt mig".
+_NEVER_NAME_WORDS = frozenset(
+    ["åt", "mig", "dig", "oss", "er", "för", "till", "tack", "for", "me", "us", "please"]
+)
+
+
+def _round21_not_person(text: str, p: PersonalData, c: _Compiled, slug: str, intro: bool) -> bool:
+    """Round 21's classes of false names: a shop or eatery named after someone where eating
+    or shopping is said, a titled brand or show, a Swedish compound naming premises, a
+    firm of one made-up word in the agent's greeting, function words after a spelling cue."""
+    words = p.text.lower().split()
+    if words and all(w.strip(",.!?") in _NEVER_NAME_WORDS for w in words):
+        return True  # "Kan du stava ditt efternamn åt mig?"
+    if c.lex.language == "sv" and len(words) == 1:
+        low = words[0].strip(",.!?")
+        if any(low.endswith(t) and len(low) >= len(t) + 3 for t in _SV_PREMISES_TAILS):
+            return True  # "Du pratar med Skärmflygcentret", "friggeboden ska levereras"
+    if c.lex.language == "sv" and words:
+        last = words[-1].strip(",.!?")
+        if any(last.endswith(t) and len(last) >= len(t) + 3 for t in _SV_DISH_TAILS):
+            return True  # "Gustav Adolfsbakelse", "Prinsesstårta": a dish
+    if not intro and _DISH_HEAD_BEFORE.search(text, max(0, p.start - 12), p.start):
+        return True  # "Peach Melba", "Eggs Benedict", "Biff Rydberg": a dish
+    if (
+        len(words) == 1
+        and words[0] not in c.first_names
+        and re.match(r"\s+(?:in|i)\s+[A-ZÅÄÖ]", text[p.end :])
+        and _HOW_CAN_I_HELP.search(text)
+    ):
+        return True  # "You're speaking to Kidzone in Leeds, how can I help?"
+    if slug == "title" and words and words[0].strip(".") in _PLAIN_TITLES:
+        if re.search(r"['’]s\s+[A-Z]", p.text):
+            return True  # "Mrs Brown's Boys"
+        if p.text.endswith(("'s", "’s", "s")) and _TITLED_BRAND_AFTER.match(text, p.end):
+            return True  # "Mr Kipling's cakes", "Doktor Oetkers pizzor"
+    if (
+        not intro
+        and slug in ("known_first_name", "model", "before_mask", "person_after")
+        and _SHOP_PREP_BEFORE.search(text, max(0, p.start - 8), p.start)
+        and not re.search(r"\bhemma\s+hos\s+$", text[max(0, p.start - 12) : p.start], re.I)
+        and not _HOME_AFTER.match(text, p.end)
+    ):
+        sent_start = max([m.end() for m in _SENTENCE_BREAK.finditer(text, 0, p.start)] or [0])
+        tail = _SENTENCE_BREAK.search(text, p.end)
+        sent_end = tail.start() if tail else len(text)
+        if _CONSUME_VERB.search(text, sent_start, sent_end):
+            return True  # "Hos Lisa Elmqvist köpte jag räkor", "lunch at Giorgio Locatelli"
+    return False
 
 
 #: Round 20: two names side by side: "pippi och emil", "Peppa Pig or Mr Tumble".
@@ -5938,6 +6050,20 @@ _PERSON_AT_POST = {
 }
 
 
+#: Round 21: one capitalised word at their post, then a speech verb: "Raili i disken sa",
+#: "Dot on the counter said": the one who spoke is a person.
+_POST_SAID = {
+    "en": re.compile(
+        rf"(?:^|[,;]\s*|\b(?:and|but|then|so)\s+)(?P<n>{_CAP})\s+(?:{_POST_EN})\s+"
+        r"(?:said|says|told|tells|explained|promised|reckoned|thought|mentioned|suggested|"
+        r"asked|advised)\b"
+    ),
+    "sv": re.compile(
+        rf"(?:^|[,;]\s*|\b(?:och|men|sen|så)\s+)(?P<n>{_CAP})\s+(?:{_POST_SV})\s+"
+        r"(?:sa|sade|säger|berättade|lovade|tyckte|trodde|nämnde|förklarade|föreslog|"
+        r"frågade|rådde)\b"
+    ),
+}
 #: Words before a firm as often as before a person: "to Boots", "hos Biltema", "from Argos".
 _PLACE_TAKING = frozenset(["to", "from", "and", "till", "hos", "från", "och", "åt"])
 
@@ -6072,6 +6198,21 @@ def _more_names(
         found = _person_at_post(text, m, lang, c)
         if found:
             out.append(_hit(lang, "name", "person_at_post", found[0], found[1], text, 0.7))
+    for m in _POST_SAID[lang].finditer(text):
+        # "Raili i disken sa att", "and Dot on the counter said to ring" (round 21)
+        low = m.group("n").lower()
+        folded = _fold_accents(low)
+        if (
+            folded in c.org_words
+            or folded in c.place_names
+            or low in c.not_names
+            or low in _BUSINESS_TAILS
+            or _business_word(low, c)
+            or low in c.lex.cues.business_desks
+            or (_sentence_initial(text, m.start("n")) and low not in c.first_names)
+        ):
+            continue
+        out.append(_hit(lang, "name", "person_at_post_said", m.start("n"), m.end("n"), text, 0.7))
     for m in _FROM_SAID.finditer(text):
         low = m.group(1).lower()
         if not (low in c.first_names or low in c.homograph_names or low == "björn"):
@@ -6777,13 +6918,25 @@ def _village_before_street(text: str, found: list[PersonalData]) -> list[Persona
 #: alltså alexander skog", "it's crane ivor crane", "it's marsh i mean kerry marsh".
 _SURNAME_RESTATED = re.compile(
     r"(?<![\w'’-])(?P<w>[^\W\d_]{2,})[,]?\s+(?:(?:alltså|asså|eh|öh|äh|ehm|i\s+mean|sorry|"
-    r"that['’]s|um|umm|er|erm|uh|förlåt|jag\s+menar|or\s+rather|rather)[,]?\s+)?"
+    r"that['’]s|um|umm|er|erm|uh|förlåt|jag\s+menar|or\s+rather|rather|well)[,]?\s+)?"
     r"(?P<f>[^\W\d_]{2,})\s+(?P<l>(?P=w))(?![\w'’-])",
     re.IGNORECASE,
 )
 _RESTATED_INTRO = re.compile(
     r"\b(?:it['’]s|its|it\s+is|this\s+is|det\s+är|det\s+e|heter|name\s+is|name['’]s|i['’]m|"
-    r"jag\s+är|här\s+är)\s+$",
+    r"jag\s+är|här\s+är"
+    # "ring hed alltså sven hed", "that's for swift jordan swift" (round 21)
+    r"|ring|call|phone|ringa|ringer|kontakta|ask\s+for|fråga\s+efter|for|till|åt)\s+$",
+    re.IGNORECASE,
+)
+#: Round 21: a first name said twice, a filler between, then the surname: "it's mason uh
+#: mason reid", "my name's pierce pierce o neill", "det är vera eh vera lind".
+_FIRST_RESTATED = re.compile(
+    r"\b(?:it['’]s|it\s+is|this\s+is|name\s+is|name['’]s|i['’]m|i\s+am|det\s+är|heter|"
+    r"jag\s+är|här\s+är)\s+"
+    r"(?P<f>[^\W\d_]{2,})[,]?\s+(?:(?:alltså|asså|eh|öh|äh|ehm|um|umm|er|erm|uh|sorry|"
+    r"förlåt)[,]?\s+)?(?P=f)\s+(?P<l>(?:(?:o|mc|mac|van|de|el|al|le|la|di|da)\s+)?"
+    r"[^\W\d_]{2,})(?![\w'’-])",
     re.IGNORECASE,
 )
 #: Round 20: the one a message is for: "säg till lundmark att jag kommer", "tell lundy i'll
@@ -6880,6 +7033,17 @@ def _round20_names(text: str, found: list[PersonalData], lang: str) -> list[Pers
             return _is_cap(word) and low not in c.not_names
         return _low_name_word(low, lang, c)
 
+    for m in _FIRST_RESTATED.finditer(text):
+        f, last = m.group("f").lower(), m.group("l").lower().split()[-1]
+        if f not in c.first_names or f in c.not_names or last in c.not_names:
+            continue
+        if last in c.number_words or not (
+            last in c.surnames or _surname_like(last, c) or not _ordinary_word(last, lang)
+        ):
+            continue
+        if not text.islower() and not _is_cap(m.group("l").split()[-1]):
+            continue
+        out.append(_hit(lang, "name", "first_restated", m.start("f"), m.end("l"), text, 0.75))
     for m in _SURNAME_RESTATED.finditer(text):
         w, f = m.group("w"), m.group("f")
         if not _RESTATED_INTRO.search(text, max(0, m.start() - 24), m.start()):
