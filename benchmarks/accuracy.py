@@ -235,6 +235,12 @@ RUNS: tuple[Run, ...] = (
         "benchmarks/calls_blind4/calls_manual_labels.csv",
         in_repo=True,
     ),
+    Run(
+        "Blind calls 5, call-level labels (32 calls written blind after call-level round 5; "
+        "untouched: first run 25/32 agree on both patterns)",
+        "benchmarks/calls_blind5/calls_manual_labels.csv",
+        in_repo=True,
+    ),
     Run("AnnoMI dev (therapist turns)", "external/annomi_dev.csv"),
     Run("SwDA dev (all speakers)", "external/swda_dev.csv", large=True),
 )
