@@ -18,7 +18,9 @@ behind the counter promised"); a surname said, then again after a first name, af
 verb or "for"/"till" ("ring dahl alltså jonas dahl", "the cheque is for bloom ada bloom");
 a first name said twice with a filler before the surname ("it's tara um tara blackwood");
 ids with a letter prefix after pass, permit and rider cues ("blue badge number is BB 771
-2048", "färdtjänsttillstånd FT 331 5082").
+2048", "färdtjänsttillstånd FT 331 5082", "pass, number RR 412 0093"); the surname said
+first ("Ashcombe, that's the surname"); a role in apposition before a full name ("som
+elektriker, Tobias Wern,"); the payee named last after an IBAN ("…, Femke de Vries.").
 """
 
 from __future__ import annotations
@@ -115,6 +117,64 @@ POSITIVES: list[tuple[str, str, list[str], str | None]] = [
     ("sv", "Mitt parkeringstillstånd är PT 330 1287.", ["PT 330 1287"], "customer_id"),
     ("sv", "Hennes ryttarnummer är RN 4107 36.", ["RN 4107 36"], "customer_id"),
     ("sv", "Mitt busskort har nummer BK 5512 093.", ["BK 5512 093"], "customer_id"),
+    # letters before the digits after "pass, number" / "kort nummer"
+    ("en", "My gran has a Ring and Ride pass, number RR 412 0093.", ["RR 412 0093"], "customer_id"),
+    ("en", "His bus pass, number BP 440 9281, has expired.", ["BP 440 9281"], "customer_id"),
+    (
+        "en",
+        "Her parking permit, number PK 210 3377, is for zone C.",
+        ["PK 210 3377"],
+        "customer_id",
+    ),
+    ("sv", "Min pappa har färdtjänstkort nummer FK 881 2043.", ["FK 881 2043"], "customer_id"),
+    (
+        "sv",
+        "Hennes parkeringstillstånd, nummer PT 551 2070, har gått ut.",
+        ["PT 551 2070"],
+        "customer_id",
+    ),
+    ("sv", "Mitt medlemskort, nummer MK 332 1098, är borttappat.", ["MK 332 1098"], "customer_id"),
+    ("sv", "Hans busskort nummer BK 771 4402 är spärrat.", ["BK 771 4402"], "customer_id"),
+    # the surname said first, before "that's the surname" / "det är efternamnet"
+    ("sv", "Lundh, det är efternamnet, Per Lundh, om fakturan.", ["Lundh"], "name"),
+    ("sv", "Wennerbom, det är mitt efternamn, Stina Wennerbom.", ["Wennerbom"], "name"),
+    ("sv", "Rask, det är efternamnet, Olle Rask, jag ringer om leveransen.", ["Rask"], "name"),
+    ("sv", "Tallqvist, det är efternamnet, Mia Tallqvist, kundnummer 4411.", ["Tallqvist"], "name"),
+    ("en", "Ashcombe, that's the surname, James Ashcombe, about the bill.", ["Ashcombe"], "name"),
+    ("en", "Treharne, that's my surname, Gwen Treharne, about the delivery.", ["Treharne"], "name"),
+    ("en", "Featherstone, that's the last name, Ian Featherstone.", ["Featherstone"], "name"),
+    (
+        "en",
+        "Okonkwo, that's the surname, Ada Okonkwo, calling about the refund.",
+        ["Okonkwo"],
+        "name",
+    ),
+    # a role in apposition before a full name
+    (
+        "sv",
+        "Jag arbetar som elektriker, Tobias Wern, och behöver en faktura.",
+        ["Tobias Wern"],
+        "name",
+    ),
+    (
+        "en",
+        "I'm on the books as a gardener, Orla Finch, and my card was charged twice.",
+        ["Orla Finch"],
+        "name",
+    ),
+    # the payee named last after an IBAN
+    (
+        "sv",
+        "Återbetalningen ska till DE89370400440532013000, Hildur Magnúsdóttir.",
+        ["Hildur Magnúsdóttir"],
+        "name",
+    ),
+    (
+        "sv",
+        "Utbetalningen ska till NL91ABNA0417164300, Femke de Vries.",
+        ["Femke de Vries"],
+        "name",
+    ),
 ]
 
 GUARDS = [
@@ -137,6 +197,7 @@ GUARDS = [
     ("sv", "det är bra bra bra"),
     ("sv", "min moster bakar bröd varje helg"),
     ("sv", "min farbror kör buss i stan"),
+    ("en", "Route number BP 440 leaves at nine."),
 ]
 
 KEPT: list[tuple[str, str, list[str], str | None]] = [
@@ -172,6 +233,23 @@ KEPT: list[tuple[str, str, list[str], str | None]] = [
     ),
     ("en", "I came in on Tuesday, Ffion at the desk mentioned a discount.", ["Ffion"], "name"),
     ("en", "my cousin jakub is coming", ["jakub"], "name"),
+    ("sv", "Jag har eget som frisör, Hanna Kvist, och ringer om kassan.", ["Hanna Kvist"], "name"),
+    (
+        "en",
+        "I'm self-employed as a joiner, Rhys Pugh, and I need an invoice.",
+        ["Rhys Pugh"],
+        "name",
+    ),
+    ("en", "I work as a carpenter, Tobin Wray, and need a copy invoice.", ["Tobin Wray"], "name"),
+    ("sv", "Skicka pengarna till NO9386011117947, Ingrid Bakke.", ["Ingrid Bakke"], "name"),
+    ("en", "The refund goes to NO9386011117947, Sigrid Haugen.", ["Sigrid Haugen"], "name"),
+    ("en", "Pay it back to NL91ABNA0417164300, Sanne de Graaf.", ["Sanne de Graaf"], "name"),
+    (
+        "en",
+        "The payment went to GB29NWBK60161331926819, Barclays Bank.",
+        ["GB29NWBK60161331926819"],
+        "iban",
+    ),
 ]
 
 

@@ -6887,7 +6887,139 @@ def find_rules(text: str, lang: str) -> list[PersonalData]:
     extra = _round20_names(text, found, lang)
     if extra:
         found = _resolve(found + extra, text)
+    extra = _round21_finds(text, found, lang)
+    if extra:
+        found = _resolve(found + extra, text)
     return _village_before_street(text, found)
+
+
+#: Round 21: a person's id cue, then "number"/"nummer" and letters before the digits a
+#: phone cue took ("a Ring and Ride pass, number RR 412 0093").
+_LETTERS_BEFORE = re.compile(r"(?<![\w-])([A-ZÅÄÖ]{1,4})[\s-]$")
+#: "I work as a plumber, Dale Hughes, and", "Jag jobbar som målare, Petter Sand, och".
+_ROLE_APPOSITION = {
+    "en": re.compile(
+        r"\bas\s+an?\s+(?:[\w-]+\s+)?(?P<role>[a-z-]{3,}),\s+"
+        rf"(?P<n>{_CAP}(?:\s+{_CAP}){{1,2}}),"
+    ),
+    "sv": re.compile(
+        r"\bsom\s+(?:[\w-]+\s+)?(?P<role>[a-zåäö-]{3,}),\s+"
+        rf"(?P<n>{_CAP}(?:\s+{_CAP}){{1,2}}),"
+    ),
+}
+_NOT_ROLES = frozenset(
+    ["usual", "always", "said", "agreed", "promised", "vanligt", "sagt", "avtalat", "lovat"]
+)
+#: "Ashcombe, that's the surname, James Ashcombe": the surname said first.
+_SURNAME_FIRST = {
+    "en": re.compile(
+        rf"(?:^|[.!?]\s+)(?P<n>{_CAP}),\s+(?:that['’]s|that\s+is|it['’]s)\s+(?:the|my)\s+"
+        r"(?:surname|last\s+name|family\s+name)\b"
+    ),
+    "sv": re.compile(
+        rf"(?:^|[.!?]\s+)(?P<n>{_CAP}),\s+(?:det\s+är|det\s+e)\s+(?:efternamnet|mitt\s+"
+        r"efternamn)\b"
+    ),
+}
+#: An IBAN or a long account number right before the comma of a closing name.
+_ACCOUNT_BEFORE_COMMA = re.compile(r"(?:[A-Z]{2}\d{2}[A-Z0-9 ]{8,30}|\d[\d -]{7,30}\d)$")
+_PAYEE_PARTICLES = frozenset(
+    ["de", "van", "von", "der", "den", "af", "du", "da", "di", "le", "la", "el", "al", "bin"]
+)
+_CLOSING_AFTER_ACCOUNT = re.compile(
+    rf",\s+(?P<n>{_CAP}(?:\s+(?:(?:{'|'.join(sorted(_PAYEE_PARTICLES))})\s+)*{_CAP}){{1,2}})"
+    r"\s*[.!?]?\s*$"
+)
+
+
+def _round21_finds(text: str, found: list[PersonalData], lang: str) -> list[PersonalData]:
+    """Round 21: letters before a person's id that a phone cue took, a role in apposition
+    before a full name, a surname said first before "that's the surname", and the payee
+    named last after an IBAN or account number."""
+    c = compiled(lang)
+    out: list[PersonalData] = []
+    taken = [(p.start, p.end) for p in found]
+
+    def free(start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in taken)
+
+    def plain(words: list[str]) -> bool:
+        lows = [_fold_accents(w.lower()) for w in words]
+        return not any(
+            w in c.org_words
+            or w in c.place_names
+            or w in _BUSINESS_TAILS
+            or w in c.number_words
+            or (w in c.not_names and w not in c.homograph_names)
+            for w in lows
+        )
+
+    for p in found:
+        if p.kind != "phone" or not p.rule.endswith(".cue"):
+            continue
+        letters = _LETTERS_BEFORE.search(text, max(0, p.start - 6), p.start)
+        if not letters:
+            continue
+        head = text[max(0, p.start - 60) : letters.start()]
+        if _CUSTOMER_CUE[lang].search(head):
+            out.append(
+                PersonalData(
+                    start=letters.start(1),
+                    end=p.end,
+                    kind="customer_id",
+                    rule=f"{lang}.customer_id.letters_before",
+                    confidence=0.85,
+                    text=text[letters.start(1) : p.end],
+                )
+            )
+    if not text.islower():
+        for m in _ROLE_APPOSITION[lang].finditer(text):
+            words = m.group("n").split()
+            if m.group("role") in _NOT_ROLES or not plain(words):
+                continue
+            if _fold_accents(words[0].lower()) in c.first_names or _name_run_ok(words, lang, c):
+                out.append(
+                    _hit(lang, "name", "role_apposition", m.start("n"), m.end("n"), text, 0.75)
+                )
+        for m in _SURNAME_FIRST[lang].finditer(text):
+            word = m.group("n")
+            if plain([word]) and word.lower() in text[m.end() :].lower():
+                out.append(
+                    _hit(lang, "name", "surname_first", m.start("n"), m.end("n"), text, 0.75)
+                )
+        closing = _CLOSING_AFTER_ACCOUNT.search(text)
+        if closing and _ACCOUNT_BEFORE_COMMA.search(text, 0, closing.start()):
+            words = [w for w in closing.group("n").split() if w not in _PAYEE_PARTICLES]
+            if (
+                plain(words)
+                and not any(w.isupper() and len(w) > 1 for w in words)
+                and free(closing.start("n"), closing.end("n"))
+            ):
+                out.append(
+                    _hit(
+                        lang,
+                        "name",
+                        "payee_closing",
+                        closing.start("n"),
+                        closing.end("n"),
+                        text,
+                        0.7,
+                    )
+                )
+    return out
+
+
+#: A person's id cue said before "number"/"nummer": "pass", "kort", "tillstånd".
+_CUSTOMER_CUE = {
+    "en": re.compile(
+        r"\b(?:pass|badge|permit|card|rider|membership|member)[\s,]+(?:number|no\.?)?\s*$",
+        re.IGNORECASE,
+    ),
+    "sv": re.compile(
+        r"(?:kort|tillstånd|medlemskap|kortet|tillståndet)[\s,]+(?:nummer|nr\.?)?\s*$",
+        re.IGNORECASE,
+    ),
+}
 
 
 #: A capitalised word right before a street word in lower case: the village the street is
