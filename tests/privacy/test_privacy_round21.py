@@ -20,7 +20,9 @@ a first name said twice with a filler before the surname ("it's tara um tara bla
 ids with a letter prefix after pass, permit and rider cues ("blue badge number is BB 771
 2048", "färdtjänsttillstånd FT 331 5082", "pass, number RR 412 0093"); the surname said
 first ("Ashcombe, that's the surname"); a role in apposition before a full name ("som
-elektriker, Tobias Wern,"); the payee named last after an IBAN ("…, Femke de Vries.").
+elektriker, Tobias Wern,"); the payee named last after an IBAN ("…, Femke de Vries."); a
+character said with its work on a child's topic ("Anna from Frozen is on her lunchbox"); a
+known first name opening a clause before "and" and a found name ("Anna and Peter will").
 """
 
 from __future__ import annotations
@@ -82,6 +84,11 @@ NEGATIVES = [
     ("en", "my nan knits jumpers for everyone"),
     ("en", "my uncle runs the pub on the corner"),
     ("en", "my auntie loves the garden centre"),
+    # a character said with the work it comes from, on a child's or fan's topic
+    ("sv", "Vi vill ha Anna från Frost på tårtan."),
+    ("sv", "Han vill ha Emil från Lönneberga på kalaset."),
+    ("en", "Anna from Frozen is on her lunchbox."),
+    ("en", "We'd like Ariel from The Little Mermaid on the cake."),
 ]
 
 POSITIVES: list[tuple[str, str, list[str], str | None]] = [
@@ -162,6 +169,13 @@ POSITIVES: list[tuple[str, str, list[str], str | None]] = [
         ["Orla Finch"],
         "name",
     ),
+    # a known first name opening a clause before "and" and a found name
+    ("en", "Anna and Peter will both come.", ["Anna", "Peter"], "name"),
+    ("en", "Sophie and Liam are both on the booking.", ["Sophie", "Liam"], "name"),
+    ("en", "Chloe and Freya will share the room.", ["Chloe", "Freya"], "name"),
+    ("sv", "Anna och Peter kommer båda två.", ["Anna", "Peter"], "name"),
+    ("sv", "Lisa och Johan ska båda vara med på resan.", ["Lisa", "Johan"], "name"),
+    ("sv", "Tilda och Ebba delar rum.", ["Tilda", "Ebba"], "name"),
     # the payee named last after an IBAN
     (
         "sv",
@@ -198,6 +212,10 @@ GUARDS = [
     ("sv", "min moster bakar bröd varje helg"),
     ("sv", "min farbror kör buss i stan"),
     ("en", "Route number BP 440 leaves at nine."),
+    ("en", "Salt and Pepper are our cats."),
+    ("sv", "Salt och Peppar är våra katter."),
+    ("sv", "Olaf från Frost var på tårtan."),
+    ("en", "Woody from Toy Story is his favourite."),
 ]
 
 KEPT: list[tuple[str, str, list[str], str | None]] = [
@@ -233,6 +251,9 @@ KEPT: list[tuple[str, str, list[str], str | None]] = [
     ),
     ("en", "I came in on Tuesday, Ffion at the desk mentioned a discount.", ["Ffion"], "name"),
     ("en", "my cousin jakub is coming", ["jakub"], "name"),
+    ("sv", "Anna från Ikea ringde mig i går om leveransen.", ["Anna"], "name"),
+    ("sv", "Min dotter Elsa från första äktenskapet bor hos mig.", ["Elsa"], "name"),
+    ("en", "Lisa from Hartley Homes called me about the kids' rooms.", ["Lisa"], "name"),
     ("sv", "Jag har eget som frisör, Hanna Kvist, och ringer om kassan.", ["Hanna Kvist"], "name"),
     (
         "en",

@@ -5338,6 +5338,22 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
     return _thing_or_pet(text, p, c)
 
 
+#: Round 21: a character said with the work it comes from: "Elsa från Frost".
+_FROM_WORK_AFTER = re.compile(r"\s+(?:från|from|ur|i|in)\s+(?:the\s+)?[A-ZÅÄÖ]")
+#: A children's or fan topic in the sentence: the name is a character's.
+_CHILD_TOPIC = re.compile(
+    r"\b(?:favorit\w*|favourite|favorite|utklädd|klä\s+ut|dress(?:ed)?\s+up|costume|kalas\w*|"
+    r"party|tårta\w*|tårtan|cake|docka|dockan|doll|film\w*|movie|toy|toys|leksak\w*|tema|"
+    r"theme[ds]?|gosedjur\w*|soft\s+toy|lunch\s?box|matlåda\w*|pyjamas|pyjamas|pajamas|"
+    r"klistermärk\w*|stickers?|plush|figur\w*|figure)\b",
+    re.IGNORECASE,
+)
+#: Someone who called, wrote or said something is no character.
+_CONTACT_VERB = re.compile(
+    r"\b(?:called|rang|phoned|emailed|texted|said|told|promised|ringde|mejlade|sms:ade|sa|sade|"
+    r"lovade|skrev)\b",
+    re.IGNORECASE,
+)
 #: Round 21: "hos", "på", "at" right before a name found without a cue.
 _SHOP_PREP_BEFORE = re.compile(r"\b(?:hos|på|at)\s+$", re.IGNORECASE)
 #: Eating, drinking or shopping said in the same sentence: the place is a shop or eatery.
@@ -5423,6 +5439,14 @@ def _round21_not_person(text: str, p: PersonalData, c: _Compiled, slug: str, int
             return True  # "Mrs Brown's Boys"
         if p.text.endswith(("'s", "’s", "s")) and _TITLED_BRAND_AFTER.match(text, p.end):
             return True  # "Mr Kipling's cakes", "Doktor Oetkers pizzor"
+    if (
+        not intro
+        and slug in ("known_first_name", "model", "before_mask", "cue_weak", "first_before_and")
+        and _FROM_WORK_AFTER.match(text, p.end)
+        and _CHILD_TOPIC.search(text)
+        and not _CONTACT_VERB.search(text)
+    ):
+        return True  # "Elsa från Frost är dotterns favorit", "Woody from Toy Story"
     if (
         not intro
         and slug in ("known_first_name", "model", "before_mask", "person_after")
@@ -6972,6 +6996,24 @@ def _round21_finds(text: str, found: list[PersonalData], lang: str) -> list[Pers
                     text=text[letters.start(1) : p.end],
                 )
             )
+    for p in found:
+        # "Anna and Peter will both come": a known first name before "and" and a found one
+        if p.kind != "name" or " " in p.text.strip():
+            continue
+        m = _FIRST_BEFORE_AND.search(text, max(0, p.start - 30), p.start)
+        if m is None or not free(m.start(1), m.end(1)):
+            continue
+        low = m.group(1).lower()
+        if (
+            low in c.first_names
+            and low not in c.not_names
+            and low not in c.place_names
+            and low not in c.org_words
+            and (text.islower() or _is_cap(m.group(1)))
+        ):
+            q = _hit(lang, "name", "first_before_and", m.start(1), m.end(1), text, 0.65)
+            if not _not_a_person(text, q, c):
+                out.append(q)
     if not text.islower():
         for m in _ROLE_APPOSITION[lang].finditer(text):
             words = m.group("n").split()
@@ -7009,6 +7051,12 @@ def _round21_finds(text: str, found: list[PersonalData], lang: str) -> list[Pers
     return out
 
 
+#: "Anna and Peter", "Anna och Peter": one word before "and" at the start of a clause.
+_FIRST_BEFORE_AND = re.compile(
+    r"(?:^|(?<=[.!?,;]\s)|(?<=\bhi\s)|(?<=\bhej\s)|(?<=\bja\s)|(?<=\bso\s)|(?<=\bså\s))"
+    r"([^\W\d_]{2,})\s+(?:and|och|&)\s+$",
+    re.IGNORECASE,
+)
 #: A person's id cue said before "number"/"nummer": "pass", "kort", "tillstånd".
 _CUSTOMER_CUE = {
     "en": re.compile(
