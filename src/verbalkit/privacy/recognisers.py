@@ -5338,6 +5338,12 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
     return _thing_or_pet(text, p, c)
 
 
+#: A place preposition right before a one-word name only the model found: "in Sherwood".
+_PLACE_PREP_BEFORE = {
+    "en": re.compile(r"\b(?:in|near|outside|around)\s+$", re.IGNORECASE),
+    "sv": re.compile(r"\b(?:i|nära|utanför|kring|runt)\s+$", re.IGNORECASE),
+}
+_POSSESSIVE_AFTER = re.compile(r"(?:['’]s?|s)\b")
 #: Round 21: a character said with the work it comes from: "Elsa från Frost".
 _FROM_WORK_AFTER = re.compile(r"\s+(?:från|from|ur|i|in)\s+(?:the\s+)?[A-ZÅÄÖ]")
 #: A children's or fan topic in the sentence: the name is a character's.
@@ -5421,6 +5427,13 @@ def _round21_not_person(text: str, p: PersonalData, c: _Compiled, slug: str, int
         low = words[0].strip(",.!?")
         if any(low.endswith(t) and len(low) >= len(t) + 3 for t in _SV_PREMISES_TAILS):
             return True  # "Du pratar med Skärmflygcentret", "friggeboden ska levereras"
+    if (
+        slug == "model"
+        and len(words) == 1
+        and _PLACE_PREP_BEFORE[c.lex.language].search(text, max(0, p.start - 10), p.start)
+        and not _POSSESSIVE_AFTER.match(text, p.end)
+    ):
+        return True  # "It's Major Oak we visited, in Sherwood.": a place after "in"
     if c.lex.language == "sv" and words:
         last = words[-1].strip(",.!?")
         if any(last.endswith(t) and len(last) >= len(t) + 3 for t in _SV_DISH_TAILS):
@@ -6951,7 +6964,8 @@ _PAYEE_PARTICLES = frozenset(
     ["de", "van", "von", "der", "den", "af", "du", "da", "di", "le", "la", "el", "al", "bin"]
 )
 _CLOSING_AFTER_ACCOUNT = re.compile(
-    rf",\s+(?P<n>{_CAP}(?:\s+(?:(?:{'|'.join(sorted(_PAYEE_PARTICLES))})\s+)*{_CAP}){{1,2}})"
+    r",\s+(?:(?:på|till|to|for|in\s+the\s+name\s+of|i\s+namnet)\s+)?"
+    rf"(?P<n>{_CAP}(?:\s+(?:(?:{'|'.join(sorted(_PAYEE_PARTICLES))})\s+)*{_CAP}){{1,2}})"
     r"\s*[.!?]?\s*$"
 )
 
