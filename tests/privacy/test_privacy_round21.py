@@ -22,7 +22,8 @@ ids with a letter prefix after pass, permit and rider cues ("blue badge number i
 first ("Ashcombe, that's the surname"); a role in apposition before a full name ("som
 elektriker, Tobias Wern,"); the payee named last after an IBAN ("…, Femke de Vries."); a
 character said with its work on a child's topic ("Anna from Frozen is on her lunchbox"); a
-known first name opening a clause before "and" and a found name ("Anna and Peter will").
+known first name opening a clause before "and" and a found name ("Anna and Peter will"); a
+titled character or presenter on TV, radio or a tablet ("Mr Bean was on the telly").
 """
 
 from __future__ import annotations
@@ -84,6 +85,15 @@ NEGATIVES = [
     ("en", "my nan knits jumpers for everyone"),
     ("en", "my uncle runs the pub on the corner"),
     ("en", "my auntie loves the garden centre"),
+    # a titled character or presenter on TV, radio or a tablet
+    ("en", "Mr Bean was on the telly all afternoon."),
+    ("en", "Mrs Hinch was on TV again last night."),
+    ("en", "The kids watched Mr Tumble on the iPad."),
+    ("en", "Mr Motivator was on the radio this morning."),
+    ("sv", "Fröken Ur hördes i radion hela dagen."),
+    ("sv", "Doktor Snuggles gick på tv när jag var liten."),
+    ("sv", "Herr Gårman var med i tv-programmet."),
+    ("sv", "Fru Pigalopp var med på Barnkanalen i går."),
     # a character said with the work it comes from, on a child's or fan's topic
     ("sv", "Vi vill ha Anna från Frost på tårtan."),
     ("sv", "Han vill ha Emil från Lönneberga på kalaset."),
@@ -257,6 +267,9 @@ KEPT: list[tuple[str, str, list[str], str | None]] = [
     ("en", "I came in on Tuesday, Ffion at the desk mentioned a discount.", ["Ffion"], "name"),
     ("en", "my cousin jakub is coming", ["jakub"], "name"),
     ("sv", "Anna från Ikea ringde mig i går om leveransen.", ["Anna"], "name"),
+    ("en", "Mr Jones from the TV licensing office called me.", ["Mr Jones"], "name"),
+    ("en", "Mrs Patel from the telly repair shop said it was fixed.", ["Mrs Patel"], "name"),
+    ("sv", "Fru Lindqvist från tv-butiken ringde mig.", ["Fru Lindqvist"], "name"),
     (
         "sv",
         "Lönen ska in på clearing 8327-9, konto 994 118 337-2, på Elof Brandt.",

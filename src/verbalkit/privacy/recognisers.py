@@ -5448,6 +5448,8 @@ def _round21_not_person(text: str, p: PersonalData, c: _Compiled, slug: str, int
     ):
         return True  # "You're speaking to Kidzone in Leeds, how can I help?"
     if slug == "title" and words and words[0].strip(".") in _PLAIN_TITLES:
+        if _near_public_context(text, p, c) and not _CONTACT_VERB.search(text):
+            return True  # "Mr Bean was on the telly", "Fröken Ur i radion": a character
         if re.search(r"['’]s\s+[A-Z]", p.text):
             return True  # "Mrs Brown's Boys"
         if p.text.endswith(("'s", "’s", "s")) and _TITLED_BRAND_AFTER.match(text, p.end):
@@ -5750,7 +5752,7 @@ _MEDIA_WORDS = re.compile(
     r"\b(?:episodes?|shows?|programmes?|programs?|series|tv|telly|presenters?|presented|"
     r"documentar(?:y|ies)|films?|movies?|youtube|bbc|itv|channel\s+\d|netflix|"
     r"avsnitt(?:et)?|programmet|programledaren?|tv-programmet|serien|dokumentären|filmen|"
-    r"svt|tv4)\b",
+    r"svt|tv4|radio|radion|ipad|podcast|podden|cbeebies|barnkanalen)\b",
     re.IGNORECASE,
 )
 
