@@ -186,6 +186,31 @@ POSITIVES: list[tuple[str, str, list[str], str | None]] = [
     ("sv", "Anna och Peter kommer båda två.", ["Anna", "Peter"], "name"),
     ("sv", "Lisa och Johan ska båda vara med på resan.", ["Lisa", "Johan"], "name"),
     ("sv", "Tilda och Ebba delar rum.", ["Tilda", "Ebba"], "name"),
+    # a flat and a named place with no house number before an Irish town and Eircode
+    (
+        "en",
+        "My address is Apartment 12, Harbour View, Cork T12 R2NC.",
+        ["Apartment 12, Harbour View, Cork T12 R2NC"],
+        "address",
+    ),
+    (
+        "en",
+        "Send it to Apartment 4, The Maltings, Galway H91 E2K3.",
+        ["Apartment 4, The Maltings, Galway H91 E2K3"],
+        "address",
+    ),
+    (
+        "en",
+        "I'm in Unit 7, Riverside Mews, Dublin D08 VF8H.",
+        ["Unit 7, Riverside Mews, Dublin D08 VF8H"],
+        "address",
+    ),
+    (
+        "en",
+        "Deliver it to Flat 2, Castle Yard, Kilkenny R95 A2P6.",
+        ["Flat 2, Castle Yard, Kilkenny R95 A2P6"],
+        "address",
+    ),
     # the payee named last after an IBAN
     (
         "sv",
@@ -226,6 +251,8 @@ GUARDS = [
     ("sv", "Salt och Peppar är våra katter."),
     ("sv", "Olaf från Frost var på tårtan."),
     ("en", "Woody from Toy Story is his favourite."),
+    ("en", "The office is at 4 Main Street, Cork T12 R2NC."),
+    ("en", "Our depot is in Dublin D02 X285."),
     # a one-word place after "in"/"i" that only the name recogniser might take
     ("en", "We had a walk in Thornbury on Sunday."),
     ("en", "The parcel is somewhere near Wetherby."),

@@ -1895,6 +1895,9 @@ def _addresses(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         for m in _EIRCODE.finditer(text):
             start = _irish_address_start(text, m.start(), c)
             if start < m.start():
+                # "Apartment 6, Marina Quay, Dublin D02 X285": a flat and a named place with
+                # no house number before the town, as before a UK postcode (round 21)
+                start = min(start, _uk_address_start(text, m.start(), c))
                 out.append(_hit(lang, "address", "eircode", start, m.end(), text, 0.8))
         if text.islower() and ("county" in text or "co " in text):
             for m in _SPOKEN_EIRCODE.finditer(text):
