@@ -52,13 +52,35 @@ _FREE = re.compile(
     r"\b(?:stryker|bjuder(?:\s+(?:jag|vi))?\s+på)\s+(?:hela\s+)?(?:nästa|en|den\s+här)\s+(?P<u4>månad|vecka)|"
     # "the next six months of the plan on us", "två månader av abonnemanget gratis"
     rf"\b(?:(?P<n5>\d{{1,3}}|{_NUMBER_ALT})\s+)?(?P<u5>{_UNIT_ALT})\s+(?:of|av)\s+(?:the\s+|your\s+|"
-    r"ditt\s+|din\s+|ert\s+|er\s+)?(?:[\w-]+\s+){0,2}?(?:free|on\s+us|on\s+the\s+house|gratis)\b",
+    r"ditt\s+|din\s+|ert\s+|er\s+)?(?:[\w-]+\s+){0,2}?(?:free|on\s+us|on\s+the\s+house|gratis)\b|"
+    # The period without its price: "tre månader utan månadsavgift", "two months without
+    # paying", "no charge for the next three months", "ingen avgift på två månader".
+    rf"\b(?:(?P<n6>\d{{1,3}}|{_NUMBER_ALT})\s+)?(?P<u6>{_UNIT_ALT})\s+(?:without|utan)\s+(?:the\s+|any\s+|"
+    r"your\s+|att\s+)?(?:\w+\s+)?(?:fee|fees|charge|charges|cost|paying|payment|rent|avgift|"
+    r"\w+avgift|kostnad|hyra|betala)\b|"
+    r"\b(?:no|ingen|inte\s+någon)\s+(?:\w+\s+)?(?:charge|fee|cost|avgift|\w+avgift|kostnad|hyra)\s+"
+    rf"(?:for|på|för|i|under)\s+(?:the\s+next\s+|de\s+närmaste\s+|nästa\s+)?(?:(?P<n7>\d{{1,3}}|"
+    rf"{_NUMBER_ALT})\s+)?(?P<u7>{_UNIT_ALT})\b",
     re.IGNORECASE,
 )
-#: Just before a rate's unit: "per", "i" ("i månaden"), "om dagen", "each", or an amount.
+#: The time a remedy is for, in the agent's own words: "for the three days you couldn't
+#: watch", "för de fyra dagarna", "for those two weeks".
+_FOR_TIME = re.compile(
+    rf"\b(?:for|för)\s+(?:the|those|these|de|dom|dessa|de\s+där|the\s+last|de\s+senaste)\s+"
+    rf"(?P<n>\d{{1,3}}|{_NUMBER_ALT})\s+(?P<u>{_UNIT_ALT})\b",
+    re.IGNORECASE,
+)
+#: Just before a rate's unit: "per", "i" ("i månaden"), "om dagen", "each", or an amount
+#: (also in number words: "twelve ninety-nine a month").
 _RATE_BEFORE = re.compile(
     r"(?:\bper|\bi|\bom|\beach|\bevery|\bvarje|\d|\bkr|\bkronor|\bspänn|\bpounds?|\bquid|"
-    r"\bdollars?|\bbucks|\beuros?|£|\$|€)\s+(?:an?\s+)?$",
+    r"\bdollars?|\bbucks|\beuros?|£|\$|€|"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety)[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+    r"\s+(?:an?\s+)?$",
     re.IGNORECASE,
 )
 _AMOUNT_BEFORE = re.compile(
@@ -98,17 +120,28 @@ def free_days(text: str) -> float | None:
     """The time ``text`` gives as free (free months, waived rent), in days, summed."""
     total = 0.0
     for m in _FREE.finditer(text):
-        n = m.group("n1") or m.group("n2") or m.group("n5")
-        unit = m.group("u1") or m.group("u2") or m.group("u3") or m.group("u4") or m.group("u5")
-        unit = unit or ""
+        n = m.group("n1") or m.group("n2") or m.group("n5") or m.group("n6") or m.group("n7")
+        unit = next((u for k in range(1, 8) if (u := m.group(f"u{k}"))), "")
         total += _days(n, unit)
     return total or None
 
 
 #: An amount just before a rate's unit: "129 spänn i månaden", "twelve bucks a month",
-#: "£45 per week", "359 kronor/månad".
+#: "£45 per week", "359 kronor/månad"; or a price said in number words with no currency,
+#: "fourteen ninety-nine a month", "fyrahundrafyrtionio i månaden" (two number words, or one
+#: compound of two).
+_EN_NUM = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|thousand)"
+)
+_SV_NUM = (
+    r"(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|"
+    r"sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra|tusen)"
+)
 _PRICE_BEFORE = re.compile(
-    r"(?:\d|\bkr|\bkronor|\bspänn|\bpounds?|\bquid|\bdollars?|\bbucks|\beuros?|£|\$|€)\s*"
+    r"(?:\d|\bkr|\bkronor|\bspänn|\bpounds?|\bquid|\bdollars?|\bbucks|\beuros?|£|\$|€|"
+    rf"\b{_EN_NUM}(?:[\s-]+(?:and\s+)?{_EN_NUM})+|\b{_SV_NUM}{{2,}})\s*"
     r"(?:/|(?:per|a|an|i|om|each|every|varje)\s+)?$",
     re.IGNORECASE,
 )
@@ -127,4 +160,16 @@ def rate_days(text: str) -> float | None:
         days = _UNIT_DAYS.get(m.group("u").lower(), 0)
         if days and (best is None or days > best):
             best = float(days)
+    return best
+
+
+def compensated_days(text: str) -> float | None:
+    """The time the agent says a remedy is for ("for the three days you couldn't watch",
+    "för de fyra dagarna vill jag ge dig…"), in days: the agent's own account of the time
+    lost, or None."""
+    best: float | None = None
+    for m in _FOR_TIME.finditer(text):
+        days = _days(m.group("n"), m.group("u"))
+        if days and (best is None or days > best):
+            best = days
     return best

@@ -18,7 +18,9 @@ A call has a ``give_away`` event when either holds:
   said as an addition, sends the goods again ("I'll refund the £34 and send you six new
   ones as well");
 * **time above the loss**: the agent gives more free time than the customer says was lost
-  ("a free month" for "closed five days"; :mod:`verbalkit.patterns.duration`), or, when the
+  ("a free month" for "closed five days"; :mod:`verbalkit.patterns.duration`) or than the
+  agent's remedy says it is for ("for the three days you couldn't watch, three free
+  months"), or, when the
   customer says no time lost but a price per period ("129 kr i månaden"), more than one
   such period (three free months for an app down since Saturday).
 
@@ -39,11 +41,12 @@ from dataclasses import dataclass
 from pydantic import JsonValue
 
 from verbalkit.patterns.common import PatternResult, in_time_order
-from verbalkit.patterns.duration import free_days, lost_days, rate_days
+from verbalkit.patterns.duration import compensated_days, free_days, lost_days, rate_days
 from verbalkit.patterns.money import (
     Amount,
     find_amounts,
     format_amount,
+    gives_back,
     gives_back_and_gifts,
     names_a_gift,
     offers_goodwill,
@@ -145,7 +148,17 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
     remedies = [
         u for u in ordered if u.speaker is Role.AGENT and Behaviour.SOLUTION.value in u.labels
     ]
-    gift = bool(losses) and not above and gives_back_and_gifts([u.text for u in remedies])
+    texts = [u.text for u in remedies]
+    # Free time on top counts as the gift however it is phrased ("den stryker jag. Och så får
+    # du tre månader utan månadsavgift").
+    gift = (
+        bool(losses)
+        and not above
+        and (
+            gives_back_and_gifts(texts)
+            or (gives_back(texts) and any(free_days(t) is not None for t in texts))
+        )
+    )
     # The loss given back and the goods replaced as well ("I'll refund the £34 and send you
     # six new ones as well"): put right twice over.
     replaced = (
@@ -164,6 +177,9 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
         and (u.index in before_offer or u.labels & _PROBLEM_LABELS)
         and (d := lost_days(u.text)) is not None
     ]
+    # The agent's own account of the time lost, in the remedy: "for the three days you
+    # couldn't watch, I've added three free months", "för de fyra dagarna…".
+    lost_time += [d for u in (remedies if given_time else ()) if (d := compensated_days(u.text))]
     # No time lost said, but a price per period ("129 spänn i månaden"): one failure of a
     # service paid by the period costs at most that period, so more free time than one
     # period (three free months for an app down since Saturday) is more than the loss.

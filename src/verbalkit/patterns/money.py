@@ -273,7 +273,11 @@ _GOODWILL_RE = {
 #: Giving the loss back: a refund, money back, "we'll cover the £60", "vi står för taxin".
 _GIVES_BACK_RE = re.compile(
     r"\b(?:refund\w*|reimburs\w*|money\s+back|cover(?:ed|ing)?\s+(?:the|your|it|that)|"
-    r"återbetal\w*|pengarna\s+tillbaka|betalar\s+tillbaka|står\s+för|ersätter)\b",
+    r"återbetal\w*|pengarna\s+tillbaka|betalar\s+tillbaka|står\s+för|ersätter|"
+    # A charge the customer should not have paid, struck off: "den stryker jag", "we'll waive
+    # the fee", "makulerar fakturan".
+    r"stryker|stryks|strukit|makulerar|makuleras|krediterar|"
+    r"waiv(?:e|ed|ing)\s+(?:the|your|that|this|it)\b(?!\s+next))\b",
     re.IGNORECASE,
 )
 #: A gift on top of the remedy (not a replacement, a repair or a rebooking, which put the
@@ -298,7 +302,13 @@ _GIFT_RE = re.compile(
 def gives_back_and_gifts(texts: list[str]) -> bool:
     """Whether the agent's words give the loss back (a refund) and add a gift on top."""
     joined = " ".join(texts)
-    return _GIVES_BACK_RE.search(joined) is not None and _GIFT_RE.search(joined) is not None
+    return gives_back(texts) and _GIFT_RE.search(joined) is not None
+
+
+def gives_back(texts: list[str]) -> bool:
+    """Whether the agent's words give the loss back: a refund, money back, a charge waived
+    or struck off ("den stryker jag")."""
+    return _GIVES_BACK_RE.search(" ".join(texts)) is not None
 
 
 #: Sending the goods again, new: "send you six new ones", "a replacement", "skickar nya",

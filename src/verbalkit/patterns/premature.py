@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass
 
 from verbalkit.patterns.common import PatternResult, in_time_order, n_words
-from verbalkit.schema import AnalysedCall, AnalysedUtterance, PatternEvent
+from verbalkit.schema import AnalysedCall, AnalysedUtterance, PatternEvent, Tag
 from verbalkit.vocab import LISTENING, Behaviour, Pattern, Role, Signal
 
 #: The first customer utterance with at least this many words stands in for the problem
@@ -268,7 +268,20 @@ def _in_span_order(u: AnalysedUtterance) -> list[str]:
     """The utterance's labels in reading order; on a tie a rule's listening tag first, a
     model's (rule id ``….model``) after the solution whose sentence it shares."""
     tags = sorted(u.tags, key=lambda t: (t.start, _tie_rank(t.label, t.rule)))
-    return [t.label for t in tags]
+    return [t.label for t in tags if not _owned_apology(t, u.tags)]
+
+
+def _owned_apology(tag: Tag, tags: list[Tag]) -> bool:
+    """Whether ``tag`` is the trained component's sympathy on a sentence the rules read as
+    an apology that owns the fault, with no rule's sympathy on it ("Ach, sorry about that,
+    that's a mistake on our end."): an apology, which is not listening (LABELLING, en-d02's
+    "Sorry about that!")."""
+    if tag.label != Behaviour.SYMPATHY.value or not tag.rule.endswith(".model"):
+        return False
+    inside = [t for t in tags if t.start < tag.end and t.end > tag.start and t is not tag]
+    return any(t.label == Behaviour.APOLOGY.value for t in inside) and not any(
+        t.label in _LISTENING_LABELS for t in inside
+    )
 
 
 def _tie_rank(label: str, rule: str) -> int:
