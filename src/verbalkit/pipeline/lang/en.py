@@ -843,7 +843,9 @@ _CLEFT_IS = re.compile(
 )
 _COPULA_CLEFT = re.compile(
     r"(?:what|who) (?:'s|is|was) (?:[\w']+ ){1,6}(?:is|was)\b"
-    r"(?! (?:it|that|this|there|he|she|they|you|we|i)\b)(?! ?$)"
+    # "…is it the router": a question's tail; "…is we changed the schedule" states the cause.
+    r"(?! (?:it|that|this|there|he|she)\b)(?! (?:they|you|we|i)\b(?! (?:\w+ed|\w+t|had|have|'ve|"
+    r"were|was|got|did|sent|put|made|moved|gave)\b))(?! ?$)"
 )
 #: A step in the imperative and what it brings, with a verb outside the instruction list:
 #: "Retake the quiz and it'll come through", "Re-pair the remote and it should start
@@ -863,7 +865,9 @@ _MODAL_CLEFT = re.compile(
     r"(?:so |and |but )?what (?:'ll|will|would|'d|must|might|may|could|'s|has) (?:have |probably "
     r"|likely |then )*(?:happened|gone on|been going on|gone wrong|caused it|done it) (?:there |here "
     r"|with (?:it|that|this|yours|your \w+) |to (?:it|that|this|yours|your \w+) )?(?:is|was)\b"
-    r"(?! (?:it|that|this|there|he|she|they|you|we|i)\b)(?! ?$)"
+    # "…is it the router": a question's tail; "…is we changed the schedule" states the cause.
+    r"(?! (?:it|that|this|there|he|she)\b)(?! (?:they|you|we|i)\b(?! (?:\w+ed|\w+t|had|have|'ve|"
+    r"were|was|got|did|sent|put|made|moved|gave)\b))(?! ?$)"
 )
 _CUT_OFF = frozenset(["-", "--", "—", "–"])
 #: Verbs that open a pseudo-cleft after "what" ("what bothers me is…").
@@ -938,6 +942,8 @@ def _find(words: list[str], phrase: tuple[str, ...]) -> int:
 
 _UNFINISHED = PRONOUNS | frozenset(["the", "a", "an", "your", "that", "this", "to", "of"])
 _WH_WORDS = frozenset(["what", "how", "why", "where", "who", "which", "when"])
+#: Discourse markers that may open a sentence before its wh-word ("Right, so, what…").
+_LEAD_MARKERS = frozenset(["right", "so", "okay", "ok", "well", "and", "but", "now", "alright"])
 
 
 def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
@@ -952,6 +958,12 @@ def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
     while toks and toks[0] in lex.fillers:
         toks = toks[1:]
     if rule.endswith(("wh_open", "wh_one_fact")):
+        # "Right, so, what's happened there is…": discourse markers before the wh-word.
+        skip = 0
+        while skip < len(toks) - 1 and toks[skip] in _LEAD_MARKERS:
+            skip += 1
+        if skip and toks[skip] in _WH_WORDS:
+            toks = toks[skip:]
         # "What they do is…", "who cooks": a wh-word without inversion is a relative clause.
         nxt = toks[1:3]
         # "What happens is…", "What I can do is…": a pseudo-cleft explains, it asks nothing.
@@ -2052,7 +2064,15 @@ _PROCESS_REMEDY = (
     rf"couriered|processed|prepared|made|rebuilt)\b|"
     rf"(?:'ll|will) (?!not )(?:\w+ )?(?:then |automatically |also )?be (?:automatically )?"
     rf"{_PASSIVE_REMEDY}\b|"
+    # A part or a visit on its way, in the passive: "a new tile will be ordered in and fitted",
+    # "a fitter will be sent out on Monday".
+    r"\b(?:a|an|the|your) (?:new|replacement|spare) \w+ (?:'ll|will) be (?:ordered in|sent out|"
+    r"fitted|booked in)\b|\b(?:a|an|the|our) (?:\w+ )?(?:engineer|technician|fitter|plumber|"
+    r"electrician|repairer) (?:'ll|will) be (?:sent out|sent round|booked in)\b|"
     r"comes? (?:straight |back )?off your (?:\w+ )?(?:bill|statement|invoice|balance|account)\b|"
+    # "That fee will be taken off your account today", "it's been knocked off the bill".
+    r"(?:be|been|being) (?:\w+ )?(?:taken|knocked|written|wiped) off (?:your|the) (?:\w+ )?"
+    r"(?:bill|statement|invoice|balance|account)\b|"
     # A charge waived: "we waive the call-out fee for pensioners". (Money on its way back,
     # "it'll show on your card in three days", stays an expectation: tests/pipeline/
     # test_rules_en.py.)
