@@ -237,7 +237,7 @@ RUNS: tuple[Run, ...] = (
     ),
     Run(
         "Blind calls 5, call-level labels (32 calls written blind after call-level round 5; "
-        "untouched: first run 25/32 agree on both patterns)",
+        "first run 25/32 agree on both patterns; then opened for development in round 6)",
         "benchmarks/calls_blind5/calls_manual_labels.csv",
         in_repo=True,
     ),
