@@ -241,6 +241,12 @@ RUNS: tuple[Run, ...] = (
         "benchmarks/calls_blind5/calls_manual_labels.csv",
         in_repo=True,
     ),
+    Run(
+        "Blind calls 6, call-level labels (32 calls written blind after call-level round 6; "
+        "untouched: first run 25/32 agree on both patterns)",
+        "benchmarks/calls_blind6/calls_manual_labels.csv",
+        in_repo=True,
+    ),
     Run("AnnoMI dev (therapist turns)", "external/annomi_dev.csv"),
     Run("SwDA dev (all speakers)", "external/swda_dev.csv", large=True),
 )
