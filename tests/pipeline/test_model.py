@@ -223,3 +223,36 @@ def test_model_reads_the_packs_word_lists_when_trained_with_them(
     assert any(t.rule == "en.blaming.model" for t in verbalkit.tag(text, lang="en"))
     monkeypatch.setattr(behaviours, "load_model", lambda lang: tagger(False))
     assert not any(t.rule == "en.blaming.model" for t in verbalkit.tag(text, lang="en"))
+
+
+_SEED_PROBE = """
+import json, sys
+from verbalkit.pipeline.model import BehaviourModel, TaggerModel
+from verbalkit.pipeline.train import _predict
+# Weights whose float sum depends on the order they are added in.
+weights = {f"w:{i}": (0.1 * i + 1 / 3) * (-1) ** i for i in range(40)}
+feats = list(weights) + ["w:1"]
+m = TaggerModel(language="en", version="t", trained_on=[], behaviours={
+    "sympathy": BehaviourModel(bias=0.25, threshold=0.5, weights=weights)})
+print(json.dumps([m.probabilities(feats)["sympathy"], _predict(weights, 0.25, feats)]))
+"""
+
+
+def test_model_probabilities_do_not_depend_on_the_hash_seed() -> None:
+    # Summing weights in set order made the last bits of a probability, and so rarely a tag,
+    # differ from run to run (the stored reference then flickered on one or two calls).
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-c", _SEED_PROBE], env=env, capture_output=True, text=True, check=True
+        )
+        outputs.add(run.stdout.strip())
+    assert len(outputs) == 1
+    tagged, trained = json.loads(outputs.pop())
+    # Training scores rows as tagging does (the same sum; numpy's exp may differ in the last bit).
+    assert tagged == pytest.approx(trained, rel=1e-12)

@@ -77,7 +77,9 @@ class TaggerModel(BaseModel):
     def probabilities(self, feats: Iterable[str]) -> dict[str, float]:
         """The probability of every modelled behaviour for one feature set."""
         labels, biases, table = self._by_feature or self._table()
-        rows = [row for f in set(feats) if (row := table.get(f)) is not None]
+        # Each feature once, in the order given: summing in set order would make the last
+        # bits of a probability (and so, rarely, a tag) depend on Python's hash seed.
+        rows = [row for f in dict.fromkeys(feats) if (row := table.get(f)) is not None]
         z = (
             [b + sum(col) for b, col in zip(biases, zip(*rows, strict=True), strict=True)]
             if rows

@@ -318,7 +318,9 @@ def fit(rows: list[list[str]], y: np.ndarray) -> tuple[dict[str, float], float]:
 
 
 def _predict(weights: dict[str, float], bias: float, feats: list[str]) -> float:
-    z = bias + sum(weights.get(f, 0.0) for f in set(feats))
+    # The order tagging sums in (TaggerModel.probabilities), not set order: the same bits
+    # whatever Python's hash seed.
+    z = bias + sum(weights.get(f, 0.0) for f in dict.fromkeys(feats))
     return float(1.0 / (1.0 + np.exp(-np.clip(z, -40, 40))))
 
 
