@@ -73,6 +73,10 @@ class NameLists(_PhraseLists):
         default=(),
         description="first names that are also common words, one a line: names by context only",
     )
+    place_files: tuple[str, ...] = Field(
+        default=(),
+        description="place names (a gazetteer), one a line: a veto for name candidates",
+    )
     surname_suffixes: tuple[str, ...] = ()
     surname_prefixes: tuple[str, ...] = ()
     not_names: tuple[str, ...] = ()
@@ -227,7 +231,7 @@ def read_lexicon(path: Path) -> PrivacyLexicon:
         loc = ".".join(str(p) for p in first["loc"])
         msg = first["msg"].removeprefix("Value error, ")
         raise RulePackError(path, f"{loc}: {msg}" if loc else msg) from err
-    for key in ("first_name_files", "surname_files", "word_name_files"):
+    for key in ("first_name_files", "surname_files", "word_name_files", "place_files"):
         for name in getattr(lex.names, key):
             if not (path.parent / name).is_file():
                 raise RulePackError(path, f"names.{key}: no file {name!r} beside it")
@@ -270,6 +274,13 @@ def word_names(lang: str) -> frozenset[str]:
     """The first names of ``lang``'s ``names.word_name_files``: names that are also common
     words ("page", "dot"; "bror", "sten"), read once per process."""
     return read_name_files(lexicon_path(lang), load_lexicon(lang).names.word_name_files)
+
+
+@functools.cache
+def geo_places(lang: str) -> frozenset[str]:
+    """The place names of ``lang``'s ``names.place_files`` (towns, countries, US states;
+    lower case, hyphens as spaces), read once per process."""
+    return read_name_files(lexicon_path(lang), load_lexicon(lang).names.place_files)
 
 
 @functools.cache
