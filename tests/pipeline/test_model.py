@@ -256,3 +256,25 @@ def test_model_probabilities_do_not_depend_on_the_hash_seed() -> None:
     tagged, trained = json.loads(outputs.pop())
     # Training scores rows as tagging does (the same sum; numpy's exp may differ in the last bit).
     assert tagged == pytest.approx(trained, rel=1e-12)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_redactions_word_lists_are_no_features(lang: str) -> None:
+    # Names and places belong to personal-data redaction: a new place list must not retrain
+    # (or silently change) the behaviour model.
+    from verbalkit.privacy.lexicon import load_lexicon
+
+    names = load_lexicon(lang).names
+    files = [
+        *names.first_name_files,
+        *names.surname_files,
+        *names.word_name_files,
+        *names.place_files,
+    ]
+    assert files
+    for file in files:
+        assert file.split("/")[-1].removesuffix(".txt") in model_mod.NOT_FEATURE_LEXICONS
+    shipped = load_model(lang)
+    assert shipped is not None
+    used = {f for b in shipped.behaviours.values() for f in b.weights if f.startswith("x:")}
+    assert not {f"x:{n}" for n in model_mod.NOT_FEATURE_LEXICONS} & used

@@ -129,12 +129,18 @@ def _words(text: str) -> list[str]:
     return ["<num>" if w.isdigit() else w for w in _WORD.findall(text.lower())]
 
 
-#: Word lists of a rule pack that are not features: names, jargon term lists, stop words.
+#: Word lists of a rule pack that are not features: names and places (the redaction's lists,
+#: ``privacy.yaml``; editing them must not change how behaviours are tagged), jargon term
+#: lists, stop words.
 NOT_FEATURE_LEXICONS = frozenset(
     {
         "census_first_names",
         "census_surnames",
         "swedish_surnames",
+        "origin_first_names",
+        "origin_surnames",
+        "word_first_names",
+        "geo_places",
         "stopwords",
         "fillers",
         "known_terms",
