@@ -7721,14 +7721,23 @@ _R22_KIN = (
     r"grandma|grandpa|granny|nan|nana|colleague|boss|mate|neighbou?r|girlfriend|boyfriend|"
     r"fiancée?|vän|väninna|kompis|fru|man|make|maka|sambo|son|dotter|barn|mamma|pappa|bror|"
     r"syster|kusin|farbror|morbror|faster|moster|mormor|farmor|morfar|farfar|kollega|chef|"
-    r"granne|flickvän|pojkvän)"
+    r"granne|flickvän|pojkvän|"
+    # round 23: in-laws, steps and godparents; staff and teachers the caller deals with
+    r"(?:sister|brother|mother|father|son|daughter)-in-law|in-laws|step\w+|godmother|"
+    r"godfather|godson|goddaughter|sv[äa]gers?ka|svåger|svärmor|svärfar|svärson|svärdotter|"
+    r"svärföräldrar|gudmor|gudfar|gudson|guddotter|bonus\w+|tutor|teacher|coach|trainer|"
+    r"instructor|carer|nanny|landlord|landlady|lärare|läraren|tränare|tränaren|handledare|"
+    r"instruktör|hyresvärd)"
 )
 #: Someone the caller knows, right before the name: "my friend", "min dotter", "Mum, ",
 #: "me and".
 _KNOWN_PERSON_BEFORE = re.compile(
     r"\b(?:my|our|his|her|their|your|min|mitt|mina|vår|vårt|våra|hans|hennes|deras|din|ditt)"
-    rf"\s+(?:\w+\s+){{0,2}}?{_R22_KIN}\b[\s,]*(?:\w+\s+)?$"
-    rf"|\b{_R22_KIN}\s*,\s*$|\b(?:me|i|jag|mig|mej)\s+(?:and|och)\s+$",
+    rf"\s+(?:[\w-]+\s+){{0,2}}?{_R22_KIN}\b[\s,]*(?:\w+\s+)?$"
+    rf"|\b{_R22_KIN}\s*,\s*$|\b(?:me|i|jag|mig|mej)\s+(?:and|och)\s+$"
+    # round 23: an account's holders, "in the names of Gerald and Patricia Hollis"
+    r"|\b(?:in|under)\s+(?:the\s+)?names?\s+(?:of\s+)?(?:[\w-]+\s+(?:and|&)\s+)?$"
+    r"|\b(?:i|på|under)\s+(?:namnet|namnen)\s+(?:[\w-]+\s+(?:och|&)\s+)?$",
     re.IGNORECASE,
 )
 #: The same after the name: "…, my sister", "and I", "och jag".
@@ -7748,12 +7757,14 @@ _PERSON_VERB_BEFORE = re.compile(
     r"(?:\b(?:tell|told|ask|asked|call|called|ring|rang|email|e-mail|text|texted|thank|thanks|"
     r"spoke\s+to|speak\s+to|speaking\s+to|talk\s+to|talking\s+to|talked\s+to|hi|hello|hey|"
     r"dear|fråga|frågade|säg\s+till|sa\s+till|ringa|ring|ringde|prata\s+med|pratade\s+med|"
-    r"talade\s+med|hej|tack)|(?:^|\b(?:hi|hello|hey|hej))[,\s]*(?:it['’]s|it\s+is|det\s+är))"
+    r"talade\s+med|hej|tack)|(?:^|\b(?:hi|hiya|hello|hey|hej|hallå|tjena|hejsan))[,\s]*"
+    r"(?:it['’]s|it\s+is|det\s+är))"
     r"[,\s]+$",
     re.IGNORECASE,
 )
 _R22_PERSON_AFTER = re.compile(
     r"^[,\s]+(?:who|said|says|told|tells|called|calls|rang|booked|will|would|is\s+calling|"
+    r"ringing|calling|ringer|ringde\s+om|"
     r"in\s+your|from\s+(?:the|your|our)|here\b|som\s+(?:ringde|bokade|sa)|sa|ringde|"
     r"bokade|på\s+er|hos\s+er)",
     re.IGNORECASE,
@@ -7917,6 +7928,38 @@ def _rule_tail(p: PersonalData) -> str:
     return p.rule.rsplit(".", 1)[-1]
 
 
+#: Round 23: an act offered at a named venue: "How about Ben Harper at Pier 17?", "There's
+#: Mandy Harvey at Blue Note Napa", "Emmylou Harris at the Atlanta Symphony Orchestra".
+_R23_AT_CAP_VENUE = re.compile(r"^\s+(?:at|på)\s+(?:the\s+|The\s+)?[A-ZÅÄÖ][\w'’&-]*")
+_R23_OFFER_BEFORE = re.compile(
+    r"(?:\b(?:how|what)\s+about|\bthere['’]?s|\bthere\s+is(?:\s+an?)?|\bi\s+found|"
+    r"\brecommended\s+is|\bcould\s+see|\bit['’]s|\bit\s+is|\bevent\s+call(?:ed)?|"
+    r"\bvad\s+sägs\s+om|\bdet\s+finns|\bjag\s+hittade|^)\s*$",
+    re.IGNORECASE,
+)
+_R23_PERSON_FRAME = re.compile(
+    r"\b(?:appointments?|doctors?|dentists?|dental|clinic|practice|office|Dr|MD|DDS|DO|"
+    r"M\.D|nurse|therapist|met|meet|meeting|works?|working|desk|reception|läkare|tandläkare|"
+    r"tid\s+hos|mottagning\w*|jobbar|träffa\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _r23_performer_at_venue(text: str, p: PersonalData, before: str, after: str, lang: str) -> bool:
+    if not _R23_AT_CAP_VENUE.match(after) or _R23_PERSON_FRAME.search(text):
+        return False
+    if (
+        _KNOWN_PERSON_BEFORE.search(before)
+        or _SELF_CUE_BEFORE.search(before)
+        or _PERSON_VERB_BEFORE.search(before)
+        or _SPOKEN_TO_BEFORE.search(before)
+    ):
+        return False
+    start = _R22_SENTENCE_START.search(before)
+    head = before[start.end() :] if start else ""
+    return bool(_R23_OFFER_BEFORE.search(head) or _R22_MEDIA[lang].search(text))
+
+
 def _round22_not_a_person(text: str, p: PersonalData, lang: str) -> bool:
     """A name find that is a place, a work, a match, a premises or a performer (round 22)."""
     c = compiled(lang)
@@ -7988,8 +8031,12 @@ def _round22_not_a_person(text: str, p: PersonalData, lang: str) -> bool:
         )
     ):
         return True
-    # "a Chevy Cruze", "en Volvo V70"
-    if len(words) > 1 and low_words[0] in _CAR_MAKES and words[0][:1].isupper():
+    # "a Chevy Cruze", "en Volvo V70", round 23: "a Standard Chevrolet Cruze"
+    if len(words) > 1 and any(
+        w in _CAR_MAKES and words[i][:1].isupper() for i, w in enumerate(low_words[:-1])
+    ):
+        return True
+    if _r23_performer_at_venue(text, p, before, after, lang):
         return True
     # "Paris, France", "Lund, Sverige": a place, then the land it lies in
     if (
@@ -8084,7 +8131,7 @@ _BARE_CONTACT = {
 #: ... in an utterance about a booking made or a place's features: the place's own.
 _BOOKED_CONTEXT = {
     "en": re.compile(
-        r"\b(?:reservation|reserved|booked|booking|appointment|visit|scheduled|tickets?|"
+        r"\b(?:reservations?|reserved|booked|bookings?|appointments?|visit|scheduled|tickets?|"
         r"rating|rated|serves?|alcohol|live\s+music|furnished|pets|laundry|rent|"
         r"bed\s*rooms?|baths?|bathrooms?|price\s+range|event|show|concert|movie|salon|"
         r"restaurant|dentist|doctor|stylist|theat(?:er|re)|venue|game|match|festival)\b",
@@ -8108,6 +8155,103 @@ _READ_BACK_AFTER = re.compile(
     r"^[^.!]{0,40}(?:\?|\bis\s+that\s+(?:right|correct)|\bstämmer\s+det|\bcorrect\b)",
     re.IGNORECASE,
 )
+#: Round 23: an agent's own action, no one's contact ("I have confirmed your appointment",
+#: "I've made your reservation"): left out before looking for a first-person word.
+_AGENT_ACTION = re.compile(
+    r"\bI(?:['’]ve|\s+have|\s+had)?\s+(?:(?:successfully|already|just|now)\s+)?"
+    r"(?:confirmed|booked|made|scheduled|reserved|placed|set\s+up|arranged|found|located)\b"
+    r"|\bI\s+(?:was|am)\s+(?:unable|not\s+able)\s+to\b|\bI\s+can\s+(?:grab|give)\s+you\b"
+    r"|\bjag\s+har\s+(?:bekräftat|bokat|reserverat|hittat)\b",
+    re.IGNORECASE,
+)
+#: Round 23: a venue's or listing's own address or number by its frame: "The location is",
+#: "It's being held at", "the phone number listed", "their number", "here is the number".
+_R23_VENUE_PRE = {
+    "en": re.compile(
+        r"\b(?:the\s+location\s+is|location\s+is\s+at|(?:being|is|are|will\s+be)\s+held\s+at|"
+        r"takes?\s+place\s+at|taking\s+place\s+at|(?:phone\s+)?number\s+listed|"
+        r"listed\s+(?:as|for|at)|here\s+is\s+the\s+(?:phone\s+)?number|"
+        r"note\s+the\s+(?:phone\s+)?number|their\s+(?:phone\s+|contact\s+)?number|"
+        r"(?:phone\s+|contact\s+)?number\s+for\s+(?:reservations|bookings|tickets|the\s+"
+        r"(?:venue|restaurant|apartments?|property|salon|hotel|box\s+office))|"
+        r"(?:house|property|propery|apartment|venue|place|event)['’]s\s+(?:address|"
+        r"(?:phone\s+|contact\s+)?number))\b",
+        re.IGNORECASE,
+    ),
+    "sv": re.compile(
+        r"\b(?:äger\s+rum\s+på|hålls\s+på|platsen\s+är|lokalen\s+ligger\s+på|"
+        r"deras\s+(?:telefon)?nummer)\b",
+        re.IGNORECASE,
+    ),
+}
+_R23_VENUE_POST = re.compile(
+    r"^\s*is\s+the\s+(?:phone\s+|contact\s+)?number\s+(?:listed|of\s+the|for\s+the)\b"
+    r"|^\s*är\s+(?:restaurangens|hotellets|lokalens)\s+nummer\b",
+    re.IGNORECASE,
+)
+#: A flat or house to let, with its rooms and rent: the listing's address and number.
+_LISTING = re.compile(
+    r"\b(?:bed\s?rooms?|\d\s+beds?|baths?|bath\s?rooms?|rents?\s+(?:for|is)|the\s+rent|"
+    r"per\s+month|a\s+month|furnished|sovrum|rum\s+och\s+kök|i\s+månaden|per\s+månad|"
+    r"hyran)\b",
+    re.IGNORECASE,
+)
+_LISTING_WHAT = re.compile(
+    r"\b(?:apartments?|property|propery|properties|homes|located|location|studio|"
+    r"condo|townhouse|to\s+let|for\s+rent|lägenheten|"
+    r"lägenhet|bostaden|fastigheten)\b",
+    re.IGNORECASE,
+)
+#: Narrow first-person words for a listing: the caller's own home.
+_OWN_HOME = re.compile(
+    r"\b(?:my|mine|our|ours|we\s+live|i\s+live|min|mitt|mina|vår|vårt|bor|hem|hemma)\b",
+    re.IGNORECASE,
+)
+#: An event's place with its time: "6:30 pm at 1030 Main Street", "… Avenue at 7 pm".
+_TIME_BEFORE = re.compile(r"\d\s*(?:[ap]\.?m\.?|o['’]clock)\s+at\s+$", re.IGNORECASE)
+_TIME_AFTER = re.compile(
+    r"^[^.!?]{0,25}?\bat\s+\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\b|o['’]clock)"
+    r"|^[^.!?]{0,10}\band\s+it\s+(?:starts|begins)\b",
+    re.IGNORECASE,
+)
+
+
+#: The first-person words of :data:`_PERSONAL_CONTACT` in Swedish text, where "i" is "in".
+_PERSONAL_CONTACT_SV = re.compile(
+    r"\b(?:min|mitt|mina|mig|mej|jag|din|ditt|dina|dig|hans|hennes|hem|hemma|hemadress\w*|"
+    r"vi|vår|vårt|oss|er|era|ert)\b",
+    re.IGNORECASE,
+)
+
+
+def _agentless(x: str) -> str:
+    return _AGENT_ACTION.sub(" ", _YOUR_BOOKING.sub(" ", x))
+
+
+def _round23_third_party(text: str, p: PersonalData, lang: str, pre: str, post: str) -> bool:
+    """Round 23: a listing's or an event's address and number, and a venue's number by its
+    frame; never with the caller's own home, a first-person word or a read-back."""
+    if p.kind not in ("address", "phone") or _READ_BACK_AFTER.match(text[p.end :]):
+        return False
+    rest = text[: p.start] + " " + text[p.end :]
+    if _LISTING.search(rest) and _LISTING_WHAT.search(rest) and not _OWN_HOME.search(rest):
+        return True  # "Alameda Gardens Apartments at 73 North Keeble Avenue … 1 bedroom"
+    personal = _PERSONAL_CONTACT_SV if lang == "sv" else _PERSONAL_CONTACT
+    if personal.search(_agentless(pre)) or personal.search(_agentless(post)):
+        return False
+    if lang in _R23_VENUE_PRE and _R23_VENUE_PRE[lang].search(text, max(0, p.start - 60), p.start):
+        return True
+    if _R23_VENUE_POST.match(post):
+        return True
+    return p.kind == "address" and bool(
+        (_TIME_BEFORE.search(pre) or _TIME_AFTER.match(text[p.end :]))
+        and not personal.search(_agentless(rest))
+        and not re.search(
+            r"\b(?:pick\w*|deliver\w*|collect\w*|hämta\w*|leverera\w*)\b", rest, re.IGNORECASE
+        )
+    )
+
+
 _R22_SENTENCE_START = re.compile(r"(?:[.!?:;]\s+|^)(?=[^.!?:;]*$)")
 #: Money: "$19,209.10", "1 200 kr": never an account number.
 _MONEY_BEFORE = re.compile(r"[$£€]\s?[\d,.\s]*$")
@@ -8132,9 +8276,9 @@ def _round22_third_party(text: str, p: PersonalData, lang: str) -> bool:
     pre = head[m.end() :] if m else head
     stop = _CLAUSE_END.search(text, p.end)
     post = text[p.end : stop.start() if stop else len(text)]
-    if _PERSONAL_CONTACT.search(_YOUR_BOOKING.sub(" ", pre)) or _PERSONAL_CONTACT.search(
-        _YOUR_BOOKING.sub(" ", post)
-    ):
+    if _round23_third_party(text, p, lang, pre, post):
+        return True
+    if _PERSONAL_CONTACT.search(_agentless(pre)) or _PERSONAL_CONTACT.search(_agentless(post)):
         return False
     if _READ_BACK_AFTER.match(text[p.end :]) or lang not in _THIRD_PARTY_CONTACT:
         return False
@@ -8144,7 +8288,7 @@ def _round22_third_party(text: str, p: PersonalData, lang: str) -> bool:
     if (
         _BARE_CONTACT[lang].search(pre)
         and _BOOKED_CONTEXT[lang].search(rest)
-        and not _PERSONAL_CONTACT.search(_YOUR_BOOKING.sub(" ", rest))
+        and not _PERSONAL_CONTACT.search(_agentless(rest))
     ):
         return True  # "Your table is booked. The number is 707-555-0123."
     c = compiled(lang)
