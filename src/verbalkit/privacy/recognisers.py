@@ -5334,9 +5334,9 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
                 text, p.end, m.start()
             ):
                 return True  # "pippi och emil på kalaset": beside a character, a character
-    if _round19_not_person(text, p, c, intro):
+    if _named_thing_not_person(text, p, c, intro):
         return True
-    if _round21_not_person(text, p, c, slug, intro):
+    if _premises_or_show_not_person(text, p, c, slug, intro):
         return True
     return _thing_or_pet(text, p, c)
 
@@ -5419,8 +5419,10 @@ _NEVER_NAME_WORDS = frozenset(
 )
 
 
-def _round21_not_person(text: str, p: PersonalData, c: _Compiled, slug: str, intro: bool) -> bool:
-    """Round 21's classes of false names: a shop or eatery named after someone where eating
+def _premises_or_show_not_person(
+    text: str, p: PersonalData, c: _Compiled, slug: str, intro: bool
+) -> bool:
+    """False names that are premises, shows or words: a shop or eatery named after someone where eating
     or shopping is said, a titled brand or show, a Swedish compound naming premises, a
     firm of one made-up word in the agent's greeting, function words after a spelling cue."""
     words = p.text.lower().split()
@@ -5605,8 +5607,8 @@ _IT_WAS_BEFORE = re.compile(r"\b(?:it\s+was|that\s+was|det\s+var|de\s+var)\s+$",
 _ACRONYM = re.compile(r"[A-ZÅÄÖ]{2,5}")
 
 
-def _round19_not_person(text: str, p: PersonalData, c: _Compiled, intro: bool) -> bool:
-    """Round 19's classes of false names: an animal fetched from the vet's, a ship, a brand
+def _named_thing_not_person(text: str, p: PersonalData, c: _Compiled, intro: bool) -> bool:
+    """False names that are named things: an animal fetched from the vet's, a ship, a brand
     in its pack, a name inside a product's compound, a street named after someone, an
     acronym, a number word in ASR text."""
     before = text[max(0, p.start - 60) : p.start]
@@ -6754,7 +6756,7 @@ def find(text: str, lang: str) -> list[PersonalData]:
 
     found = find_rules(text, lang)
     if load_model(lang) is None:
-        return _round22_filter(text, found, lang)
+        return _drop_third_party_finds(text, found, lang)
     new = add_model_names(text, lang, found)
     # as in find_rules: what a look at the text with the finds masked would add is added now
     for _ in range(3):
@@ -6775,7 +6777,7 @@ def find(text: str, lang: str) -> list[PersonalData]:
         if not more:
             break
         new = _resolve(found + more, text)
-    return _round22_filter(text, new, lang)
+    return _drop_third_party_finds(text, new, lang)
 
 
 def not_a_person(text: str, p: PersonalData, lang: str) -> bool:
@@ -6925,10 +6927,10 @@ def find_rules(text: str, lang: str) -> list[PersonalData]:
     extra = _coordinated_first_names(text, found, lang)
     if extra:
         found = _resolve(found + extra, text)
-    extra = _round20_names(text, found, lang)
+    extra = _names_by_position(text, found, lang)
     if extra:
         found = _resolve(found + extra, text)
-    extra = _round21_finds(text, found, lang)
+    extra = _ids_roles_and_payees(text, found, lang)
     if extra:
         found = _resolve(found + extra, text)
     return _village_before_street(text, found)
@@ -6974,8 +6976,8 @@ _CLOSING_AFTER_ACCOUNT = re.compile(
 )
 
 
-def _round21_finds(text: str, found: list[PersonalData], lang: str) -> list[PersonalData]:
-    """Round 21: letters before a person's id that a phone cue took, a role in apposition
+def _ids_roles_and_payees(text: str, found: list[PersonalData], lang: str) -> list[PersonalData]:
+    """Finds after the other rules: letters before a person's id that a phone cue took, a role in apposition
     before a full name, a surname said first before "that's the surname", and the payee
     named last after an IBAN or account number."""
     c = compiled(lang)
@@ -7210,8 +7212,8 @@ _NOT_MESSAGE_NAMES = frozenset(
 )  # fmt: skip
 
 
-def _round20_names(text: str, found: list[PersonalData], lang: str) -> list[PersonalData]:
-    """Round 20: names by position, found after the other rules: a surname said first and
+def _names_by_position(text: str, found: list[PersonalData], lang: str) -> list[PersonalData]:
+    """Names by position, found after the other rules: a surname said first and
     then again after a first name, the one a message is for, and the recipient right
     before a found address."""
     c = compiled(lang)
@@ -7690,7 +7692,7 @@ def _find_raw(text: str, lang: str) -> list[PersonalData]:
 # --- Round 22: false masks on real third-party text (places, works, matches, venues) -------
 
 #: Media and events: an utterance about songs, films, shows, concerts, matches or tickets.
-_R22_MEDIA = {
+_MEDIA_FRAME = {
     "en": re.compile(
         r"\b(?:songs?|album|albums|music|musician|artists?|bands?|singer|playlist|"
         r"movies?|films?|flicks?|shows?|showing|concerts?|events?|tickets?|gigs?|festival|"
@@ -7715,7 +7717,7 @@ _WEAK_NAME_RULES = frozenset(
     ["known_first_name", "model", "person_after", "title", "person_verb_object", "cue_weak",
      "cue_medium", "cue_copula", "before_mask", "vocative_you"]
 )  # fmt: skip
-_R22_KIN = (
+_KIN_WORD = (
     r"(?:friends?|wife|husband|partner|son|daughter|kids?|child|children|mum|mom|mother|"
     r"dad|father|brother|sister|cousin|uncle|aunt|niece|nephew|grandson|granddaughter|"
     r"grandma|grandpa|granny|nan|nana|colleague|boss|mate|neighbou?r|girlfriend|boyfriend|"
@@ -7733,8 +7735,8 @@ _R22_KIN = (
 #: "me and".
 _KNOWN_PERSON_BEFORE = re.compile(
     r"\b(?:my|our|his|her|their|your|min|mitt|mina|vår|vårt|våra|hans|hennes|deras|din|ditt)"
-    rf"\s+(?:[\w-]+\s+){{0,2}}?{_R22_KIN}\b[\s,]*(?:\w+\s+)?$"
-    rf"|\b{_R22_KIN}\s*,\s*$|\b(?:me|i|jag|mig|mej)\s+(?:and|och)\s+$"
+    rf"\s+(?:[\w-]+\s+){{0,2}}?{_KIN_WORD}\b[\s,]*(?:\w+\s+)?$"
+    rf"|\b{_KIN_WORD}\s*,\s*$|\b(?:me|i|jag|mig|mej)\s+(?:and|och)\s+$"
     # round 23: an account's holders, "in the names of Gerald and Patricia Hollis"
     r"|\b(?:in|under)\s+(?:the\s+)?names?\s+(?:of\s+)?(?:[\w-]+\s+(?:and|&)\s+)?$"
     r"|\b(?:i|på|under)\s+(?:namnet|namnen)\s+(?:[\w-]+\s+(?:och|&)\s+)?$",
@@ -7743,7 +7745,7 @@ _KNOWN_PERSON_BEFORE = re.compile(
 #: The same after the name: "…, my sister", "and I", "och jag".
 _KNOWN_PERSON_AFTER = re.compile(
     r"^(?:[^.!?]{0,40},\s*(?:my|our|his|her|min|mitt|vår|vårt|hans|hennes)\s+"
-    rf"(?:\w+\s+)?{_R22_KIN}\b|\s+(?:and|och)\s+(?:me|i|jag|mig|mej)\b)",
+    rf"(?:\w+\s+)?{_KIN_WORD}\b|\s+(?:and|och)\s+(?:me|i|jag|mig|mej)\b)",
     re.IGNORECASE,
 )
 #: A speaker naming themselves or someone who calls: such names stay in any frame.
@@ -7762,7 +7764,7 @@ _PERSON_VERB_BEFORE = re.compile(
     r"[,\s]+$",
     re.IGNORECASE,
 )
-_R22_PERSON_AFTER = re.compile(
+_PERSON_AFTER_NAME = re.compile(
     r"^[,\s]+(?:who|said|says|told|tells|called|calls|rang|booked|will|would|is\s+calling|"
     r"ringing|calling|ringer|ringde\s+om|"
     r"in\s+your|from\s+(?:the|your|our)|here\b|som\s+(?:ringde|bokade|sa)|sa|ringde|"
@@ -7930,14 +7932,14 @@ def _rule_tail(p: PersonalData) -> str:
 
 #: Round 23: an act offered at a named venue: "How about Ben Harper at Pier 17?", "There's
 #: Mandy Harvey at Blue Note Napa", "Emmylou Harris at the Atlanta Symphony Orchestra".
-_R23_AT_CAP_VENUE = re.compile(r"^\s+(?:at|på)\s+(?:the\s+|The\s+)?[A-ZÅÄÖ][\w'’&-]*")
-_R23_OFFER_BEFORE = re.compile(
+_AT_CAPITALISED_VENUE = re.compile(r"^\s+(?:at|på)\s+(?:the\s+|The\s+)?[A-ZÅÄÖ][\w'’&-]*")
+_OFFER_BEFORE = re.compile(
     r"(?:\b(?:how|what)\s+about|\bthere['’]?s|\bthere\s+is(?:\s+an?)?|\bi\s+found|"
     r"\brecommended\s+is|\bcould\s+see|\bit['’]s|\bit\s+is|\bevent\s+call(?:ed)?|"
     r"\bvad\s+sägs\s+om|\bdet\s+finns|\bjag\s+hittade|^)\s*$",
     re.IGNORECASE,
 )
-_R23_PERSON_FRAME = re.compile(
+_PERSON_FRAME = re.compile(
     r"\b(?:appointments?|doctors?|dentists?|dental|clinic|practice|office|Dr|MD|DDS|DO|"
     r"M\.D|nurse|therapist|met|meet|meeting|works?|working|desk|reception|läkare|tandläkare|"
     r"tid\s+hos|mottagning\w*|jobbar|träffa\w*)\b",
@@ -7946,7 +7948,7 @@ _R23_PERSON_FRAME = re.compile(
 
 
 def _r23_performer_at_venue(text: str, p: PersonalData, before: str, after: str, lang: str) -> bool:
-    if not _R23_AT_CAP_VENUE.match(after) or _R23_PERSON_FRAME.search(text):
+    if not _AT_CAPITALISED_VENUE.match(after) or _PERSON_FRAME.search(text):
         return False
     if (
         _KNOWN_PERSON_BEFORE.search(before)
@@ -7955,13 +7957,13 @@ def _r23_performer_at_venue(text: str, p: PersonalData, before: str, after: str,
         or _SPOKEN_TO_BEFORE.search(before)
     ):
         return False
-    start = _R22_SENTENCE_START.search(before)
+    start = _TAIL_SENTENCE_START.search(before)
     head = before[start.end() :] if start else ""
-    return bool(_R23_OFFER_BEFORE.search(head) or _R22_MEDIA[lang].search(text))
+    return bool(_OFFER_BEFORE.search(head) or _MEDIA_FRAME[lang].search(text))
 
 
-def _round22_not_a_person(text: str, p: PersonalData, lang: str) -> bool:
-    """A name find that is a place, a work, a match, a premises or a performer (round 22)."""
+def _public_or_place_not_person(text: str, p: PersonalData, lang: str) -> bool:
+    """A name find that is a place, a work, a match, a premises or a performer."""
     c = compiled(lang)
     before = text[max(0, p.start - 60) : p.start]
     after = text[p.end : p.end + 60]
@@ -8014,10 +8016,10 @@ def _round22_not_a_person(text: str, p: PersonalData, lang: str) -> bool:
                 return True  # "flying to Denver", "åker till Kiruna"
     # "Adorn by Miguel from the album …": a work's performer; "filmen Gloria Bell"
     if _WORK_BY_BEFORE[lang].search(before) and (
-        _ALBUM_AFTER.match(after) or _R22_MEDIA[lang].search(text)
+        _ALBUM_AFTER.match(after) or _MEDIA_FRAME[lang].search(text)
     ):
         return True
-    if _WORK_NOUN_BEFORE[lang].search(before) and not _R22_PERSON_AFTER.match(after):
+    if _WORK_NOUN_BEFORE[lang].search(before) and not _PERSON_AFTER_NAME.match(after):
         return True
     if _MADE_BY_BEFORE.search(before):
         return True  # "directed by Joel Coen", "regisserad av Ruben Östlund"
@@ -8054,13 +8056,13 @@ def _round22_not_a_person(text: str, p: PersonalData, lang: str) -> bool:
         return True
     # a performer, a work, a team: the utterance is about songs, films, concerts or matches
     return bool(
-        _R22_MEDIA[lang].search(text)
+        _MEDIA_FRAME[lang].search(text)
         and _rule_tail(p) in _WEAK_NAME_RULES
         and not _KNOWN_PERSON_BEFORE.search(before)
         and not _KNOWN_PERSON_AFTER.match(after)
         and not _SELF_CUE_BEFORE.search(before)
         and not _PERSON_VERB_BEFORE.search(before)
-        and not _R22_PERSON_AFTER.match(after)
+        and not _PERSON_AFTER_NAME.match(after)
         and not (before.rstrip().endswith(",") and re.match(r"\s*[.!?]?\s*$", after))
     )
 
@@ -8166,7 +8168,7 @@ _AGENT_ACTION = re.compile(
 )
 #: Round 23: a venue's or listing's own address or number by its frame: "The location is",
 #: "It's being held at", "the phone number listed", "their number", "here is the number".
-_R23_VENUE_PRE = {
+_VENUE_BEFORE = {
     "en": re.compile(
         r"\b(?:the\s+location\s+is|location\s+is\s+at|(?:being|is|are|will\s+be)\s+held\s+at|"
         r"takes?\s+place\s+at|taking\s+place\s+at|(?:phone\s+)?number\s+listed|"
@@ -8184,7 +8186,7 @@ _R23_VENUE_PRE = {
         re.IGNORECASE,
     ),
 }
-_R23_VENUE_POST = re.compile(
+_VENUE_AFTER = re.compile(
     r"^\s*is\s+the\s+(?:phone\s+|contact\s+)?number\s+(?:listed|of\s+the|for\s+the)\b"
     r"|^\s*är\s+(?:restaurangens|hotellets|lokalens)\s+nummer\b",
     re.IGNORECASE,
@@ -8228,8 +8230,8 @@ def _agentless(x: str) -> str:
     return _AGENT_ACTION.sub(" ", _YOUR_BOOKING.sub(" ", x))
 
 
-def _round23_third_party(text: str, p: PersonalData, lang: str, pre: str, post: str) -> bool:
-    """Round 23: a listing's or an event's address and number, and a venue's number by its
+def _listing_or_event_contact(text: str, p: PersonalData, lang: str, pre: str, post: str) -> bool:
+    """A listing's or an event's address and number, and a venue's number by its
     frame; never with the caller's own home, a first-person word or a read-back."""
     if p.kind not in ("address", "phone") or _READ_BACK_AFTER.match(text[p.end :]):
         return False
@@ -8239,9 +8241,9 @@ def _round23_third_party(text: str, p: PersonalData, lang: str, pre: str, post: 
     personal = _PERSONAL_CONTACT_SV if lang == "sv" else _PERSONAL_CONTACT
     if personal.search(_agentless(pre)) or personal.search(_agentless(post)):
         return False
-    if lang in _R23_VENUE_PRE and _R23_VENUE_PRE[lang].search(text, max(0, p.start - 60), p.start):
+    if lang in _VENUE_BEFORE and _VENUE_BEFORE[lang].search(text, max(0, p.start - 60), p.start):
         return True
-    if _R23_VENUE_POST.match(post):
+    if _VENUE_AFTER.match(post):
         return True
     return p.kind == "address" and bool(
         (_TIME_BEFORE.search(pre) or _TIME_AFTER.match(text[p.end :]))
@@ -8252,7 +8254,7 @@ def _round23_third_party(text: str, p: PersonalData, lang: str, pre: str, post: 
     )
 
 
-_R22_SENTENCE_START = re.compile(r"(?:[.!?:;]\s+|^)(?=[^.!?:;]*$)")
+_TAIL_SENTENCE_START = re.compile(r"(?:[.!?:;]\s+|^)(?=[^.!?:;]*$)")
 #: Money: "$19,209.10", "1 200 kr": never an account number.
 _MONEY_BEFORE = re.compile(r"[$£€]\s?[\d,.\s]*$")
 _MONEY_AFTER = re.compile(
@@ -8260,8 +8262,8 @@ _MONEY_AFTER = re.compile(
 )
 
 
-def _round22_third_party(text: str, p: PersonalData, lang: str) -> bool:
-    """An address or phone number given of a venue, business or event (round 22): "The
+def _venue_contact(text: str, p: PersonalData, lang: str) -> bool:
+    """An address or phone number given of a venue, business or event: "The
     phone number for Aslam's Rasoi is …", "They can be reached at …", "The event is at …",
     "de nås på 08-…"; not "your address is", "I have your number as", nor a read-back."""
     if p.kind == "bank_account":
@@ -8272,11 +8274,11 @@ def _round22_third_party(text: str, p: PersonalData, lang: str) -> bool:
     if p.kind not in ("address", "phone"):
         return False
     head = text[: p.start]
-    m = _R22_SENTENCE_START.search(head)
+    m = _TAIL_SENTENCE_START.search(head)
     pre = head[m.end() :] if m else head
     stop = _CLAUSE_END.search(text, p.end)
     post = text[p.end : stop.start() if stop else len(text)]
-    if _round23_third_party(text, p, lang, pre, post):
+    if _listing_or_event_contact(text, p, lang, pre, post):
         return True
     if _PERSONAL_CONTACT.search(_agentless(pre)) or _PERSONAL_CONTACT.search(_agentless(post)):
         return False
@@ -8301,12 +8303,12 @@ def _round22_third_party(text: str, p: PersonalData, lang: str) -> bool:
     return False
 
 
-def _round22_filter(text: str, found: list[PersonalData], lang: str) -> list[PersonalData]:
-    """Drop round 22's false masks: places, works, matches and premises taken for people,
+def _drop_third_party_finds(text: str, found: list[PersonalData], lang: str) -> list[PersonalData]:
+    """Drop finds that are no personal data of anyone in the call: places, works, matches and premises taken for people,
     venues' and businesses' contact details, money taken for an account number."""
     return [
         p
         for p in found
-        if not (p.kind == "name" and _round22_not_a_person(text, p, lang))
-        and not _round22_third_party(text, p, lang)
+        if not (p.kind == "name" and _public_or_place_not_person(text, p, lang))
+        and not _venue_contact(text, p, lang)
     ]
