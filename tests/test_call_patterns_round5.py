@@ -9,24 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-import verbalkit
-from verbalkit.schema import AnalysedCall
-
-Turns = list[tuple[str, str]]
-
-
-def analysed(lang: str, turns: Turns) -> AnalysedCall:
-    call = verbalkit.Transcript(
-        call_id="round5",
-        language=lang,
-        utterances=[verbalkit.Utterance(speaker=s, text=t) for s, t in turns],
-    )
-    return verbalkit.analyze(call)
-
-
-def patterns(lang: str, turns: Turns) -> set[str]:
-    return {e.pattern for e in analysed(lang, turns).events}
-
+from call_turns import Turns, analysed, patterns
 
 # -- loss: the same amount twice in one turn, a bare number in the same frame, "forty-dollar"
 LOSS_IN_ONE_TURN = [

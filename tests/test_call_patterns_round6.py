@@ -12,24 +12,9 @@ from __future__ import annotations
 import pytest
 
 import verbalkit
+from call_turns import Turns, patterns
 from verbalkit.patterns import detect_premature
 from verbalkit.schema import AnalysedCall, AnalysedUtterance, Tag
-
-Turns = list[tuple[str, str]]
-
-
-def analysed(lang: str, turns: Turns) -> AnalysedCall:
-    call = verbalkit.Transcript(
-        call_id="round6",
-        language=lang,
-        utterances=[verbalkit.Utterance(speaker=s, text=t) for s, t in turns],
-    )
-    return verbalkit.analyze(call)
-
-
-def patterns(lang: str, turns: Turns) -> set[str]:
-    return {e.pattern for e in analysed(lang, turns).events}
-
 
 # -- the remedy as a process or in the passive, as the agent's first move
 PASSIVE_FIRST = [
