@@ -149,15 +149,14 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
         u for u in ordered if u.speaker is Role.AGENT and Behaviour.SOLUTION.value in u.labels
     ]
     texts = [u.text for u in remedies]
+    # Free time in each remedy (read once: the gift and the time comparison both use it).
+    free = [] if above else [d for t in texts if (d := free_days(t)) is not None]
     # Free time on top counts as the gift however it is phrased ("den stryker jag. Och så får
     # du tre månader utan månadsavgift").
     gift = (
         bool(losses)
         and not above
-        and (
-            gives_back_and_gifts(texts)
-            or (gives_back(texts) and any(free_days(t) is not None for t in texts))
-        )
+        and (gives_back_and_gifts(texts) or (gives_back(texts) and bool(free)))
     )
     # The loss given back and the goods replaced as well ("I'll refund the £34 and send you
     # six new ones as well"): put right twice over.
@@ -169,7 +168,7 @@ def detect_give_away(call: AnalysedCall) -> PatternResult:
     )
     # Time given against time lost: "a free month" for "closed five days".
     # (Customer turns are read for time lost only when free time was given.)
-    given_time = 0.0 if above else sum(d for u in remedies if (d := free_days(u.text)) is not None)
+    given_time = float(sum(free))
     lost_time = [
         d
         for u in (ordered if given_time else ())
