@@ -1525,6 +1525,35 @@ class _PrevTurn:
         )
 
 
+#: A turn that only acknowledges ("Yeah.", "Mm-hmm, right.", "I guess so."): the customer hands
+#: the turn back, so what the agent says about "you" next sums up what came before it.
+_BACKCHANNEL = re.compile(
+    r"(?:(?:yeah|yes|yep|yup|yah|okay|ok|right|alright|all right|sure|exactly|true|mm|mmm|mhm|"
+    r"hmm|uh|um|huh|i guess|i suppose|so|that's right|that's true|i think so|definitely|"
+    r"absolutely|totally)\.* ?)+"
+)
+
+
+def _backchannel(prev: _PrevTurn | None) -> bool:
+    """Whether the customer's previous turn only acknowledges (nothing of substance)."""
+    return prev is not None and _BACKCHANNEL.fullmatch(prev.text.strip()) is not None
+
+
+_ACK_ONLY = re.compile(
+    r"(?:(?:ok|okay|yeah|yes|right|alright|mm|mhm|hmm|uh|um|oh|ah|great|good|sure|i see|"
+    r"got it|gotcha|understood|fine|well)\W*)*"
+)
+
+
+def _opens_turn(sent: Sent) -> bool:
+    """Whether only acknowledgements ("Okay.", "Yeah, right.") come before ``sent`` in the turn."""
+    start = sent.span.start
+    if start == 0:
+        return True
+    lowers = token_lists(sent.span.doc).lowers[:start]
+    return _ACK_ONLY.fullmatch(" ".join(lowers)) is not None
+
+
 # What matters most to the customer, said back: "what's worrying you most is…", "the main
 # thing for you is…", "so the real problem is…", "it's the noise that bothers you".
 _MATTERS = (
@@ -1729,10 +1758,26 @@ def _restating(
                 and not future
                 and not normalising
                 and statement
-                and (own & prev_words or (said_something and pronoun_start))
+                and (
+                    own & prev_words
+                    or (said_something and pronoun_start)
+                    # After "Yeah." or "Mm-hmm." the customer has handed the turn back: "So
+                    # you…" sums up what they said before it.
+                    or (
+                        pronoun_start
+                        and _backchannel(prev)
+                        and _opens_turn(sent)
+                        and not _match(r"you 're (?:right|welcome)\b", rest)
+                    )
+                )
             ):
                 rule = "en.restating.so_marker"
-        elif prev is not None and not prev.is_question and len(prev_words) >= 2:
+        elif (
+            prev is not None
+            and not prev.is_question
+            and (len(prev_words) >= 2 or _backchannel(prev))
+        ):
+            backchannel = len(prev_words) < 2 and _opens_turn(sent)
             own = content_words(sent.text, res.stop)
             shared = own & prev_words
             echo_ack = sent.has(r"(?:,|-) (?:got it|okay|ok|right|noted|understood|i see)(?: \W)?$")
@@ -1762,7 +1807,7 @@ def _restating(
             if (echo_ack or seen) and len(shared) >= 1:
                 rule = "en.restating.echo_acknowledgement"
             elif (
-                (you_state and (shared or sent.has(res.feeling)))
+                (you_state and (shared or backchannel or sent.has(res.feeling)))
                 or you_paraphrase
                 or (len(prev_words) >= 3 and sent.has(_YOU_INNER))
             ):
