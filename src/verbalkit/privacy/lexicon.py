@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 import yaml
@@ -197,6 +198,58 @@ class CueLists(_PhraseLists):
     )
 
 
+class ContextLists(_PhraseLists):
+    """Words around a find that say it is no person's: the utterance is about media or a
+    venue, or the name is a relation's, a facility's or a car's.
+
+    Lists spliced into a regex (``media_words``, ``kin_words``, ``appointment_words``,
+    ``travel_words``) take whole words; a phrase's words may be apart by any spaces, and a
+    trailing ``*`` stands for one or more letters more ("step*": "stepson", "stepmum"). The
+    other lists are plain words. Lists marked "both languages" hold English and Swedish words
+    in either pack, since a call may mix them ("min coach", "my sambo").
+    """
+
+    media_words: tuple[str, ...] = Field(
+        default=(),
+        description="'songs', 'konserten': the utterance is about media or an event, so a "
+        "name without a person cue is a performer or a work",
+    )
+    kin_words: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'my sister', 'min kusin', 'my coach': a name after one is a "
+        "person the caller knows, never a performer or a place",
+    )
+    kin_names: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; kin words that are also listed first names ('nan', "
+        "'moster'): said before a name they are the relation, not part of the name",
+    )
+    appointment_words: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'dentist', 'mottagning*': a name at a venue is a person one "
+        "meets there, not a performer",
+    )
+    travel_words: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'flying', 'åker': '<travel> to/from <place>' names a place",
+    )
+    facility_words: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'airport', 'arenan': a name right before one is a facility's "
+        "('John Wayne Airport')",
+    )
+    surname_facilities: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; facility words that are also surnames ('park', 'hall'): a "
+        "facility only after 'at'/'in' and another capitalised word",
+    )
+    car_makes: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'volvo', 'chevy': a capitalised make before a word is a car "
+        "model ('a Chevy Cruze'), not a name",
+    )
+
+
 class PrivacyLexicon(_Strict):
     """The contents of one ``privacy.yaml``."""
 
@@ -205,11 +258,20 @@ class PrivacyLexicon(_Strict):
     names: NameLists
     addresses: AddressLists
     cues: CueLists
+    contexts: ContextLists = ContextLists()
+
+
+#: An environment variable naming a folder of privacy packs (``{lang}/privacy.yaml`` with
+#: the name files it names) that replaces the built-in ones, e.g. to extend a word list.
+#: Read when a language's lists are first loaded in a process.
+PACKS_ENV = "VERBALKIT_PRIVACY_PACKS"
 
 
 def lexicon_path(lang: str) -> Path:
-    """Where the built-in word list of a language lives."""
-    return builtin_root() / lang / "privacy.yaml"
+    """Where the word list of a language lives: under ``$VERBALKIT_PRIVACY_PACKS`` when it
+    is set, else the built-in packs."""
+    root = os.environ.get(PACKS_ENV)
+    return (Path(root) if root else builtin_root()) / lang / "privacy.yaml"
 
 
 def read_lexicon(path: Path) -> PrivacyLexicon:

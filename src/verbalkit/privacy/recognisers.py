@@ -284,6 +284,9 @@ class _Compiled:
     business_phone_before: re.Pattern[str] | None
     business_after: re.Pattern[str] | None
     word_names: frozenset[str] = frozenset()
+    #: kin words that are also listed first names ("my nan Dorothy", "min moster Rut"): said
+    #: before a name they are the relation, not part of the name
+    kin_names: frozenset[str] = frozenset()
 
 
 #: Business nouns that may be the caller's own workplace: its number may be a work line.
@@ -535,6 +538,7 @@ def compiled(lang: str) -> _Compiled:
         hand_first_names=frozenset(names.first_names),
         hand_surnames=frozenset(names.surnames),
         word_names=word_names(lang) - frozenset(names.not_names) - first_names,
+        kin_names=frozenset(lex.contexts.kin_names),
         surname_suffixes=names.surname_suffixes,
         surname_prefixes=names.surname_prefixes,
         not_names=frozenset(names.not_names),
@@ -2135,7 +2139,7 @@ def _trim_lower_title(
     while k < len(tokens) and tokens[k].start() < found[1]:
         if k > i and text[tokens[k - 1].end() : tokens[k].start()] not in (" ", "-"):
             break
-        if not _low_name_word(lows[k], lang, c, kin=lows[i - 1] in _KIN_WORDS if i else False):
+        if not _low_name_word(lows[k], lang, c, kin=lows[i - 1] in c.kin_names if i else False):
             break
         end = tokens[k].end()
         k += 1
@@ -3412,14 +3416,6 @@ def _homograph_turn_intro(tokens: list[re.Match[str]], lows: list[str], i: int) 
     return False
 
 
-#: Kin words that are also listed first names ("my nan Dorothy", "min moster Rut"): said
-#: before a name they are the relation, not part of the name.
-_KIN_WORDS = frozenset(
-    ["nan", "nana", "nanna", "gran", "granny", "grandma", "grandad", "grandpa", "gramps",
-     "auntie", "aunty", "aunt", "uncle", "mum", "mam", "mom", "dad", "pop", "pops", "sis",
-     "bro", "farmor", "farfar", "mormor", "morfar", "moster", "faster", "morbror", "farbror",
-     "mamma", "pappa", "syster", "bror", "kusin", "cousin"]
-)  # fmt: skip
 #: Months that are also names: "it's may again" is the month.
 _MONTH_NAMES = frozenset(["may", "june", "april", "august", "maj", "juni", "juli"])
 #: Possessives that open a kin or role cue: "my wife", "min fru", "hennes fästman".
@@ -3806,7 +3802,7 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                 continue  # "min fru gå kursen", "mr tickle": no name after the title
         if found and (_is_cap(tokens[i].group()) or text.islower()):
             # a kin word is no part of the name: "My nan Joan", "mormor Gullan" (round 20)
-            kin = lows[i - 1] in _KIN_WORDS and (
+            kin = lows[i - 1] in c.kin_names and (
                 not _is_cap(tokens[i - 1].group()) or (i > 1 and lows[i - 2] in _POSSESSIVES)
             )
             start = found[0] if kin else m.start()
@@ -6476,7 +6472,7 @@ def _apposition_names(
             if (
                 lows[j] in c.first_names
                 and lows[j] not in c.not_names
-                and lows[j] not in _KIN_WORDS
+                and lows[j] not in c.kin_names
                 and not (j and lows[j - 1] in _POSSESSIVES)
             ):
                 out.append(
@@ -6607,7 +6603,7 @@ def _cleft_word_names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
             )
         ):
             continue  # "det är sten jag köpte till trädgården": the word is the object
-        if low in c.not_names or low in _KIN_WORDS or low in _AMOUNT_WORDS:
+        if low in c.not_names or low in c.kin_names or low in _AMOUNT_WORDS:
             continue
         if not (low in c.first_names or low in c.word_names or low in c.homograph_names):
             continue
@@ -7225,7 +7221,7 @@ def _names_by_position(text: str, found: list[PersonalData], lang: str) -> list[
 
     def name_like(word: str) -> bool:
         low = _POSSESSIVE.sub("", word.lower())
-        if low in _NOT_MESSAGE_NAMES or low in _KIN_WORDS or low in c.number_words:
+        if low in _NOT_MESSAGE_NAMES or low in c.kin_names or low in c.number_words:
             return False
         if low in c.org_words or low in c.place_names or low in _BUSINESS_TAILS:
             return False
@@ -7279,7 +7275,7 @@ def _names_by_position(text: str, found: list[PersonalData], lang: str) -> list[
             w = m.group("n")
             if not free(m.start("n"), m.end("n")) or w in _NOT_SAID_NAMES:
                 continue
-            if w in c.number_words or w in _KIN_WORDS or w in c.org_words:
+            if w in c.number_words or w in c.kin_names or w in c.org_words:
                 continue
             listed = (
                 w in c.first_names or w in c.word_names or w in c.homograph_names or w in c.surnames
@@ -7363,7 +7359,7 @@ def _coordinated_first_names(text: str, found: list[PersonalData], lang: str) ->
             continue
         word = m.group(1)
         low = word.lower()
-        if low in c.not_names or low in _KIN_WORDS or low in c.org_words:
+        if low in c.not_names or low in c.kin_names or low in c.org_words:
             continue
         known = low in c.first_names or low in c.word_names or low in c.homograph_names
         cap = (
@@ -7691,63 +7687,11 @@ def _find_raw(text: str, lang: str) -> list[PersonalData]:
 
 # --- Round 22: false masks on real third-party text (places, works, matches, venues) -------
 
-#: Media and events: an utterance about songs, films, shows, concerts, matches or tickets.
-_MEDIA_FRAME = {
-    "en": re.compile(
-        r"\b(?:songs?|album|albums|music|musician|artists?|bands?|singer|playlist|"
-        r"movies?|films?|flicks?|shows?|showing|concerts?|events?|tickets?|gigs?|festival|"
-        r"matche?s?|stadium|theat(?:er|re)s?|cinema|subtitles|directed|director|"
-        r"starring|actor|actress|episodes?|series|performer|performing|playing\s+at|"
-        r"sports?|baseball|football|soccer|basketball|hockey|musical|genre)\b",
-        re.IGNORECASE,
-    ),
-    "sv": re.compile(
-        r"\b(?:låt|låten|låtar|låtarna|album|albumet|skivan|musik|musiken|artist|artisten|"
-        r"bandet|sångaren|sångerskan|spellistan|film|filmen|filmer|filmerna|serien|tv-serien|"
-        r"konsert|konserten|konserter|evenemang|evenemanget|föreställning|föreställningen|"
-        r"biljett|biljetter|biljetterna|match|matchen|matcher|spelning|spelningen|"
-        r"festival|festivalen|teater|teatern|bio|bion|biografen|undertexter|regisserad|"
-        r"regissör|skådespelare|avsnitt|avsnittet|uppträder|spelar\s+på|arenan|stadion|"
-        r"musikal|musikalen)\b",
-        re.IGNORECASE,
-    ),
-}
 #: Name finds a media frame vetoes: the ones no person cue supports.
 _WEAK_NAME_RULES = frozenset(
     ["known_first_name", "model", "person_after", "title", "person_verb_object", "cue_weak",
      "cue_medium", "cue_copula", "before_mask", "vocative_you"]
 )  # fmt: skip
-_KIN_WORD = (
-    r"(?:friends?|wife|husband|partner|son|daughter|kids?|child|children|mum|mom|mother|"
-    r"dad|father|brother|sister|cousin|uncle|aunt|niece|nephew|grandson|granddaughter|"
-    r"grandma|grandpa|granny|nan|nana|colleague|boss|mate|neighbou?r|girlfriend|boyfriend|"
-    r"fiancée?|vän|väninna|kompis|fru|man|make|maka|sambo|son|dotter|barn|mamma|pappa|bror|"
-    r"syster|kusin|farbror|morbror|faster|moster|mormor|farmor|morfar|farfar|kollega|chef|"
-    r"granne|flickvän|pojkvän|"
-    # round 23: in-laws, steps and godparents; staff and teachers the caller deals with
-    r"(?:sister|brother|mother|father|son|daughter)-in-law|in-laws|step\w+|godmother|"
-    r"godfather|godson|goddaughter|sv[äa]gers?ka|svåger|svärmor|svärfar|svärson|svärdotter|"
-    r"svärföräldrar|gudmor|gudfar|gudson|guddotter|bonus\w+|tutor|teacher|coach|trainer|"
-    r"instructor|carer|nanny|landlord|landlady|lärare|läraren|tränare|tränaren|handledare|"
-    r"instruktör|hyresvärd)"
-)
-#: Someone the caller knows, right before the name: "my friend", "min dotter", "Mum, ",
-#: "me and".
-_KNOWN_PERSON_BEFORE = re.compile(
-    r"\b(?:my|our|his|her|their|your|min|mitt|mina|vår|vårt|våra|hans|hennes|deras|din|ditt)"
-    rf"\s+(?:[\w-]+\s+){{0,2}}?{_KIN_WORD}\b[\s,]*(?:\w+\s+)?$"
-    rf"|\b{_KIN_WORD}\s*,\s*$|\b(?:me|i|jag|mig|mej)\s+(?:and|och)\s+$"
-    # round 23: an account's holders, "in the names of Gerald and Patricia Hollis"
-    r"|\b(?:in|under)\s+(?:the\s+)?names?\s+(?:of\s+)?(?:[\w-]+\s+(?:and|&)\s+)?$"
-    r"|\b(?:i|på|under)\s+(?:namnet|namnen)\s+(?:[\w-]+\s+(?:och|&)\s+)?$",
-    re.IGNORECASE,
-)
-#: The same after the name: "…, my sister", "and I", "och jag".
-_KNOWN_PERSON_AFTER = re.compile(
-    r"^(?:[^.!?]{0,40},\s*(?:my|our|his|her|min|mitt|vår|vårt|hans|hennes)\s+"
-    rf"(?:\w+\s+)?{_KIN_WORD}\b|\s+(?:and|och)\s+(?:me|i|jag|mig|mej)\b)",
-    re.IGNORECASE,
-)
 #: A speaker naming themselves or someone who calls: such names stay in any frame.
 _SELF_CUE_BEFORE = re.compile(
     r"\b(?:my\s+name\s+is|my\s+name['’]s|i\s+am|i['’]m|this\s+is|jag\s+heter|"
@@ -7789,18 +7733,6 @@ _VERSUS_BEFORE = re.compile(r"(?<![\w-])(?:vs\.?|versus|v\.)\s+$", re.IGNORECASE
 _SV_MATCH = re.compile(r"\b(?:match|matchen|matcher|derby|derbyt|möts|möter)\b", re.IGNORECASE)
 _SV_MOT_AFTER = re.compile(rf"\s+mot\s+{_CAP}")
 _SV_MOT_BEFORE = re.compile(rf"(?<![\w-]){_CAP}\s+mot\s+$")
-#: Places and premises named after a person: "John Wayne Airport", "Chase Field".
-_FACILITY_WORDS = frozenset(
-    ["airport", "station", "field", "stadium", "park", "plaza", "arena", "center", "centre",
-     "hall", "theater", "theatre", "amphitheater", "amphitheatre", "square", "bridge", "mall",
-     "museum", "library", "hospital", "college", "university", "academy", "school", "church",
-     "cathedral", "gardens", "bowl", "coliseum", "colosseum", "pavilion", "ballroom", "lounge",
-     "cafe", "café", "restaurant", "kitchen", "grill", "bistro", "diner", "steakhouse",
-     "pizzeria", "taqueria", "brewery", "tavern", "hotel", "inn", "motel", "apartments",
-     "tower", "towers", "building", "speedway", "raceway", "auditorium", "ballpark",
-     "flygplats", "stadion", "arenan", "torget", "parken", "kyrkan", "teatern", "biografen",
-     "hallen", "konserthuset", "konserthus", "gymnasium", "skolan", "sjukhuset", "krogen"]
-)  # fmt: skip
 #: A place word before a name ("in", "near", "i", "nära"), always locative.
 _IN_PLACE_BEFORE = re.compile(
     r"\b(?:in|near|around|outside|inside|downtown|i|nära|kring|runt|utanför|centrala)\s+"
@@ -7848,30 +7780,80 @@ _AT_VENUE_AFTER = re.compile(
     r"\s+(?:at|på)\s+(?:(?P<the>The\s+)|the\s+)?(?P<venue>[A-ZÅÄÖ][\w'’&-]*"
     r"(?:\s+[A-ZÅÄÖ][\w'’&-]*){0,5})"
 )
-_CAR_MAKES = frozenset(
-    ["hyundai", "chevy", "chevrolet", "honda", "toyota", "ford", "nissan", "kia", "bmw", "audi",
-     "mazda", "subaru", "volkswagen", "vw", "tesla", "jeep", "dodge", "buick", "cadillac",
-     "lexus", "volvo", "saab", "mercedes", "porsche", "peugeot", "renault", "skoda", "seat",
-     "fiat", "opel", "mitsubishi", "suzuki", "chrysler", "lincoln", "infiniti", "acura"]
-)  # fmt: skip
 _LIST_SPLIT = re.compile(
     r"\s*,\s*(?:(?:or|and|eller|och)\s+)?(?:maybe\s+|kanske\s+)?"
     r"|\s+(?:or|eller)\s+(?:maybe\s+|kanske\s+)?|\s+(?:and|och)\s+"
 )
 _ALTERNATIVES = re.compile(r"\b(?:or|Or|eller|Eller)\b")
-#: Facility words that are also surnames ("Hye-jin Park", "Anna Hall"): not a facility's
-#: last word, only one said after "at"/"in" and another capitalised word ("at Chase Field").
-_SURNAME_FACILITIES = frozenset(
-    ["park", "hall", "field", "church", "bridge", "tower", "towers", "square", "inn", "house"]
-)
-#: Travel right before "to"/"from": "flying to Denver", "åker till Kiruna".
-_TRAVEL_TO_BEFORE = re.compile(
-    r"\b(?:go|goes|going|went|gone|fly|flying|flew|flights?|drive|driving|drove|travel\w*|"
-    r"trips?|ride|rides|cab|taxi|move|moving|moved|head\w*|leav\w+|depart\w*|return\w*|"
-    r"arriv\w+|bus|train|tickets?|åka|åker|åkte|resa|reser|resan|flyg\w*|flytta\w*|tåg\w*|"
-    r"buss\w*)\s+(?:[\w-]+\s+){0,3}?(?:to|from|till|från)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
+
+
+def _word_alternation(phrases: Iterable[str]) -> str:
+    """A non-capturing group of a pack's words for a regex, in the pack's order: a phrase's
+    words apart by any spaces, a trailing ``*`` one or more letters more ("step*")."""
+    alts = [
+        r"\s+".join(
+            re.escape(w[:-1]) + r"\w+" if w.endswith("*") else re.escape(w) for w in p.split()
+        )
+        for p in phrases
+    ]
+    return "(?:" + ("|".join(alts) or re.escape("\x00")) + ")"
+
+
+@dataclass(frozen=True)
+class _Contexts:
+    """The regexes and sets built from a pack's ``contexts:`` lists."""
+
+    #: an utterance about songs, films, shows, concerts, matches or tickets
+    media_frame: re.Pattern[str]
+    #: someone the caller knows, right before the name: "my friend", "min dotter", "Mum, ",
+    #: "me and"
+    known_person_before: re.Pattern[str]
+    #: the same after the name: "…, my sister", "and I", "och jag"
+    known_person_after: re.Pattern[str]
+    #: a doctor's, a dentist's or a workplace: a name at a venue is one met there
+    person_frame: re.Pattern[str]
+    #: travel right before "to"/"from": "flying to Denver", "åker till Kiruna"
+    travel_to_before: re.Pattern[str]
+    #: places and premises named after a person: "John Wayne Airport", "Chase Field"
+    facility_words: frozenset[str]
+    #: facility words that are also surnames ("Hye-jin Park", "Anna Hall"): not a facility's
+    #: last word, only one said after "at"/"in" and another capitalised word ("at Chase Field")
+    surname_facilities: frozenset[str]
+    car_makes: frozenset[str]
+
+
+@functools.cache
+def _contexts(lang: str) -> _Contexts:
+    """The ``contexts:`` lists of ``lang``'s pack, compiled once per process."""
+    ctx = load_lexicon(lang).contexts
+    kin = _word_alternation(ctx.kin_words)
+    return _Contexts(
+        media_frame=re.compile(rf"\b{_word_alternation(ctx.media_words)}\b", re.IGNORECASE),
+        known_person_before=re.compile(
+            # the possessives and "me and" are closed-class function words: they stay here
+            r"\b(?:my|our|his|her|their|your|min|mitt|mina|vår|vårt|våra|hans|hennes|deras|din|ditt)"
+            rf"\s+(?:[\w-]+\s+){{0,2}}?{kin}\b[\s,]*(?:\w+\s+)?$"
+            rf"|\b{kin}\s*,\s*$|\b(?:me|i|jag|mig|mej)\s+(?:and|och)\s+$"
+            # an account's holders, "in the names of Gerald and Patricia Hollis"
+            r"|\b(?:in|under)\s+(?:the\s+)?names?\s+(?:of\s+)?(?:[\w-]+\s+(?:and|&)\s+)?$"
+            r"|\b(?:i|på|under)\s+(?:namnet|namnen)\s+(?:[\w-]+\s+(?:och|&)\s+)?$",
+            re.IGNORECASE,
+        ),
+        known_person_after=re.compile(
+            r"^(?:[^.!?]{0,40},\s*(?:my|our|his|her|min|mitt|vår|vårt|hans|hennes)\s+"
+            rf"(?:\w+\s+)?{kin}\b|\s+(?:and|och)\s+(?:me|i|jag|mig|mej)\b)",
+            re.IGNORECASE,
+        ),
+        person_frame=re.compile(rf"\b{_word_alternation(ctx.appointment_words)}\b", re.IGNORECASE),
+        travel_to_before=re.compile(
+            rf"\b{_word_alternation(ctx.travel_words)}\s+(?:[\w-]+\s+){{0,3}}?"
+            r"(?:to|from|till|från)\s+(?:the\s+)?$",
+            re.IGNORECASE,
+        ),
+        facility_words=frozenset(ctx.facility_words),
+        surname_facilities=frozenset(ctx.surname_facilities),
+        car_makes=frozenset(ctx.car_makes),
+    )
 
 
 @functools.cache
@@ -7939,19 +7921,14 @@ _OFFER_BEFORE = re.compile(
     r"\bvad\s+sägs\s+om|\bdet\s+finns|\bjag\s+hittade|^)\s*$",
     re.IGNORECASE,
 )
-_PERSON_FRAME = re.compile(
-    r"\b(?:appointments?|doctors?|dentists?|dental|clinic|practice|office|Dr|MD|DDS|DO|"
-    r"M\.D|nurse|therapist|met|meet|meeting|works?|working|desk|reception|läkare|tandläkare|"
-    r"tid\s+hos|mottagning\w*|jobbar|träffa\w*)\b",
-    re.IGNORECASE,
-)
 
 
 def _r23_performer_at_venue(text: str, p: PersonalData, before: str, after: str, lang: str) -> bool:
-    if not _AT_CAPITALISED_VENUE.match(after) or _PERSON_FRAME.search(text):
+    x = _contexts(lang)
+    if not _AT_CAPITALISED_VENUE.match(after) or x.person_frame.search(text):
         return False
     if (
-        _KNOWN_PERSON_BEFORE.search(before)
+        x.known_person_before.search(before)
         or _SELF_CUE_BEFORE.search(before)
         or _PERSON_VERB_BEFORE.search(before)
         or _SPOKEN_TO_BEFORE.search(before)
@@ -7959,12 +7936,13 @@ def _r23_performer_at_venue(text: str, p: PersonalData, before: str, after: str,
         return False
     start = _TAIL_SENTENCE_START.search(before)
     head = before[start.end() :] if start else ""
-    return bool(_OFFER_BEFORE.search(head) or _MEDIA_FRAME[lang].search(text))
+    return bool(_OFFER_BEFORE.search(head) or x.media_frame.search(text))
 
 
 def _public_or_place_not_person(text: str, p: PersonalData, lang: str) -> bool:
     """A name find that is a place, a work, a match, a premises or a performer."""
     c = compiled(lang)
+    x = _contexts(lang)
     before = text[max(0, p.start - 60) : p.start]
     after = text[p.end : p.end + 60]
     # "Giants Vs Brewers", "Cruz Azul Vs Atlas", "AIK mot Hammarby"
@@ -7983,21 +7961,21 @@ def _public_or_place_not_person(text: str, p: PersonalData, lang: str) -> bool:
     # "John Wayne Airport", "Willie Mays Plaza", "Chase Field", "Friends Arena"
     if (
         nxt is not None
-        and nxt_low in _FACILITY_WORDS
-        and nxt_low not in _SURNAME_FACILITIES
+        and nxt_low in x.facility_words
+        and nxt_low not in x.surname_facilities
         and nxt.group(1)[:1].isupper()
     ):
         return True
     if (
         len(words) == 1
-        and low_words[0] in _FACILITY_WORDS
+        and low_words[0] in x.facility_words
         and re.search(rf"\b(?:at|in|to|from|near|på|i|vid|till|från)\s+{_CAP}\s+$", before)
     ):
         return True  # "at Chase Field"
     if (
         len(words) > 1
-        and low_words[-1] in _FACILITY_WORDS
-        and low_words[-1] not in _SURNAME_FACILITIES
+        and low_words[-1] in x.facility_words
+        and low_words[-1] not in x.surname_facilities
         and words[-1][:1].isupper()
     ):
         return True
@@ -8009,14 +7987,14 @@ def _public_or_place_not_person(text: str, p: PersonalData, lang: str) -> bool:
         # "San Fran": a place's first words
         if " " in key and key.split()[0] in ("san", "santa", "los", "las"):
             return True
-        if " " not in key and key in places and not _KNOWN_PERSON_BEFORE.search(before):
+        if " " not in key and key in places and not x.known_person_before.search(before):
             if _IN_PLACE_BEFORE.search(before) and not after.startswith(("'s", "’s")):
                 return True  # "in Austin", "i Lund"
-            if _TRAVEL_TO_BEFORE.search(before) and not after.startswith(("'s", "’s")):
+            if x.travel_to_before.search(before) and not after.startswith(("'s", "’s")):
                 return True  # "flying to Denver", "åker till Kiruna"
     # "Adorn by Miguel from the album …": a work's performer; "filmen Gloria Bell"
     if _WORK_BY_BEFORE[lang].search(before) and (
-        _ALBUM_AFTER.match(after) or _MEDIA_FRAME[lang].search(text)
+        _ALBUM_AFTER.match(after) or x.media_frame.search(text)
     ):
         return True
     if _WORK_NOUN_BEFORE[lang].search(before) and not _PERSON_AFTER_NAME.match(after):
@@ -8028,14 +8006,14 @@ def _public_or_place_not_person(text: str, p: PersonalData, lang: str) -> bool:
     if m_at and (
         (m_at.group("the") and not _PERSON_VERB_BEFORE.search(before))
         or (
-            m_at.group("venue").split()[-1].lower() in _FACILITY_WORDS
+            m_at.group("venue").split()[-1].lower() in x.facility_words
             and not _SPOKEN_TO_BEFORE.search(before)
         )
     ):
         return True
     # "a Chevy Cruze", "en Volvo V70", round 23: "a Standard Chevrolet Cruze"
     if len(words) > 1 and any(
-        w in _CAR_MAKES and words[i][:1].isupper() for i, w in enumerate(low_words[:-1])
+        w in x.car_makes and words[i][:1].isupper() for i, w in enumerate(low_words[:-1])
     ):
         return True
     if _r23_performer_at_venue(text, p, before, after, lang):
@@ -8056,10 +8034,10 @@ def _public_or_place_not_person(text: str, p: PersonalData, lang: str) -> bool:
         return True
     # a performer, a work, a team: the utterance is about songs, films, concerts or matches
     return bool(
-        _MEDIA_FRAME[lang].search(text)
+        x.media_frame.search(text)
         and _rule_tail(p) in _WEAK_NAME_RULES
-        and not _KNOWN_PERSON_BEFORE.search(before)
-        and not _KNOWN_PERSON_AFTER.match(after)
+        and not x.known_person_before.search(before)
+        and not x.known_person_after.match(after)
         and not _SELF_CUE_BEFORE.search(before)
         and not _PERSON_VERB_BEFORE.search(before)
         and not _PERSON_AFTER_NAME.match(after)
