@@ -17,18 +17,35 @@ from verbalkit.pipeline.packs import builtin_root
 from verbalkit.privacy import load_lexicon
 from verbalkit.privacy.lexicon import PACKS_ENV, lexicon_path, read_lexicon
 
-#: (list, language, word added, utterance, the name found with the built-in packs or None,
-#: the same with the word added)
+#: (list, language, word added, utterance, kind, what of that kind is found with the built-in
+#: packs or None, the same with the word added)
 CASES = [
     # a new media word: the utterance is about media, a name with no person cue is a performer
-    ("media_words", "en", "podcasts", "Any podcasts by Jason Isbell?", "Jason Isbell", None),
-    ("media_words", "sv", "poddar", "Finns det poddar med Lisa Ekdahl?", "Lisa Ekdahl", None),
+    (
+        "media_words",
+        "en",
+        "podcasts",
+        "Any podcasts by Jason Isbell?",
+        "name",
+        "Jason Isbell",
+        None,
+    ),
+    (
+        "media_words",
+        "sv",
+        "poddar",
+        "Finns det poddar med Lisa Ekdahl?",
+        "name",
+        "Lisa Ekdahl",
+        None,
+    ),
     # a new kin word: someone the caller knows stays a person in a media frame
     (
         "kin_words",
         "en",
         "godchild",
         "Can you post the tickets to my godchild, Tessa Morgan, at tessa.m@example.com?",
+        "name",
         None,
         "Tessa Morgan",
     ),
@@ -37,6 +54,7 @@ CASES = [
         "sv",
         "gudbarn",
         "Mitt gudbarn, Jonas Bäck, har bokat matchen.",
+        "name",
         None,
         "Jonas Bäck",
     ),
@@ -46,7 +64,27 @@ CASES = [
         "en",
         "spaceport",
         "We'll pick you up at John Wayne Spaceport.",
+        "name",
         "John Wayne Spaceport",
+        None,
+    ),
+    # a new venue word: a number said as the venue's is no person's
+    (
+        "venue_words",
+        "en",
+        "florist",
+        "The florist is on 415-555-0199.",
+        "phone",
+        "415-555-0199",
+        None,
+    ),
+    (
+        "venue_words",
+        "sv",
+        "blomsterhandeln",
+        "Blomsterhandeln nås på 08-555 332 10.",
+        "phone",
+        "08-555 332 10",
         None,
     ),
 ]
@@ -54,14 +92,15 @@ CASES = [
 _RUN = """
 import json, sys
 import verbalkit
-out = [[p.text for p in verbalkit.find_personal_data(t, l) if p.kind == "name"]
+out = [[[p.kind, p.text] for p in verbalkit.find_personal_data(t, l)]
        for l, t in json.loads(sys.stdin.read())]
 print(json.dumps(out))
 """
 
 
-def _names_found(texts: list[tuple[str, str]], packs: Path | None) -> list[list[str]]:
-    """What a fresh process finds, with the built-in packs or the ones under ``packs``."""
+def _found(texts: list[tuple[str, str]], packs: Path | None) -> list[list[list[str]]]:
+    """What a fresh process finds (kind and text), with the built-in packs or the ones under
+    ``packs``."""
     env = {k: v for k, v in os.environ.items() if k != PACKS_ENV}
     if packs is not None:
         env[PACKS_ENV] = str(packs)
@@ -73,7 +112,7 @@ def _names_found(texts: list[tuple[str, str]], packs: Path | None) -> list[list[
         env=env,
         check=True,
     )
-    result: list[list[str]] = json.loads(done.stdout)
+    result: list[list[list[str]]] = json.loads(done.stdout)
     return result
 
 
@@ -92,14 +131,18 @@ def _extended_packs(tmp_path: Path) -> Path:
 
 
 def test_extending_a_context_list_changes_what_is_found(tmp_path: Path) -> None:
-    texts = [(lang, text) for _, lang, _, text, _, _ in CASES]
-    builtin = _names_found(texts, None)
-    extended = _names_found(texts, _extended_packs(tmp_path))
-    for (key, lang, word, text, before, after), got_before, got_after in zip(
+    texts = [(case[1], case[3]) for case in CASES]
+    builtin = _found(texts, None)
+    extended = _found(texts, _extended_packs(tmp_path))
+    for (key, lang, word, text, kind, before, after), got_before, got_after in zip(
         CASES, builtin, extended, strict=True
     ):
-        assert got_before == ([before] if before else []), (key, lang, text)
-        assert got_after == ([after] if after else []), (key, word, text)
+        assert [t for k, t in got_before if k == kind] == ([before] if before else []), (lang, text)
+        assert [t for k, t in got_after if k == kind] == ([after] if after else []), (
+            key,
+            word,
+            text,
+        )
 
 
 def test_packs_folder_is_read_from_the_environment(

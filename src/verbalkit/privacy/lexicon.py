@@ -248,6 +248,43 @@ class ContextLists(_PhraseLists):
         description="both languages; 'volvo', 'chevy': a capitalised make before a word is a car "
         "model ('a Chevy Cruze'), not a name",
     )
+    venue_words: tuple[str, ...] = Field(
+        default=(),
+        description="'the salon', 'restaurangens': a venue, business or event said before an "
+        "address or number makes it theirs (en: after 'the', 'this', 'that')",
+    )
+    venue_name_words: tuple[str, ...] = Field(
+        default=(),
+        description="'apartments', 'theatre': the last word of a venue's name, matched "
+        "capitalised ('Alameda Gardens Apartments'): the contact details are the venue's",
+    )
+    booking_words: tuple[str, ...] = Field(
+        default=(),
+        description="'booked', 'live music', 'hyran': a booking or a place's features; a bare "
+        "'the number is' in such an utterance is the place's",
+    )
+    listing_words: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'apartment', 'for rent': with rooms and rent, an address "
+        "or number is the listing's",
+    )
+    work_nouns: tuple[str, ...] = Field(
+        default=(),
+        description="'film', 'låten', 'bok som heter': a name right after one is a work's",
+    )
+    maker_words: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'directed', 'regisserad': '<word> by X' names a work's "
+        "maker, no one in the call",
+    )
+    named_thing_nouns: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'event', 'restaurangens': '<noun> name is X' names a thing",
+    )
+    called_thing_nouns: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'concert', 'festivalen': '<noun> is called X' names a thing",
+    )
 
 
 class PrivacyLexicon(_Strict):

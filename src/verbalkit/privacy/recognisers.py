@@ -7715,17 +7715,6 @@ _PERSON_AFTER_NAME = re.compile(
     r"bokade|på\s+er|hos\s+er)",
     re.IGNORECASE,
 )
-#: A thing's name, not a person's: "The event name is", "the restaurant name is".
-_THING_NAME_CUE = re.compile(
-    r"\b(?:event|restaurant|salon|venue|movie|film|song|album|band|show|concert|place|"
-    r"hotel|shop|store|business|company|property|apartment|team|club|evenemangets|"
-    r"restaurangens|filmens|låtens|bandets|konsertens|salongens|butikens|hotellets)"
-    r"(?:['’]s)?\s+(?:name|namn)\s+(?:is|är)\s+$"
-    r"|\b(?:event|concert|show|film|movie|song|album|band|restaurant|venue|salon|festival|"
-    r"evenemanget|konserten|filmen|låten|albumet|bandet|restaurangen|festivalen)\s+"
-    r"(?:is\s+)?(?:called|named|titled|heter)\s+$",
-    re.IGNORECASE,
-)
 #: A match between two sides: "Giants Vs Brewers", "AIK mot Hammarby".
 _VERSUS = re.compile(r"(?<![\w-])(?:vs\.?|versus|v\.)(?![\w-])", re.IGNORECASE)
 _VERSUS_AROUND = re.compile(r"^\s+(?:vs\.?|versus|v\.)(?!\w)", re.IGNORECASE)
@@ -7748,28 +7737,6 @@ _WORK_BY_BEFORE = {
 _ALBUM_AFTER = re.compile(
     r"\s+(?:from|off|on|in|från|på)\s+(?:(?:the|her|his|their|its)\s+)?"
     r"(?:album|albumet|skivan|ep)?\s*[A-ZÅÄÖ\"“]"
-)
-#: A work named by its noun: "the film Gloria Bell", "låten Jolene", "an event called Dodie".
-_WORK_NOUN_BEFORE = {
-    "en": re.compile(
-        r"\b(?:film|movie|song|album|track|band|show|series|musical|event|concert|gig|"
-        r"single|soundtrack|play|book|novel)\s+(?:(?:called|titled|named)\s+)?[\"“]?$"
-        r"|\b(?:an?|the)\s+(?:\w+\s+)?(?:film|movie|song|album|event|concert|show|band)\s+"
-        r"(?:called|titled|named)\s+[\"“]?$",
-        re.IGNORECASE,
-    ),
-    "sv": re.compile(
-        r"\b(?:filmen|låten|albumet|skivan|serien|tv-serien|boken|pjäsen|musikalen|bandet|"
-        r"gruppen|singeln|föreställningen|evenemanget|konserten\s+med|spelningen\s+med|"
-        r"(?:film|låt|serie|bok|pjäs|musikal|konsert|föreställning|evenemang)(?:en|et)?\s+"
-        r"som\s+heter)\s+[\"“]?$",
-        re.IGNORECASE,
-    ),
-}
-_MADE_BY_BEFORE = re.compile(
-    r"\b(?:directed|produced|written|sung|performed|composed|starring|featuring|"
-    r"regisserad|regisserades|producerad|skriven|sjungen|framförd|med\s+musik)\s+(?:by\s+|av\s+)?$",
-    re.IGNORECASE,
 )
 _SPOKEN_TO_BEFORE = re.compile(
     r"\b(?:speak|speaking|spoke|talk|talking|talked|pratar|pratade|talar)\s+(?:to|with|med)\s+$"
@@ -7820,6 +7787,18 @@ class _Contexts:
     #: last word, only one said after "at"/"in" and another capitalised word ("at Chase Field")
     surname_facilities: frozenset[str]
     car_makes: frozenset[str]
+    #: a thing's name, not a person's: "The event name is", "the restaurant name is"
+    thing_name_cue: re.Pattern[str]
+    #: a work named by its noun: "the film Gloria Bell", "låten Jolene", "an event called Dodie"
+    work_noun_before: re.Pattern[str]
+    #: a work's maker: "directed by", "regisserad av"
+    made_by_before: re.Pattern[str]
+    #: a third party's contact: "they", "their", a venue, business or event as the subject
+    third_party_contact: re.Pattern[str]
+    #: ... in an utterance about a booking made or a place's features: the place's own
+    booked_context: re.Pattern[str]
+    #: what a listing is: "apartment", "for rent", "lägenheten"
+    listing_what: re.Pattern[str]
 
 
 @functools.cache
@@ -7853,6 +7832,42 @@ def _contexts(lang: str) -> _Contexts:
         facility_words=frozenset(ctx.facility_words),
         surname_facilities=frozenset(ctx.surname_facilities),
         car_makes=frozenset(ctx.car_makes),
+        thing_name_cue=re.compile(
+            rf"\b{_word_alternation(ctx.named_thing_nouns)}(?:['’]s)?\s+(?:name|namn)\s+"
+            r"(?:is|är)\s+$"
+            rf"|\b{_word_alternation(ctx.called_thing_nouns)}\s+"
+            r"(?:is\s+)?(?:called|named|titled|heter)\s+$",
+            re.IGNORECASE,
+        ),
+        # "the film", "a song called", "låten", "boken som heter" ("an? ... film called X"
+        # needs no alternative of its own: the noun and "called" match it)
+        work_noun_before=re.compile(
+            rf"\b{_word_alternation(ctx.work_nouns)}\s+"
+            + (r"(?:(?:called|titled|named)\s+)?" if lang == "en" else "")
+            + r"[\"“]?$",
+            re.IGNORECASE,
+        ),
+        made_by_before=re.compile(
+            rf"\b{_word_alternation(ctx.maker_words)}\s+(?:by\s+|av\s+)?$", re.IGNORECASE
+        ),
+        # the pronouns are closed-class words: they stay here
+        third_party_contact=re.compile(
+            r"(?i:\b(?:they|they['’]re|they['’]ve|them|their)\b"
+            rf"|\b(?:the|this|that)\s+(?:[\w-]+\s+)?{_word_alternation(ctx.venue_words)}"
+            r"(?:['’]s)?\b"
+            r"|\b(?:located|situated)\b"
+            r"|\bfor\s+rent\b|\bapartments?\s+(?:is|are)\s+available\b)"
+            # a capitalised word, then a venue's word capitalised: "Fillmore Theatre"
+            r"|\b[A-Z][\w&'’]*\s+"
+            + _word_alternation(w[:1].upper() + w[1:] for w in ctx.venue_name_words)
+            + r"\b"
+            if lang == "en"
+            else r"\b(?:de|dem|deras)\b"
+            rf"|\b{_word_alternation(ctx.venue_words)}\b",
+            0 if lang == "en" else re.IGNORECASE,
+        ),
+        booked_context=re.compile(rf"\b{_word_alternation(ctx.booking_words)}\b", re.IGNORECASE),
+        listing_what=re.compile(rf"\b{_word_alternation(ctx.listing_words)}\b", re.IGNORECASE),
     )
 
 
@@ -7997,9 +8012,9 @@ def _public_or_place_not_person(text: str, p: PersonalData, lang: str) -> bool:
         _ALBUM_AFTER.match(after) or x.media_frame.search(text)
     ):
         return True
-    if _WORK_NOUN_BEFORE[lang].search(before) and not _PERSON_AFTER_NAME.match(after):
+    if x.work_noun_before.search(before) and not _PERSON_AFTER_NAME.match(after):
         return True
-    if _MADE_BY_BEFORE.search(before):
+    if x.made_by_before.search(before):
         return True  # "directed by Joel Coen", "regisserad av Ruben Östlund"
     # "Tash Sultana at The Van Buren", "Styx at the PNE Amphitheatre": a performer at a venue
     m_at = _AT_VENUE_AFTER.match(after)
@@ -8030,7 +8045,7 @@ def _public_or_place_not_person(text: str, p: PersonalData, lang: str) -> bool:
     if _title_list(text, p, c):
         return True
     # a thing's name: "The event name is Bill Callahan", "restaurangens namn är"
-    if _THING_NAME_CUE.search(before):
+    if x.thing_name_cue.search(before):
         return True
     # a performer, a work, a team: the utterance is about songs, films, concerts or matches
     return bool(
@@ -8052,35 +8067,6 @@ _PERSONAL_CONTACT = re.compile(
     r"hemadress\w*|vi|vår|vårt|oss|er|era|ert)\b",
     re.IGNORECASE,
 )
-#: A third party's contact: "they", "their", a venue, business or event as the subject.
-_VENUE_EN = (
-    r"event|venue|theat(?:er|re)|cinema|restaurant|hotel|motel|spa|salon|dentist|clinic|"
-    r"store|shop|stylist|barber\w*|museum|stadium|arena|attraction|show|concert|game|match|"
-    r"business|company|studio|gym|bar|pub|cafe|café|pharmacy|hospital|gallery|library|"
-    r"airport|dealership|bakery|eatery|diner|bistro|property|park|festival|lab|laboratory"
-)
-_THIRD_PARTY_CONTACT = {
-    "en": re.compile(
-        r"(?i:\b(?:they|they['’]re|they['’]ve|them|their)\b"
-        rf"|\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:{_VENUE_EN})(?:['’]s)?\b"
-        r"|\b(?:located|situated)\b"
-        r"|\bfor\s+rent\b|\bapartments?\s+(?:is|are)\s+available\b)"
-        r"|\b[A-Z][\w&'’]*\s+(?:Apartments|Apts|Hotel|Inn|Motel|Theat(?:er|re)|Cinemas?|"
-        r"Restaurant|Cafe|Café|Bar|Grill|Stadium|Arena|Museum|Gallery|Salon|Spa|Clinic|"
-        r"Dental|Lounge|Club|Bistro|Kitchen|Taproom|Brewery|Pizzeria)\b",
-    ),
-    "sv": re.compile(
-        r"\b(?:de|dem|deras)\b"
-        r"|\b(?:restaurangen|restaurangens|hotellet|hotellets|butiken|butikens|affären|"
-        r"affärens|salongen|salongens|kliniken|klinikens|mottagningen|mottagningens|teatern|"
-        r"teaterns|biografen|biografens|arenan|arenans|evenemanget|evenemangets|konserten|"
-        r"konsertens|föreställningen|föreställningens|museet|museets|gymmet|gymmets|apoteket|"
-        r"apotekets|frisören|frisörens|tandläkaren|tandläkarens|caféet|caféets|kaféet|puben|"
-        r"pubens|baren|barens|konserthuset|konserthusets|galleriet|galleriets|bageriet|"
-        r"bageriets|krogen|krogens|mäklaren|mäklarens)\b",
-        re.IGNORECASE,
-    ),
-}
 #: "The spa's phone number", "Aslam's Rasoi's address", "The number for Hukilau is",
 #: "Tandvårdens nummer": a named business's number (not a person's: no known name).
 _NAMED_CONTACT = {
@@ -8105,22 +8091,6 @@ _BARE_CONTACT = {
     "sv": re.compile(
         r"(?:^|\boch\s+|,\s+)\W*(?:(?:ja|javisst|absolut|okej|visst)\W+)?"
         r"(?:(?:telefon)?numret\s+är|adressen\s+är|det\s+är|den\s+ligger\s+på)\s*$",
-        re.IGNORECASE,
-    ),
-}
-#: ... in an utterance about a booking made or a place's features: the place's own.
-_BOOKED_CONTEXT = {
-    "en": re.compile(
-        r"\b(?:reservations?|reserved|booked|bookings?|appointments?|visit|scheduled|tickets?|"
-        r"rating|rated|serves?|alcohol|live\s+music|furnished|pets|laundry|rent|"
-        r"bed\s*rooms?|baths?|bathrooms?|price\s+range|event|show|concert|movie|salon|"
-        r"restaurant|dentist|doctor|stylist|theat(?:er|re)|venue|game|match|festival)\b",
-        re.IGNORECASE,
-    ),
-    "sv": re.compile(
-        r"\b(?:bokningen|bokat|bokad|reservationen|reserverat|biljetter\w*|betyg|"
-        r"serverar|alkohol|livemusik|möblerad|husdjur|hyran|evenemanget|konserten|"
-        r"föreställningen|restaurangen|salongen|teatern|biografen)\b",
         re.IGNORECASE,
     ),
 }
@@ -8176,12 +8146,6 @@ _LISTING = re.compile(
     r"hyran)\b",
     re.IGNORECASE,
 )
-_LISTING_WHAT = re.compile(
-    r"\b(?:apartments?|property|propery|properties|homes|located|location|studio|"
-    r"condo|townhouse|to\s+let|for\s+rent|lägenheten|"
-    r"lägenhet|bostaden|fastigheten)\b",
-    re.IGNORECASE,
-)
 #: Narrow first-person words for a listing: the caller's own home.
 _OWN_HOME = re.compile(
     r"\b(?:my|mine|our|ours|we\s+live|i\s+live|min|mitt|mina|vår|vårt|bor|hem|hemma)\b",
@@ -8214,7 +8178,11 @@ def _listing_or_event_contact(text: str, p: PersonalData, lang: str, pre: str, p
     if p.kind not in ("address", "phone") or _READ_BACK_AFTER.match(text[p.end :]):
         return False
     rest = text[: p.start] + " " + text[p.end :]
-    if _LISTING.search(rest) and _LISTING_WHAT.search(rest) and not _OWN_HOME.search(rest):
+    if (
+        _LISTING.search(rest)
+        and _contexts(lang).listing_what.search(rest)
+        and not _OWN_HOME.search(rest)
+    ):
         return True  # "Alameda Gardens Apartments at 73 North Keeble Avenue … 1 bedroom"
     personal = _PERSONAL_CONTACT_SV if lang == "sv" else _PERSONAL_CONTACT
     if personal.search(_agentless(pre)) or personal.search(_agentless(post)):
@@ -8260,14 +8228,15 @@ def _venue_contact(text: str, p: PersonalData, lang: str) -> bool:
         return True
     if _PERSONAL_CONTACT.search(_agentless(pre)) or _PERSONAL_CONTACT.search(_agentless(post)):
         return False
-    if _READ_BACK_AFTER.match(text[p.end :]) or lang not in _THIRD_PARTY_CONTACT:
+    if _READ_BACK_AFTER.match(text[p.end :]) or lang not in _NAMED_CONTACT:
         return False
-    if _THIRD_PARTY_CONTACT[lang].search(pre):
+    x = _contexts(lang)
+    if x.third_party_contact.search(pre):
         return True
     rest = text[: p.start] + " " + text[p.end :]
     if (
         _BARE_CONTACT[lang].search(pre)
-        and _BOOKED_CONTEXT[lang].search(rest)
+        and x.booked_context.search(rest)
         and not _PERSONAL_CONTACT.search(_agentless(rest))
     ):
         return True  # "Your table is booked. The number is 707-555-0123."
