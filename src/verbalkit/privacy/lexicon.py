@@ -196,6 +196,11 @@ class CueLists(_PhraseLists):
         description="'vårt huvudkontor', 'letterhead': said after an address or number, it is "
         "the business's own",
     )
+    personal_mail_domains: tuple[str, ...] = Field(
+        default=(),
+        description="'gmail', 'telia': mail providers of private people; a plain word before "
+        "their '@' ('sunshine@hotmail.com') is still someone's own mailbox",
+    )
 
 
 class ContextLists(_PhraseLists):
@@ -284,6 +289,21 @@ class ContextLists(_PhraseLists):
     called_thing_nouns: tuple[str, ...] = Field(
         default=(),
         description="both languages; 'concert', 'festivalen': '<noun> is called X' names a thing",
+    )
+    business_tails: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'energy', 'media': the last word of a company's name "
+        "('Octopus Energy', 'Virgin Media')",
+    )
+    product_lines: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'classic', 'mellanrost': the last word of a product line's "
+        "name ('Arvid Nordquist Classic')",
+    )
+    eponym_products: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'fabric', 'stol': right after a name, a thing named after "
+        "someone ('William Morris fabric', 'en Carl Malmsten-stol')",
     )
 
 

@@ -208,6 +208,18 @@ def _phrase_regex(
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")" + after, flags)
 
 
+def _word_alternation(phrases: Iterable[str]) -> str:
+    """A non-capturing group of a pack's words for a regex, in the pack's order: a phrase's
+    words apart by any spaces, a trailing ``*`` one or more letters more ("step*")."""
+    alts = [
+        r"\s+".join(
+            re.escape(w[:-1]) + r"\w+" if w.endswith("*") else re.escape(w) for w in p.split()
+        )
+        for p in phrases
+    ]
+    return "(?:" + ("|".join(alts) or re.escape("\x00")) + ")"
+
+
 @dataclass(frozen=True)
 class _Compiled:
     """Everything one language needs, built once per process."""
@@ -287,6 +299,15 @@ class _Compiled:
     #: kin words that are also listed first names ("my nan Dorothy", "min moster Rut"): said
     #: before a name they are the relation, not part of the name
     kin_names: frozenset[str] = frozenset()
+    #: last words of company names ("Svea Solar", "Virgin Media", "Octopus Energy")
+    business_tails: frozenset[str] = frozenset()
+    #: the last word of a product line's name: "Arvid Nordquist Classic", "Gevalia Mellanrost"
+    product_lines: frozenset[str] = frozenset()
+    #: mail providers and ISPs whose addresses belong to private people
+    personal_mail_domains: frozenset[str] = frozenset()
+    #: nouns right after a name that make it a thing named after someone: "William Morris
+    #: fabric", "Victoria sponge", "en Carl Malmsten-stol" (a make, a style, a dish, a breed)
+    eponym_after: re.Pattern[str] = re.compile("\x00")
 
 
 #: Business nouns that may be the caller's own workplace: its number may be a work line.
@@ -539,6 +560,12 @@ def compiled(lang: str) -> _Compiled:
         hand_surnames=frozenset(names.surnames),
         word_names=word_names(lang) - frozenset(names.not_names) - first_names,
         kin_names=frozenset(lex.contexts.kin_names),
+        business_tails=frozenset(lex.contexts.business_tails),
+        product_lines=frozenset(lex.contexts.product_lines),
+        personal_mail_domains=frozenset(lex.cues.personal_mail_domains),
+        eponym_after=re.compile(
+            rf"[\s-]{_word_alternation(lex.contexts.eponym_products)}\b", re.IGNORECASE
+        ),
         surname_suffixes=names.surname_suffixes,
         surname_prefixes=names.surname_prefixes,
         not_names=frozenset(names.not_names),
@@ -1414,21 +1441,6 @@ def _role_address(local: str, c: _Compiled) -> bool:
     return not any(w in c.first_names or w in c.surnames for w in words[1:])
 
 
-#: Mail providers and ISPs whose addresses belong to private people: a plain word before
-#: their "@" ("sunshine@hotmail.com") is still someone's own mailbox.
-_PERSONAL_MAIL_DOMAINS = frozenset(
-    ["gmail", "googlemail", "hotmail", "outlook", "live", "msn", "yahoo", "ymail", "icloud",
-     "me", "mac", "aol", "protonmail", "proton", "pm", "gmx", "mail", "email", "yandex", "zoho",
-     "fastmail", "hey", "tutanota", "btinternet", "btopenworld", "sky", "virginmedia",
-     "talktalk", "ntlworld", "blueyonder", "tiscali", "plusnet", "comcast", "verizon", "att",
-     "sbcglobal", "bellsouth", "cox", "charter", "telia", "comhem", "bredband", "bredband2",
-     "spray", "passagen", "bahnhof", "tele2", "ownit", "glocalnet", "home", "web", "libero",
-     "orange", "wanadoo", "free", "laposte", "t-online", "online", "seznam", "wp", "o2",
-     "interia", "onet", "eircom", "bigpond", "optusnet", "shaw", "rogers", "qq", "163",
-     "126", "naver", "daum", "rediffmail"]
-)  # fmt: skip
-
-
 def _word_mailbox(local: str, domain: str, c: _Compiled) -> bool:
     """A business mailbox named by a plain word at the business's own domain
     ("stay@highlandcottagelets.co.uk", "survey@loftwarm.co.uk", "quotes@acme-roofing.com"):
@@ -1442,7 +1454,7 @@ def _word_mailbox(local: str, domain: str, c: _Compiled) -> bool:
     ):
         return False
     labels = domain.lower().split(".")
-    return not any(label in _PERSONAL_MAIL_DOMAINS for label in labels[:-1])
+    return not any(label in c.personal_mail_domains for label in labels[:-1])
 
 
 _BUSINESS_WE = re.compile(
@@ -1468,7 +1480,7 @@ def _business_voice_mailbox(text: str, local: str, domain: str, c: _Compiled) ->
     if _surname_like(low, c) or (low.endswith("s") and low[:-1] in c.surnames):
         return False
     labels = domain.lower().split(".")
-    if any(label in _PERSONAL_MAIL_DOMAINS for label in labels[:-1]):
+    if any(label in c.personal_mail_domains for label in labels[:-1]):
         return False
     return _BUSINESS_WE.search(text) is not None and _YOUR_MAILBOX.search(text) is None
 
@@ -2093,7 +2105,7 @@ def _kin_genitive_closing(text: str, start: int, words: list[str], c: _Compiled)
         and not any(
             w.lower() in c.org_words
             or w.lower() in c.place_names
-            or w.lower() in _BUSINESS_TAILS
+            or w.lower() in c.business_tails
             or (w.lower() in c.not_names and w.lower() not in c.first_names)
             for w in words
         )
@@ -3272,7 +3284,7 @@ def _about_name(
     j = _token_after(tokens, found[1])
     words = lows[i:j]
     if any(
-        w in c.org_words or w in _BUSINESS_TAILS or w in c.place_names or w in c.not_names
+        w in c.org_words or w in c.business_tails or w in c.place_names or w in c.not_names
         for w in words
     ):
         return None
@@ -3317,7 +3329,7 @@ def _copula_name(
     if found is None:
         return None
     if text[tokens[i].end() : found[1]].split()[-1:] and (
-        text[tokens[i].end() : found[1]].split()[-1].lower() in _BUSINESS_TAILS
+        text[tokens[i].end() : found[1]].split()[-1].lower() in c.business_tails
     ):
         return None  # "det är Svea Solar", "it's Octopus Energy": a company
     if c.name_questions.search(text, 0, tokens[i].start()):
@@ -3371,7 +3383,7 @@ def _opening_full_name_then_i(
         low = lows[k]
         if not _is_cap(word) or word.isupper():
             return False
-        if low in c.not_names or low in c.org_words or low in _BUSINESS_TAILS:
+        if low in c.not_names or low in c.org_words or low in c.business_tails:
             return False
         if low in c.place_names or low in c.number_words:
             return False
@@ -3876,7 +3888,7 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
         if (
             j - i < 2
             or any(lows[k] in c.org_words or lows[k] in c.place_names for k in range(i, j))
-            or lows[j - 1] in _BUSINESS_TAILS
+            or lows[j - 1] in c.business_tails
             or c.not_name_phrases.match(text, t.start())
         ):
             continue
@@ -4089,7 +4101,7 @@ def _name_run_ok(
     lows = [_POSSESSIVE.sub("", w.lower()) for w in words]
     lows = [w if w in c.first_names or w in c.surnames else _fold_accents(w) for w in lows]
     if any(
-        w in c.org_words or w in _BUSINESS_TAILS or w in c.place_names or w in c.number_words
+        w in c.org_words or w in c.business_tails or w in c.place_names or w in c.number_words
         for w in lows
     ):
         return False
@@ -4233,7 +4245,7 @@ def _person_slots(
                 continue
             words = lows[j:h]
             if sum(w not in _NAME_PARTICLES for w in words) > 4 or any(
-                w in c.org_words or w in _BUSINESS_TAILS for w in words
+                w in c.org_words or w in c.business_tails for w in words
             ):
                 continue
             if words[0] in _NAME_PARTICLES:
@@ -4546,13 +4558,13 @@ def _slot_run(
             break
     words = lows[i:j]
     if any(
-        w in c.org_words or w in _BUSINESS_TAILS or w in c.place_names or w in c.number_words
+        w in c.org_words or w in c.business_tails or w in c.place_names or w in c.number_words
         for w in words
     ):
         return None
     if j < len(tokens) and not text[tokens[j - 1].end() : tokens[j].start()].strip():
         nxt = lows[j]
-        if nxt in c.org_words or nxt in _BUSINESS_TAILS or _business_word(nxt, c):
+        if nxt in c.org_words or nxt in c.business_tails or _business_word(nxt, c):
             return None  # "Erik Olsson Fastighetsförmedling", "Grady Lifts"
     if any(_business_word(w, c) for w in words):
         return None
@@ -4953,7 +4965,7 @@ def _closing_name_ok(text: str, m: re.Match[str], lang: str, c: _Compiled) -> bo
         return False
     if any(
         w in c.org_words
-        or w in _BUSINESS_TAILS
+        or w in c.business_tails
         or w in c.place_names
         or w in c.number_words
         or (w in c.not_names and w not in c.homograph_names)
@@ -5179,7 +5191,7 @@ def _surnames_again(
             nxt = _NEXT_WORD.match(text, end)
             if nxt and (
                 nxt.group(1).lower() in c.org_words
-                or nxt.group(1).lower() in _BUSINESS_TAILS
+                or nxt.group(1).lower() in c.business_tails
                 or (_is_cap(nxt.group(1)) and not text[end : nxt.start(1)].strip())
             ):
                 continue  # "Marcus Doyle from Doyle Joinery": a firm named after him
@@ -5279,7 +5291,7 @@ def _not_a_person(text: str, p: PersonalData, c: _Compiled) -> bool:
         return True  # "Mr Darcy is the horse", "Rosa och Viola är sorterna vi säljer"
     # a weak cue ("and", "hi") is no introduction: "the Hook and Peter Pan costumes"
     intro = slug.startswith(_NAME_INTRO_RULES) and slug != "cue_weak"
-    if not intro and _EPONYM_AFTER.match(text, p.end):
+    if not intro and c.eponym_after.match(text, p.end):
         return True  # "the same Laura Ashley fabric", "a Victoria sponge": a thing's name
     words = p.text.lower().split()
     if len(words) > 1 and any(
@@ -5831,14 +5843,6 @@ _PAIR_OF = re.compile(
     r"(?:(?:new|old|black|brown|my|the|nya|gamla|svarta|bruna)\s+)?$",
     re.IGNORECASE,
 )
-#: The last word of a product line's name: "Arvid Nordquist Classic", "Gevalia Mellanrost".
-_PRODUCT_LINES = frozenset(
-    ["classic", "classics", "original", "originals", "premium", "deluxe", "de-luxe", "pro",
-     "plus", "max", "mini", "lite", "light", "gold", "platinum", "edition", "special", "extra",
-     "organic", "signature", "reserve", "select", "ultra", "sport", "limited", "collection",
-     "mellanrost", "mörkrost", "ljusrost", "brygg", "bryggkaffe", "espresso", "ekologisk",
-     "ekologiskt", "klassisk", "klassiskt", "original", "blend", "roast", "decaf"]
-)  # fmt: skip
 #: "it's a", "det är en", "I bought a": a maker's or designer's piece follows ("it's a monica
 #: vinader", "det är en Carl Malmsten", "we ordered an Orla Kiely").
 _MADE_BY_COPULA = re.compile(
@@ -5910,8 +5914,8 @@ def _thing_or_pet(text: str, p: PersonalData, c: _Compiled) -> bool:
         return True  # "a pair of Dr. Martens", "ett par Hanna Andersson": shoes, clothes
     words_in = _WORD.findall(p.text)
     nxt = _WORD.match(text, p.end + 1) if text[p.end : p.end + 1] == " " else None
-    if (len(words_in) > 1 and words_in[-1].lower() in _PRODUCT_LINES) or (
-        nxt is not None and nxt.group().lower() in _PRODUCT_LINES and nxt.group()[:1].isupper()
+    if (len(words_in) > 1 and words_in[-1].lower() in c.product_lines) or (
+        nxt is not None and nxt.group().lower() in c.product_lines and nxt.group()[:1].isupper()
     ):
         return True  # "Arvid Nordquist Classic", "Sebastian Kaffe Original": a product line
     if _MADE_BY_COPULA.search(before) and (len(words_in) > 1 or text.islower()):
@@ -5959,34 +5963,6 @@ _NAME_IS_NOUN = re.compile(
 )
 
 
-#: Nouns right after a name that make it a thing named after someone: "William Morris
-#: fabric", "Victoria sponge", "en Carl Malmsten-stol" (a make, a style, a dish, a breed).
-_EPONYM_AFTER = re.compile(
-    r"[\s-](?:fabric|fabrics|print|prints|wallpaper|wallpapers|design|designs|collection|"
-    r"range|pattern|patterns|sponge|sponges|cake|cakes|tart|tweed|terrier|terriers|spaniel|"
-    r"spaniels|chair|chairs|sofa|sofas|dress|dresses|handbag|handbags|tea|cocktail|paint|"
-    r"paints|wallpaper|curtains|cushions|crockery|jug|mug|mugs|tyg|tyget|tapet|tapeten|"
-    r"tapeter|mönster|mönstret|stol|stolen|stolar|soffa|soffan|tårta|tårtan|kaka|kakan|"
-    r"bakelse|servis|servisen|klänning|klänningen|"
-    # a costume of a character, a brand's product: "the Peter Pan costumes", "Robert Welch
-    # knives", "Pippi-dräkten", "en Georg Jensen-klocka"
-    r"costume|costumes|outfit|outfits|fancy\s+dress|dräkt|dräkten|dräkter|dräkterna|"
-    r"maskeraddräkt|maskeraddräkten|utklädnad|utklädnaden|knife|knives|kniv|kniven|knivar|"
-    r"knivarna|cutlery|bestick|besticket|pans|saucepans|kastruller|kastrullerna|watch|watches|"
-    r"klocka|klockan|klockor|perfume|parfym|parfymen|trainers|sneakers|boots|shoes|skor|"
-    r"skorna|stövlar|stövlarna|glasses|glasögon|glasögonen|frames|båge|bågen|"
-    # bags, jewellery, clothes, homeware, flowers and blends named after someone: "the Grace
-    # Kelly bag", "the Jackie clutch", "a Gertrude Jekyll rose", "Arvid Nordquist-kaffet"
-    r"bag|bags|clutch|clutches|purse|purses|tote|totes|satchel|backpack|necklace|necklaces|"
-    r"earrings|bracelet|bracelets|rings|pendant|brooch|jacket|jackets|coat|coats|blazer|shirt|"
-    r"shirts|blouse|skirt|jeans|scarf|lamp|lamps|vase|vases|bowl|bowls|plates|candle|candles|"
-    r"rose|roses|tulip|tulips|clematis|variety|cultivar|edition|blend|roast|coffee|"
-    r"väska|väskan|väskor|väskorna|handväska|handväskan|halsband|halsbandet|armband|"
-    r"armbandet|örhängen|örhängena|jacka|jackan|kappa|kappan|skjorta|skjortan|lampa|lampan|"
-    r"vas|vasen|skål|skålen|ljus|ljusen|rosor|rosorna|tulpaner|utgåva|utgåvan|blandning|"
-    r"blandningen|kaffe|kaffet|rost|rosten)\b",
-    re.IGNORECASE,
-)
 #: "hon heter", "he's called": a pronoun named (a person's or an animal's name)
 _PRONOUN_NAMED = re.compile(
     r"\b(?:hon|han|hen|den|she|he|it)(?:\s+|['’])(?:heter|hette|kallas|is\s+called|s\s+called"
@@ -6117,7 +6093,7 @@ def _person_at_post(text: str, m: re.Match[str], lang: str, c: _Compiled) -> tup
     lows = [w.group().lower() for w in words]
     folded = [_fold_accents(w) for w in lows]
     if any(
-        w in c.org_words or w in c.place_names or w in c.number_words or w in _BUSINESS_TAILS
+        w in c.org_words or w in c.place_names or w in c.number_words or w in c.business_tails
         for w in folded
     ):
         return None
@@ -6206,7 +6182,7 @@ def _more_names(
         words = m.group("n").split()
         lows_n = [w.lower() for w in words]
         if any(
-            w in c.not_names or w in c.org_words or w in c.place_names or w in _BUSINESS_TAILS
+            w in c.not_names or w in c.org_words or w in c.place_names or w in c.business_tails
             for w in lows_n
         ):
             continue
@@ -6245,7 +6221,7 @@ def _more_names(
             folded in c.org_words
             or folded in c.place_names
             or low in c.not_names
-            or low in _BUSINESS_TAILS
+            or low in c.business_tails
             or _business_word(low, c)
             or low in c.lex.cues.business_desks
             or (_sentence_initial(text, m.start("n")) and low not in c.first_names)
@@ -6278,7 +6254,7 @@ def _more_names(
                 else:
                     continue
             words = lows[i : i + n]
-            if any(w in c.org_words or w in _BUSINESS_TAILS or w in c.place_names for w in words):
+            if any(w in c.org_words or w in c.business_tails or w in c.place_names for w in words):
                 continue
             if n == 1 and words[0] not in c.first_names:
                 continue
@@ -6297,7 +6273,7 @@ def _more_names(
                 n = min(_cap_run(text, tokens, i, c), 3)
                 words = lows[i : i + n]
                 if n >= 2 and not any(
-                    w in c.org_words or w in _BUSINESS_TAILS or w in c.place_names for w in words
+                    w in c.org_words or w in c.business_tails or w in c.place_names for w in words
                 ):
                     found = (tokens[i].start(), tokens[i + n - 1].end())
             if found:
@@ -6328,7 +6304,7 @@ def _more_names(
                 and not text[found[1] : tokens[j].start()].strip()
                 and not any(
                     w in c.org_words
-                    or w in _BUSINESS_TAILS
+                    or w in c.business_tails
                     or w in c.place_names
                     or w in c.name_cue_kind
                     or w in c.number_cue_kind
@@ -6370,7 +6346,7 @@ def _names_run(
         found = _lower_full_name(text, tokens, lows, i, c)
         return _token_after(tokens, found[1]) - i if found else 0
     n = min(_cap_run(text, tokens, i, c), 4)
-    while n and lows[i + n - 1] in c.org_words | _BUSINESS_TAILS:
+    while n and lows[i + n - 1] in c.org_words | c.business_tails:
         n -= 1
     words = lows[i : i + n]
     if n < 2 or any(w in c.place_names or w in c.org_words for w in words):
@@ -6641,15 +6617,6 @@ _SPOKEN_HYPHEN = re.compile(
 )
 
 
-#: Last words of company names ("Svea Solar", "Virgin Media", "Octopus Energy").
-_BUSINESS_TAILS = frozenset(
-    ["solar", "energy", "energi", "media", "broadband", "mobile", "telecom", "electric", "power",
-     "gas", "water", "motors", "homes", "housing", "travel", "airways", "airlines", "foods",
-     "finance", "insurance", "försäkring", "försäkringar", "el", "bredband", "fiber", "fibre",
-     "logistics", "express", "post", "posten", "pharmacy", "apotek", "apoteket", "support",
-     "services", "service", "team", "desk", "office", "care", "kundtjänst", "lotteriet", "lotto",
-     "life", "assurance", "liv", "livförsäkring"]
-)  # fmt: skip
 #: "Bill Hargreaves is my accountant", "Ayla Demir är min dotter": a person, said of a relation.
 _RELATION_AFTER = re.compile(
     r",?\s+(?:is|was|'s|är|var)\s+(?:my|our|min|mitt|vår)\s+[^\W\d_]+(?![\w'’])", re.IGNORECASE
@@ -6810,7 +6777,7 @@ def not_a_person(text: str, p: PersonalData, lang: str) -> bool:
         return True  # "it's hope from the bottom of my heart", "faith in the system"
     lows = [w.lower() for w in _WORD.findall(run.text)]
     if any(
-        w in c.org_words or w in _BUSINESS_TAILS or w in c.place_names or w in _NAMED_AFTER
+        w in c.org_words or w in c.business_tails or w in c.place_names or w in _NAMED_AFTER
         for w in lows
     ):
         return True  # "Hej, det är Elsa Energi": a company
@@ -6988,7 +6955,7 @@ def _ids_roles_and_payees(text: str, found: list[PersonalData], lang: str) -> li
         return not any(
             w in c.org_words
             or w in c.place_names
-            or w in _BUSINESS_TAILS
+            or w in c.business_tails
             or w in c.number_words
             or (w in c.not_names and w not in c.homograph_names)
             for w in lows
@@ -7223,7 +7190,7 @@ def _names_by_position(text: str, found: list[PersonalData], lang: str) -> list[
         low = _POSSESSIVE.sub("", word.lower())
         if low in _NOT_MESSAGE_NAMES or low in c.kin_names or low in c.number_words:
             return False
-        if low in c.org_words or low in c.place_names or low in _BUSINESS_TAILS:
+        if low in c.org_words or low in c.place_names or low in c.business_tails:
             return False
         if not text.islower():
             return _is_cap(word) and low not in c.not_names
@@ -7387,7 +7354,7 @@ def _coordinated_first_names(text: str, found: list[PersonalData], lang: str) ->
             low in c.not_names
             or low in c.place_names
             or low in c.org_words
-            or low in _BUSINESS_TAILS
+            or low in c.business_tails
             or (low not in c.first_names and _ordinary_word(low, lang) and lang == "en")
         ):
             continue
@@ -7752,18 +7719,6 @@ _LIST_SPLIT = re.compile(
     r"|\s+(?:or|eller)\s+(?:maybe\s+|kanske\s+)?|\s+(?:and|och)\s+"
 )
 _ALTERNATIVES = re.compile(r"\b(?:or|Or|eller|Eller)\b")
-
-
-def _word_alternation(phrases: Iterable[str]) -> str:
-    """A non-capturing group of a pack's words for a regex, in the pack's order: a phrase's
-    words apart by any spaces, a trailing ``*`` one or more letters more ("step*")."""
-    alts = [
-        r"\s+".join(
-            re.escape(w[:-1]) + r"\w+" if w.endswith("*") else re.escape(w) for w in p.split()
-        )
-        for p in phrases
-    ]
-    return "(?:" + ("|".join(alts) or re.escape("\x00")) + ")"
 
 
 @dataclass(frozen=True)
