@@ -144,6 +144,11 @@ class AddressLists(_PhraseLists):
     house_names: tuple[str, ...] = Field(default=(), description="'Rose Cottage', 'Old Rectory'")
     postcode_cues: tuple[str, ...] = ()
     area_words: tuple[str, ...] = ()
+    street_owner_titles: tuple[str, ...] = Field(
+        default=(),
+        description="'drottning', 'kung': a capitalised title before a street named after "
+        "someone is part of the address",
+    )
 
 
 class CueLists(_PhraseLists):
@@ -304,6 +309,50 @@ class ContextLists(_PhraseLists):
         default=(),
         description="both languages; 'fabric', 'stol': right after a name, a thing named after "
         "someone ('William Morris fabric', 'en Carl Malmsten-stol')",
+    )
+    month_names: tuple[str, ...] = Field(
+        default=(), description="both languages; 'may', 'juni': months that are also names"
+    )
+    office_words: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'office', 'kontoret': 'it's hope from the swedish office' "
+        "names the speaker",
+    )
+    department_words: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'accounts', 'ekonomi': teams a speaker is from "
+        "('Nnamdi from accounts')",
+    )
+    plain_titles: tuple[str, ...] = Field(
+        default=(), description="both languages; 'mr', 'fröken': titles that are no kin word"
+    )
+    firm_endings: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'byrå', 'lettings': a word ending in one is a firm's",
+    )
+    compound_premises_tails: tuple[str, ...] = Field(
+        default=(),
+        description="'centret', 'boden': a one-word name ending in one is a place or thing",
+    )
+    compound_dish_tails: tuple[str, ...] = Field(
+        default=(), description="'bakelse', 'tårta': a name ending in one is a dish"
+    )
+    made_things: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'tyget', 'wallpaper': '<thing> is X' names a design",
+    )
+    broadcast_words: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'episode', 'programmet': a name near one is a public figure's",
+    )
+    work_after_nouns: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'novel', 'boken': after a name ('Läckbergs nya bok'), "
+        "the name is a work's maker",
+    )
+    trade_verbs: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'sell', 'monterar': 'we <verb> X and Y' names brands",
     )
 
 

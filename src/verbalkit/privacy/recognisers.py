@@ -220,6 +220,11 @@ def _word_alternation(phrases: Iterable[str]) -> str:
     return "(?:" + ("|".join(alts) or re.escape("\x00")) + ")"
 
 
+#: Words that may stand where a team's name does ("from the accounts team", "from your
+#: billing", "från vår kundtjänst"): closed-class words, so they stay here, not in a pack.
+_DEPARTMENT_FUNCTION_WORDS = frozenset(["the", "head", "your", "our", "er", "ert", "vår", "vårt"])
+
+
 @dataclass(frozen=True)
 class _Compiled:
     """Everything one language needs, built once per process."""
@@ -308,6 +313,32 @@ class _Compiled:
     #: nouns right after a name that make it a thing named after someone: "William Morris
     #: fabric", "Victoria sponge", "en Carl Malmsten-stol" (a make, a style, a dish, a breed)
     eponym_after: re.Pattern[str] = re.compile("\x00")
+    #: months that are also names: "it's may again" is the month
+    month_names: frozenset[str] = frozenset()
+    #: workplaces after "from the": "it's hope from the swedish office"
+    office_words: frozenset[str] = frozenset()
+    #: teams a caller or an agent says they are from: "Nnamdi from accounts", "Lejla på ekonomi"
+    departments: frozenset[str] = frozenset()
+    #: titles that are no kin word ("Farmor Annas kakor" may be grandma's own)
+    plain_titles: frozenset[str] = frozenset()
+    #: titles before a street named after someone: "Drottning Kristinasvägen 3"
+    street_owner_titles: frozenset[str] = frozenset()
+    #: endings of a firm's word: "Fastighetsförmedling", "Mäklarbyrå", "Bygg", "Lettings"
+    firm_endings: tuple[str, ...] = ()
+    #: a compound in the definite form whose last part is premises: "Skärmflygcentret",
+    #: "Bilverkstaden", "friggeboden" are places and things, not people (sv)
+    premises_tails: tuple[str, ...] = ()
+    #: a compound whose last part is a dish: "Gustav Adolfsbakelse" (sv)
+    dish_tails: tuple[str, ...] = ()
+    #: made things that are often named after a designer: "tyget är William Morris"
+    made_things: tuple[str, ...] = ()
+    #: words of TV, film and shows: a name beside one is a public figure's ("an episode with
+    #: Kirstie Allsopp", "programmet med Martin Timell"); not "spelar" (a player in a club)
+    broadcast_words: re.Pattern[str] = re.compile("\x00")
+    #: a work after its maker's name: "Sally Rooney's latest", "Läckbergs nya bok"
+    work_after: re.Pattern[str] = re.compile("\x00")
+    #: trading in something: "we sell", "they stock", "vi säljer", "vi har bara": brands follow
+    trade_before: re.Pattern[str] = re.compile("\x00")
 
 
 #: Business nouns that may be the caller's own workplace: its number may be a work line.
@@ -561,6 +592,35 @@ def compiled(lang: str) -> _Compiled:
         word_names=word_names(lang) - frozenset(names.not_names) - first_names,
         kin_names=frozenset(lex.contexts.kin_names),
         business_tails=frozenset(lex.contexts.business_tails),
+        month_names=frozenset(lex.contexts.month_names),
+        office_words=frozenset(lex.contexts.office_words),
+        departments=frozenset(lex.contexts.department_words) | _DEPARTMENT_FUNCTION_WORDS,
+        plain_titles=frozenset(lex.contexts.plain_titles),
+        street_owner_titles=frozenset(addr.street_owner_titles),
+        firm_endings=lex.contexts.firm_endings,
+        premises_tails=lex.contexts.compound_premises_tails,
+        dish_tails=lex.contexts.compound_dish_tails,
+        made_things=lex.contexts.made_things,
+        broadcast_words=re.compile(
+            rf"\b(?:{_word_alternation(lex.contexts.broadcast_words)}|channel\s+\d)\b",
+            re.IGNORECASE,
+        ),
+        work_after=re.compile(
+            # the adjectives ("latest", "nya") stay here: a closed class of a few words
+            r"(?:['’]s|s)?\s+(?:(?:latest|newest|new|last|first|debut|next|recent|early|best|"
+            r"senaste|nya|första|sista|nästa|tidiga|bästa)(?=[\s.,!?]|$)\s*)?"
+            rf"{_word_alternation(lex.contexts.work_after_nouns)}\b"
+            r"|['’]s\s+(?:latest|newest|new\s+one|senaste)\b",
+            re.IGNORECASE,
+        ),
+        trade_before=re.compile(
+            # subjects and adverbs are closed-class words: they stay here
+            r"\b(?:we|they|you|vi|de|dom|ni|the\s+shop|butiken)\s+(?:(?:also|only|just|mainly|"
+            r"mostly|don['’]t|do|no\s+longer|still|också|även|bara|mest|inte|fortfarande)\s+)*"
+            rf"{_word_alternation(lex.contexts.trade_verbs)}\s+"
+            r"(?:(?:both|mostly|mainly|only|either|all|både|mest|bara|alla|antingen)\s+)?$",
+            re.IGNORECASE,
+        ),
         product_lines=frozenset(lex.contexts.product_lines),
         personal_mail_domains=frozenset(lex.cues.personal_mail_domains),
         eponym_after=re.compile(
@@ -2200,9 +2260,6 @@ def _article_not_number(text: str, m: re.Match[str]) -> bool:
     )
 
 
-_STREET_OWNER_TITLES = frozenset(
-    ["kung", "konung", "drottning", "prins", "prinsessan", "sankt", "biskop", "kapten", "fru"]
-)
 _PREVIOUS_WORD = re.compile(r"(?<![\w-])([^\W\d_]+)\s$")
 
 
@@ -2215,7 +2272,7 @@ def _street_owner_before(text: str, start: int, street: str, c: _Compiled) -> in
     if prev is None or not _is_cap(prev.group(1)):
         return start
     low = prev.group(1).lower()
-    if low in c.hand_first_names or low in _STREET_OWNER_TITLES:
+    if low in c.hand_first_names or low in c.street_owner_titles:
         return prev.start(1)
     return start
 
@@ -3115,7 +3172,7 @@ def _person_after(
         if text[tokens[j].end() : tokens[j + 1].start()] != " ":
             return False
         # "Zlatko på Telia", "Nnamdi from accounts", "Aoife from customer services"
-        return _is_cap(nxt) or nxt.lower() in _DEPARTMENTS
+        return _is_cap(nxt) or nxt.lower() in c.departments
     return False
 
 
@@ -3132,14 +3189,6 @@ _ID_OF_PERSON = re.compile(
 _LOCATIVES = frozenset(["in", "at", "near", "around", "outside", "i", "vid", "nära", "utanför"])
 #: Right cues that also name things: "called" + a capitalised word is "named".
 _NAMING_VERBS = frozenset(["called", "named", "kallad", "kallas"])
-#: Teams a caller or an agent says they are from: "Nnamdi from accounts", "Lejla på ekonomi".
-_DEPARTMENTS = frozenset(
-    ["accounts", "billing", "sales", "support", "claims", "collections", "complaints",
-     "customer", "customers", "technical", "tech", "the", "head", "reception", "payroll",
-     "your", "our", "er", "ert", "vår", "vårt",
-     "ekonomi", "ekonomiavdelningen", "kundtjänst", "kundservice", "support", "försäljning",
-     "fakturering", "reklamationer", "växeln", "tekniska", "teknik", "kundsupport"]
-)  # fmt: skip
 #: Greetings and thanks before a vocative: "hej Kofi,", "thanks, Ngozi."
 _GREETINGS = frozenset(
     ["hej", "hallå", "tjena", "tack", "hi", "hello", "hey", "thanks", "cheers", "morning",
@@ -3322,7 +3371,7 @@ def _copula_name(
                 c.name_questions.search(text, 0, tokens[i].start())
                 and _clause_or_pronoun_after(text, tokens, lows, i)
             )
-            or _homograph_turn_intro(tokens, lows, i)
+            or _homograph_turn_intro(tokens, lows, i, c)
         )
     ):
         return tokens[i].start(), tokens[i].end()
@@ -3402,14 +3451,11 @@ _CALLING_CLAUSE = frozenset(
     ["ringing", "calling", "phoning", "just", "wondering", "ringer", "ringde", "undrar",
      "skulle", "ville"]
 )  # fmt: skip
-#: Workplaces after "from the": "it's hope from the swedish office".
-_OFFICE_WORDS = frozenset(
-    ["office", "team", "department", "branch", "depot", "desk", "kontoret", "avdelningen",
-     "kontor", "filialen", "laget"]
-)  # fmt: skip
 
 
-def _homograph_turn_intro(tokens: list[re.Match[str]], lows: list[str], i: int) -> bool:
+def _homograph_turn_intro(
+    tokens: list[re.Match[str]], lows: list[str], i: int, c: _Compiled
+) -> bool:
     """A common-word name said by the speaker opening the turn: "hej det är sten jag ringer
     om ...", "yeah hi it's will i'm ringing about ...", "um it's hope from the swedish
     office"; not "it's may from the third", "det är sten jag vill ha"."""
@@ -3418,18 +3464,16 @@ def _homograph_turn_intro(tokens: list[re.Match[str]], lows: list[str], i: int) 
     nxt = lows[i + 1 : i + 3]
     if len(nxt) == 2 and nxt[0] in ("i'm", "im", "jag", "i") and nxt[1] in _CALLING_CLAUSE:
         return True
-    if nxt[:1] and nxt[0] in _TURN_NAME_AFTER and lows[i] not in _MONTH_NAMES:
+    if nxt[:1] and nxt[0] in _TURN_NAME_AFTER and lows[i] not in c.month_names:
         return True  # "yeah hi it's guy again", "hej det är dag igen", "it's sandy here"
     if nxt[:1] and nxt[0] in ("from", "från"):
         rest = lows[i + 2 : i + 6]
-        return rest[:1] in (["the"], ["your"], ["er"], ["ert"]) and not _OFFICE_WORDS.isdisjoint(
+        return rest[:1] in (["the"], ["your"], ["er"], ["ert"]) and not c.office_words.isdisjoint(
             rest
         )
     return False
 
 
-#: Months that are also names: "it's may again" is the month.
-_MONTH_NAMES = frozenset(["may", "june", "april", "august", "maj", "juni", "juli"])
 #: Possessives that open a kin or role cue: "my wife", "min fru", "hennes fästman".
 _POSSESSIVES = frozenset(
     ["my", "our", "his", "her", "their", "min", "mitt", "mina", "vår", "vårt", "hans", "hennes"]
@@ -3772,7 +3816,7 @@ def _names(text: str, lang: str, c: _Compiled) -> list[PersonalData]:
                 and text.islower()
                 and (lows[i] in c.first_names or lows[i] in c.homograph_names)
                 and lows[i] not in _MODALS
-                and lows[i] not in _MONTH_NAMES
+                and lows[i] not in c.month_names
                 and i + 1 < len(tokens)
                 and text[tokens[i].end() : tokens[i + 1].start()] == " "
                 and len(lows[i + 1]) > 2
@@ -4028,7 +4072,7 @@ def _framed_names(
             first = found_words[0].lower()
             if lower and (
                 (first not in c.first_names and first not in c.homograph_names)
-                or first in _MONTH_NAMES
+                or first in c.month_names
                 or first in _MODALS
             ):
                 continue  # "its in gareth pughs name", "in penny's name"; not "the company's"
@@ -4316,7 +4360,7 @@ def _person_slots(
         words = m.group("n").split()
         lows_n = [w.lower() for w in words]
         if any(
-            w in c.not_names or w in c.org_words or w in c.place_names or w in _DEPARTMENTS
+            w in c.not_names or w in c.org_words or w in c.place_names or w in c.departments
             for w in lows_n
         ):
             continue
@@ -4526,7 +4570,7 @@ def _slot_run(
     if i >= len(tokens):
         return None
     low = lows[i]
-    if low in c.not_names or low in c.number_words or low in _DEPARTMENTS:
+    if low in c.not_names or low in c.number_words or low in c.departments:
         return None
     if c.not_name_phrases.match(text, tokens[i].start()):
         return None
@@ -4635,21 +4679,11 @@ def _lower_slot(
     return tokens[i].start(), tokens[j - 1].end()
 
 
-#: Endings of a firm's word: "Fastighetsförmedling", "Mäklarbyrå", "Bygg", "Lettings".
-_FIRM_ENDINGS = (
-    "förmedling", "förmedlingen", "byrå", "byrån", "bygg", "byggare", "måleri", "åkeri",
-    "konsult", "konsulter", "fastigheter", "mäkleri", "mäklare", "mäklarna", "service",
-    "transport", "städ", "montage", "rör", "el", "plåt", "entreprenad",
-    "lettings", "estates", "solicitors", "associates", "partners", "removals", "plumbing",
-    "roofing", "builders", "joinery", "lifts", "stairlifts", "doors", "pools", "surveyors",
-)  # fmt: skip
-
-
 def _business_word(low: str, c: _Compiled) -> bool:
     """A word that names a firm's trade: "Fastighetsförmedling", "Stairlifts", "Bygg"."""
     if low in c.first_names or low in c.surnames:
         return False
-    return (low.endswith(_FIRM_ENDINGS) and len(low) > 3) or low in _FIRM_ENDINGS
+    return (low.endswith(c.firm_endings) and len(low) > 3) or low in c.firm_endings
 
 
 def _position_names(
@@ -5390,26 +5424,6 @@ _TITLED_BRAND_AFTER = re.compile(
     r"kakor|kaka|sylt|saft|glass|godis|bullar|kaffe|korv|senap|pepparkakor|kex|pizzor|"
     r"pizza|sås|såser|produkter|sortiment)\b"
 )
-#: Titles that are no kin word ("Farmor Annas kakor" may be grandma's own).
-_PLAIN_TITLES = frozenset(
-    ["mr", "mrs", "ms", "miss", "dr", "doctor", "sir", "lady", "lord", "herr", "fru", "fröken",
-     "doktor", "dr."]
-)  # fmt: skip
-#: A Swedish compound in the definite form whose last part is premises: "Skärmflygcentret",
-#: "Bilverkstaden", "friggeboden" are places and things, not people.
-_SV_PREMISES_TAILS = (
-    "centret", "centrum", "centralen", "verkstaden", "kliniken", "butiken", "boden", "huset",
-    "hallen", "kontoret", "byrån", "magasinet", "bolaget", "skolan", "förbundet", "föreningen",
-    "lagret", "affären", "salongen", "gymmet", "badet", "torget", "kyrkan", "baren", "caféet",
-    "kaféet", "bageriet", "apoteket", "kiosken", "varvet", "stallet", "förrådet", "garaget",
-    "stugan", "ladan", "bodarna", "tältet", "poolen", "bastun",
-)  # fmt: skip
-#: A Swedish compound whose last part is a dish: "Gustav Adolfsbakelse".
-_SV_DISH_TAILS = (
-    "bakelse", "bakelsen", "tårta", "tårtan", "bulle", "bullen", "pudding", "puddingen",
-    "soppa", "soppan", "gratäng", "gratängen", "limpa", "limpan", "pastej", "kaka", "kakan",
-    "sås", "såsen", "stek", "steken", "biff", "biffen", "frestelse",
-)  # fmt: skip
 #: A food word right before the name makes a dish: "Peach Melba", "Biff Rydberg".
 _DISH_HEAD_BEFORE = re.compile(
     r"\b(?:Beef|Eggs|Egg|Peach|Chicken|Pork|Lamb|Veal|Lobster|Sole|Biff|Kyckling|Fläsk|"
@@ -5436,9 +5450,9 @@ def _premises_or_show_not_person(
     words = p.text.lower().split()
     if words and all(w.strip(",.!?") in _NEVER_NAME_WORDS for w in words):
         return True  # "Kan du stava ditt efternamn åt mig?"
-    if c.lex.language == "sv" and len(words) == 1:
+    if len(words) == 1:
         low = words[0].strip(",.!?")
-        if any(low.endswith(t) and len(low) >= len(t) + 3 for t in _SV_PREMISES_TAILS):
+        if any(low.endswith(t) and len(low) >= len(t) + 3 for t in c.premises_tails):
             return True  # "Du pratar med Skärmflygcentret", "friggeboden ska levereras"
     if (
         slug == "model"
@@ -5447,9 +5461,9 @@ def _premises_or_show_not_person(
         and not _POSSESSIVE_AFTER.match(text, p.end)
     ):
         return True  # "It's Major Oak we visited, in Sherwood.": a place after "in"
-    if c.lex.language == "sv" and words:
+    if words:
         last = words[-1].strip(",.!?")
-        if any(last.endswith(t) and len(last) >= len(t) + 3 for t in _SV_DISH_TAILS):
+        if any(last.endswith(t) and len(last) >= len(t) + 3 for t in c.dish_tails):
             return True  # "Gustav Adolfsbakelse", "Prinsesstårta": a dish
     if not intro and _DISH_HEAD_BEFORE.search(text, max(0, p.start - 12), p.start):
         return True  # "Peach Melba", "Eggs Benedict", "Biff Rydberg": a dish
@@ -5460,7 +5474,7 @@ def _premises_or_show_not_person(
         and _HOW_CAN_I_HELP.search(text)
     ):
         return True  # "You're speaking to Kidzone in Leeds, how can I help?"
-    if slug == "title" and words and words[0].strip(".") in _PLAIN_TITLES:
+    if slug == "title" and words and words[0].strip(".") in c.plain_titles:
         if _near_public_context(text, p, c) and not _CONTACT_VERB.search(text):
             return True  # "Mr Bean was on the telly", "Fröken Ur i radion": a character
         if re.search(r"['’]s\s+[A-Z]", p.text):
@@ -5759,17 +5773,6 @@ _FAVOURITE_AFTER = re.compile(
 )
 
 
-#: Words of TV, film and shows: a name beside one is a public figure's ("an episode with
-#: Kirstie Allsopp", "programmet med Martin Timell"); not "spelar" (a player in a club).
-_MEDIA_WORDS = re.compile(
-    r"\b(?:episodes?|shows?|programmes?|programs?|series|tv|telly|presenters?|presented|"
-    r"documentar(?:y|ies)|films?|movies?|youtube|bbc|itv|channel\s+\d|netflix|"
-    r"avsnitt(?:et)?|programmet|programledaren?|tv-programmet|serien|dokumentären|filmen|"
-    r"svt|tv4|radio|radion|ipad|podcast|podden|cbeebies|barnkanalen)\b",
-    re.IGNORECASE,
-)
-
-
 def _near_public_context(text: str, p: PersonalData, c: _Compiled) -> bool:
     """A public-life word (TV, a show, an episode, a film) in the same sentence, within a
     few words of the name, and no person of the call's (kin, "my") right before it."""
@@ -5780,34 +5783,14 @@ def _near_public_context(text: str, p: PersonalData, c: _Compiled) -> bool:
     stop = _SENTENCE_BREAK.search(text, p.end, end)
     if stop:
         end = stop.start()
-    if not _MEDIA_WORDS.search(text, start, end):
+    if not c.broadcast_words.search(text, start, end):
         return False
     before = text[start : p.start].lower().split()
     return not any(w in c.relation_kin or w in _KIN_POSSESSIVES for w in before[-3:])
 
 
-#: Trading in something: "we sell", "they stock", "vi säljer", "vi har bara": brands follow.
-_TRADE_BEFORE = re.compile(
-    r"\b(?:we|they|you|vi|de|dom|ni|the\s+shop|butiken)\s+(?:(?:also|only|just|mainly|mostly|"
-    r"don['’]t|do|no\s+longer|still|också|även|bara|mest|inte|fortfarande)\s+)*"
-    r"(?:sell|stock|carry|supply|retail|fit|install|service|repair|recommend|säljer|sålde|"
-    r"lagerför|saluför|för|installerar|servar|reparerar|rekommenderar|monterar)\s+"
-    r"(?:(?:both|mostly|mainly|only|either|all|både|mest|bara|alla|antingen)\s+)?$",
-    re.IGNORECASE,
-)
 #: Between brands in a list: "Dr. Scholl and Birkenstock", "Bosch, Makita eller Hilti".
 _BRAND_LIST_GAP = re.compile(r"(?:(?:[A-ZÅÄÖÉ][\w'’.&-]*|and|or|och|eller|&)[\s,]+)*$")
-#: A work after its maker's name: "Sally Rooney's latest", "Läckbergs nya bok".
-_WORK_AFTER = re.compile(
-    r"(?:['’]s|s)?\s+(?:(?:latest|newest|new|last|first|debut|next|recent|early|best|"
-    r"senaste|nya|första|sista|nästa|tidiga|bästa)(?=[\s.,!?]|$)\s*)?"
-    r"(?:book|books|novel|novels|album|albums|record|single|film|films|movie|series|play|"
-    r"memoir|biography|thriller|paintings?|prints?|poems|poetry|bok|boken|böcker|roman|"
-    r"romanen|romaner|deckare|deckaren|skiva|skivan|album|albumet|filmen|serien|pjäs|pjäsen|"
-    r"memoarer|biografi|tavla|tavlan|tavlor|dikter|diktsamling)\b"
-    r"|['’]s\s+(?:latest|newest|new\s+one|senaste)\b",
-    re.IGNORECASE,
-)
 #: Tickets for a show: "tickets for Sara Bareilles", "biljetter till Håkan Hellström".
 _TICKETS_FOR = re.compile(
     r"\b(?:tickets?|seats?|biljett(?:er|erna|en)?|platser)\s+(?:for|to|till|på)\s+(?:the\s+)?$",
@@ -5889,10 +5872,10 @@ def _thing_or_pet(text: str, p: PersonalData, c: _Compiled) -> bool:
     earlier: no person in the call."""
     before = text[max(0, p.start - 80) : p.start]
     gap = _BRAND_LIST_GAP.search(before)
-    if gap is not None and _TRADE_BEFORE.search(before, 0, gap.start()) is not None:
+    if gap is not None and c.trade_before.search(before, 0, gap.start()) is not None:
         return True  # "We sell Dr. Scholl and Birkenstock", "vi monterar bara Kährs"
     name_end = p.end - 2 if p.text.endswith(("'s", "’s")) else p.end
-    if _WORK_AFTER.match(text, name_end):
+    if c.work_after.match(text, name_end):
         return True  # "It's Sally Rooney's latest", "Camilla Läckbergs nya bok"
     if _TICKETS_FOR.search(before):
         return True  # "the tickets for Sara Bareilles"
@@ -6847,18 +6830,13 @@ _MEDIA_BEFORE = re.compile(
     r"tittar\s+på|läser|läste)\s+(?:some\s+|a\s+bit\s+of\s+)?$",
     re.IGNORECASE,
 )
-#: Made things that are often named after a designer: "tyget är William Morris".
-_MADE_THINGS = (
-    "tyg", "tyget", "tapet", "tapeten", "mönster", "mönstret", "stol", "stolen", "soffa",
-    "soffan", "klänning", "klänningen", "servis", "servisen", "fabric", "wallpaper",
-    "pattern", "print", "design", "dress", "chair", "sofa", "rose", "the fabric",
-)  # fmt: skip
 
 
 @functools.cache
 def _thing_is(lang: str) -> re.Pattern[str]:
     """A thing noun and a copula right before a name: "tyget är", "the boat's"."""
-    nouns = (*compiled(lang).lex.names.thing_nouns, *_MADE_THINGS)
+    c = compiled(lang)
+    nouns = (*c.lex.names.thing_nouns, *c.made_things)
     return _phrase_regex(nouns, after=r"(?:['’]s|\s+(?:är|var|is|was))\s+$")
 
 
