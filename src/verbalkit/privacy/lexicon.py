@@ -354,6 +354,21 @@ class ContextLists(_PhraseLists):
         default=(),
         description="both languages; 'sell', 'monterar': 'we <verb> X and Y' names brands",
     )
+    workplace_words: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'the warehouse', 'kontoret': '<name> in <word> says' "
+        "names a person",
+    )
+    trade_roles: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'plumber', 'estate agent': '<name>, the <role>, says' "
+        "names a person",
+    )
+    own_home_words: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'house', 'dotter': 'our <word> is at' is no business's "
+        "premises",
+    )
 
 
 class PrivacyLexicon(_Strict):

@@ -339,6 +339,13 @@ class _Compiled:
     work_after: re.Pattern[str] = re.compile("\x00")
     #: trading in something: "we sell", "they stock", "vi säljer", "vi har bara": brands follow
     trade_before: re.Pattern[str] = re.compile("\x00")
+    #: a person at their post said of as the one who says or did something: "Mattsson på
+    #: kontoret säger", "Prendeville in accounts says", "Grady the plumber said"
+    post_then_says: re.Pattern[str] = re.compile("\x00")
+    #: a business's premises with "our"/"vår" and a verb of place: "Vårt krematorium ligger
+    #: på", "Vår plantskola finns på", "Our yard is at", "our showroom's on"; not a home or a
+    #: person said with "our" ("our house is at": contexts.own_home_words)
+    our_premises: re.Pattern[str] = re.compile("\x00")
 
 
 #: Business nouns that may be the caller's own workplace: its number may be a work line.
@@ -611,6 +618,28 @@ def compiled(lang: str) -> _Compiled:
             r"senaste|nya|första|sista|nästa|tidiga|bästa)(?=[\s.,!?]|$)\s*)?"
             rf"{_word_alternation(lex.contexts.work_after_nouns)}\b"
             r"|['’]s\s+(?:latest|newest|new\s+one|senaste)\b",
+            re.IGNORECASE,
+        ),
+        post_then_says=re.compile(
+            r"(?:\s+(?:på|i|in|at|from|från)\s+(?:the\s+)?"
+            + _word_alternation(lex.contexts.workplace_words)
+            + r"|,?\s+the\s+"
+            + _word_alternation(lex.contexts.trade_roles)
+            + r")"
+            # the speech verbs and auxiliaries are closed-class words: they stay here
+            r",?\s+(?:says|said|told|tells|thinks|reckons|confirmed|came|come|rang|called|"
+            r"phoned|has|had|was|is|will|säger|sa|sade|tycker|menar|lovade|ringde|kom|har|hade|"
+            r"var|är|ska)\b",
+            re.IGNORECASE,
+        ),
+        our_premises=re.compile(
+            rf"\b(?:vår|vårt|våra)\s+(?!{_word_alternation(lex.contexts.own_home_words)}\b)"
+            r"[^\W\d_]+\s+"
+            r"(?:ligger|låg|finns|håller\s+till|har\s+flyttat\s+till)\s+(?:nu\s+|numera\s+)?"
+            r"(?:på|i|vid)[\s:,]*$"
+            rf"|\bour\s+(?!{_word_alternation(lex.contexts.own_home_words)}\b)[^\W\d_]+"
+            r"(?:\s+is|\s+are|['’]s|['’]re|\s+has\s+moved\s+to)"
+            r"\s+(?:now\s+)?(?:located\s+|based\s+)?(?:at|on|in)?[\s:,]*$",
             re.IGNORECASE,
         ),
         trade_before=re.compile(
@@ -4458,20 +4487,6 @@ _AGENT_GREETING = {
     ),
 }
 _AT_ORG = re.compile(r"\s*,?\s+(?:at|from|på|från|hos)\s+[^\W\d_]", re.IGNORECASE)
-#: A person at their post said of as the one who says or did something: "Mattsson på
-#: kontoret säger", "Prendeville in accounts says", "Grady the plumber said".
-_POST_THEN_SAYS = re.compile(
-    r"(?:\s+(?:på|i|in|at|from|från)\s+(?:the\s+)?(?:kontoret|lagret|verkstaden|receptionen|"
-    r"kundtjänst|ekonomi|ekonomiavdelningen|butiken|växeln|office|accounts|warehouse|stores|"
-    r"workshop|reception|billing|sales|support|dispatch|the\s+office|head\s+office|"
-    r"the\s+warehouse|the\s+workshop)|,?\s+the\s+(?:plumber|fitter|electrician|engineer|"
-    r"surveyor|builder|tiler|installer|technician|driver|courier|agent|estate\s+agent|"
-    r"manager|receptionist|nurse|therapist|landlord|neighbour|neighbor|caretaker|gardener|"
-    r"mechanic|joiner|roofer|decorator|painter|locksmith|cleaner|postman|fitter's\s+mate))"
-    r",?\s+(?:says|said|told|tells|thinks|reckons|confirmed|came|come|rang|called|phoned|"
-    r"has|had|was|is|will|säger|sa|sade|tycker|menar|lovade|ringde|kom|har|hade|var|är|ska)\b",
-    re.IGNORECASE,
-)
 #: A list of two people after "gäller" / "for": "det gäller stina och ville båda två",
 #: "it's for olive and ivo they both see the therapist".
 _TWO_PEOPLE = re.compile(
@@ -4801,7 +4816,7 @@ def _position_names(
             end = tokens[i + 1].end()
         if _AT_ORG.match(text, end):
             add("agent_greeting", (tokens[i].start(), end))
-    for m in _POST_THEN_SAYS.finditer(text):
+    for m in c.post_then_says.finditer(text):
         j = _token_after(tokens, m.start())
         i = j - 1
         if i < 0 or tokens[i].end() != m.start():
@@ -7397,25 +7412,6 @@ _PICKUP_POINT = re.compile(
     r"\b(?i:på|hos|från|vid|from|at)\s+[A-ZÅÄÖ][\w&'’-]*(?:\s+[A-ZÅÄÖ][\w&'’-]*){0,3}"
     r"\s*[,:–-]\s*$"
 )
-#: Homes and people said with "our"/"vår": their address is personal ("our house is at").
-_OUR_NOT_PREMISES = (
-    r"hus|huset|hem|hemmet|lägenhet|lägenheten|villa|villan|radhus|radhuset|stuga|stugan|"
-    r"sommarstuga|sommarstugan|gård|gården|bostad|bostaden|adress|son|dotter|mamma|pappa|mor|"
-    r"far|farmor|mormor|farfar|morfar|barn|dotter|granne|grannar|familj|familjen|"
-    r"house|home|flat|apartment|cottage|bungalow|place|farm|family|son|daughter|mum|mom|dad|"
-    r"mother|father|gran|grandma|grandad|grandpa|nan|kids|children|child|neighbour|neighbor|"
-    r"new|old|address|caravan|holiday|boat|tenant|tenants|friend|friends"
-)
-#: A business's premises with "our"/"vår" and a verb of place: "Vårt krematorium ligger
-#: på", "Vår plantskola finns på", "Our yard is at", "our showroom's on".
-_OUR_PREMISES = re.compile(
-    rf"\b(?:vår|vårt|våra)\s+(?!(?:{_OUR_NOT_PREMISES})\b)[^\W\d_]+\s+"
-    r"(?:ligger|låg|finns|håller\s+till|har\s+flyttat\s+till)\s+(?:nu\s+|numera\s+)?(?:på|i|vid)"
-    r"[\s:,]*$"
-    rf"|\bour\s+(?!(?:{_OUR_NOT_PREMISES})\b)[^\W\d_]+(?:\s+is|\s+are|['’]s|['’]re|\s+has\s+moved\s+to)"
-    r"\s+(?:now\s+)?(?:located\s+|based\s+)?(?:at|on|in)?[\s:,]*$",
-    re.IGNORECASE,
-)
 
 
 def _business_contact(text: str, p: PersonalData, c: _Compiled) -> bool:
@@ -7428,7 +7424,7 @@ def _business_contact(text: str, p: PersonalData, c: _Compiled) -> bool:
     end = lead.end() if lead else p.start
     if c.business_contact.search(text, max(0, p.start - 60), end):
         return True
-    if p.kind == "address" and _OUR_PREMISES.search(text, max(0, p.start - 60), end):
+    if p.kind == "address" and c.our_premises.search(text, max(0, p.start - 60), end):
         return True  # "Vårt krematorium ligger på …", "Our yard is at …"
     if p.kind == "address" and _premises_subject(c.lex.language).search(
         text, max(0, p.start - 90), end
