@@ -369,6 +369,33 @@ class ContextLists(_PhraseLists):
         description="both languages; 'house', 'dotter': 'our <word> is at' is no business's "
         "premises",
     )
+    container_words: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'ask', 'tin': 'a tin of X' names a brand",
+    )
+    venue_called_words: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'restaurant', 'fiket': '<venue> ... called X' names the venue",
+    )
+    consume_words: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'handlade', 'lunch': a name after 'hos'/'at' in such a "
+        "sentence is a shop or eatery",
+    )
+    ferry_words: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'viking line', 'cabin': a one-word name after 'sailing "
+        "with' is a ship",
+    )
+    household_things: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'robot', 'gräsklippare*': '<thing> we call X' names a thing",
+    )
+    child_topic_words: tuple[str, ...] = Field(
+        default=(),
+        description="both languages; 'favourite', 'kalas': a children's topic, the name is a "
+        "character's",
+    )
 
 
 class PrivacyLexicon(_Strict):

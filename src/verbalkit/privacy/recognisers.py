@@ -346,6 +346,19 @@ class _Compiled:
     #: på", "Vår plantskola finns på", "Our yard is at", "our showroom's on"; not a home or a
     #: person said with "our" ("our house is at": contexts.own_home_words)
     our_premises: re.Pattern[str] = re.compile("\x00")
+    #: a children's or fan topic in the sentence: the name is a character's
+    child_topic: re.Pattern[str] = re.compile("\x00")
+    #: eating, drinking or shopping said in the same sentence: the place is a shop or eatery
+    consume_verb: re.Pattern[str] = re.compile("\x00")
+    #: ferries and cruises: "Vi seglar med Gabriella i år, och Viking Grace går till Åbo"
+    ferry_words: re.Pattern[str] = re.compile("\x00")
+    #: a brand after a pack or a container: "en ask Anthon Berg", "a tin of Quality Street"
+    container_before: re.Pattern[str] = re.compile("\x00")
+    #: a venue and its name: "a restaurant in Rohnert Park called", "ett café som heter"
+    venue_called_before: re.Pattern[str] = re.compile("\x00")
+    #: a thing and what the family calls it: "the robot hoover the kids call", "gräsklipparen
+    #: som vi kallar"
+    thing_called_before: re.Pattern[str] = re.compile("\x00")
 
 
 #: Business nouns that may be the caller's own workplace: its number may be a work line.
@@ -480,6 +493,7 @@ class _HyphenNames(frozenset[str]):
 def compiled(lang: str) -> _Compiled:
     """The compiled recognisers of a language (once per process)."""
     lex = load_lexicon(lang)
+    ctx = lex.contexts
     cue_kind: dict[str, str] = {}
     for kind in ("personnummer", "phone", "email", "card", "iban", "bank_account", "customer_id"):
         for p in getattr(lex.cues, kind):
@@ -618,6 +632,32 @@ def compiled(lang: str) -> _Compiled:
             r"senaste|nya|första|sista|nästa|tidiga|bästa)(?=[\s.,!?]|$)\s*)?"
             rf"{_word_alternation(lex.contexts.work_after_nouns)}\b"
             r"|['’]s\s+(?:latest|newest|new\s+one|senaste)\b",
+            re.IGNORECASE,
+        ),
+        child_topic=re.compile(
+            # "lunch\s?box" (one space or none) stays here: a pack phrase takes any spaces
+            rf"\b(?:{_word_alternation(ctx.child_topic_words)}|lunch\s?box)\b",
+            re.IGNORECASE,
+        ),
+        consume_verb=re.compile(rf"\b{_word_alternation(ctx.consume_words)}\b", re.IGNORECASE),
+        ferry_words=re.compile(rf"\b{_word_alternation(ctx.ferry_words)}\b", re.IGNORECASE),
+        container_before=re.compile(
+            # articles and numerals are closed-class: they stay here
+            r"\b(?:en|ett|två|tre|a|an|one|two|three|some|\d+)\s+"
+            rf"{_word_alternation(ctx.container_words)}\s+(?:of\s+)?$",
+            re.IGNORECASE,
+        ),
+        venue_called_before=re.compile(
+            rf"\b{_word_alternation(ctx.venue_called_words)}\b[^.!?]{{0,40}}"
+            r"\b(?:called|named|som\s+heter|som\s+hette)\s+$",
+            re.IGNORECASE,
+        ),
+        thing_called_before=re.compile(
+            rf"\b{_word_alternation(ctx.household_things)}\s+(?:that\s+|which\s+|som\s+)?"
+            # who names it and how: closed-class words, they stay here
+            r"(?:the\s+kids|the\s+children|we|they|i|my\s+\w+|barnen|vi|de|jag|ungarna)\s+"
+            r"(?:call|calls|called|have\s+named|named|kallar|kallade|döpte|har\s+döpt)"
+            r"(?:\s+(?:it|den|det))?\s+$",
             re.IGNORECASE,
         ),
         post_then_says=re.compile(
@@ -5406,14 +5446,6 @@ _PLACE_PREP_BEFORE = {
 _POSSESSIVE_AFTER = re.compile(r"(?:['’]s?|s)\b")
 #: Round 21: a character said with the work it comes from: "Elsa från Frost".
 _FROM_WORK_AFTER = re.compile(r"\s+(?:från|from|ur|i|in)\s+(?:the\s+)?[A-ZÅÄÖ]")
-#: A children's or fan topic in the sentence: the name is a character's.
-_CHILD_TOPIC = re.compile(
-    r"\b(?:favorit\w*|favourite|favorite|utklädd|klä\s+ut|dress(?:ed)?\s+up|costume|kalas\w*|"
-    r"party|tårta\w*|tårtan|cake|docka|dockan|doll|film\w*|movie|toy|toys|leksak\w*|tema|"
-    r"theme[ds]?|gosedjur\w*|soft\s+toy|lunch\s?box|matlåda\w*|pyjamas|pyjamas|pajamas|"
-    r"klistermärk\w*|stickers?|plush|figur\w*|figure)\b",
-    re.IGNORECASE,
-)
 #: Someone who called, wrote or said something is no character.
 _CONTACT_VERB = re.compile(
     r"\b(?:called|rang|phoned|emailed|texted|said|told|promised|ringde|mejlade|sms:ade|sa|sade|"
@@ -5422,14 +5454,6 @@ _CONTACT_VERB = re.compile(
 )
 #: Round 21: "hos", "på", "at" right before a name found without a cue.
 _SHOP_PREP_BEFORE = re.compile(r"\b(?:hos|på|at)\s+$", re.IGNORECASE)
-#: Eating, drinking or shopping said in the same sentence: the place is a shop or eatery.
-_CONSUME_VERB = re.compile(
-    r"\b(?:köpte|köper|köpt|köpa|handlade|handlar|handlat|handla|åt|äter|ätit|äta|fikade|"
-    r"fikar|fikat|fika|beställde|käkade|luncha|lunchade|middag|lunch|frukost|bought|buy|buying|"
-    r"ate|eat|eating|eaten|dined|dine|shopped|shopping|lunch|dinner|breakfast|brunch|"
-    r"takeaway|menu|meny)\b",
-    re.IGNORECASE,
-)
 #: "at Sarah Jones's house", "hemma hos Eva": someone's home, a person.
 _HOME_AFTER = re.compile(r"(?:['’]s)?\s+(?:house|home|place|flat|farm)\b", re.IGNORECASE)
 #: A product or show said after a titled genitive: "Mr Kipling's cakes", "Mrs Brown's Boys".
@@ -5500,7 +5524,7 @@ def _premises_or_show_not_person(
         not intro
         and slug in ("known_first_name", "model", "before_mask", "cue_weak", "first_before_and")
         and _FROM_WORK_AFTER.match(text, p.end)
-        and _CHILD_TOPIC.search(text)
+        and c.child_topic.search(text)
         and not _CONTACT_VERB.search(text)
     ):
         return True  # "Elsa från Frost är dotterns favorit", "Woody from Toy Story"
@@ -5514,7 +5538,7 @@ def _premises_or_show_not_person(
         sent_start = max([m.end() for m in _SENTENCE_BREAK.finditer(text, 0, p.start)] or [0])
         tail = _SENTENCE_BREAK.search(text, p.end)
         sent_end = tail.start() if tail else len(text)
-        if _CONSUME_VERB.search(text, sent_start, sent_end):
+        if c.consume_verb.search(text, sent_start, sent_end):
             return True  # "Hos Lisa Elmqvist köpte jag räkor", "lunch at Giorgio Locatelli"
     return False
 
@@ -5553,20 +5577,6 @@ _VESSEL_WITH_BEFORE = re.compile(
     r"sailing|cruise|cruised|cruising|travel(?:l?ed)?)\s+(?:med|with)\s+$",
     re.IGNORECASE,
 )
-_FERRY_WORDS = re.compile(
-    r"\b(?:färj\w*|kryssning\w*|rederi\w*|hytt\w*|ombord|viking\s+(?:line|grace|cinderella)|"
-    r"silja|tallink|stena|birka|finnlines|destination\s+gotland|åbo|mariehamn|helsingfors|"
-    r"tallinn|ferry|ferries|cruise|cabin|cunard|p&o|deck|port)\b",
-    re.IGNORECASE,
-)
-#: A brand after a pack or a container: "en ask Anthon Berg", "a tin of Quality Street".
-_CONTAINER_BEFORE = re.compile(
-    r"\b(?:en|ett|två|tre|a|an|one|two|three|some|\d+)\s+(?:ask|asken|burk|burkar|påse|påsar|"
-    r"flaska|flaskor|paket|kartong|tub|förpackning|låda|kaka|back|tin|tins|jar|jars|bottle|"
-    r"bottles|bar|bars|packet|packets|pack|box|tub|tubs|can|cans|carton|bag|tube|crate|case)"
-    r"\s+(?:of\s+)?$",
-    re.IGNORECASE,
-)
 #: A name inside a product's compound: "Emil i Lönneberga-spelet", "Alfons Åberg-boxen",
 #: "the Peter Rabbit-themed mugs".
 _COMPOUND_TAIL = re.compile(
@@ -5583,16 +5593,6 @@ _COLOUR_AFTER = re.compile(
 #: A firm's founder: "the man who founded Dyson, James Dyson", "grundaren av Ikea".
 _FOUNDER_BEFORE = re.compile(
     r"\b(?:founded|co-founded|founder|founders|grundade|grundaren|grundare|grundat)\b[^.!?]*$",
-    re.IGNORECASE,
-)
-#: A thing and what the family calls it: "the robot hoover the kids call", "gräsklipparen
-#: som vi kallar".
-_THING_CALLED_BEFORE = re.compile(
-    r"\b(?:robot|hoover|vacuum|mower|car|van|boat|caravan|camper|tractor|bike|scooter|router|"
-    r"dammsugare\w*|robotdammsugare\w*|gräsklippare\w*|robotgräsklippare\w*|bil|bilen|båt|"
-    r"båten|husbil\w*|husvagn\w*|traktor\w*|cykel\w*|moped\w*)\s+(?:that\s+|which\s+|som\s+)?"
-    r"(?:the\s+kids|the\s+children|we|they|i|my\s+\w+|barnen|vi|de|jag|ungarna)\s+"
-    r"(?:call|calls|called|have\s+named|named|kallar|kallade|döpte|har\s+döpt)(?:\s+(?:it|den|det))?\s+$",
     re.IGNORECASE,
 )
 
@@ -5630,14 +5630,6 @@ _NAMED_OWN_THING = re.compile(
 )
 #: A short public service number after the one to call: "Ring Vårdguiden på 1177".
 _SERVICE_NUMBER_AFTER = re.compile(r",?\s+(?:på|on|at)\s+\d{3,5}(?!\s*\d)(?![\d-])")
-#: A venue and its name: "a restaurant in Rohnert Park called", "ett café som heter".
-_VENUE_CALLED_BEFORE = re.compile(
-    r"\b(?:restaurants?|café|cafe|cafés|bakery|bakeries|shop|shops|pub|pubs|bar|bars|hotel|"
-    r"hotels|salon|gym|studio|clinic|kiosk|deli|bistro|takeaway|restaurang|restaurangen|kafé|"
-    r"kaféet|fik|fiket|bageri|bageriet|butik|butiken|krog|krogen|hotell|hotellet|salong|"
-    r"salongen|pizzeria|pizzerian)\b[^.!?]{0,40}\b(?:called|named|som\s+heter|som\s+hette)\s+$",
-    re.IGNORECASE,
-)
 #: "it was", "det var" before a famous name: said of the public figure, not the caller.
 _IT_WAS_BEFORE = re.compile(r"\b(?:it\s+was|that\s+was|det\s+var|de\s+var)\s+$", re.IGNORECASE)
 #: A public office, an acronym: "IBAN", "BIC", "NHS" are no one's name.
@@ -5662,11 +5654,11 @@ def _named_thing_not_person(text: str, p: PersonalData, c: _Compiled, intro: boo
     if (
         not intro
         and _VESSEL_WITH_BEFORE.search(before)
-        and _FERRY_WORDS.search(text)
+        and c.ferry_words.search(text)
         and " " not in p.text.strip()
     ):
         return True  # "Vi seglar med Gabriella i år, och Viking Grace går till Åbo"
-    if not intro and _CONTAINER_BEFORE.search(before):
+    if not intro and c.container_before.search(before):
         return True  # "en burk Kalles kaviar", "a bar of Cadbury"
     m = _COMPOUND_TAIL.match(text, p.start)
     if m and m.group("tail") in c.first_names:
@@ -5711,9 +5703,9 @@ def _named_thing_not_person(text: str, p: PersonalData, c: _Compiled, intro: boo
         return True  # "Vi har namngett vår husbil till Bertil", "named our campervan Bertie"
     if p.rule.endswith("call_at_number") and _SERVICE_NUMBER_AFTER.match(text, p.end):
         return True  # "Ring Vårdguiden på 1177": a public service's short number
-    if _VENUE_CALLED_BEFORE.search(before):
+    if c.venue_called_before.search(before):
         return True  # "a lovely restaurant in Rohnert Park called Hana": a venue's name
-    if _THING_CALLED_BEFORE.search(before):
+    if c.thing_called_before.search(before):
         return True  # "a robot hoover the kids call robbie", "bilen som vi kallar Bettan"
     if c.public_figures is not None and _IT_WAS_BEFORE.search(before):
         for m in c.public_figures.finditer(text, max(0, p.start - 40), p.end + 40):
