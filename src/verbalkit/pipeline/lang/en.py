@@ -1169,7 +1169,7 @@ OWNED = (
     r"(?:the|that) |too much |the |my )?(?:jargon|technical|acronyms)|not (?:the )?(?:service|standard) (?:we|you should)"
 )
 NOT_OWNED = (
-    r"not (?:really |entirely |even )?(?:our|my) (?:mistake|error|fault|problem|responsibility)|"
+    r"(?:not|n't|never) (?:really |entirely |even )?(?:our|my) (?:mistake|error|fault|problem|responsibility)|"
     r"(?:do n't|did n't|do not) think (?:it|that) (?:was|is) (?:our|my)|more (?:our|my) fault than|"
     r"do you think (?:that )?(?:we|i) should"
 )
@@ -1211,12 +1211,45 @@ _SORRY_WE_DID = re.compile(
 #: "Sorry" that neither apologises nor sympathises: pity for others ("I feel sorry for
 #: them", "sorry feelings"), a thing judged poor ("the roof was so sorry"), "not sorry".
 _PITY_BEFORE = re.compile(
-    r"(?:\b(?:feel|feels|felt|feeling|get|got) (?:\w+ )?|\bnot (?:\w+ )?|\b(?:it|that|this|the \w+|"
+    r"(?:\b(?:feel|feels|felt|feeling|get|got) (?:\w+ )?|\bnot (?:\w+ )?|\b(?:it|that|this|the(?: \w+){1,2}|"
     r"they) (?:was|is|'s|were|are|looks|looked) (?:(?:so|really|pretty|very|just|kind of|sort of) )*)$"
 )
 _PITY_AFTER = re.compile(
     r"sorry (?:feelings?|lot|state|excuse|sight|to see (?:it|them|him|her) go)\b"
 )
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+    ]
+) | frozenset(str(n) for n in range(100))
 _SORRY_REPAIR = re.compile(r"^sorry (?:, )?(?P<after>(?:\S+ ){0,3})")
 _SORRY_BEFORE = re.compile(r"(?P<before>(?:[\w'-]+ ){1,2})(?:(?:-+|,) )*(?:i 'm |i am )?$")
 
@@ -1237,7 +1270,11 @@ def _not_a_sorry(before: str, rest: str) -> bool:
     if b is not None and a is not None and before.strip():
         said = [w.strip("-") for w in b.group("before").split() if len(w.strip("-")) >= 3]
         again = a.group("after").split()
-        return any(w.startswith(x) for x in said for w in again)
+        # a number put right ("forty, sorry, fourteen") or words said again
+        numbers = (
+            bool(said) and said[-1] in _NUMBER_WORDS and bool(again) and again[0] in _NUMBER_WORDS
+        )
+        return numbers or any(w.startswith(x) for x in said for w in again)
     return False
 
 
@@ -1625,8 +1662,9 @@ def _sympathy(
         and not sent.has(r"thank goodness")
         # "I really don't worry about it": the speaker's own calm, not reassurance.
         and not sent.has(
-            r"\b(?:i|we|they|he|she|you|people) (?:\w+ )?(?:do n't|dont|never) (?:worry|stress|fret|"
-            r"panic)"
+            # said of someone: "I don't worry about it", "the teachers don't stress that"
+            r"\b(?:i|we|they|he|she|you|people|everyone|everybody|nobody|the(?: \w+){1,3}) (?:really |"
+            r"just |usually |generally |often |even )?(?:do n't|dont|never) (?:worry|stress|fret|panic)"
         )
         # Reported words ("he said, don't worry") and a duty described ("somebody to come
         # round and take care of the little things") are not a wish to the listener.
