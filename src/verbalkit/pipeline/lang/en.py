@@ -997,6 +997,13 @@ def _is_real_question(span: Span, rule: str, lex: Lexicons) -> bool:
     if rule.endswith("tag_question"):
         # A one-word tail ("…, okay", "that's all right") is a question only with "?".
         tail = next((p for p in lex.tag_questions if tuple(toks[-len(p) :]) == p), ())
+        if tail == ("or", "not") and not has_qm:
+            # "…say whether you're guilty or not", "I don't know if it's the right place or
+            # not": the choice sits in a clause inside a statement; asked only as a V1 question
+            # ("you want the receipt or not") or with "I wonder".
+            body = toks[: -len(tail)]
+            embedded = any(w in ("whether", "if") for w in body)
+            return not embedded or any(w in ("wonder", "wondering", "curious") for w in body)
         if len(tail) > 1:
             return True
         # One word: a tag only after a comma ("…, right?"), and only with "?".
@@ -1149,7 +1156,7 @@ OWNED = (
     r"the (?:problem|issue|fault|error|bug|outage)) (?:is|'s|was) (?:(?:very|most|more|than|almost|"
     r"certainly|probably|likely|definitely|clearly|all|squarely|firmly) ){0,3}(?:on|at) our (?:side|"
     r"end)\b|i (?:should (?:have|'ve)|should n't have|should not have) (?:\w+ed|put|said|started|begun|"
-    r"led|been|done|told|given|sent|made)\b|(?:it|that|this) (?:should n't|should not) have(?: happened)?"
+    r"led|been(?! (?:to|in|at)\b)|done|told|given|sent|made)\b|(?:it|that|this) (?:should n't|should not) have(?: happened)?"
     r"(?: ,| \.| and|$)|came out (?:really |very |so |a bit |all )?(?:badly|wrong|harsh|rude|wrongly)|"
     r"(?:that 's|it 's|that was|it was|that is|this is) (?:all |entirely )?"
     r"(?:down to|on) us|we (?:got (?:it|that|this) wrong|made (?:a|an) (?:mistake|error)|messed "
@@ -1161,7 +1168,11 @@ OWNED = (
     r"how we want (?:any of )?our|(?:that was|sorry for|apologies for|sorry about) (?:a lot of |all "
     r"(?:the|that) |too much |the |my )?(?:jargon|technical|acronyms)|not (?:the )?(?:service|standard) (?:we|you should)"
 )
-NOT_OWNED = r"not (?:our|my) (?:mistake|error|fault|problem|responsibility)"
+NOT_OWNED = (
+    r"(?:not|n't|never) (?:really |entirely |even )?(?:our|my) (?:mistake|error|fault|problem|responsibility)|"
+    r"(?:do n't|did n't|do not) think (?:it|that) (?:was|is) (?:our|my)|more (?:our|my) fault than|"
+    r"do you think (?:that )?(?:we|i) should"
+)
 PARDON = (
     r"(?:sorry|pardon|excuse me|apologies)[ ,]*(?:\? |, )?(?:(?:did|could|can|would|do) you|"
     r"what (?:was|did|'s)|i did n't (?:catch|hear|get)|i (?:do n't|did n't) (?:quite )?"
@@ -1197,6 +1208,76 @@ _SORRY_WE_DID = re.compile(
 )
 
 
+#: "Sorry" that neither apologises nor sympathises: pity for others ("I feel sorry for
+#: them", "sorry feelings"), a thing judged poor ("the roof was so sorry"), "not sorry".
+_PITY_BEFORE = re.compile(
+    r"(?:\b(?:feel|feels|felt|feeling|get|got) (?:\w+ )?|\bnot (?:\w+ )?|\b(?:it|that|this|the(?: \w+){1,2}|"
+    r"they) (?:was|is|'s|were|are|looks|looked) (?:(?:so|really|pretty|very|just|kind of|sort of) )*)$"
+)
+_PITY_AFTER = re.compile(
+    r"sorry (?:feelings?|lot|state|excuse|sight|to see (?:it|them|him|her) go)\b"
+)
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+    ]
+) | frozenset(str(n) for n in range(100))
+_SORRY_REPAIR = re.compile(r"^sorry (?:, )?(?P<after>(?:\S+ ){0,3})")
+_SORRY_BEFORE = re.compile(r"(?P<before>(?:[\w'-]+ ){1,2})(?:(?:-+|,) )*(?:i 'm |i am )?$")
+
+
+def _not_a_sorry(before: str, rest: str) -> bool:
+    """Pity, a poor thing, "not sorry", someone's words reported, or a repair mid-sentence
+    ("deep space, I'm sorry, deep space exploration"): no apology and no sympathy."""
+    if reported(
+        re.sub(r"(?:i 'm |i am |we 're |we are )?(?:(?:so|very|really|terribly) )?$", "", before)
+    ):
+        return True
+    if _PITY_BEFORE.search(before) and not rest.startswith("sorry for you"):
+        return True
+    if _PITY_AFTER.match(rest):
+        return True
+    # A repair: the words just before "sorry" come again, whole or completed, right after it.
+    b, a = _SORRY_BEFORE.search(before), _SORRY_REPAIR.match(rest)
+    if b is not None and a is not None and before.strip():
+        said = [w.strip("-") for w in b.group("before").split() if len(w.strip("-")) >= 3]
+        again = a.group("after").split()
+        # a number put right ("forty, sorry, fourteen") or words said again
+        numbers = (
+            bool(said) and said[-1] in _NUMBER_WORDS and bool(again) and again[0] in _NUMBER_WORDS
+        )
+        return numbers or any(w.startswith(x) for x in said for w in again)
+    return False
+
+
 def _sorry(doc: Doc, sents: list[Sent], whole: Sent, res: Res) -> None:
     """Sorry-words: apology only when a fault is owned; else sympathy, pardon or repair."""
     owned = whole.has(OWNED) and not whole.has(NOT_OWNED)
@@ -1216,6 +1297,8 @@ def _sorry(doc: Doc, sents: list[Sent], whole: Sent, res: Res) -> None:
             rest = sent.text[m.start() :]
             pardon = _PARDON.match(rest) or _REPAIR.match(rest) or rest.startswith("sorry ?")
             if pardon and not owned:
+                continue
+            if _not_a_sorry(sent.text[: m.start()], rest):
                 continue
             if _SORRY_TO_HEAR.match(rest):
                 add_tag(doc, sent.span, "sympathy", "en.sympathy.sorry_for_situation", 0.85)
@@ -1331,8 +1414,76 @@ _GENERIC_JUDGEMENT = re.compile(
     r"\b(?:tough|rough|hard|difficult|scary|awful|terrible) (?:,? uh (?:, )?)?(?:subject|field|game|area|"
     r"question|topic|market|industry|sport|course|exam|crowd|neighbou?rhood|part of town|city|"
     r"league|team|one to answer)\b|"
-    r"\bawful (?:high|low|big|small|expensive|cheap|nice|good|long|far|close|quiet)\b"
+    r"\bawful (?:high|low|big|small|expensive|cheap|nice|good|long|far|close|quiet)\b|"
+    # A judgement inside a relative clause describes a topic, not the listener's situation:
+    # "one thing that's hard with teenagers is…", "anything that's a pain to fill in".
+    r"\b(?:thing|things|one|anything|something|everything|stuff|part|habit|some) that (?:'s|is|"
+    r"was|'s been|has been)\b|"
+    r"\b(?:hard|tough|difficult|scary|awful|terrible) (?:thing|part) (?:about|with)\b|"
+    # The speaker's own trouble: "my son had such a tough time", "a sore spot with me".
+    r"\b(?:sore|touchy|sensitive) (?:spot|point|subject|topic)\b|\b(?:(?:my|our) (?:\w+ ){1,2}|(?:i|we) )(?:had|has had|'s had|'ve had|"
+    r"have had|went through) (?:such|so|an? (?:really |very |pretty )?(?:tough|rough|hard|terrible|"
+    r"awful|horrible|bad|difficult))\b"
 )
+#: Words of a turn that only acknowledges ("Yeah.", "Uh-huh.", "Oh, my gosh.", "That's
+#: right."): the speaker who answers goes on with their own story, and a judgement there is
+#: of that story, not sympathy for the other speaker.
+_ACK_WORDS = frozenset(
+    [
+        "yeah",
+        "yep",
+        "yup",
+        "uh",
+        "huh",
+        "um",
+        "hum",
+        "mhm",
+        "mm",
+        "hm",
+        "hmm",
+        "right",
+        "okay",
+        "ok",
+        "oh",
+        "ah",
+        "sure",
+        "well",
+        "exactly",
+        "true",
+        "really",
+        "wow",
+        "gosh",
+        "god",
+        "my",
+        "that's",
+        "thats",
+        "you're",
+        "youre",
+        "me",
+        "either",
+        "neither",
+        "too",
+        "and",
+        "but",
+        "so",
+    ]
+)
+#: Speech reported by the speaker ("he said, don't worry", "they'd say, I'm sorry", "he
+#: goes oh, I'm sorry"): the words belong to someone else, not to the speaker now. "Like I
+#: said" and "as I said" repeat the speaker's own words and stay.
+_REPORTED = re.compile(
+    r"(?<![\w'])(?<!as i )(?<!like i )(?<!as we )(?<!like we )(?:said|says|say|saying|goes|"
+    r"told (?:me|him|her|them|us)|(?:i 'm|i was|he 's|he was|she 's|she was|they 're|they were|"
+    r"it 's|it was) like)(?: to (?:me|him|her|them|us))?(?: that)?"
+    r"(?: (?:,|well|oh|now|like|you know|(?:he|she|they) (?:said|says)))* ?$"
+)
+
+
+def reported(before: str) -> bool:
+    """Whether the text just before a cue introduces someone's words ("he said, …")."""
+    return _REPORTED.search(before) is not None
+
+
 #: An exclamation that reacts to any news ("Oh no.", "That's awful."): sympathy only when the
 #: other speaker's turn named a problem or a feeling.
 _BARE_REACTION = re.compile(
@@ -1364,11 +1515,14 @@ def _sympathy(
     prev_upset: bool = False,
     prev_calm: bool = False,
     prev_thanks: bool = False,
+    prev_ack: bool = False,
 ) -> None:
     """Sympathy: judging the situation as hard, naming a feeling, reassurance, well-wishes.
 
     ``prev_calm``: the previous turn said something and named no problem or feeling; then a
     bare reaction or a judgement of the speaker's own story is not sympathy (casual talk).
+    ``prev_ack``: the previous turn only acknowledged ("Yeah.", "Uh-huh."); a judgement that
+    does not speak to the listener is then of the speaker's own story.
     """
     feeling_named = _once(
         res,
@@ -1417,7 +1571,8 @@ def _sympathy(
         r"(?:our|my) fault (?:, )?not yours|"
         r"i (?:really )?hope (?:he|she|you|they|your|the little|things|it|everything|that|this|all)"
         r"[\w ' ]{0,30}(?:better|well|soon|recover|okay|ok|alright|sorted|resolved|fixed|smoothly|"
-        r"works out)|get well soon|take care of (?:yourself|yourselves)|"
+        r"works out)|get well soon|take care of (?:yourself|yourselves)(?! (?:attitude|kind|type|sort|approach|"
+        r"mentality|thing)\b)|"
         # A wish that ends the sentence, not a description: "take care of your mum" (not "we
         # take care of the kids", "you take care of them, they hold their value").
         r"(?:^(?:\W+ )?|, |\b(?:and|welcome|bye|okay|ok|right|now|thanks) )(?:(?:do|please|just) )?"
@@ -1429,7 +1584,8 @@ def _sympathy(
         r"be out of pocket|be left without|miss out)|"
         r"(?:let 's|we 'll|we will|i 'll) get to the bottom of (?:it|this|that)|"
         r"(?:^(?:\W+ )?|, )(?:aw |oh |ah |aww )?poor (?!quality|signal|connection|line|reception|"
-        r"coverage|service|weather|performance|credit)\w+(?: \W)?(?:$| ,| \.)|"
+        r"coverage|service|weather|performance|credit)\w+(?: \W)?(?:$| \.| , (?!for example|for "
+        r"instance|such as|who|that|which|in general|generally|usually|often|tend)| ,$)|"
         r"(?:which is|that 's|that is|it 's|it is) (?:completely |totally |perfectly |entirely |so |"
         r"very )?understandable|we 'll (?:get (?:this|it|that|you) sorted|"
         r"sort (?:this|it) out)|you 're in (?:good|safe) hands|one step at a time|thank goodness|glad (?:you|he|she|"
@@ -1486,6 +1642,12 @@ def _sympathy(
             (prev_calm and _BARE_REACTION.search(sent.text))
             or _GENERIC_JUDGEMENT.search(sent.text)
             or (
+                prev_ack
+                and not sent.has(
+                    r"\byou(?:r| 've| 're)?\b|\bi (?:get|see|understand|know|can see)\b"
+                )
+            )
+            or (
                 not prev_upset
                 and _OWN_STORY.search(sent.text)
                 # "I know it was a long day", "that was hard on you": about the listener.
@@ -1496,10 +1658,21 @@ def _sympathy(
     elif sent.has(hard_news) and not _GENERIC_JUDGEMENT.search(sent.text):
         add_tag(doc, sent.span, "sympathy", "en.sympathy.situation_judgement", 0.7)
     elif (
-        sent.has(reassure)
+        (found := sent.find(reassure)) is not None
         and not sent.has(r"thank goodness")
         # "I really don't worry about it": the speaker's own calm, not reassurance.
-        and not sent.has(r"\b(?:i|we|they|he|she) (?:\w+ )?(?:do n't|dont|never) worry")
+        and not sent.has(
+            # said of someone: "I don't worry about it", "the teachers don't stress that"
+            r"\b(?:i|we|they|he|she|you|people|everyone|everybody|nobody|the(?: \w+){1,3}) (?:really |"
+            r"just |usually |generally |often |even )?(?:do n't|dont|never) (?:worry|stress|fret|panic)"
+        )
+        # Reported words ("he said, don't worry") and a duty described ("somebody to come
+        # round and take care of the little things") are not a wish to the listener.
+        and not reported(sent.text[: found.start()])
+        and not sent.has(
+            r"\b(?:'ll|will|would|can|could|that|who|which|to(?: \w+){0,3} and) (?:, )?take (?:good )?"
+            r"care of (?!yourself|yourselves)"
+        )
         # A bare "Take care." closing casual talk is a goodbye, not a well-wish.
         and not (
             prev_calm and sent.has(r"^(?:\W+ )?(?:you |ok |okay |bye (?:, )?)?take care(?: \W)*$")
@@ -1507,7 +1680,7 @@ def _sympathy(
         and not (prev_thanks and sent.has(_WELCOME))
     ):
         add_tag(doc, sent.span, "sympathy", "en.sympathy.reassurance", 0.7)
-    elif prev_upset and sent.has(_PLAY_DOWN):
+    elif prev_upset and sent.has(_PLAY_DOWN) and not _GENERIC_JUDGEMENT.search(sent.text):
         add_tag(doc, sent.span, "sympathy", "en.sympathy.reassurance", 0.65)
 
 
@@ -2645,10 +2818,12 @@ def refine(doc: Doc, pack: RulePack) -> None:
     prev_calm = (
         bool(prev_words) and not prev_upset and not _search(_HARM, prev.text if prev else "")
     )
+    ack_words = re.findall(r"[a-z']+", prev_text.lower())
+    prev_ack = bool(ack_words) and all(w in _ACK_WORDS for w in ack_words)
     # "No worries" answering thanks is "you're welcome", not reassurance.
     prev_thanks = prev is not None and _search(_THANKS_WORD, prev.text) is not None
     for sent in sents:
-        _sympathy(doc, sent, res, prev_upset, prev_calm, prev_thanks)
+        _sympathy(doc, sent, res, prev_upset, prev_calm, prev_thanks, prev_ack)
     _sorry(doc, sents, whole, res)
     for i, sent in enumerate(sents):
         after = ""
