@@ -183,6 +183,14 @@ CASES = [
         set(),
     ),
     ("That's our mistake, I'm sorry.", "I was charged twice.", "en", {"apology"}, {"apology"}),
+    # "the" before and after "sorry" is no repair: the apology stands.
+    (
+        "oh right so that wasn't down to you it was the meter sorry for jumping the gun",
+        "I never touched the meter.",
+        "en",
+        {"apology"},
+        {"apology"},
+    ),
     (
         "I'm sorry, we should have told you about the fee.",
         "Nobody mentioned a fee.",

@@ -1254,6 +1254,14 @@ _SORRY_REPAIR = re.compile(r"^sorry (?:, )?(?P<after>(?:\S+ ){0,3})")
 _SORRY_BEFORE = re.compile(r"(?P<before>(?:[\w'-]+ ){1,2})(?:(?:-+|,) )*(?:i 'm |i am )?$")
 
 
+#: Function words: "…into the ground sorry for jumping the gun" says "the" again, but it
+#: repairs nothing.
+_REPAIR_NOT_CONTENT = frozenset(
+    "the and for you that this with but was are have has they she his her its our your not "
+    "yes can will from what when then there their were him them who how".split()
+)
+
+
 def _not_a_sorry(before: str, rest: str) -> bool:
     """Pity, a poor thing, "not sorry", someone's words reported, or a repair mid-sentence
     ("deep space, I'm sorry, deep space exploration"): no apology and no sympathy."""
@@ -1268,7 +1276,11 @@ def _not_a_sorry(before: str, rest: str) -> bool:
     # A repair: the words just before "sorry" come again, whole or completed, right after it.
     b, a = _SORRY_BEFORE.search(before), _SORRY_REPAIR.match(rest)
     if b is not None and a is not None and before.strip():
-        said = [w.strip("-") for w in b.group("before").split() if len(w.strip("-")) >= 3]
+        said = [
+            w.strip("-")
+            for w in b.group("before").split()
+            if len(w.strip("-")) >= 3 and w.strip("-") not in _REPAIR_NOT_CONTENT
+        ]
         again = a.group("after").split()
         # a number put right ("forty, sorry, fourteen") or words said again
         numbers = (
