@@ -160,7 +160,7 @@ def fresh(lang: str) -> list[Path]:
     like the others, and where the model is judged (see :func:`train_behaviour`)."""
     files = [
         REPO / "benchmarks" / name / f"{name}_{lang}.csv"
-        for name in ("wild5", "wild6", "wild7", "wild8", "wild9")
+        for name in ("wild5", "wild6", "wild7", "wild8", "wild9", "wild10")
     ]
     return [f for f in files if f.is_file()]
 
