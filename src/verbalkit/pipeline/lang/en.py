@@ -1257,8 +1257,42 @@ _SORRY_BEFORE = re.compile(r"(?P<before>(?:[\w'-]+ ){1,2})(?:(?:-+|,) )*(?:i 'm 
 #: Function words: "…into the ground sorry for jumping the gun" says "the" again, but it
 #: repairs nothing.
 _REPAIR_NOT_CONTENT = frozenset(
-    "the and for you that this with but was are have has they she his her its our your not "
-    "yes can will from what when then there their were him them who how".split()
+    {
+        "the",
+        "and",
+        "for",
+        "you",
+        "that",
+        "this",
+        "with",
+        "but",
+        "was",
+        "are",
+        "have",
+        "has",
+        "they",
+        "she",
+        "his",
+        "her",
+        "its",
+        "our",
+        "your",
+        "not",
+        "yes",
+        "can",
+        "will",
+        "from",
+        "what",
+        "when",
+        "then",
+        "there",
+        "their",
+        "were",
+        "him",
+        "them",
+        "who",
+        "how",
+    }
 )
 
 
