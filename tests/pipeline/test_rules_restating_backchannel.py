@@ -7,7 +7,9 @@ customer's words in the previous turn and found none. Now, when the previous tur
 acknowledges, a turn that opens with "So you…" or "You're / You feel / You want…" (after
 at most "Okay." or "Right.") gives the customer's situation back: ``restating``.
 
-Still not restating: a next step or a consequence ("So you'll get an email tonight"), a
+Still not restating: the speaker's own story going on ("And you had to queue…"), "you"
+meaning anyone ("you never know", "you have to restart it"), a next step or a consequence
+("So you'll get an email tonight"), a
 courtesy ("You're welcome"), "so you're not left wondering" in the middle of a turn (a
 purpose clause), a second-person statement after a turn with content of its own that it
 does not take up, and the same sentences after a question.
@@ -33,7 +35,7 @@ GIVEN_BACK = [
     ("Yeah, yeah.", "Okay, so you're worried the bill will go up again."),
     ("Uh-huh.", "You're fed up with being passed from one team to the next."),
     ("Right.", "Right. You want the account closed before the next payment goes out."),
-    ("I guess so.", "And you don't feel anyone has listened so far."),
+    ("I guess so.", "You don't feel anyone has listened so far."),
     ("That's right.", "So you've already paid the engineer twice."),
 ]
 
@@ -50,6 +52,10 @@ NOT_GIVEN_BACK = [
     ("Yeah.", "So you're right that the fee shouldn't have been taken, and I've refunded it."),
     # the previous turn has content of its own and this does not take any of it up
     ("I want to know when the parcel is coming.", "You're on the premium plan."),
+    # the speaker's own story going on, and "you" meaning anyone
+    ("Uh-huh.", "And you had to queue for an hour just to get a form."),
+    ("Yeah.", "You never know with these old boilers."),
+    ("Mm-hmm.", "So you have to restart it after every update."),
     # after a question, the agent answers; it does not sum anything up
     ("Is it still under warranty?", "So you've got another six months on it."),
 ]

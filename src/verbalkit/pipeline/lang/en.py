@@ -1753,6 +1753,15 @@ _BACKCHANNEL = re.compile(
 )
 
 
+#: "You" that means anyone, or a story told, not the customer's own situation given back.
+_GENERIC_YOU = (
+    r"\byou (?:(?:do n't|did n't|do not|would|'d|never|always|usually|just|really|still|even) )*"
+    r"(?:have to|had to|has to|got to|gotta|need|needed|know|see|get|got|can|could|would|'d|"
+    r"never|always|usually|think of|go|went)\b|\byou 're (?:going|gon na|supposed|required|"
+    r"encouraged|expected|allowed)\b"
+)
+
+
 def _backchannel(prev: _PrevTurn | None) -> bool:
     """Whether the customer's previous turn only acknowledges (nothing of substance)."""
     return prev is not None and _BACKCHANNEL.fullmatch(prev.text.strip()) is not None
@@ -1987,6 +1996,7 @@ def _restating(
                         and _backchannel(prev)
                         and _opens_turn(sent)
                         and not _match(r"you 're (?:right|welcome)\b", rest)
+                        and not _search(_GENERIC_YOU, rest)
                     )
                 )
             ):
@@ -1996,7 +2006,14 @@ def _restating(
             and not prev.is_question
             and (len(prev_words) >= 2 or _backchannel(prev))
         ):
-            backchannel = len(prev_words) < 2 and _opens_turn(sent)
+            # Not the speaker's own story going on ("and you had to…") or "you" meaning anyone
+            # ("you don't have to…", "you never know").
+            backchannel = (
+                len(prev_words) < 2
+                and _opens_turn(sent)
+                and not sent.has(r"^(?:\W+ )?(?:and|but|or|because|cause)\b")
+                and not _search(_GENERIC_YOU, sent.text)
+            )
             own = content_words(sent.text, res.stop)
             shared = own & prev_words
             echo_ack = sent.has(r"(?:,|-) (?:got it|okay|ok|right|noted|understood|i see)(?: \W)?$")
