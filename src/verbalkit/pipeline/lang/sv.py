@@ -2239,3 +2239,48 @@ def refine(doc: Doc, pack: RulePack) -> None:
         sorry = {"förlåt", "ursäkt", "ursäkta", "ledsen", "ledsna"} & set(low)
         if low[:1] in (["så"], ["alltså"]) and low[1:2] in (["du"], ["ni"]) and not sorry:
             drop(doc, "apology", unit)
+        _not_said_to_the_customer(doc, unit)
+
+
+# --------------------------------------------------------------------------- said of others
+
+_NUMBER_OR_DAY = (
+    r"(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\w+ton|\w*tio|\w*tjugo\w*|"
+    r"hundra|tusen|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|januari|februari|mars|"
+    r"april|maj|juni|juli|augusti|september|oktober|november|december)"
+)
+#: Someone else's words reported ("han sa bara, oroa dig inte", "tack, sa hon"): no sympathy,
+#: apology or thanks of the agent's own.
+_REPORTED_SV = re.compile(
+    r"(?:^|[,.!?] )(?:och |men |så )?(?:han|hon|hen|de|dom|\w+(?:en|et|na|an)) "
+    r"(?:sa|sade|säger|skrev|svarade|tyckte) (?:bara |då |till mig |åt mig |till dem )*"
+    r"(?:att )?(?:, )?"
+    r"|, (?:sa|sade|säger|skrev|svarade) (?:han|hon|hen|de|dom|\w+(?:en|et|na|an))\b"
+)
+#: Pity for someone else ("jag tycker så synd om personalen"); "synd om dig" stays sympathy.
+_PITY_SV = re.compile(r"\b(?:tycker|tyckte) (?:\w+ )?synd om (?!dig\b|dej\b|er\b|eder\b)")
+#: Someone's own hard time told as a story: "min son hade det så tufft i skolan", "vi hade
+#: det jobbigt med systemet i morse".
+_OWN_TROUBLE_SV = re.compile(
+    r"\b(?:jag|vi|min|mitt|mina|vår|vårt|våra) (?:\w+ )?(?:hade|har haft) det "
+    r"(?:så |väldigt |ganska |rätt |jätte)?(?:tufft|jobbigt|svårt|kämpigt|besvärligt|tungt)\b"
+)
+#: A number or day put right ("fyrtio, förlåt, fjorton"): a slip of the tongue, no apology.
+_REPAIR_SV = re.compile(
+    rf"\b{_NUMBER_OR_DAY} ,? (?:förlåt|ursäkta|jag menar|nej) ,? {_NUMBER_OR_DAY}\b"
+)
+_NOT_SORRY_SV = re.compile(r"\b(?:jag|vi) är inte (?:\w+ )?(?:ledsen|ledsna)\b")
+
+
+def _not_said_to_the_customer(doc: Doc, unit: Span) -> None:
+    """Sympathy, apology and thanks that are someone else's words, pity for a third party,
+    someone's own hard time or a slip put right: none of them is said to the customer."""
+    text = " ".join(token_lists(doc).lowers[unit.start : unit.end])
+    if _REPORTED_SV.search(text):
+        for label in ("sympathy", "apology", "thanking"):
+            drop(doc, label, unit)
+        return
+    if _PITY_SV.search(text) or _OWN_TROUBLE_SV.search(text) or _NOT_SORRY_SV.search(text):
+        drop(doc, "sympathy", unit)
+    if _REPAIR_SV.search(text):
+        drop(doc, "apology", unit)
