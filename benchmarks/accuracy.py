@@ -44,7 +44,7 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_OUTPUT = REPO / "benchmarks" / "accuracy.md"
 
 #: The last commit before issue 13's rule changes: the BEFORE figures use its code and packs.
-BEFORE_REF = "419c6a5"
+BEFORE_REF = "044612c"
 
 #: In the BEFORE subprocess: the ``models/`` folder its built-in packs must come from.
 MODELS_ENV = "VERBALKIT_ACCURACY_MODELS"
